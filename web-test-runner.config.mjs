@@ -1,0 +1,46 @@
+// Browser tests: headless system Chromium (never a downloaded browser), TypeScript through esbuild,
+// and the dev stack (relay + in-memory sandbox) mounted on the test server, so tests make real
+// loopback HTTP requests to /onboarding/* exactly as a partner page would.
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { createDevStack } from './dev/stack.ts';
+import { koaMiddleware } from './dev/node-adapter.ts';
+
+const chromePath = [
+  process.env.CHROME_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+].find((p) => p && existsSync(p));
+
+const stack = createDevStack({ env: {}, quiet: true });
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  testsFinishTimeout: 10 * 60 * 1000,
+  testFramework: { config: { timeout: 20000 } },
+  middleware: [koaMiddleware(stack)],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: chromePath,
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--js-flags=--expose-gc',
+        ],
+      },
+    }),
+  ],
+};
