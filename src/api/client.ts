@@ -1,0 +1,483 @@
+/**
+ * Typed client for the FinHub v2.1 endpoints the two onboarding flows use (finhub-api.md §3–§7).
+ * Plain TypeScript, free of Lit. Every method throws only FinHubApiError and returns a small
+ * parsed result; session tokens never reach callers (DESIGN §1).
+ */
+import { msg } from '@lit/localize';
+import { FinHubApiError } from './errors.js';
+import { CategorizationHierarchySchema, type CategorizationHierarchy } from './hierarchy.js';
+import {
+  HttpTransport,
+  type CallOptions,
+  type RequestSpec,
+  type TransportOptions,
+} from './http.js';
+import {
+  buildConsentBody,
+  buildCreateVerificationBody,
+  buildDirectorBody,
+  buildIndividualRegistrationBody,
+  buildOrganizationActivationBody,
+  buildOrganizationRegistrationBody,
+  buildOrganizationVerificationBody,
+  buildSessionBody,
+  buildUploadDocumentBody,
+  isIso2,
+  type AddDirectorRequest,
+  type AddEmployeeRequest,
+  type AddShareholderRequest,
+  type ConsentRequest,
+  type ConsentType,
+  type CreateVerificationRequest,
+  type IndividualActivationRequest,
+  type IndividualVerificationRequest,
+  type OrganizationActivationRequest,
+  type OrganizationVerificationRequest,
+  type RegisterIndividualRequest,
+  type RegisterOrganizationRequest,
+  type SessionCredentials,
+  type UploadDocumentRequest,
+  type UserContext,
+} from './requests.js';
+import {
+  parseData,
+  toActivationCheckResult,
+  toActivationResult,
+  toAddDirectorResult,
+  toConsentResult,
+  toDirectorList,
+  toDocumentUploadResult,
+  toEmployeeResult,
+  toRegisterIndividualResult,
+  toRegisterOrganizationResult,
+  toSessionResult,
+  toShareholderResult,
+  toVerificationResult,
+  type ActivationCheckResult,
+  type ActivationResult,
+  type ConsentResult,
+  type DirectorResult,
+  type DocumentUploadResult,
+  type EmployeeResult,
+  type RegisterIndividualResult,
+  type RegisterOrganizationResult,
+  type SessionResult,
+  type ShareholderResult,
+  type VerificationResult,
+} from './schemas.js';
+
+export type FinHubClientOptions = TransportOptions;
+export type { CallOptions } from './http.js';
+/** Org `/verify` and `/activation` need the acting user (errata E4). */
+export type UserCallOptions = CallOptions & { userContext: UserContext };
+
+const IND = '/v2.1/customer/individual';
+const ORG = '/v2.1/customer/organization';
+const seg = encodeURIComponent;
+
+export class FinHubClient {
+  readonly #http: HttpTransport;
+
+  constructor(options: FinHubClientOptions) {
+    this.#http = new HttpTransport(options);
+  }
+
+  // -- categorization (§4.1) ---------------------------------------------------------------------
+
+  /** The tenant's categories and features; `tenantId` defaults to the client's tenant. */
+  async getCategorizationHierarchy(
+    tenantId?: string,
+    options?: CallOptions,
+  ): Promise<CategorizationHierarchy> {
+    const endpoint = `GET ${IND}/categorization/hierarchy/{tenantId}`;
+    const { envelope } = await this.#http.send(
+      {
+        method: 'GET',
+        endpoint,
+        build: (tenant) => ({ path: `${IND}/categorization/hierarchy/${seg(tenantId || tenant)}` }),
+      },
+      options,
+    );
+    return parseData(CategorizationHierarchySchema, envelope.data, endpoint);
+  }
+
+  // -- individual (§5) ---------------------------------------------------------------------------
+
+  /** §5.1 + errata E1/E5. Never retried automatically: a second send could register twice (§9). */
+  async registerIndividual(
+    input: RegisterIndividualRequest,
+    options?: CallOptions,
+  ): Promise<RegisterIndividualResult> {
+    const endpoint = `POST ${IND}/registration`;
+    if (!isIso2(input.nationality)) {
+      throw new FinHubApiError({
+        code: 'validation_failed',
+        endpoint,
+        fieldErrors: [
+          {
+            field: 'nationality',
+            message: msg('Choose a country (two-letter code such as LT).', {
+              id: 'error.nationality-iso2',
+            }),
+          },
+        ],
+        message: msg('Some details are not valid. Check the marked fields and try again.', {
+          id: 'error.validation_failed',
+        }),
+      });
+    }
+    const { envelope } = await this.#post(
+      endpoint,
+      (tenant) => ({
+        path: `${IND}/registration`,
+        body: buildIndividualRegistrationBody(input, tenant),
+      }),
+      options,
+    );
+    return toRegisterIndividualResult(envelope, endpoint);
+  }
+
+  /** §3.2. The relay adds `tenantKey`/`tenantSecret`; a 401 here means wrong credentials. */
+  async createCustomerSession(
+    customerId: string,
+    userId: string,
+    credentials: SessionCredentials,
+    options?: CallOptions,
+  ): Promise<SessionResult> {
+    const endpoint = `POST ${IND}/{customerId}/users/{userId}/sessions`;
+    const { envelope, headers } = await this.#http.send(
+      {
+        method: 'POST',
+        endpoint,
+        credentials: true,
+        build: (tenant) => ({
+          path: `${IND}/${seg(customerId)}/users/${seg(userId)}/sessions`,
+          body: buildSessionBody(credentials, tenant),
+        }),
+      },
+      options,
+    );
+    return toSessionResult(envelope, headers, endpoint, userId);
+  }
+
+  /** §5.3a customer-scoped verification. */
+  async createIndividualVerification(
+    customerId: string,
+    input: IndividualVerificationRequest,
+    options?: CallOptions,
+  ): Promise<VerificationResult> {
+    const endpoint = `POST ${IND}/{customerId}/verification`;
+    const { envelope } = await this.#post(
+      endpoint,
+      () => ({ path: `${IND}/${seg(customerId)}/verification`, body: input }),
+      options,
+    );
+    return toVerificationResult(envelope, endpoint);
+  }
+
+  /** §6.1 shared verification; its id is what document uploads need. */
+  async createVerification(
+    input: CreateVerificationRequest,
+    options?: CallOptions,
+  ): Promise<VerificationResult> {
+    const endpoint = 'POST /v2.1/verifications';
+    const { envelope } = await this.#post(
+      endpoint,
+      (tenant) => ({
+        path: '/v2.1/verifications',
+        body: buildCreateVerificationBody(input, tenant),
+      }),
+      options,
+    );
+    return toVerificationResult(envelope, endpoint);
+  }
+
+  /** §6.2 JSON upload with base64 content. */
+  async uploadVerificationDocument(
+    verificationId: string,
+    input: UploadDocumentRequest,
+    options?: CallOptions,
+  ): Promise<DocumentUploadResult> {
+    const endpoint = 'POST /v2.1/verifications/{verificationId}/documents';
+    const { envelope } = await this.#post(
+      endpoint,
+      () => ({
+        path: `/v2.1/verifications/${seg(verificationId)}/documents`,
+        body: buildUploadDocumentBody(verificationId, input),
+      }),
+      options,
+    );
+    return toDocumentUploadResult(envelope, endpoint);
+  }
+
+  /** §5.4: `{accepted: true, version}`. */
+  async acceptIndividualConsent(
+    customerId: string,
+    type: ConsentType,
+    input: ConsentRequest,
+    options?: CallOptions,
+  ): Promise<ConsentResult> {
+    const endpoint = `POST ${IND}/{customerId}/consents/{consentType}`;
+    const { envelope } = await this.#post(
+      endpoint,
+      () => ({
+        path: `${IND}/${seg(customerId)}/consents/${seg(type)}`,
+        body: buildConsentBody(input),
+      }),
+      options,
+    );
+    return toConsentResult(envelope, endpoint);
+  }
+
+  /** §5.5, both generations normalised to one `allowed` flag. */
+  async checkIndividualActivation(
+    customerId: string,
+    ownerTenantId: string,
+    options?: CallOptions,
+  ): Promise<ActivationCheckResult> {
+    const endpoint = `GET ${IND}/{customerId}/owner/{ownerTenantId}/activation/check`;
+    const { envelope } = await this.#http.send(
+      {
+        method: 'GET',
+        endpoint,
+        build: () => ({
+          path: `${IND}/${seg(customerId)}/owner/${seg(ownerTenantId)}/activation/check`,
+        }),
+      },
+      options,
+    );
+    return toActivationCheckResult(envelope, endpoint);
+  }
+
+  /** §5.6. The [R] response has empty data; iban/wallet are returned when FinHub sends them. */
+  async activateIndividual(
+    customerId: string,
+    input: IndividualActivationRequest,
+    options?: CallOptions,
+  ): Promise<ActivationResult> {
+    const endpoint = `POST ${IND}/{customerId}/activation`;
+    const { envelope } = await this.#post(
+      endpoint,
+      () => ({
+        path: `${IND}/${seg(customerId)}/activation`,
+        body: { userId: input.userId, code: input.code },
+      }),
+      options,
+    );
+    return toActivationResult(envelope, endpoint);
+  }
+
+  // -- organization (§7) -------------------------------------------------------------------------
+
+  /** §7.1. Never retried automatically (§9). */
+  async registerOrganization(
+    input: RegisterOrganizationRequest,
+    options?: CallOptions,
+  ): Promise<RegisterOrganizationResult> {
+    const endpoint = `POST ${ORG}/registration`;
+    const { envelope } = await this.#post(
+      endpoint,
+      (tenant) => ({
+        path: `${ORG}/registration`,
+        body: buildOrganizationRegistrationBody(input, tenant),
+      }),
+      options,
+    );
+    return toRegisterOrganizationResult(envelope, endpoint);
+  }
+
+  /** §7.2. The first employee must carry `ADMIN_USER`. */
+  async addEmployee(
+    organizationId: string,
+    input: AddEmployeeRequest,
+    options?: CallOptions,
+  ): Promise<EmployeeResult> {
+    const endpoint = `POST ${ORG}/{organizationId}/employee`;
+    const { envelope } = await this.#post(
+      endpoint,
+      () => ({ path: `${ORG}/${seg(organizationId)}/employee`, body: input }),
+      options,
+    );
+    return toEmployeeResult(envelope, endpoint);
+  }
+
+  /** §7.3 add (singular `/director`). */
+  async addDirector(
+    organizationId: string,
+    input: AddDirectorRequest,
+    options?: CallOptions,
+  ): Promise<DirectorResult> {
+    const endpoint = `POST ${ORG}/{organizationId}/director`;
+    const { envelope } = await this.#post(
+      endpoint,
+      (tenant) => ({
+        path: `${ORG}/${seg(organizationId)}/director`,
+        body: buildDirectorBody(organizationId, input, tenant),
+      }),
+      options,
+    );
+    return toAddDirectorResult(envelope, endpoint);
+  }
+
+  /** §7.3 list: `{success, data: {directors: []}}`. */
+  async listDirectors(organizationId: string, options?: CallOptions): Promise<DirectorResult[]> {
+    const endpoint = `GET ${ORG}/{organizationId}/directors`;
+    const { envelope } = await this.#http.send(
+      {
+        method: 'GET',
+        endpoint,
+        build: () => ({ path: `${ORG}/${seg(organizationId)}/directors` }),
+      },
+      options,
+    );
+    return toDirectorList(envelope, endpoint);
+  }
+
+  /** §7.4 (`/shareholders`); ownership must total 100 % across all shareholders. */
+  async addShareholder(
+    organizationId: string,
+    input: AddShareholderRequest,
+    options?: CallOptions,
+  ): Promise<ShareholderResult> {
+    const endpoint = `POST ${ORG}/{organizationId}/shareholders`;
+    const { envelope } = await this.#post(
+      endpoint,
+      () => ({ path: `${ORG}/${seg(organizationId)}/shareholders`, body: input }),
+      options,
+    );
+    return toShareholderResult(envelope, endpoint);
+  }
+
+  /** §3.3 org-user sign-in; same body and result as §3.2. */
+  async createOrganizationUserSession(
+    organizationId: string,
+    userId: string,
+    credentials: SessionCredentials,
+    options?: CallOptions,
+  ): Promise<SessionResult> {
+    const endpoint = `POST ${ORG}/{organizationId}/users/{userId}/sessions`;
+    const { envelope, headers } = await this.#http.send(
+      {
+        method: 'POST',
+        endpoint,
+        credentials: true,
+        build: (tenant) => ({
+          path: `${ORG}/${seg(organizationId)}/users/${seg(userId)}/sessions`,
+          body: buildSessionBody(credentials, tenant),
+        }),
+      },
+      options,
+    );
+    return toSessionResult(envelope, headers, endpoint, userId);
+  }
+
+  /** §7.6 KYB (`/verify`); needs `userContext` (errata E4). */
+  async verifyOrganization(
+    organizationId: string,
+    input: OrganizationVerificationRequest,
+    options: UserCallOptions,
+  ): Promise<VerificationResult> {
+    const endpoint = `POST ${ORG}/{organizationId}/verify`;
+    requireUserContext(options, endpoint);
+    const { envelope } = await this.#post(
+      endpoint,
+      (tenant) => ({
+        path: `${ORG}/${seg(organizationId)}/verify`,
+        body: buildOrganizationVerificationBody(organizationId, input, tenant),
+      }),
+      options,
+    );
+    return toVerificationResult(envelope, endpoint);
+  }
+
+  /** §7.7: `{accepted: true, version}`. */
+  async acceptOrganizationConsent(
+    organizationId: string,
+    type: ConsentType,
+    input: ConsentRequest,
+    options?: CallOptions,
+  ): Promise<ConsentResult> {
+    const endpoint = `POST ${ORG}/{organizationId}/consents/{consentType}`;
+    const { envelope } = await this.#post(
+      endpoint,
+      () => ({
+        path: `${ORG}/${seg(organizationId)}/consents/${seg(type)}`,
+        body: buildConsentBody(input),
+      }),
+      options,
+    );
+    return toConsentResult(envelope, endpoint);
+  }
+
+  /** §7.8; status `ACTIVATING` (wallet async, [O]) or `ACTIVE` (with iban/wallet, [N]). */
+  async activateOrganization(
+    organizationId: string,
+    input: OrganizationActivationRequest,
+    options: UserCallOptions,
+  ): Promise<ActivationResult> {
+    const endpoint = `POST ${ORG}/{organizationId}/activation`;
+    requireUserContext(options, endpoint);
+    const { envelope } = await this.#post(
+      endpoint,
+      () => ({
+        path: `${ORG}/${seg(organizationId)}/activation`,
+        body: buildOrganizationActivationBody(input),
+      }),
+      options,
+    );
+    return toActivationResult(envelope, endpoint);
+  }
+
+  #post(endpoint: string, build: RequestSpec['build'], options?: CallOptions) {
+    return this.#http.send({ method: 'POST', endpoint, build }, options);
+  }
+}
+
+function requireUserContext(options: CallOptions | undefined, endpoint: string): void {
+  const user = options?.userContext;
+  if (user?.userId && user.roles.length > 0) return;
+  throw new FinHubApiError({
+    code: 'bad_request',
+    endpoint,
+    message: msg('This step needs a signed-in company user. Start the company onboarding again.', {
+      id: 'error.missing_user_context',
+    }),
+  });
+}
+
+export type {
+  ActivationCheckResult,
+  ActivationResult,
+  ConsentResult,
+  DirectorResult,
+  DocumentUploadResult,
+  EmployeeResult,
+  RegisterIndividualResult,
+  RegisterOrganizationResult,
+  SessionResult,
+  ShareholderResult,
+  VerificationResult,
+  WalletSummary,
+} from './schemas.js';
+export type {
+  AddDirectorRequest,
+  AddEmployeeRequest,
+  AddShareholderRequest,
+  ConsentRequest,
+  ConsentType,
+  CreateVerificationRequest,
+  CustomerCategoryRef,
+  Gender,
+  IndividualActivationRequest,
+  IndividualVerificationRequest,
+  OrganizationActivationRequest,
+  OrganizationRepresentative,
+  OrganizationVerificationRequest,
+  PostalAddress,
+  RegisterIndividualRequest,
+  RegisterOrganizationRequest,
+  RegistrationCategorization,
+  SessionCredentials,
+  UploadDocumentRequest,
+  UserContext,
+} from './requests.js';

@@ -1,0 +1,220 @@
+/**
+ * Transport: one request to `${apiBase}/v2.1/...` with FinHub's headers (finhub-api.md §2), a
+ * timeout combined with the caller's AbortSignal, one token refresh on 401, adoption of tokens
+ * the relay re-issues, and every failure turned into a FinHubApiError. No automatic retries
+ * beyond the single 401 refresh: registration must never be sent twice (§9).
+ */
+import {
+  FinHubApiError,
+  abortedError,
+  errorFromResponse,
+  invalidResponseError,
+  missingTenantError,
+  networkError,
+  timeoutError,
+  tokenUnavailableError,
+} from './errors.js';
+import type { UserContext } from './requests.js';
+import { unwrapEnvelope, type Envelope } from './schemas.js';
+import {
+  REISSUED_TOKEN_EXPIRES_HEADER,
+  REISSUED_TOKEN_HEADER,
+  type DeviceHints,
+  type TokenSource,
+} from './types.js';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export type FetchLike = (input: Request) => Promise<Response>;
+
+export interface TransportOptions {
+  /** e.g. `/onboarding/api` (relay) or `https://sandbox.finhub.cloud/api` (direct). */
+  apiBase: string;
+  /** Falls back to `tokens.tenantId` when empty. */
+  tenantId: string | (() => string | undefined);
+  tokens: TokenSource;
+  device: DeviceHints;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Sent as `X-User-ID` / `X-User-Roles` (required on org `/verify` and `/activation`, E4). */
+  userContext?: UserContext;
+}
+
+export interface RequestSpec {
+  method: 'GET' | 'POST';
+  /** Path template for errors and logs, e.g. `POST /v2.1/customer/individual/{customerId}/activation`. */
+  endpoint: string;
+  /** Built once the tenant id is known (it may only arrive with the first token). */
+  build(tenantId: string): { path: string; body?: unknown };
+  /** A sign-in (§3.2/§3.3): a 401 is wrong credentials, so no token refresh and retry. */
+  credentials?: boolean;
+}
+
+export interface TransportResult {
+  envelope: Envelope;
+  status: number;
+  headers: Headers;
+}
+
+type Phase = 'token' | 'fetch';
+
+export class HttpTransport {
+  readonly #options: TransportOptions;
+
+  constructor(options: TransportOptions) {
+    this.#options = options;
+  }
+
+  async send(spec: RequestSpec, call: CallOptions = {}): Promise<TransportResult> {
+    const { endpoint } = spec;
+    const caller = call.signal;
+    if (caller?.aborted) throw abortedError(endpoint, caller.reason);
+
+    const timeout = AbortSignal.timeout(this.#timeoutMs(call.timeoutMs));
+    const signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
+    const fail = (phase: Phase, cause: unknown): FinHubApiError => {
+      if (caller?.aborted) return abortedError(endpoint, cause);
+      if (timeout.aborted) return timeoutError(endpoint, cause);
+      if (cause instanceof FinHubApiError) return cause;
+      return phase === 'token'
+        ? tokenUnavailableError(endpoint, cause)
+        : networkError(endpoint, cause);
+    };
+    const guarded = async <T>(phase: Phase, work: () => Promise<T>): Promise<T> => {
+      try {
+        return await untilAborted(work(), signal);
+      } catch (cause) {
+        throw fail(phase, cause);
+      }
+    };
+
+    let token = await guarded('token', () => this.#options.tokens.getToken(signal));
+    const tenantId = this.#tenantId();
+    if (!tenantId) {
+      throw missingTenantError(endpoint);
+    }
+    const { path, body } = spec.build(tenantId);
+    const url = `${this.#options.apiBase.replace(/\/+$/, '')}${path}`;
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+
+    for (let attempt = 0; ; attempt += 1) {
+      const request = new Request(url, {
+        method: spec.method,
+        headers: this.#headers(token, tenantId, payload !== undefined, call.userContext),
+        body: payload,
+        signal,
+      });
+      const fetchImpl: FetchLike = this.#options.fetch ?? ((input) => globalThis.fetch(input));
+      const response = await guarded('fetch', () => fetchImpl(request));
+      this.#adoptReissuedToken(response.headers);
+
+      if (response.status === 401 && !spec.credentials && attempt === 0) {
+        // One refresh and one retry for an expired/unknown token; a second 401 is final.
+        void response.body?.cancel().catch(() => undefined);
+        token = await guarded('token', () => this.#options.tokens.refresh(signal));
+        continue;
+      }
+
+      const raw = await guarded('fetch', () => response.text());
+      const parsed = parseJson(raw);
+      if (!response.ok) {
+        throw errorFromResponse(
+          response.status,
+          response.headers,
+          parsed.ok ? parsed.value : raw,
+          endpoint,
+          { credentials: spec.credentials },
+        );
+      }
+      if (!parsed.ok) throw invalidResponseError(endpoint, response.status);
+      return {
+        envelope: unwrapEnvelope(parsed.value, response.status, response.headers, endpoint, {
+          credentials: spec.credentials,
+        }),
+        status: response.status,
+        headers: response.headers,
+      };
+    }
+  }
+
+  #timeoutMs(perCall: number | undefined): number {
+    for (const value of [perCall, this.#options.timeoutMs]) {
+      if (value !== undefined && Number.isFinite(value) && value > 0) return value;
+    }
+    return DEFAULT_TIMEOUT_MS;
+  }
+
+  #tenantId(): string | undefined {
+    const option = this.#options.tenantId;
+    const value = typeof option === 'function' ? option() : option;
+    return value?.trim() || this.#options.tokens.tenantId || undefined;
+  }
+
+  /**
+   * §2 headers. `User-Agent`, `X-Forwarded-For` and `sec-ch-ua-platform` are left out on purpose:
+   * the browser sets the first and the last, the relay sets `X-Forwarded-For` from the connection.
+   */
+  #headers(token: string, tenantId: string, hasBody: boolean, user?: UserContext): Headers {
+    const { device } = this.#options;
+    const headers = new Headers({
+      Authorization: `Bearer ${token}`,
+      'X-Tenant-ID': tenantId,
+      Accept: 'application/json',
+      deviceId: device.deviceId,
+      platform: device.platform,
+      'X-Forwarded-From': device.forwardedFrom,
+    });
+    if (hasBody) headers.set('Content-Type', 'application/json');
+    if (user) {
+      headers.set('X-User-ID', user.userId);
+      headers.set('X-User-Roles', user.roles.join(','));
+    }
+    return headers;
+  }
+
+  #adoptReissuedToken(headers: Headers): void {
+    const token = headers.get(REISSUED_TOKEN_HEADER)?.trim();
+    if (!token) return;
+    const expires = Number(headers.get(REISSUED_TOKEN_EXPIRES_HEADER));
+    this.#options.tokens.adopt(
+      token,
+      Number.isFinite(expires) && expires > 0 ? expires : undefined,
+    );
+  }
+}
+
+function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
+  if (raw.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(raw) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * Settles with `work`, or rejects as soon as `signal` aborts, so a custom fetch or token source
+ * that ignores its signal cannot hold a step past its timeout.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
