@@ -1,7 +1,11 @@
-// STUB: replaced by the relay implementation.
+/**
+ * `finhub-onboarding/server`: the relay that holds every FinHub secret so the browser never sees one
+ * (DESIGN.md §1). Web APIs only, so it runs in Node (see `./node.ts`), Deno, Bun, edge and
+ * serverless runtimes.
+ */
 export type * from './types.js';
-import type { OnboardingHandler, OnboardingHandlerOptions } from './types.js';
-
-export function createOnboardingHandler(_options: OnboardingHandlerOptions): OnboardingHandler {
-  return async () => new Response('relay not implemented', { status: 501 });
-}
+export { createOnboardingHandler } from './handler.js';
+export { createMemoryStore, type MemoryStoreOptions } from './store.js';
+export type { RelayErrorCode } from './envelope.js';
+export { ROUTES, type RouteDef } from './routes.js';
+export { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';

@@ -45,8 +45,16 @@ export interface OnboardingHandlerOptions {
   admin: AdminCredentials;
   /** Secret used to sign (HMAC-SHA256) and seal onboarding tokens. At least 32 characters. */
   signingSecret: string;
-  /** Lifetime of an onboarding token, seconds. Default 900. */
+  /**
+   * Lifetime of an onboarding token, seconds. Default 900. Every re-issue (registration, sign-in,
+   * new verification, new employee, or `POST {prefix}/token` with a valid bound token) starts a
+   * fresh lifetime, capped by `maxOnboardingSeconds`.
+   */
   tokenTtlSeconds?: number;
+  /** Longest one onboarding (first token to last re-issue) may last, seconds. Default 86 400. */
+  maxOnboardingSeconds?: number;
+  /** Customer/org-user sign-in attempts allowed per onboarding before the relay answers 429. Default 10. */
+  maxSignInAttempts?: number;
   /** Origins allowed to call the relay cross-origin (exact match). Same-origin calls need no entry. */
   allowedOrigins?: string[];
   /** Mount path. Default `/onboarding`. */
@@ -55,11 +63,24 @@ export interface OnboardingHandlerOptions {
   clientIp?: (request: Request, connection?: ConnectionInfo) => string | undefined;
   /** Upstream fetch; the demo and tests pass the in-memory sandbox here. Default: global fetch. */
   fetch?: (request: Request) => Promise<Response>;
+  /** Default: `createMemoryStore()` (one instance only; use a shared store when scaling out). */
   store?: RelayStore;
+  /** Default: none (silent). Entries never carry bodies, tokens, passwords, secrets or raw ids. */
   logger?: RelayLogger;
   /** Largest request body accepted, bytes. Default 15 MB (a 10 MB document as base64 plus JSON). */
   maxBodyBytes?: number;
   /** Timeout for each upstream call, ms. Default 30 000. */
   upstreamTimeoutMs?: number;
+  /** Clock in epoch ms (tests). Default `Date.now`. */
   now?: () => number;
+}
+
+/** Body of `POST {prefix}/token`. */
+export interface OnboardingTokenResponse {
+  accessToken: string;
+  /** Seconds from now. */
+  expiresIn: number;
+  /** ISO-8601 UTC. */
+  expiresAt: string;
+  tenantId: string;
 }

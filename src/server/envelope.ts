@@ -1,0 +1,40 @@
+/** Relay-originated responses, in FinHub's envelope `{code, message, data}` (finhub-api.md §2.1, §8). */
+
+/**
+ * Machine-readable reasons in `data.error`, so the client can tell a relay refusal (e.g. an expired
+ * onboarding token: fetch a new one) from FinHub's own 401 (e.g. a wrong password at sign-in).
+ */
+export type RelayErrorCode =
+  | 'onboarding_token_missing'
+  | 'onboarding_token_invalid'
+  | 'onboarding_token_expired'
+  | 'onboarding_token_revoked'
+  | 'origin_not_allowed'
+  | 'endpoint_not_allowed'
+  | 'method_not_allowed'
+  | 'registration_required'
+  | 'already_registered'
+  | 'binding_mismatch'
+  | 'tenant_mismatch'
+  | 'invalid_body'
+  | 'payload_too_large'
+  | 'too_many_sign_in_attempts'
+  | 'upstream_timeout'
+  | 'upstream_unreachable'
+  | 'upstream_auth_failed'
+  | 'relay_error';
+
+export function envelope(
+  status: number,
+  error: RelayErrorCode,
+  message: string,
+  headers: HeadersInit = {},
+): Response {
+  const out = new Headers(headers);
+  out.set('Content-Type', 'application/json');
+  out.set('Cache-Control', 'no-store');
+  return new Response(JSON.stringify({ code: status, message, data: { error } }), {
+    status,
+    headers: out,
+  });
+}

@@ -1,0 +1,645 @@
+/**
+ * The relay (DESIGN.md §1): mints onboarding tokens and forwards the allow-listed FinHub v2.1 calls,
+ * swapping in the credentials the browser must never hold (admin session, tenant key and secret,
+ * customer session tokens) and refusing any id outside the token's binding.
+ */
+import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';
+import { AdminSessionError, createAdminSession } from './admin-session.js';
+import { decideOrigin, preflight, withCors, type OriginDecision } from './cors.js';
+import { jwtExpiry, parseFinHubInstant, randomId } from './encoding.js';
+import { envelope } from './envelope.js';
+import {
+  BodyTooLargeError,
+  callUpstream,
+  isJsonObject,
+  normalizeIp,
+  parseJson,
+  passThroughHeaders,
+  readBodyLimited,
+  stripRequestSecrets,
+  stripResponseSecrets,
+  type JsonValue,
+  type UpstreamResult,
+} from './forward.js';
+import { createLog, idPrefix } from './log.js';
+import {
+  createTokenCodec,
+  newClaims,
+  type OnboardingClaims,
+  type SealedSession,
+} from './onboarding-token.js';
+import { matchRoute, type RouteMatch } from './routes.js';
+import { createMemoryStore } from './store.js';
+import type {
+  ConnectionInfo,
+  OnboardingHandler,
+  OnboardingHandlerOptions,
+  OnboardingTokenResponse,
+} from './types.js';
+
+const API_SEGMENT = '/api/v2.1';
+const DEFAULT_TTL_SECONDS = 900;
+const DEFAULT_MAX_ONBOARDING_SECONDS = 24 * 60 * 60;
+const DEFAULT_MAX_BODY_BYTES = 15 * 1024 * 1024;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_SIGN_IN_ATTEMPTS = 10;
+/** FinHub customer sessions last 1 h (finhub-api.md §3.2) when the response gives no expiry. */
+const DEFAULT_SESSION_SECONDS = 3600;
+/** A customer token this close to expiry is not used; the admin token is (see `upstreamToken`). */
+const SESSION_EXPIRY_MARGIN_SECONDS = 30;
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/** Mutable per-request facts for the single log line written when the request ends. */
+interface RequestContext {
+  route: string;
+  jti?: string;
+  oid?: string;
+  upstreamStatus?: number;
+  auth?: 'admin' | 'customer';
+  retried?: boolean;
+  reissued?: boolean;
+}
+
+function requireString(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new Error(`createOnboardingHandler: ${name} is required.`);
+  }
+  return value;
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new Error(`createOnboardingHandler: ${name} must be a positive number.`);
+  }
+  return value;
+}
+
+const stringAt = (value: JsonValue | undefined, ...path: string[]): string | undefined => {
+  let current = value;
+  for (const key of path) {
+    if (!isJsonObject(current)) return undefined;
+    current = current[key];
+  }
+  return typeof current === 'string' && current !== '' ? current : undefined;
+};
+
+const numberAt = (value: JsonValue | undefined, ...path: string[]): number | undefined => {
+  let current = value;
+  for (const key of path) {
+    if (!isJsonObject(current)) return undefined;
+    current = current[key];
+  }
+  return typeof current === 'number' && Number.isFinite(current) ? current : undefined;
+};
+
+const unique = (values: (string | undefined)[]): string[] => [
+  ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
+];
+
+/**
+ * Whether a 401 from a sign-in call is FinHub refusing the *customer's* credentials
+ * (finhub-api.md §3.2 error bodies carry `errorType`, `attempts`, `lockoutTime`) rather than the
+ * admin token; re-sending those would burn one of the customer's 5 attempts before lockout.
+ */
+function isCredentialRefusal(body: JsonValue | undefined): boolean {
+  const data = isJsonObject(body) ? body.data : undefined;
+  if (!isJsonObject(data)) return false;
+  return (
+    data.errorType === 'AUTHENTICATION' ||
+    data.errorType === 'NOT_FOUND' ||
+    'attempts' in data ||
+    'lockoutTime' in data
+  );
+}
+
+export function createOnboardingHandler(options: OnboardingHandlerOptions): OnboardingHandler {
+  const tenantId = requireString(options.tenantId, 'tenantId');
+  const tenantKey = requireString(options.tenantKey, 'tenantKey');
+  const tenantSecret = requireString(options.tenantSecret, 'tenantSecret');
+  const admin = options.admin;
+  for (const field of ['organizationId', 'userId', 'username', 'password'] as const) {
+    requireString(admin?.[field], `admin.${field}`);
+  }
+  const baseUrl = new URL(requireString(options.finhubBaseUrl, 'finhubBaseUrl'));
+  const finhubBaseUrl = `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '')}`;
+  const codec = createTokenCodec(options.signingSecret, tenantId);
+
+  const prefix = `/${(options.prefix ?? '/onboarding').replace(/^\/+|\/+$/g, '')}`;
+  const ttlSeconds = Math.floor(
+    positive(options.tokenTtlSeconds, DEFAULT_TTL_SECONDS, 'tokenTtlSeconds'),
+  );
+  const maxOnboardingSeconds = positive(
+    options.maxOnboardingSeconds,
+    DEFAULT_MAX_ONBOARDING_SECONDS,
+    'maxOnboardingSeconds',
+  );
+  const maxBodyBytes = positive(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
+  const timeoutMs = positive(options.upstreamTimeoutMs, DEFAULT_TIMEOUT_MS, 'upstreamTimeoutMs');
+  const maxSignInAttempts = positive(
+    options.maxSignInAttempts,
+    DEFAULT_MAX_SIGN_IN_ATTEMPTS,
+    'maxSignInAttempts',
+  );
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const now = options.now ?? Date.now;
+  const nowSeconds = () => Math.floor(now() / 1000);
+  const upstream = options.fetch ?? ((request: Request) => fetch(request));
+  const store = options.store ?? createMemoryStore({ now });
+  const log = createLog(options.logger);
+  const adminSession = createAdminSession({
+    finhubBaseUrl,
+    tenantId,
+    tenantKey,
+    tenantSecret,
+    admin,
+    upstream,
+    timeoutMs,
+    now,
+    log,
+  });
+
+  const jsonResponse = (status: number, body: unknown, headers: HeadersInit = {}) => {
+    const out = new Headers(headers);
+    out.set('Content-Type', 'application/json');
+    out.set('Cache-Control', 'no-store');
+    return new Response(JSON.stringify(body), { status, headers: out });
+  };
+
+  /** Signs `claims` as a new token (new jti, fresh lifetime capped by the onboarding's maximum). */
+  async function issue(claims: OnboardingClaims) {
+    const iat = nowSeconds();
+    const exp = Math.min(iat + ttlSeconds, claims.oat + Math.floor(maxOnboardingSeconds));
+    const next: OnboardingClaims = { ...claims, jti: randomId(), iat, exp };
+    return { token: await codec.sign(next), claims: next, expiresIn: Math.max(0, exp - iat) };
+  }
+
+  async function authenticate(
+    request: Request,
+  ): Promise<{ ok: true; claims: OnboardingClaims } | { ok: false; response: Response }> {
+    const header = request.headers.get('Authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match?.[1]) {
+      return {
+        ok: false,
+        response: envelope(401, 'onboarding_token_missing', 'An onboarding token is required.'),
+      };
+    }
+    const result = await codec.verify(match[1], nowSeconds());
+    if (!result.ok) {
+      return {
+        ok: false,
+        response:
+          result.reason === 'expired'
+            ? envelope(401, 'onboarding_token_expired', 'The onboarding token has expired.')
+            : envelope(401, 'onboarding_token_invalid', 'The onboarding token is not valid.'),
+      };
+    }
+    if (await store.has(`revoked:${result.claims.jti}`)) {
+      return {
+        ok: false,
+        response: envelope(401, 'onboarding_token_revoked', 'The onboarding token was replaced.'),
+      };
+    }
+    return { ok: true, claims: result.claims };
+  }
+
+  // ---- POST {prefix}/token ------------------------------------------------------------------
+
+  async function mintToken(request: Request, ctx: RequestContext): Promise<Response> {
+    if (request.method !== 'POST') {
+      return envelope(405, 'method_not_allowed', 'Use POST.', { Allow: 'POST, OPTIONS' });
+    }
+    await request.body?.cancel().catch(() => undefined);
+    // A still-valid bound token is renewed with its binding, so an onboarding that outlives one
+    // token lifetime (KYC waits) keeps its customer; anything else starts a new onboarding.
+    let base = newClaims(tenantId, nowSeconds(), ttlSeconds);
+    if (request.headers.has('Authorization')) {
+      const auth = await authenticate(request);
+      if (auth.ok && auth.claims.kind) base = auth.claims;
+    }
+    const { token, claims, expiresIn } = await issue(base);
+    ctx.jti = claims.jti;
+    ctx.oid = claims.oid;
+    const body: OnboardingTokenResponse = {
+      accessToken: token,
+      expiresIn,
+      expiresAt: new Date(claims.exp * 1000).toISOString(),
+      tenantId,
+    };
+    return jsonResponse(200, body);
+  }
+
+  // ---- {prefix}/api/v2.1/* -------------------------------------------------------------------
+
+  /** Path parameters and body ids must be the configured tenant or in the token's binding. */
+  function checkBinding(claims: OnboardingClaims, match: RouteMatch): Response | undefined {
+    const { route } = match;
+    if (route.op === 'register') {
+      return claims.kind
+        ? envelope(403, 'already_registered', 'This onboarding has already registered a customer.')
+        : undefined;
+    }
+    if (route.op !== 'hierarchy') {
+      if (!claims.kind) {
+        return envelope(403, 'registration_required', 'Register before calling this endpoint.');
+      }
+      if (route.flow && route.flow !== claims.kind) {
+        return envelope(403, 'binding_mismatch', 'This endpoint belongs to the other flow.');
+      }
+    }
+    for (const { kind, value } of match.params) {
+      const ok =
+        kind === 'tenant'
+          ? value === tenantId
+          : kind === 'customer'
+            ? claims.kind === 'individual' && value === claims.cid
+            : kind === 'organization'
+              ? claims.kind === 'organization' && value === claims.cid
+              : kind === 'user'
+                ? (claims.uids ?? []).includes(value)
+                : kind === 'verification'
+                  ? (claims.vids ?? []).includes(value)
+                  : true; // consent types are checked by the route matcher
+      if (!ok) {
+        return kind === 'tenant'
+          ? envelope(403, 'tenant_mismatch', 'Unknown tenant.')
+          : envelope(403, 'binding_mismatch', 'This onboarding token is not bound to that id.');
+      }
+    }
+    return undefined;
+  }
+
+  function checkBodyIds(
+    claims: OnboardingClaims,
+    body: JsonValue | undefined,
+  ): Response | undefined {
+    if (!isJsonObject(body)) return undefined;
+    const refused = envelope(
+      403,
+      'binding_mismatch',
+      'This onboarding token is not bound to that id.',
+    );
+    for (const key of ['customerId', 'organizationId'] as const) {
+      if (key in body && body[key] !== claims.cid) return refused;
+    }
+    if ('verificationId' in body) {
+      const vid = body.verificationId;
+      if (typeof vid !== 'string' || !(claims.vids ?? []).includes(vid)) return refused;
+    }
+    return undefined;
+  }
+
+  /** The customer's own session when the token carries a live one (finhub-api.md §1.2 steps 4-8). */
+  async function customerSession(claims: OnboardingClaims): Promise<SealedSession | undefined> {
+    if (!claims.ses) return undefined;
+    const session = await codec.unseal(claims.ses, claims.oid);
+    if (!session || session.exp <= nowSeconds() + SESSION_EXPIRY_MARGIN_SECONDS) return undefined;
+    return session;
+  }
+
+  async function forward(
+    request: Request,
+    connection: ConnectionInfo | undefined,
+    apiPath: string,
+    ctx: RequestContext,
+  ): Promise<Response> {
+    const match = matchRoute(request.method, apiPath);
+    if (!match) {
+      await request.body?.cancel().catch(() => undefined);
+      return envelope(404, 'endpoint_not_allowed', 'Not found.');
+    }
+    const { route } = match;
+    ctx.route = `${route.method} ${route.template}`;
+
+    const auth = await authenticate(request);
+    if (!auth.ok) return auth.response;
+    const { claims } = auth;
+    ctx.jti = claims.jti;
+    ctx.oid = claims.oid;
+
+    const bindingError = checkBinding(claims, match);
+    if (bindingError) return bindingError;
+
+    // X-User-ID names the acting user (§2); with the admin token upstream it must not name a
+    // user outside this onboarding.
+    const actingUser = request.headers.get('X-User-ID');
+    if (actingUser !== null && claims.kind && !(claims.uids ?? []).includes(actingUser)) {
+      return envelope(403, 'binding_mismatch', 'This onboarding token is not bound to that user.');
+    }
+
+    // Body: size-limited, JSON only, browser-supplied secrets removed.
+    let body: JsonValue | undefined;
+    if (request.method === 'POST') {
+      let raw: Uint8Array;
+      try {
+        raw = await readBodyLimited(
+          request.body,
+          request.headers.get('Content-Length'),
+          maxBodyBytes,
+        );
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          return envelope(
+            413,
+            'payload_too_large',
+            `The request body exceeds ${maxBodyBytes} bytes.`,
+          );
+        }
+        throw error;
+      }
+      if (raw.byteLength > 0) {
+        const parsed = parseJson(raw);
+        if (parsed === undefined || (!isJsonObject(parsed) && !Array.isArray(parsed))) {
+          return envelope(400, 'invalid_body', 'The request body must be JSON.');
+        }
+        body = stripRequestSecrets(parsed);
+      }
+    }
+    if (route.op !== 'register' && route.op !== 'hierarchy') {
+      const bodyError = checkBodyIds(claims, body);
+      if (bodyError) return bodyError;
+    }
+
+    const remainingSeconds = Math.max(1, claims.exp - nowSeconds());
+    if (route.op === 'session') {
+      const attempts = await store.increment(`signin:${claims.oid}`, remainingSeconds);
+      if (attempts > maxSignInAttempts) {
+        return envelope(429, 'too_many_sign_in_attempts', 'Too many sign-in attempts.', {
+          'Retry-After': String(remainingSeconds),
+        });
+      }
+      // finhub-api.md §3.2 / errata E2: tenant credentials go in the login body, set here only.
+      body = {
+        ...(isJsonObject(body) ? body : {}),
+        tenantKey,
+        tenantSecret,
+        tenantId,
+      };
+    }
+    if (route.op === 'register') {
+      // One registration per token, even when two arrive at once (double submit, replay).
+      if (!(await store.setOnce(`registration:${claims.jti}`, remainingSeconds))) {
+        return envelope(401, 'onboarding_token_revoked', 'This onboarding token was already used.');
+      }
+    }
+
+    const headers = passThroughHeaders(request.headers);
+    if (!claims.kind) headers.delete('X-User-ID');
+    headers.set('X-Tenant-ID', tenantId);
+    const clientIp = normalizeIp(
+      options.clientIp?.(request, connection) ?? connection?.remoteAddress,
+    );
+    if (clientIp) headers.set('X-Forwarded-For', clientIp);
+    if (!headers.has('Accept')) headers.set('Accept', 'application/json');
+    const bodyBytes =
+      body === undefined ? undefined : new TextEncoder().encode(JSON.stringify(body));
+    if (bodyBytes) headers.set('Content-Type', 'application/json');
+    else headers.delete('Content-Type');
+
+    // Registration, hierarchy and sign-in use the admin token (finhub-api.md §1.2, errata E2);
+    // everything else uses the customer's own session when there is one, else the admin token.
+    const session =
+      route.op === 'register' || route.op === 'hierarchy' || route.op === 'session'
+        ? undefined
+        : await customerSession(claims);
+    const url = `${finhubBaseUrl}${API_SEGMENT}${apiPath}`;
+    const send = (token: string) => {
+      headers.set('Authorization', `Bearer ${token}`);
+      return callUpstream(
+        upstream,
+        url,
+        { method: route.method, headers, body: bodyBytes },
+        timeoutMs,
+      );
+    };
+
+    let result: UpstreamResult;
+    try {
+      let token = session?.token ?? (await adminSession.getToken());
+      ctx.auth = session ? 'customer' : 'admin';
+      result = await send(token);
+      // Retry once on 401 only. A 401 means FinHub refused the credentials before acting on the
+      // request, so even a registration cannot be created twice by re-sending it; a timeout or a
+      // network error leaves the outcome unknown and is never retried (finhub-api.md §9: no
+      // idempotency keys).
+      if (
+        result.kind === 'response' &&
+        result.status === 401 &&
+        !(route.op === 'session' && isCredentialRefusal(parseJson(result.body)))
+      ) {
+        if (session) {
+          // The customer's session was refused (revoked or expired early): fall back to admin.
+          token = await adminSession.getToken();
+        } else {
+          adminSession.invalidate(token);
+          token = await adminSession.getToken();
+        }
+        ctx.auth = 'admin';
+        ctx.retried = true;
+        result = await send(token);
+      }
+    } catch (error) {
+      if (!(error instanceof AdminSessionError)) throw error;
+      return await afterFailedRegistration(
+        claims,
+        route.op,
+        error.reason === 'timeout'
+          ? envelope(504, 'upstream_timeout', 'FinHub did not answer in time.')
+          : envelope(502, 'upstream_auth_failed', 'The relay could not sign in to FinHub.'),
+        ctx,
+      );
+    }
+
+    if (result.kind === 'timeout') {
+      return afterFailedRegistration(
+        claims,
+        route.op,
+        envelope(504, 'upstream_timeout', 'FinHub did not answer in time.'),
+        ctx,
+      );
+    }
+    if (result.kind === 'network') {
+      return afterFailedRegistration(
+        claims,
+        route.op,
+        envelope(502, 'upstream_unreachable', 'FinHub could not be reached.'),
+        ctx,
+      );
+    }
+    ctx.upstreamStatus = result.status;
+    return respond(claims, match, result, ctx);
+  }
+
+  /**
+   * A registration that did not succeed has still spent its token's registration slot; hand the
+   * browser a fresh unbound token (same onboarding) so a corrected retry can go through.
+   */
+  async function afterFailedRegistration(
+    claims: OnboardingClaims,
+    op: string,
+    response: Response,
+    ctx: RequestContext,
+  ): Promise<Response> {
+    if (op !== 'register') return response;
+    return attachToken(response, await issue(claims), ctx);
+  }
+
+  function attachToken(
+    response: Response,
+    issued: { token: string; expiresIn: number },
+    ctx: RequestContext,
+  ): Response {
+    const headers = new Headers(response.headers);
+    headers.set(REISSUED_TOKEN_HEADER, issued.token);
+    headers.set(REISSUED_TOKEN_EXPIRES_HEADER, String(issued.expiresIn));
+    ctx.reissued = true;
+    return new Response(response.body, { status: response.status, headers });
+  }
+
+  async function respond(
+    claims: OnboardingClaims,
+    match: RouteMatch,
+    result: Extract<UpstreamResult, { kind: 'response' }>,
+    ctx: RequestContext,
+  ): Promise<Response> {
+    const { route } = match;
+    const contentType = result.headers.get('Content-Type');
+    const json = parseJson(result.body);
+    const data = isJsonObject(json) ? json.data : undefined;
+    const ok = result.status >= 200 && result.status < 300;
+
+    // What the binding gains from this response, if anything.
+    let rebound: OnboardingClaims | undefined;
+    if (ok && route.op === 'register' && route.flow) {
+      // finhub-api.md §5.1 (`data.id`, `data.user.id`), §7.1 (`data.organizationId` = `data.id`).
+      const cid =
+        route.flow === 'organization'
+          ? (stringAt(data, 'organizationId') ?? stringAt(data, 'id'))
+          : stringAt(data, 'id');
+      const adminEmployees = isJsonObject(data) ? data.adminEmployees : undefined;
+      const uids = unique([
+        stringAt(data, 'user', 'id'),
+        stringAt(data, 'userId'),
+        stringAt(data, 'adminUserId'),
+        ...(Array.isArray(adminEmployees) ? adminEmployees : []).map(
+          (employee) => stringAt(employee, 'userId') ?? stringAt(employee, 'user', 'id'),
+        ),
+      ]);
+      if (cid) {
+        rebound = { ...claims, kind: route.flow, cid, uids, vids: [] };
+        // The unbound token must not register again, on this instance or any other.
+        await store.setOnce(`revoked:${claims.jti}`, Math.max(1, claims.exp - nowSeconds()));
+      } else {
+        log('error', 'relay.registration_without_id', { route: ctx.route, status: result.status });
+      }
+    } else if (!ok && route.op === 'register') {
+      rebound = claims;
+    } else if (ok && route.op === 'session') {
+      const uid = match.params.find((p) => p.kind === 'user')?.value;
+      const token = stringAt(data, 'token');
+      if (uid && token) {
+        const expiresIn = numberAt(data, 'expiresIn');
+        const expMs =
+          parseFinHubInstant(stringAt(data, 'expiresAt')) ??
+          (expiresIn !== undefined ? now() + expiresIn * 1000 : undefined);
+        const exp =
+          expMs !== undefined
+            ? Math.floor(expMs / 1000)
+            : (jwtExpiry(token) ?? nowSeconds() + DEFAULT_SESSION_SECONDS);
+        rebound = { ...claims, ses: await codec.seal({ token, exp, uid }, claims.oid) };
+      }
+    } else if (ok && route.op === 'verification') {
+      // §6.1 [R] `data.verificationId`, [N] `data.id`; §7.6 `data.verificationId`.
+      const vid = stringAt(data, 'verificationId') ?? stringAt(data, 'id');
+      if (vid) rebound = { ...claims, vids: unique([...(claims.vids ?? []), vid]) };
+    } else if (ok && route.op === 'employee') {
+      // §7.2 [R] `data.individual.userId`; other generations name the user differently.
+      const uid =
+        stringAt(data, 'individual', 'userId') ??
+        stringAt(data, 'userId') ??
+        stringAt(data, 'user', 'id');
+      if (uid) rebound = { ...claims, uids: unique([...(claims.uids ?? []), uid]) };
+    }
+
+    const headers = new Headers({ 'Cache-Control': 'no-store' });
+    const retryAfter = result.headers.get('Retry-After');
+    if (retryAfter !== null) headers.set('Retry-After', retryAfter);
+    let body: BodyInit | null;
+    if (NULL_BODY_STATUSES.has(result.status)) {
+      body = null;
+    } else if (json !== undefined) {
+      // Session tokens and tenant credentials never reach the browser (finhub-api.md §3.2, §11).
+      body = JSON.stringify(stripResponseSecrets(json));
+      headers.set('Content-Type', 'application/json');
+    } else {
+      body = result.body.byteLength > 0 ? result.body : null;
+      if (contentType) headers.set('Content-Type', contentType);
+    }
+    const response = new Response(body, { status: result.status, headers });
+    return rebound ? attachToken(response, await issue(rebound), ctx) : response;
+  }
+
+  // ---- entry point ---------------------------------------------------------------------------
+
+  async function route(
+    request: Request,
+    connection: ConnectionInfo | undefined,
+    decision: OriginDecision,
+    ctx: RequestContext,
+  ): Promise<Response> {
+    if (decision.kind === 'refused') {
+      await request.body?.cancel().catch(() => undefined);
+      return envelope(403, 'origin_not_allowed', 'Origin not allowed.');
+    }
+    const { pathname } = new URL(request.url);
+    if (!pathname.startsWith(`${prefix}/`))
+      return envelope(404, 'endpoint_not_allowed', 'Not found.');
+    const rest = pathname.slice(prefix.length);
+    if (request.method === 'OPTIONS') {
+      ctx.route = 'OPTIONS';
+      return preflight(decision);
+    }
+    if (rest === '/token') {
+      ctx.route = `${request.method} /token`;
+      return mintToken(request, ctx);
+    }
+    if (rest.startsWith(`${API_SEGMENT}/`)) {
+      return forward(request, connection, rest.slice(API_SEGMENT.length), ctx);
+    }
+    await request.body?.cancel().catch(() => undefined);
+    return envelope(404, 'endpoint_not_allowed', 'Not found.');
+  }
+
+  return async (request, connection) => {
+    const started = now();
+    const decision = decideOrigin(request, allowedOrigins);
+    const ctx: RequestContext = { route: 'unmatched' };
+    let response: Response;
+    try {
+      response = await route(request, connection, decision, ctx);
+    } catch (error) {
+      log('error', 'relay.failed', {
+        method: request.method,
+        route: ctx.route,
+        error: error instanceof Error ? error.name : typeof error,
+      });
+      response = envelope(500, 'relay_error', 'The onboarding relay failed.');
+    }
+    const status = response.status;
+    log(status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info', 'relay.request', {
+      method: request.method,
+      route: ctx.route,
+      status,
+      upstreamStatus: ctx.upstreamStatus,
+      auth: ctx.auth,
+      retried: ctx.retried,
+      reissued: ctx.reissued,
+      durationMs: now() - started,
+      onboarding: idPrefix(ctx.oid),
+      jti: idPrefix(ctx.jti),
+      origin: decision.kind,
+    });
+    return withCors(response, decision);
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * The allow-list: the only FinHub endpoints the two onboarding flows use (finhub-api.md §1.2, §1.3,
+ * §3-§7). Anything else, including admin endpoints and verification approval (§6.3, admin only),
+ * is answered 404 by the relay and never forwarded.
+ */
+import type { OnboardingKind } from './onboarding-token.js';
+
+/** What a path parameter must match: the tenant, or an id in the onboarding token's binding. */
+export type ParamKind =
+  'tenant' | 'customer' | 'organization' | 'user' | 'verification' | 'consent';
+
+/**
+ * - `hierarchy`: allowed before registration.
+ * - `register`: the one call an unbound token may make besides the hierarchy; binds the token.
+ * - `session`: customer/org-user login; the relay adds tenant credentials and seals the session.
+ * - `verification`: creates a verification; its id joins the binding.
+ * - `employee`: adds an org employee; the new user id joins the binding.
+ * - `call`: any other bound call.
+ */
+export type RouteOp = 'hierarchy' | 'register' | 'session' | 'verification' | 'employee' | 'call';
+
+export interface RouteDef {
+  method: 'GET' | 'POST';
+  /** Path under `/api/v2.1`, params in braces; also the path template in logs. */
+  template: string;
+  op: RouteOp;
+  /** Flow the route belongs to; undefined for routes both flows use. */
+  flow?: OnboardingKind;
+}
+
+const PARAM_KINDS: Record<string, ParamKind> = {
+  tenantId: 'tenant',
+  customerId: 'customer',
+  organizationId: 'organization',
+  userId: 'user',
+  verificationId: 'verification',
+  consentType: 'consent',
+};
+
+const IND = '/customer/individual';
+const ORG = '/customer/organization';
+
+export const ROUTES: readonly RouteDef[] = [
+  // Categorization (§4.1): also the B2B flow's source of categories (§1.3).
+  { method: 'GET', template: `${IND}/categorization/hierarchy/{tenantId}`, op: 'hierarchy' },
+  // Individual (§5, §6)
+  { method: 'POST', template: `${IND}/registration`, op: 'register', flow: 'individual' },
+  {
+    method: 'POST',
+    template: `${IND}/{customerId}/users/{userId}/sessions`,
+    op: 'session',
+    flow: 'individual',
+  },
+  {
+    method: 'POST',
+    template: `${IND}/{customerId}/verification`,
+    op: 'verification',
+    flow: 'individual',
+  },
+  { method: 'POST', template: '/verifications', op: 'verification' },
+  { method: 'POST', template: '/verifications/{verificationId}/documents', op: 'call' },
+  {
+    method: 'POST',
+    template: `${IND}/{customerId}/consents/{consentType}`,
+    op: 'call',
+    flow: 'individual',
+  },
+  {
+    method: 'GET',
+    template: `${IND}/{customerId}/owner/{tenantId}/activation/check`,
+    op: 'call',
+    flow: 'individual',
+  },
+  { method: 'POST', template: `${IND}/{customerId}/activation`, op: 'call', flow: 'individual' },
+  // Organization (§7)
+  { method: 'POST', template: `${ORG}/registration`, op: 'register', flow: 'organization' },
+  {
+    method: 'POST',
+    template: `${ORG}/{organizationId}/employee`,
+    op: 'employee',
+    flow: 'organization',
+  },
+  {
+    method: 'POST',
+    template: `${ORG}/{organizationId}/director`,
+    op: 'call',
+    flow: 'organization',
+  },
+  {
+    method: 'GET',
+    template: `${ORG}/{organizationId}/directors`,
+    op: 'call',
+    flow: 'organization',
+  },
+  {
+    method: 'POST',
+    template: `${ORG}/{organizationId}/shareholders`,
+    op: 'call',
+    flow: 'organization',
+  },
+  {
+    method: 'POST',
+    template: `${ORG}/{organizationId}/users/{userId}/sessions`,
+    op: 'session',
+    flow: 'organization',
+  },
+  {
+    method: 'POST',
+    template: `${ORG}/{organizationId}/verify`,
+    op: 'verification',
+    flow: 'organization',
+  },
+  {
+    method: 'POST',
+    template: `${ORG}/{organizationId}/consents/{consentType}`,
+    op: 'call',
+    flow: 'organization',
+  },
+  {
+    method: 'POST',
+    template: `${ORG}/{organizationId}/activation`,
+    op: 'call',
+    flow: 'organization',
+  },
+  {
+    method: 'GET',
+    template: `${ORG}/{organizationId}/wallet-status`,
+    op: 'call',
+    flow: 'organization',
+  },
+];
+
+export const CONSENT_TYPES = ['terms', 'privacy', 'data-processing'] as const;
+
+export interface RouteMatch {
+  route: RouteDef;
+  params: { kind: ParamKind; value: string }[];
+}
+
+/** Ids FinHub hands out are UUIDs or short tokens; anything with `%`, `/` or only dots is refused. */
+const SAFE_SEGMENT = /^(?!\.+$)[A-Za-z0-9._~-]{1,128}$/;
+
+const compiled = ROUTES.map((route) => ({
+  route,
+  segments: route.template
+    .split('/')
+    .slice(1)
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment)?.[1];
+      if (param === undefined) return { literal: segment };
+      const kind = PARAM_KINDS[param];
+      if (!kind) throw new Error(`unknown route parameter ${param}`);
+      return { kind };
+    }),
+}));
+
+/** Matches `path` (under `/api/v2.1`, no query) and `method` against the allow-list. */
+export function matchRoute(method: string, path: string): RouteMatch | undefined {
+  const parts = path.split('/');
+  if (parts[0] !== '') return undefined;
+  const segments = parts.slice(1);
+  for (const { route, segments: pattern } of compiled) {
+    if (route.method !== method || pattern.length !== segments.length) continue;
+    const params: RouteMatch['params'] = [];
+    const ok = pattern.every((part, i) => {
+      const value = segments[i] ?? '';
+      if ('literal' in part) return part.literal === value;
+      if (!SAFE_SEGMENT.test(value)) return false;
+      if (part.kind === 'consent' && !(CONSENT_TYPES as readonly string[]).includes(value)) {
+        return false;
+      }
+      params.push({ kind: part.kind, value });
+      return true;
+    });
+    if (ok) return { route, params };
+  }
+  return undefined;
+}
