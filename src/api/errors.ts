@@ -128,6 +128,23 @@ export function parseRetryAfter(
 }
 
 /** `lockoutDuration: "30 minutes"` (§3.2) → seconds. */
+function wrongCredentialsMessage(attemptsLeft: number | undefined): string {
+  if (attemptsLeft === 1) {
+    return msg('The email or password is incorrect. Check them and try again (1 attempt left).', {
+      id: 'error.unauthorized-credentials-last',
+    });
+  }
+  if (attemptsLeft !== undefined && attemptsLeft > 1) {
+    return msg(
+      str`The email or password is incorrect. Check them and try again (${attemptsLeft} attempts left).`,
+      { id: 'error.unauthorized-credentials-attempts' },
+    );
+  }
+  return msg('The email or password is incorrect. Check them and try again.', {
+    id: 'error.unauthorized-credentials',
+  });
+}
+
 function parseDuration(value: unknown): number | undefined {
   const match = text(value)?.match(/^(\d+)\s*(second|sec|s|minute|min|m|hour|h)/i);
   if (!match) return undefined;
@@ -297,15 +314,7 @@ export function errorFromResponse(
       return new FinHubApiError({
         ...base,
         code: 'unauthorized',
-        message:
-          left !== undefined && left > 0
-            ? msg(
-                str`The email or password is incorrect. Check them and try again (${left} attempts left).`,
-                { id: 'error.unauthorized-credentials-attempts' },
-              )
-            : msg('The email or password is incorrect. Check them and try again.', {
-                id: 'error.unauthorized-credentials',
-              }),
+        message: wrongCredentialsMessage(left),
       });
     }
     return new FinHubApiError({
