@@ -1,0 +1,342 @@
+/**
+ * Onboarding token provider: the element's side of the partner's token endpoint (DESIGN.md §1,
+ * finhub-api.md §11). The token lives in memory only, never in storage (§11: "tokens must not go
+ * in localStorage"), and is refreshed proactively at a fraction of its lifetime (80 % by default,
+ * the rule §3.4 gives for FinHub's own tokens).
+ *
+ * Decisions where the reference is open (§12.3: no refresh format is documented; the token
+ * endpoint is ours, §11):
+ * - A response must carry `accessToken`. Its lifetime comes from `expiresIn` (seconds, preferred:
+ *   it is immune to clock skew) or `expiresAt` (ISO-8601 or epoch ms). When neither is present we
+ *   do not refuse the token, because a host's `fetchToken()` may only know the token itself; we
+ *   assume {@link DEFAULT_TOKEN_LIFETIME_SECONDS} (60 s), short enough that a wrong guess costs
+ *   one extra token request a minute, and the client's refresh-on-401 covers the rest.
+ * - A caller whose signal aborts is rejected with `aborted` at once, but the shared request runs
+ *   on (bounded by `timeoutMs`) and its token is cached: the next caller (a re-mounted element,
+ *   React StrictMode's second mount) gets it without a second request.
+ * - When a proactive refresh fails while the cached token has not expired yet, `getToken()` still
+ *   returns the cached token; `refresh()` (called after a 401) never does.
+ * - While a request is in flight, `getToken()` waits for it even if a cached token looks fresh:
+ *   the request may be a `refresh()` after that very token was refused.
+ * - `adopt()` wins over a request already in flight: callers waiting on that request receive the
+ *   adopted (bound) token, and the fetched one is dropped.
+ */
+import { msg } from '@lit/localize';
+import * as z from 'zod/mini';
+import { FinHubApiError } from './errors.js';
+import type { TokenSource } from './types.js';
+
+/** What the token endpoint (or a host's `fetchToken()`) returns. */
+export interface TokenResponse {
+  accessToken: string;
+  /** Lifetime in seconds. Preferred over `expiresAt` when both are given. */
+  expiresIn?: number;
+  /** Expiry as ISO-8601 (a zone-less value is local time, like §3.1's `expiresAt`) or epoch ms. */
+  expiresAt?: string | number;
+  tenantId?: string;
+}
+
+export interface TokenProviderOptions {
+  /** Partner endpoint that mints onboarding tokens (`POST`, same-origin credentials). */
+  tokenUrl?: string;
+  /** Host-supplied alternative to `tokenUrl`. Exactly one of the two must be given. */
+  fetchToken?: (signal: AbortSignal) => Promise<TokenResponse>;
+  /** Fetch used for `tokenUrl` (tests, custom transports). Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Fraction of the lifetime after which `getToken()` fetches a new token. Default 0.8. */
+  refreshAt?: number;
+  /** Abandon a token request after this many ms. Default 15000. */
+  timeoutMs?: number;
+  /** Clock in epoch ms (tests). */
+  now?: () => number;
+}
+
+/** Lifetime assumed when a token response states no expiry (see the module comment). */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 60;
+
+const ENDPOINT = 'POST token';
+
+const TokenResponseSchema = z.object({
+  accessToken: z.string().check(z.minLength(1)),
+  expiresIn: z.optional(z.nullable(z.number().check(z.positive()))),
+  expiresAt: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+  tenantId: z.optional(z.nullable(z.string())),
+});
+
+interface CachedToken {
+  token: string;
+  /** Epoch ms after which `getToken()` fetches a new one. */
+  staleAt: number;
+  /** Epoch ms after which the token must not be used at all. */
+  expiresAt: number;
+}
+
+interface Fetched {
+  token: string;
+  lifetimeMs: number;
+  tenantId: string | undefined;
+}
+
+type Failure = 'transient' | 'rejected' | 'invalid';
+
+function unavailable(
+  kind: Failure,
+  detail: string,
+  init: { status?: number; retryAfter?: number; cause?: unknown } = {},
+): FinHubApiError {
+  const message =
+    kind === 'invalid'
+      ? msg(
+          'We could not start a secure session because the server sent an answer we do not understand. Please try again later or contact support.',
+          { id: 'token.invalid-response' },
+        )
+      : kind === 'rejected'
+        ? msg(
+            'We could not start a secure session. Reload the page and try again, or contact support if this keeps happening.',
+            { id: 'token.rejected' },
+          )
+        : msg('We could not start a secure session. Check your connection and try again.', {
+            id: 'token.unavailable',
+          });
+  // The developer-facing detail goes into `cause`; it never contains the token itself.
+  return new FinHubApiError({
+    code: 'token_unavailable',
+    endpoint: ENDPOINT,
+    message,
+    status: init.status,
+    retryAfter: init.retryAfter,
+    cause: init.cause === undefined ? new Error(detail) : new Error(detail, { cause: init.cause }),
+  });
+}
+
+const aborted = (reason: unknown) =>
+  new FinHubApiError({
+    code: 'aborted',
+    endpoint: ENDPOINT,
+    cause: reason,
+    message: msg('The request was cancelled.', { id: 'token.aborted' }),
+  });
+
+/** `Retry-After` as seconds (delta-seconds or HTTP date), undefined when absent or unreadable. */
+function retryAfterSeconds(value: string | null, now: number): number | undefined {
+  const raw = value?.trim();
+  if (!raw) return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+/** Lifetime in ms from a parsed response, or a string describing why it is unusable. */
+function lifetimeOf(
+  expiresIn: number | null | undefined,
+  expiresAt: string | number | null | undefined,
+  now: number,
+): number | string {
+  if (typeof expiresIn === 'number') return expiresIn * 1000;
+  if (expiresAt !== undefined && expiresAt !== null) {
+    const at =
+      typeof expiresAt === 'number'
+        ? expiresAt
+        : /^\d+$/.test(expiresAt.trim())
+          ? Number(expiresAt.trim())
+          : Date.parse(expiresAt);
+    if (!Number.isFinite(at)) return 'expiresAt is not a date';
+    // An expiry already past by our clock (skew) still lets this caller use the token once; the
+    // next getToken() fetches again instead of trusting it.
+    return Math.max(0, at - now);
+  }
+  return DEFAULT_TOKEN_LIFETIME_SECONDS * 1000;
+}
+
+/** Rejects with `aborted` when `signal` fires, without touching the shared promise. */
+function follow<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return shared;
+  if (signal.aborted) return Promise.reject(aborted(signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted(signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+export function createTokenProvider(options: TokenProviderOptions): TokenSource {
+  const { tokenUrl, fetchToken } = options;
+  const hasUrl = typeof tokenUrl === 'string' && tokenUrl.trim() !== '';
+  const hasFn = typeof fetchToken === 'function';
+  if (hasUrl === hasFn) {
+    throw new TypeError(
+      'createTokenProvider: give exactly one of `tokenUrl` (the partner token endpoint) or `fetchToken` (a function returning { accessToken, expiresIn }).',
+    );
+  }
+  const refreshAt = options.refreshAt ?? 0.8;
+  if (!(refreshAt > 0 && refreshAt <= 1)) {
+    throw new TypeError('createTokenProvider: `refreshAt` must be a fraction in (0, 1].');
+  }
+  const timeoutMs = options.timeoutMs ?? 15000;
+  if (!(timeoutMs > 0)) throw new TypeError('createTokenProvider: `timeoutMs` must be positive.');
+  const now = options.now ?? (() => Date.now());
+
+  let cache: CachedToken | undefined;
+  let tenantId: string | undefined;
+  let inflight: Promise<string> | undefined;
+  // Bumped by adopt(): a request started before it must not overwrite the adopted token.
+  let epoch = 0;
+
+  const store = (token: string, lifetimeMs: number) => {
+    const at = now();
+    cache = { token, staleAt: at + lifetimeMs * refreshAt, expiresAt: at + lifetimeMs };
+  };
+
+  async function requestFromUrl(url: string, signal: AbortSignal): Promise<unknown> {
+    const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: '{}',
+        signal,
+      });
+    } catch (error) {
+      throw unavailable('transient', 'token request failed (network error or timeout)', {
+        cause: error,
+      });
+    }
+    if (!response.ok) {
+      const { status } = response;
+      const transient = status === 408 || status === 429 || status >= 500;
+      const retryAfter =
+        status === 429 || status === 503
+          ? retryAfterSeconds(response.headers.get('Retry-After'), now())
+          : undefined;
+      throw unavailable(transient ? 'transient' : 'rejected', `token endpoint answered ${status}`, {
+        status,
+        retryAfter,
+      });
+    }
+    try {
+      return await response.json();
+    } catch (error) {
+      if (signal.aborted)
+        throw unavailable('transient', 'token request timed out', { cause: error });
+      throw unavailable('invalid', 'token endpoint did not return JSON', {
+        status: response.status,
+        cause: error,
+      });
+    }
+  }
+
+  async function fetchOnce(): Promise<Fetched> {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const reason = new DOMException('Token request timed out', 'TimeoutError');
+        controller.abort(reason);
+        reject(
+          unavailable('transient', `token request timed out after ${timeoutMs} ms`, {
+            cause: reason,
+          }),
+        );
+      }, timeoutMs);
+    });
+    try {
+      const task = hasFn
+        ? fetchToken!(controller.signal).catch((error: unknown) => {
+            if (error instanceof FinHubApiError && error.code === 'token_unavailable') throw error;
+            throw unavailable('transient', 'fetchToken() threw', { cause: error });
+          })
+        : requestFromUrl(tokenUrl!, controller.signal);
+      // Racing matters for a fetchToken() that ignores its signal.
+      const body = await Promise.race([task, timeout]);
+      const parsed = TokenResponseSchema.safeParse(body);
+      if (!parsed.success) {
+        const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
+        throw unavailable(
+          'invalid',
+          `token response invalid at: ${[...new Set(paths)].join(', ')}`,
+        );
+      }
+      const lifetimeMs = lifetimeOf(parsed.data.expiresIn, parsed.data.expiresAt, now());
+      if (typeof lifetimeMs === 'string')
+        throw unavailable('invalid', `token response: ${lifetimeMs}`);
+      return {
+        token: parsed.data.accessToken,
+        lifetimeMs,
+        tenantId: parsed.data.tenantId ?? undefined,
+      };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function start(): Promise<string> {
+    if (inflight) return inflight;
+    const startedIn = epoch;
+    const request = fetchOnce()
+      .then((fetched) => {
+        if (fetched.tenantId) tenantId = fetched.tenantId;
+        if (epoch !== startedIn && cache) return cache.token;
+        store(fetched.token, fetched.lifetimeMs);
+        return fetched.token;
+      })
+      .finally(() => {
+        if (inflight === request) inflight = undefined;
+      });
+    // Every caller may have aborted; the rejection is still observed here.
+    request.catch(() => undefined);
+    inflight = request;
+    return request;
+  }
+
+  return {
+    async getToken(signal?: AbortSignal): Promise<string> {
+      if (signal?.aborted) throw aborted(signal.reason);
+      // A request in flight (e.g. a refresh() after a 401) means the cached token may be the
+      // rejected one: wait for the new token instead.
+      const current = cache;
+      if (!inflight && current && now() < current.staleAt) return current.token;
+      try {
+        return await follow(start(), signal);
+      } catch (error) {
+        const still = cache;
+        const isAbort = error instanceof FinHubApiError && error.code === 'aborted';
+        if (!isAbort && still && now() < still.expiresAt) return still.token;
+        throw error;
+      }
+    },
+
+    refresh(signal?: AbortSignal): Promise<string> {
+      if (signal?.aborted) return Promise.reject(aborted(signal.reason));
+      return follow(start(), signal);
+    },
+
+    adopt(accessToken: string, expiresInSeconds?: number): void {
+      if (typeof accessToken !== 'string' || accessToken === '') {
+        throw new TypeError('adopt: the access token must be a non-empty string.');
+      }
+      const seconds =
+        typeof expiresInSeconds === 'number' &&
+        Number.isFinite(expiresInSeconds) &&
+        expiresInSeconds > 0
+          ? expiresInSeconds
+          : DEFAULT_TOKEN_LIFETIME_SECONDS;
+      epoch += 1;
+      store(accessToken, seconds * 1000);
+    },
+
+    get tenantId(): string | undefined {
+      return tenantId;
+    },
+  };
+}
