@@ -113,23 +113,19 @@ export class HttpTransport {
       const response = await guarded('fetch', () => fetchImpl(request));
       this.#adoptReissuedToken(response.headers);
 
-      if (response.status === 401 && !spec.credentials && attempt === 0) {
+      const raw = await guarded('fetch', () => response.text());
+      const parsed = parseJson(raw);
+      const body = parsed.ok ? parsed.value : raw;
+      // On a sign-in, a 401 is the person's credentials, unless the relay refused our token.
+      const credentials = spec.credentials === true && !isRelayTokenRefusal(body);
+
+      if (response.status === 401 && !credentials && attempt === 0) {
         // One refresh and one retry for an expired/unknown token; a second 401 is final.
-        void response.body?.cancel().catch(() => undefined);
         token = await guarded('token', () => this.#options.tokens.refresh(signal));
         continue;
       }
-
-      const raw = await guarded('fetch', () => response.text());
-      const parsed = parseJson(raw);
       if (!response.ok) {
-        throw errorFromResponse(
-          response.status,
-          response.headers,
-          parsed.ok ? parsed.value : raw,
-          endpoint,
-          { credentials: spec.credentials },
-        );
+        throw errorFromResponse(response.status, response.headers, body, endpoint, { credentials });
       }
       if (!parsed.ok) throw invalidResponseError(endpoint, response.status);
       return {
@@ -186,6 +182,17 @@ export class HttpTransport {
       Number.isFinite(expires) && expires > 0 ? expires : undefined,
     );
   }
+}
+
+/**
+ * The relay answers a missing/expired/invalid onboarding token with 401 and `data.error`
+ * `onboarding_token_*` (src/server/envelope.ts); FinHub's own 401s never use that prefix.
+ */
+function isRelayTokenRefusal(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || !('data' in body)) return false;
+  const data = body.data;
+  if (typeof data !== 'object' || data === null || !('error' in data)) return false;
+  return typeof data.error === 'string' && data.error.startsWith('onboarding_token_');
 }
 
 function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {

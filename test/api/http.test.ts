@@ -208,6 +208,29 @@ describe('HttpTransport (via FinHubClient)', () => {
       expect(requests).to.have.length(1);
     });
 
+    it('does refresh-and-retry a sign-in the relay refused for an expired onboarding token', async () => {
+      const { client, tokens, requests } = makeClient((_request, index) =>
+        index === 0
+          ? json(
+              {
+                code: 401,
+                message: 'The onboarding token has expired.',
+                data: { error: 'onboarding_token_expired' },
+              },
+              401,
+            )
+          : json({ code: 200, data: { sessionId: 'sess-2', userId: 'user-1' } }),
+      );
+      const result = await client.createCustomerSession('cust-1', 'user-1', {
+        username: 'a@b.c',
+        password: 'right',
+      });
+      expect(result.sessionId).to.equal('sess-2');
+      expect(tokens.refreshCalls).to.equal(1);
+      expect(requests).to.have.length(2);
+      expect(requests[1]!.headers.get('Authorization')).to.equal('Bearer onb-token-refreshed-1');
+    });
+
     it('never retries other failures (a 500 on registration is sent once)', async () => {
       const { client, requests } = makeClient(() => json({ code: 500, message: 'boom' }, 500));
       const error = await rejection(
