@@ -115,9 +115,9 @@ export class HttpTransport {
 
       const raw = await guarded('fetch', () => response.text());
       const parsed = parseJson(raw);
-      const body = parsed.ok ? parsed.value : raw;
+      const received = parsed.ok ? parsed.value : raw;
       // On a sign-in, a 401 is the person's credentials, unless the relay refused our token.
-      const credentials = spec.credentials === true && !isRelayTokenRefusal(body);
+      const credentials = spec.credentials === true && !isRelayTokenRefusal(received);
 
       if (response.status === 401 && !credentials && attempt === 0) {
         // One refresh and one retry for an expired/unknown token; a second 401 is final.
@@ -125,7 +125,9 @@ export class HttpTransport {
         continue;
       }
       if (!response.ok) {
-        throw errorFromResponse(response.status, response.headers, body, endpoint, { credentials });
+        throw errorFromResponse(response.status, response.headers, received, endpoint, {
+          credentials,
+        });
       }
       if (!parsed.ok) throw invalidResponseError(endpoint, response.status);
       return {
