@@ -1,15 +1,38 @@
-// STUB: replaced by the sandbox implementation.
-export interface SandboxCredentials {
-  tenantId: string;
-  tenantKey: string;
-  tenantSecret: string;
-  admin: { organizationId: string; userId: string; username: string; password: string };
-}
+/**
+ * In-memory FinHub BaaS v2.1 for the demo (`npm start`) and the browser tests. It behaves as
+ * finhub-api.md (with the errata) describes: real validation, statuses that move, FinHub's
+ * `{code, message, data}` errors, HS256 session tokens, KYC approved a short while after the last
+ * required document, and activation codes delivered to a dev inbox. Web APIs only, so it runs in
+ * Node behind the dev server and directly inside browser tests.
+ *
+ * Time-based changes are lazy: they are settled from `now()` whenever a record is read, so no
+ * timer outlives a request (only an injected `delayMs` fault waits, and it honours abort).
+ */
+import { createControl } from './control.js';
+import { createDispatcher } from './dispatch.js';
+import { Faults, type FaultRule, type FaultSummary } from './faults.js';
+import { Journal, type JournalEntry } from './journal.js';
+import { routes } from './routes/index.js';
+import { SandboxStore, type InboxMessage, type SandboxCredentials } from './store.js';
+
+export type { FaultRule, FaultSummary } from './faults.js';
+export type { JournalEntry, TokenKind } from './journal.js';
+export type { InboxMessage, SandboxCredentials } from './store.js';
+export { REQUIRED_HEADERS } from './dispatch.js';
+export { CATEGORIES, FEATURES } from './hierarchy-data.js';
 
 export interface SandboxOptions extends Partial<SandboxCredentials> {
-  /** How long after creation a verification is approved automatically, ms. Default 3000. */
+  /**
+   * How long after the last required document arrives a verification is approved automatically,
+   * ms. Default 3000.
+   */
   verificationDelayMs?: number;
+  /** How long an activated organization stays ACTIVATING before its wallet is ACTIVE, ms. Default 1500. */
+  walletProvisioningDelayMs?: number;
+  /** Clock for token expiry, lockouts and the delays above. Default `Date.now`. */
   now?: () => number;
+  /** How many requests the journal keeps. Default 500. */
+  journalLimit?: number;
 }
 
 export interface Sandbox {
@@ -18,6 +41,27 @@ export interface Sandbox {
   fetch(request: Request): Promise<Response>;
   /** Dev and test controls under `/__sandbox/*`: inbox, faults, verification outcome, request journal. */
   control(request: Request): Promise<Response>;
+  /** Dev inbox, newest first; only messages to `email` when given. */
+  inbox(email?: string): InboxMessage[];
+  /** Adds a fault rule; returns its id. Throws on an invalid rule. */
+  injectFault(rule: FaultRule): string;
+  /** Removes every fault rule, or those scoped to `deviceId`. Returns how many went. */
+  clearFaults(deviceId?: string): number;
+  faults(): FaultSummary[];
+  /** Approves or rejects a verification at once. Throws when the id is unknown. */
+  setVerificationOutcome(
+    verificationId: string,
+    outcome: 'APPROVED' | 'REJECTED',
+    reason?: string,
+  ): void;
+  /** Requests FinHub received (oldest first), only `deviceId`'s when given. */
+  requests(deviceId?: string): JournalEntry[];
+  /** A fresh admin session token (§3.1), for calling the sandbox directly as the partner backend. */
+  issueAdminToken(): Promise<string>;
+}
+
+function randomSecret(): Uint8Array<ArrayBuffer> {
+  return crypto.getRandomValues(new Uint8Array(32));
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -32,9 +76,40 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       password: 'sandbox-admin-password',
     },
   };
+  const store = new SandboxStore(
+    {
+      credentials,
+      verificationDelayMs: options.verificationDelayMs ?? 3000,
+      walletProvisioningDelayMs: options.walletProvisioningDelayMs ?? 1500,
+      now: options.now ?? (() => Date.now()),
+    },
+    randomSecret(),
+  );
+  const faults = new Faults();
+  const journal = new Journal(options.journalLimit ?? 500);
+  const dispatch = createDispatcher(store, faults, journal, routes);
+  const control = createControl(store, faults, journal);
+
   return {
     credentials,
-    fetch: async () => new Response('sandbox not implemented', { status: 501 }),
-    control: async () => new Response('sandbox not implemented', { status: 501 }),
+    fetch: dispatch,
+    control,
+    inbox: (email) => store.inbox(email),
+    injectFault: (rule) => faults.add(rule),
+    clearFaults: (deviceId) => faults.clear(deviceId),
+    faults: () => faults.list(),
+    setVerificationOutcome(verificationId, outcome, reason) {
+      const v = store.verifications.get(verificationId);
+      if (!v) throw new Error(`Unknown verification ${verificationId}`);
+      store.decide(v, outcome, 'SANDBOX_CONTROL', reason);
+    },
+    requests: (deviceId) => journal.list(deviceId),
+    async issueAdminToken() {
+      const { admin } = credentials;
+      const { token } = await store.openSession({ id: admin.userId, roles: ['ADMIN'] }, 'ADMIN', {
+        organizationId: admin.organizationId,
+      });
+      return token;
+    },
   };
 }

@@ -1,0 +1,55 @@
+/** Identifiers the sandbox hands out: UUIDs, activation codes, IBANs, password digests. */
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: easy to copy from an email
+
+export const uuid = (): string => crypto.randomUUID();
+
+function randomIndexes(count: number, modulo: number): number[] {
+  // 256 is a multiple of 32 and of 2, so `% modulo` stays uniform for the alphabets used here.
+  return Array.from(crypto.getRandomValues(new Uint8Array(count)), (byte) => byte % modulo);
+}
+
+/** `ACT-XXXXXX`: 32^6 ≈ 1.07e9 possibilities from the CSPRNG (§5.6: the code "emailed" to the customer). */
+export function activationCode(): string {
+  return `ACT-${randomIndexes(6, CODE_ALPHABET.length)
+    .map((i) => CODE_ALPHABET[i])
+    .join('')}`;
+}
+
+function randomDigits(count: number): string {
+  // Rejection sampling keeps digits uniform (256 is not a multiple of 10).
+  const digits: number[] = [];
+  while (digits.length < count) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(count))) {
+      if (byte < 250 && digits.length < count) digits.push(byte % 10);
+    }
+  }
+  return digits.join('');
+}
+
+/** A Lithuanian IBAN with valid ISO 13616 check digits (§5.6 examples are `LT…`). */
+export function lithuanianIban(): string {
+  const bban = `32500${randomDigits(11)}`;
+  // Move country code + "00" to the end, letters to numbers (L=21, T=29), then mod 97.
+  const numeric = `${bban}212900`;
+  let remainder = 0;
+  for (const ch of numeric) remainder = (remainder * 10 + Number(ch)) % 97;
+  const check = String(98 - remainder).padStart(2, '0');
+  return `LT${check}${bban}`;
+}
+
+export function ibanIsValid(iban: string): boolean {
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const value = /[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}
+
+export async function passwordDigest(salt: string, password: string): Promise<string> {
+  const bytes = new TextEncoder().encode(`${salt}:${password}`);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
