@@ -97,6 +97,17 @@ const unique = (values: (string | undefined)[]): string[] => [
   ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
 ];
 
+const TENANT_KEYS = /^(tenantId|requestedByTenantId|ownerTenantId)$/;
+
+/** Whether any `tenantId`-like field anywhere in `value` names a tenant other than `tenantId`. */
+function namesOtherTenant(value: JsonValue, tenantId: string): boolean {
+  if (Array.isArray(value)) return value.some((item) => namesOtherTenant(item, tenantId));
+  if (!isJsonObject(value)) return false;
+  return Object.entries(value).some(([key, child]) =>
+    TENANT_KEYS.test(key) ? child !== tenantId : namesOtherTenant(child, tenantId),
+  );
+}
+
 /**
  * Whether a 401 from a sign-in call is FinHub refusing the *customer's* credentials
  * (finhub-api.md §3.2 error bodies carry `errorType`, `attempts`, `lockoutTime`) rather than the
@@ -359,6 +370,11 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     if (route.op !== 'register' && route.op !== 'hierarchy') {
       const bodyError = checkBodyIds(claims, body);
       if (bodyError) return bodyError;
+    }
+    // Tenant ids in a body must be ours (§5.1: "must match X-Tenant-ID"); sign-in bodies get
+    // theirs overwritten below instead.
+    if (route.op !== 'session' && body !== undefined && namesOtherTenant(body, tenantId)) {
+      return envelope(403, 'tenant_mismatch', 'Unknown tenant.');
     }
 
     const remainingSeconds = Math.max(1, claims.exp - nowSeconds());

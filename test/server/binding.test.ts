@@ -171,6 +171,27 @@ describe('relay: binding an onboarding token to what it registered', () => {
     expect(finhub.apiCalls().length).to.equal(before);
   });
 
+  it('refuses a body naming another tenant (403), registration included', async () => {
+    const { relay, finhub } = createTestRelay();
+    const { accessToken } = await mint(relay);
+    const registration = await api(relay, 'POST', '/customer/individual/registration', {
+      token: accessToken,
+      body: {
+        ...REGISTRATION_BODY,
+        individualCustomer: { tenantId: 'other-tenant', customerName: 'M' },
+      },
+    });
+    expect(registration.status).to.equal(403);
+    expect((await registration.json()).data.error).to.equal('tenant_mismatch');
+    const { token, customerId } = await registerIndividual(relay);
+    const verification = await api(relay, 'POST', '/verifications', {
+      token,
+      body: { customerId, requestedByTenantId: 'other-tenant' },
+    });
+    expect(verification.status).to.equal(403);
+    expect(finhub.apiCalls().filter((c) => c.path === '/api/v2.1/verifications')).to.have.length(0);
+  });
+
   it('binds verification ids created through the relay and accepts documents for them only', async () => {
     const { relay, finhub } = createTestRelay();
     const { token, customerId } = await registerIndividual(relay);
