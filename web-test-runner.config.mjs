@@ -15,7 +15,7 @@ const chromePath = [
   '/usr/bin/google-chrome-stable',
 ].find((p) => p && existsSync(p));
 
-const stack = createDevStack({ env: {}, quiet: true });
+const stack = createDevStack({ env: {}, verificationDelayMs: 1500 });
 
 export default {
   files: ['test/**/*.test.ts'],

@@ -40,7 +40,8 @@ export interface TokenProviderOptions {
   /** Partner endpoint that mints onboarding tokens (`POST`, same-origin credentials). */
   tokenUrl?: string;
   /** Host-supplied alternative to `tokenUrl`. Exactly one of the two must be given. */
-  fetchToken?: (signal: AbortSignal) => Promise<TokenResponse>;
+  /** Host-supplied token source; `currentToken` is the token held now, for renewal. */
+  fetchToken?: (signal: AbortSignal, context: { currentToken?: string }) => Promise<TokenResponse>;
   /** Fetch used for `tokenUrl` (tests, custom transports). Default: the global fetch. */
   fetch?: typeof fetch;
   /** Fraction of the lifetime after which `getToken()` fetches a new token. Default 0.8. */
@@ -196,13 +197,24 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
     cache = { token, staleAt: at + lifetimeMs * refreshAt, expiresAt: at + lifetimeMs };
   };
 
-  async function requestFromUrl(url: string, signal: AbortSignal): Promise<unknown> {
+  async function requestFromUrl(
+    url: string,
+    signal: AbortSignal,
+    currentToken: string | undefined,
+  ): Promise<unknown> {
     const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+    };
+    // Presenting the current token lets the relay renew a *bound* onboarding (one that already
+    // registered a customer) instead of starting a new, unbound one.
+    if (currentToken) headers.Authorization = `Bearer ${currentToken}`;
     let response: Response;
     try {
       response = await doFetch(url, {
         method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        headers,
         credentials: 'same-origin',
         body: '{}',
         signal,
@@ -251,12 +263,13 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
       }, timeoutMs);
     });
     try {
+      const currentToken = cache?.token;
       const task = hasFn
-        ? fetchToken!(controller.signal).catch((error: unknown) => {
+        ? fetchToken!(controller.signal, { currentToken }).catch((error: unknown) => {
             if (error instanceof FinHubApiError && error.code === 'token_unavailable') throw error;
             throw unavailable('transient', 'fetchToken() threw', { cause: error });
           })
-        : requestFromUrl(tokenUrl!, controller.signal);
+        : requestFromUrl(tokenUrl!, controller.signal, currentToken);
       // Racing matters for a fetchToken() that ignores its signal.
       const body = await Promise.race([task, timeout]);
       const parsed = TokenResponseSchema.safeParse(body);

@@ -205,6 +205,34 @@ describe('createTokenProvider', () => {
     expect(() => provider.adopt('')).to.throw(TypeError);
   });
 
+  it('presents the held token when renewing, so the relay can renew a bound onboarding', async () => {
+    let clock = 0;
+    const f = fakeFetch(
+      () => json({ accessToken: 'first', expiresIn: 100 }),
+      () => json({ accessToken: 'renewed', expiresIn: 100 }),
+    );
+    const provider = createTokenProvider({ tokenUrl: '/t', fetch: f.fetch, now: () => clock });
+    await provider.getToken();
+    expect(new Headers(f.calls[0]!.init.headers).has('Authorization')).to.equal(false);
+    provider.adopt('bound-token', 100);
+    clock += 81_000;
+    expect(await provider.getToken()).to.equal('renewed');
+    expect(new Headers(f.calls[1]!.init.headers).get('Authorization')).to.equal(
+      'Bearer bound-token',
+    );
+
+    const seen: Array<string | undefined> = [];
+    const viaFn = createTokenProvider({
+      fetchToken: async (_signal, { currentToken }) => {
+        seen.push(currentToken);
+        return { accessToken: `t${seen.length}`, expiresIn: 100 };
+      },
+    });
+    await viaFn.getToken();
+    await viaFn.refresh();
+    expect(seen).to.deep.equal([undefined, 't1']);
+  });
+
   it('adopt() during an in-flight request wins over the fetched token', async () => {
     const gate = deferred<Response>();
     const f = fakeFetch(() => gate.promise);
