@@ -251,6 +251,14 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
         ? envelope(403, 'already_registered', 'This onboarding has already registered a customer.')
         : undefined;
     }
+    // Resume: an unbound token may sign in to an existing customer or organization. The password
+    // is the proof of ownership, attempts are capped per onboarding, and success binds the token.
+    const resuming = route.op === 'session' && !claims.kind;
+    if (resuming) {
+      return match.params.some((p) => p.kind === 'tenant' && p.value !== tenantId)
+        ? envelope(403, 'tenant_mismatch', 'Unknown tenant.')
+        : undefined;
+    }
     if (route.op !== 'hierarchy') {
       if (!claims.kind) {
         return envelope(403, 'registration_required', 'Register before calling this endpoint.');
@@ -554,6 +562,19 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     } else if (ok && route.op === 'session') {
       const uid = match.params.find((p) => p.kind === 'user')?.value;
       const token = stringAt(data, 'token');
+      let base = claims;
+      if (!claims.kind && uid && route.flow) {
+        // A resumed onboarding: bind to the account the person just proved they own, and retire
+        // the unbound token so it cannot go on to sign in elsewhere.
+        const cid = match.params.find(
+          (p) => p.kind === (route.flow === 'organization' ? 'organization' : 'customer'),
+        )?.value;
+        if (cid) {
+          base = { ...claims, kind: route.flow, cid, uids: [uid], vids: [] };
+          await store.setOnce(`revoked:${claims.jti}`, Math.max(1, claims.exp - nowSeconds()));
+          rebound = base;
+        }
+      }
       if (uid && token) {
         const expiresIn = numberAt(data, 'expiresIn');
         const expMs =
@@ -563,7 +584,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
           expMs !== undefined
             ? Math.floor(expMs / 1000)
             : (jwtExpiry(token) ?? nowSeconds() + DEFAULT_SESSION_SECONDS);
-        rebound = { ...claims, ses: await codec.seal({ token, exp, uid }, claims.oid) };
+        rebound = { ...base, ses: await codec.seal({ token, exp, uid }, claims.oid) };
       }
     } else if (ok && route.op === 'verification') {
       // §6.1 [R] `data.verificationId`, [N] `data.id`; §7.6 `data.verificationId`.

@@ -296,3 +296,63 @@ describe('relay: binding an onboarding token to what it registered', () => {
     expect(spoofed.status).to.equal(403);
   });
 });
+
+describe('relay: resuming an onboarding by signing in', () => {
+  const signIn = (relay: Parameters<typeof api>[0], token: string, cid: string, uid: string) =>
+    api(relay, 'POST', `/customer/individual/${cid}/users/${uid}/sessions`, {
+      token,
+      body: { username: 'marcus@example.com', password: 'whatever-they-typed' },
+    });
+
+  it('binds a fresh unbound token to the account a successful sign-in proves', async () => {
+    const { relay, finhub } = createTestRelay();
+    const { customerId, userId } = await registerIndividual(relay);
+    const { accessToken: fresh } = await mint(relay);
+
+    const response = await signIn(relay, fresh, customerId, userId);
+    expect(response.status).to.equal(200);
+    const resumed = response.headers.get('X-Onboarding-Token')!;
+    expect(claimsOf(resumed)).to.include({ kind: 'individual', cid: customerId });
+    expect(claimsOf(resumed).uids).to.deep.equal([userId]);
+
+    const consent = await api(relay, 'POST', `/customer/individual/${customerId}/consents/terms`, {
+      token: resumed,
+      body: { accepted: true, version: '1.0' },
+    });
+    expect(consent.status).to.equal(200);
+    // The resumed token is bound: another customer stays out of reach.
+    const other = await api(relay, 'POST', '/customer/individual/cust-999/consents/terms', {
+      token: resumed,
+      body: { accepted: true, version: '1.0' },
+    });
+    expect(other.status).to.equal(403);
+    // And the unbound token it replaced is retired.
+    const replay = await signIn(relay, fresh, 'cust-999', 'user-999');
+    expect(replay.status).to.equal(401);
+    expect(finhub.apiCalls().filter((c) => c.path.includes('cust-999'))).to.have.length(0);
+  });
+
+  it('leaves the token unbound when FinHub refuses the sign-in', async () => {
+    const { relay, finhub } = createTestRelay();
+    finhub.on('POST', /\/customer\/individual\/.*\/sessions$/, () =>
+      json(
+        {
+          code: 401,
+          message: 'Authentication failed',
+          data: { success: false, errorType: 'AUTHENTICATION', attempts: 1, maxAttempts: 5 },
+        },
+        401,
+      ),
+    );
+    const { accessToken: fresh } = await mint(relay);
+    const response = await signIn(relay, fresh, 'cust-1', 'user-1');
+    expect(response.status).to.equal(401);
+    expect(response.headers.get('X-Onboarding-Token')).to.equal(null);
+    const consent = await api(relay, 'POST', '/customer/individual/cust-1/consents/terms', {
+      token: fresh,
+      body: { accepted: true, version: '1.0' },
+    });
+    expect(consent.status).to.equal(403);
+    expect((await consent.json()).data.error).to.equal('registration_required');
+  });
+});
