@@ -1,4 +1,22 @@
-// Side-effect-free entry: classes, errors and types. Import `finhub-onboarding/define` to register the tag.
-export { FinHubOnboarding } from './components/finhub-onboarding/finhub-onboarding.js';
+// Side-effect-free entry: classes, events, errors and types. Import `finhub-onboarding/define` to register the tag.
+export {
+  FinHubOnboarding,
+  type FinHubFetchToken,
+  type FinHubPrefill,
+  type FinHubTheme,
+} from './components/finhub-onboarding/finhub-onboarding.js';
+export * from './events/index.js';
 export { FinHubApiError, isFinHubApiError } from './api/errors.js';
 export type { FinHubErrorCode, FieldError } from './api/errors.js';
+export type {
+  FlowKind,
+  StepId,
+  IndividualStepId,
+  OrganizationStepId,
+  FlowIds,
+  CategoryOption,
+} from './flow/types.js';
+export type {
+  Gender,
+  IndividualRegistrationValues,
+} from './flow/schemas/individual-registration.js';

@@ -1,22 +1,92 @@
-import { LitElement, html, css } from 'lit';
-import { property } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { localized, msg, str } from '@lit/localize';
+import { FinHubReadyEvent } from '../../events/finhub-ready.js';
+import { createLocalBackend, type FlowBackend } from '../../flow/backend.js';
+import { FlowController, type TransitionInfo } from '../../flow/flow-controller.js';
+import type {
+  IndividualRegistrationDraft,
+  IndividualRegistrationValues,
+} from '../../flow/schemas/individual-registration.js';
+import type { FlowKind } from '../../flow/types.js';
+import { activeLocale, applyLocale, resolveLocale } from '../../localization/localization.js';
+import { baseStyles } from '../../styles/shared-styles.js';
+import { shellStyles } from '../../styles/shell-styles.js';
+import { themeStyles } from '../../styles/theme.js';
+import { StepAnnounceEvent, StepDraftEvent, StepSubmitEvent } from '../steps/step-events.js';
+import { loadStepView, viewFor, type StepView } from '../steps/registry.js';
+import { stepTitle } from '../steps/step-titles.js';
+
+export type FinHubTheme = 'light' | 'dark' | 'auto';
 
 /**
- * FinHub BaaS v2.1 customer onboarding for a person (B2C) or a company (B2B).
+ * What a host can give instead of `token-url`: a function that returns an onboarding token from
+ * its own backend (a string, or the token with its lifetime in seconds).
+ */
+export type FinHubFetchToken = (
+  signal: AbortSignal,
+) => Promise<string | { accessToken: string; expiresIn?: number }>;
+
+/** Details the host already knows, shown prefilled. Passwords are never prefilled. */
+export type FinHubPrefill = IndividualRegistrationDraft;
+
+/** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
+const STEP_PARTS =
+  'form, field, label, input, field-error, button, button-primary, button-secondary, progress';
+
+/**
+ * FinHub BaaS v2.1 customer onboarding for a person (B2C) or a company (B2B), from
+ * categorization to an activated account. Talks only to the partner's relay (`token-url`,
+ * `api-base`); it never holds FinHub secrets.
  *
  * @summary Embeddable FinHub onboarding: categorization to an activated account.
+ *
+ * @fires {FinHubReadyEvent} finhub-ready - Once, when the element has rendered for the first time. `detail: {flow, step}`.
+ * @fires {FinHubStepChangeEvent} finhub-step-change - Once per move between steps. `detail: {from, to}`.
+ * @fires {FinHubStepCompleteEvent} finhub-step-complete - When a step is done. `detail: {step, flow, ids}`.
+ * @fires {FinHubCompleteEvent} finhub-complete - When the whole onboarding is done. `detail: {flow, ids, status}`.
+ * @fires {FinHubErrorEvent} finhub-error - For every error the person sees. `detail: {step, code, message, recoverable}`.
+ * @fires {FinHubSignInRequestEvent} finhub-sign-in-request - The person chose "Sign in instead" after a duplicate email; the host shows its sign-in. `detail: {flow, step, reason}`.
+ *
+ * @cssproperty [--finhub-color-primary=#1d4ed8] - Primary actions, current step, links (dark: #93c5fd).
+ * @cssproperty [--finhub-color-on-primary=#ffffff] - Text on the primary colour (dark: #111827).
+ * @cssproperty [--finhub-color-text=#1f2937] - Body text (dark: #f9fafb).
+ * @cssproperty [--finhub-color-muted=#4b5563] - Hints and secondary text; keep ≥ 4.5:1 on the surface (dark: #d1d5db).
+ * @cssproperty [--finhub-color-surface=#ffffff] - Background of the container and controls (dark: #111827).
+ * @cssproperty [--finhub-color-border=#6b7280] - Control and container borders; keep ≥ 3:1 on the surface (dark: #9ca3af).
+ * @cssproperty [--finhub-color-error=#b91c1c] - Error text and borders (dark: #fca5a5).
+ * @cssproperty [--finhub-color-success=#15803d] - Completed steps (dark: #86efac).
+ * @cssproperty [--finhub-font-family=inherit] - Font; inherits the host page's by default.
+ * @cssproperty [--finhub-radius=0.375rem] - Corner radius of the container, controls and buttons.
+ * @cssproperty [--finhub-spacing=1rem] - Base spacing unit; gaps and padding scale from it.
+ * @cssproperty [--finhub-control-height=2.75rem] - Height of inputs and buttons (density); keep ≥ 24px.
+ * @cssproperty [--finhub-focus-ring=#1d4ed8] - Colour of the focus outline; keep ≥ 3:1 on the surface (dark: #93c5fd).
+ *
+ * @csspart container - The outer box.
+ * @csspart header - The title above the stepper.
+ * @csspart stepper - The ordered list of steps.
+ * @csspart step - One step in the stepper (also `step-current` or `step-complete`).
+ * @csspart step-current - The step the person is on.
+ * @csspart step-complete - A step already done.
+ * @csspart heading - The current step's heading (receives focus when the person advances).
+ * @csspart error - The error banner with its retry action.
+ * @csspart form - A step's form.
+ * @csspart field - A label, its control, hint and error together.
+ * @csspart label - A field's label (or a radio group's legend).
+ * @csspart input - An input, select or radio.
+ * @csspart field-error - The error message under a field.
+ * @csspart button - Every button (also `button-primary` or `button-secondary`).
+ * @csspart button-primary - The step's main action.
+ * @csspart button-secondary - Back, retry, show passwords, sign in instead.
+ * @csspart progress - Progress bars shown while something runs.
  */
+@localized()
 export class FinHubOnboarding extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      font: inherit;
-    }
-  `;
+  static override styles = [themeStyles, baseStyles, shellStyles];
 
-  /** Which onboarding to run. */
-  @property({ reflect: true }) flow: 'individual' | 'organization' = 'individual';
+  /** Which onboarding to run: `individual` (B2C) or `organization` (B2B). */
+  @property({ reflect: true }) flow: FlowKind = 'individual';
 
   /** URL of the host's token endpoint (POST), e.g. the relay's `/onboarding/token`. */
   @property({ attribute: 'token-url' }) tokenUrl = '';
@@ -24,7 +94,316 @@ export class FinHubOnboarding extends LitElement {
   /** Base URL of the relay's API pass-through (`{api-base}/v2.1/...`). */
   @property({ attribute: 'api-base' }) apiBase = '';
 
-  override render() {
-    return html`<p>${msg('Onboarding is loading…')}</p>`;
+  /** FinHub tenant id; when empty, the one the token endpoint reports is used. */
+  @property({ attribute: 'tenant-id' }) tenantId = '';
+
+  /** Language of the messages (BCP 47, e.g. `lt`); unsupported ones fall back to English. Page-wide. */
+  @property() locale = '';
+
+  /** Overrides the generated per-browser device id sent as `deviceId`. */
+  @property({ attribute: 'device-id' }) deviceId = '';
+
+  /** Category code the host chose (e.g. `INDIVIDUAL_STANDARD`); the person is then not asked. */
+  @property() category = '';
+
+  /** Colour scheme: `light`, `dark` or `auto` (follows the system setting). */
+  @property({ reflect: true }) theme: FinHubTheme = 'auto';
+
+  /** Gets an onboarding token from the host instead of `token-url`. */
+  @property({ attribute: false }) fetchToken: FinHubFetchToken | undefined;
+
+  /** Details to prefill (never the password). */
+  @property({ attribute: false }) prefill: FinHubPrefill | undefined;
+
+  /**
+   * The backend the flow uses (defaults to a local stand-in until the API wiring lands).
+   * @internal
+   */
+  @property({ attribute: false }) backend: FlowBackend | undefined;
+
+  @state() private _announcement = '';
+  @state() private _alert = '';
+  @state() private _locale = 'en';
+
+  @query('#step-heading') private _heading!: HTMLElement | null;
+
+  #localBackend: FlowBackend | undefined;
+  #localeLoading: Promise<void> | undefined;
+  #focusHeading = false;
+  #shownError: unknown;
+
+  readonly #flow = new FlowController(this, {
+    settings: () => ({
+      flow: this.#flowKind(),
+      ...(this.category ? { presetCategory: this.category } : {}),
+    }),
+    backend: () => this.backend ?? (this.#localBackend ??= createLocalBackend()),
+    onTransition: (info) => this.#onTransition(info),
+  });
+
+  readonly #view = new Task(this, {
+    task: async ([view]: readonly [StepView | undefined]) => {
+      if (!view) return view;
+      try {
+        await loadStepView(view);
+      } catch (error) {
+        this.#flow.reportError('step_unavailable', { retry: () => void this.#view.run() });
+        throw error;
+      }
+      return view;
+    },
+    args: () => [this.#currentView()] as const,
+  });
+
+  /** Starts the onboarding if it has not started yet (it starts by itself once connected). */
+  start(): void {
+    this.#flow.start();
   }
+
+  /** Back to the first step with nothing kept (ids, drafts, errors are dropped). */
+  reset(): void {
+    this.#flow.reset();
+    this._announcement = '';
+    this._alert = '';
+    this.#focusHeading = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const settings = { flow: this.#flowKind(), presetCategory: this.category || undefined };
+    if (
+      this.#flow.flow !== settings.flow ||
+      this.#flow.presetCategory !== settings.presetCategory
+    ) {
+      this.#flow.reset();
+    }
+    if (changed.has('locale')) {
+      if (this.locale) {
+        const loading: Promise<void> = applyLocale(this.locale).then(
+          (locale) => void (this._locale = locale),
+          () => void (this._locale = resolveLocale(this.locale)),
+        );
+        this.#localeLoading = loading;
+        void loading.finally(() => {
+          if (this.#localeLoading === loading) this.#localeLoading = undefined;
+        });
+      } else {
+        this._locale = activeLocale();
+      }
+    }
+    const error = this.#flow.error;
+    if (error !== this.#shownError) {
+      this.#shownError = error;
+      this._alert = error ? error.message : '';
+    }
+  }
+
+  protected override firstUpdated(): void {
+    this.dispatchEvent(new FinHubReadyEvent({ flow: this.#flow.flow, step: this.#flow.current }));
+  }
+
+  protected override updated(): void {
+    if (this.#focusHeading && this._heading) {
+      this.#focusHeading = false;
+      this._heading.focus();
+    }
+  }
+
+  /** Also waits for a requested locale's messages, so `await el.updateComplete` sees them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#localeLoading) {
+      await this.#localeLoading;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  override render() {
+    const flow = this.#flow;
+    const finished = flow.finished;
+    const title = finished ? msg('You are all set') : stepTitle(flow.current, flow.flow);
+    return html`
+      <div part="container" class="container" lang=${this._locale}>
+        <header part="header" class="header">
+          <p class="title">
+            ${flow.flow === 'organization' ? msg('Open a business account') : msg('Open your account')}
+          </p>
+        </header>
+        ${this.#renderStepper()} ${this.#renderBanner()}
+        <h2 id="step-heading" part="heading" class="heading" tabindex="-1">${title}</h2>
+        <div
+          class="content"
+          @finhub-step-submit=${this.#onStepSubmit}
+          @finhub-step-back=${() => this.#flow.back()}
+          @finhub-step-announce=${this.#onAnnounce}
+          @finhub-step-draft=${this.#onDraft}
+          @finhub-step-sign-in=${() => this.#flow.requestSignIn()}
+        >
+          ${finished ? this.#renderDone() : this.#renderCurrentStep()}
+        </div>
+        <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
+        <div class="visually-hidden" role="alert" aria-live="assertive">${this._alert}</div>
+      </div>
+    `;
+  }
+
+  #renderStepper(): TemplateResult {
+    const flow = this.#flow;
+    const steps = flow.machine.steps;
+    const position = steps.findIndex((step) => step.id === flow.current) + 1;
+    return html`
+      <nav aria-label=${msg('Onboarding progress')}>
+        <ol part="stepper" class="stepper">
+          ${steps.map((step, index) => {
+            const current = !flow.finished && step.id === flow.current;
+            const complete = !current && flow.machine.completed.has(step.id);
+            const state = current ? 'current' : complete ? 'complete' : 'upcoming';
+            return html`<li
+              part=${current ? 'step step-current' : complete ? 'step step-complete' : 'step'}
+              class=${`step ${state}`}
+              aria-current=${current ? 'step' : nothing}
+            >
+              <span class="marker" aria-hidden="true">${complete ? '✓' : index + 1}</span>
+              <span class="label">${stepTitle(step.id, flow.flow)}</span>
+              ${complete ? html`<span class="visually-hidden">${msg('(done)')}</span>` : nothing}
+            </li>`;
+          })}
+        </ol>
+      </nav>
+      ${
+        flow.finished
+          ? nothing
+          : html`<p class="muted step-count">${msg(str`Step ${position} of ${steps.length}`)}</p>`
+      }
+    `;
+  }
+
+  #renderBanner(): TemplateResult | typeof nothing {
+    const error = this.#flow.error;
+    if (!error) return nothing;
+    return html`<div part="error" class="banner">
+      <p class="banner-message">${error.message}</p>
+      ${
+        error.retryable
+          ? html`<button
+              part="button button-secondary"
+              class="button button-secondary"
+              type="button"
+              @click=${() => this.#flow.retry()}
+            >
+              ${msg('Try again')}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  #renderDone(): TemplateResult {
+    return html`<p class="done">${msg('Your account is ready.')}</p>`;
+  }
+
+  #renderCurrentStep(): TemplateResult | typeof nothing {
+    const view = this.#currentView();
+    const ready = this.#view.status === TaskStatus.COMPLETE && this.#view.value === view;
+    if (!view || !ready) {
+      if (this.#view.status === TaskStatus.ERROR) return nothing; // the banner offers a retry
+      return html`<p id="step-loading" class="muted">${msg('Loading…')}</p>
+        <progress part="progress" aria-labelledby="step-loading"></progress>`;
+    }
+    const flow = this.#flow;
+    const canGoBack = flow.machine.canGoBack;
+    switch (view) {
+      case 'categorization':
+        // Categories failed to load: the banner explains and offers a retry.
+        if (!flow.categories && !flow.categoriesLoading) return nothing;
+        return html`<finhub-step-categorization
+          exportparts=${STEP_PARTS}
+          .categories=${flow.categories}
+          .selected=${flow.machine.data.categoryKey}
+          ?busy=${flow.busy}
+          ?can-go-back=${canGoBack}
+        ></finhub-step-categorization>`;
+      case 'individual-registration':
+        return html`<finhub-step-individual-registration
+          exportparts=${STEP_PARTS}
+          .initialValues=${this.#registrationStart()}
+          .serverErrors=${flow.registrationErrors}
+          ?duplicate-email=${flow.duplicateEmail}
+          ?busy=${flow.busy}
+          ?can-go-back=${canGoBack}
+          locale=${this._locale}
+        ></finhub-step-individual-registration>`;
+      case 'progress':
+        return html`<finhub-step-progress
+          exportparts=${STEP_PARTS}
+          message=${
+            flow.current === 'session'
+              ? msg('Signing you in…')
+              : msg('Preparing your account type…')
+          }
+        ></finhub-step-progress>`;
+      case 'placeholder':
+        return html`<finhub-step-placeholder
+          exportparts=${STEP_PARTS}
+          ?busy=${flow.busy}
+          ?can-go-back=${canGoBack}
+        ></finhub-step-placeholder>`;
+    }
+  }
+
+  #flowKind(): FlowKind {
+    return this.flow === 'organization' ? 'organization' : 'individual';
+  }
+
+  #currentView(): StepView | undefined {
+    const flow = this.#flow;
+    if (flow.finished) return undefined;
+    return viewFor(flow.flow, flow.current, flow.machine.isAutomatic());
+  }
+
+  /** Prefill (host) under the draft (person): what the person typed wins. Never passwords. */
+  #registrationStart(): IndividualRegistrationDraft {
+    // Hosts in plain JS could pass passwords: they are dropped, never shown.
+    const prefill: Record<string, unknown> = { ...this.prefill };
+    delete prefill['password'];
+    delete prefill['matchingPassword'];
+    return { ...(prefill as IndividualRegistrationDraft), ...this.#flow.registrationDraft };
+  }
+
+  #onTransition(info: TransitionInfo): void {
+    if (info.moveFocus) this.#focusHeading = true;
+  }
+
+  #onStepSubmit = (event: Event): void => {
+    if (!(event instanceof StepSubmitEvent)) return;
+    const flow = this.#flow;
+    switch (this.#currentView()) {
+      case 'categorization':
+        if (typeof event.value === 'string') flow.chooseCategory(event.value);
+        break;
+      case 'individual-registration':
+        // The registration step only sends values its schema validated.
+        flow.submitIndividualRegistration(event.value as IndividualRegistrationValues);
+        break;
+      case 'placeholder':
+        flow.continueStep();
+        break;
+      default:
+        return;
+    }
+    // Mirror `busy` onto the step now, so a second click in this same task does nothing.
+    const step = event.target as Partial<{ busy: boolean }>; // every step element has `busy`
+    if (step && 'busy' in step) step.busy = flow.busy;
+  };
+
+  #onAnnounce = (event: Event): void => {
+    if (!(event instanceof StepAnnounceEvent)) return;
+    // The same text twice would not be read again: make it differ invisibly.
+    this._announcement =
+      event.message === this._announcement ? `${event.message}\u00a0` : event.message;
+  };
+
+  #onDraft = (event: Event): void => {
+    if (event instanceof StepDraftEvent) this.#flow.saveRegistrationDraft(event.draft);
+  };
 }

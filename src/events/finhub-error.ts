@@ -1,0 +1,29 @@
+import type { FinHubErrorCode } from '../api/errors.js';
+import type { StepId } from '../flow/types.js';
+
+/** API error codes plus the element's own: a step module that failed to load. */
+export type FinHubErrorEventCode = FinHubErrorCode | 'step_unavailable';
+
+export interface FinHubErrorDetail {
+  step: StepId;
+  code: FinHubErrorEventCode;
+  /** A message a person can act on (localized). Never contains secrets. */
+  message: string;
+  /** True when the person can fix it or retry without starting over. */
+  recoverable: boolean;
+}
+
+/** Fired for every error the person sees (banner or field errors from the server). */
+export class FinHubErrorEvent extends CustomEvent<FinHubErrorDetail> {
+  static readonly eventName = 'finhub-error';
+
+  constructor(detail: FinHubErrorDetail) {
+    super(FinHubErrorEvent.eventName, { bubbles: true, composed: true, detail });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'finhub-error': FinHubErrorEvent;
+  }
+}

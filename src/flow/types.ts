@@ -1,0 +1,44 @@
+/** Shared flow vocabulary (no DOM, no Lit): step ids, ids FinHub hands back, category choices. */
+
+export type FlowKind = 'individual' | 'organization';
+
+/** Individual (B2C) steps in FinHub's order (finhub-api.md §1.2). */
+export type IndividualStepId =
+  | 'categorization'
+  | 'registration'
+  | 'session'
+  | 'verification'
+  | 'documents'
+  | 'consents'
+  | 'activation';
+
+/** Organization (B2B) steps in FinHub's order (finhub-api.md §1.3). */
+export type OrganizationStepId =
+  | 'categorization'
+  | 'registration'
+  | 'personnel'
+  | 'session'
+  | 'verification'
+  | 'documents'
+  | 'consents'
+  | 'activation';
+
+export type StepId = IndividualStepId | OrganizationStepId;
+
+/** Ids the flow collects. Ids and statuses only: never passwords, tokens or document bytes. */
+export interface FlowIds {
+  customerId?: string;
+  userId?: string;
+  organizationId?: string;
+  verificationId?: string;
+}
+
+/** One category the person can choose (finhub-api.md §4.1, `categories.{code}`). */
+export interface CategoryOption {
+  /** Category code (`categoryId`, e.g. `INDIVIDUAL_BASIC`); what the host presets with `category`. */
+  key: string;
+  name: string;
+  description?: string;
+  /** Preselected when the person has not chosen yet. */
+  isDefault?: boolean;
+}

@@ -1,0 +1,176 @@
+/**
+ * Styles shared by the shell and the step elements: controls, buttons, messages. They read the
+ * private `--_*` tokens that `themeStyles` defines on `<finhub-onboarding>` (custom properties
+ * inherit into the steps' shadow roots); the fallbacks keep a step legible on its own.
+ */
+import { css } from 'lit';
+
+export const baseStyles = css`
+  :host {
+    box-sizing: border-box;
+    font-family: var(--_font-family, inherit);
+    color: var(--_color-text, #1f2937);
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  [hidden] {
+    display: none !important;
+  }
+
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+
+  :focus-visible {
+    outline: 3px solid var(--_focus-ring, #1d4ed8);
+    outline-offset: 2px;
+  }
+
+  p {
+    margin: 0 0 calc(var(--_spacing, 1rem) * 0.75);
+  }
+
+  .muted {
+    color: var(--_color-muted, #4b5563);
+  }
+
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: var(--_control-height, 2.75rem);
+    min-width: var(--_control-height, 2.75rem);
+    padding: 0 calc(var(--_spacing, 1rem) * 1.25);
+    border: 2px solid var(--_color-primary, #1d4ed8);
+    border-radius: var(--_radius, 0.375rem);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .button-primary {
+    background: var(--_color-primary, #1d4ed8);
+    color: var(--_color-on-primary, #ffffff);
+  }
+
+  .button-secondary {
+    background: transparent;
+    color: var(--_color-primary, #1d4ed8);
+  }
+
+  .button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.75;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_spacing, 1rem) * 0.75);
+    justify-content: space-between;
+    align-items: center;
+    margin-top: calc(var(--_spacing, 1rem) * 1.5);
+  }
+
+  .actions .button-primary {
+    margin-inline-start: auto;
+  }
+
+  progress {
+    accent-color: var(--_color-primary, #1d4ed8);
+    width: 100%;
+    height: 0.5rem;
+  }
+`;
+
+export const formStyles = css`
+  form {
+    display: grid;
+    gap: var(--_spacing, 1rem);
+  }
+
+  .grid {
+    display: grid;
+    gap: var(--_spacing, 1rem);
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+
+  legend {
+    padding: 0;
+    margin-bottom: calc(var(--_spacing, 1rem) * 0.5);
+    font-weight: 600;
+  }
+
+  .field {
+    display: grid;
+    gap: 0.375rem;
+    align-content: start;
+  }
+
+  label {
+    font-weight: 600;
+  }
+
+  .hint {
+    color: var(--_color-muted, #4b5563);
+    font-size: 0.9375em;
+    margin: 0;
+  }
+
+  input,
+  select {
+    width: 100%;
+    min-height: var(--_control-height, 2.75rem);
+    padding: 0 0.75rem;
+    border: 1px solid var(--_color-border, #6b7280);
+    border-radius: var(--_radius, 0.375rem);
+    background: var(--_color-surface, #ffffff);
+    color: var(--_color-text, #1f2937);
+    font: inherit;
+  }
+
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border: 2px solid var(--_color-error, #b91c1c);
+  }
+
+  .field-error {
+    display: grid;
+    gap: 0.125rem;
+    margin: 0;
+    color: var(--_color-error, #b91c1c);
+    font-weight: 600;
+  }
+
+  /* Marks errors with a sign as well as colour. */
+  .field-error > span::before {
+    content: '! ' / '';
+    font-weight: 700;
+  }
+
+  .error-summary {
+    border-inline-start: 4px solid var(--_color-error, #b91c1c);
+    padding: 0.5rem 0.75rem;
+  }
+`;

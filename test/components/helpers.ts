@@ -1,0 +1,120 @@
+import { waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+import { FinHubApiError, type FinHubApiErrorInit } from '../../src/api/errors.js';
+import { createLocalBackend, type FlowBackend } from '../../src/flow/backend.js';
+import type { FinHubOnboarding } from '../../src/index.js';
+
+export type Control = HTMLInputElement | HTMLSelectElement;
+
+export const root = (el: Element): ShadowRoot => el.shadowRoot!;
+
+/** The step element with `tag` inside the shell, once rendered and settled. */
+export async function stepOf<T extends LitElement>(el: FinHubOnboarding, tag: string): Promise<T> {
+  await waitUntil(() => root(el).querySelector(tag), `<${tag}> was not rendered`);
+  const step = root(el).querySelector(tag) as T;
+  await step.updateComplete;
+  return step;
+}
+
+/** The control a visible label names (as a person finds it). */
+export function byLabel(scope: ShadowRoot, text: string): Control {
+  const label = [...scope.querySelectorAll('label')].find(
+    (candidate) => candidate.textContent?.trim() === text,
+  );
+  if (!label) throw new Error(`No label "${text}"`);
+  const control = scope.getElementById(label.htmlFor);
+  if (!control) throw new Error(`Label "${text}" names no control`);
+  return control as Control;
+}
+
+/** Types (or selects) a value as a person would, firing the events the form listens to. */
+export function enter(control: Control, value: string): void {
+  control.value = value;
+  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
+}
+
+export function leave(control: Control): void {
+  control.dispatchEvent(new FocusEvent('blur'));
+}
+
+/** The error text tied to a control through aria-describedby (hints excluded). */
+export function errorOf(control: Control): string {
+  const scope = control.getRootNode() as ShadowRoot;
+  return (control.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => scope.getElementById(id))
+    .filter((node) => node?.classList.contains('field-error'))
+    .map((node) => node!.textContent!.replace(/\s+/g, ' ').trim())
+    .join(' ');
+}
+
+export function buttonNamed(scope: ShadowRoot, text: string): HTMLButtonElement {
+  const button = [...scope.querySelectorAll('button')].find(
+    (candidate) => candidate.textContent?.trim() === text,
+  );
+  if (!button) throw new Error(`No button "${text}"`);
+  return button;
+}
+
+export const apiError = (init: FinHubApiErrorInit) => new FinHubApiError(init);
+
+export interface Recorded {
+  backend: FlowBackend;
+  calls: { method: string; args: unknown[] }[];
+}
+
+/** The local backend with some methods replaced, recording every call. */
+export function recordingBackend(overrides: Partial<FlowBackend> = {}): Recorded {
+  const base: FlowBackend = { ...createLocalBackend(), ...overrides };
+  const calls: Recorded['calls'] = [];
+  const backend = {} as FlowBackend;
+  for (const key of Object.keys(base) as (keyof FlowBackend)[]) {
+    const method = base[key] as (...args: unknown[]) => Promise<unknown>;
+    (backend as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
+      calls.push({ method: key, args });
+      return method(...args);
+    }; // same signature, recorded
+  }
+  return { backend, calls };
+}
+
+export interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+export function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+export const VALID_PASSWORD = 'Correct-Horse-9';
+
+/** Fills the registration form with valid details through its labels. */
+export function fillRegistration(scope: ShadowRoot, overrides: Record<string, string> = {}): void {
+  const values: Record<string, string> = {
+    'First name': 'Ona',
+    'Last name': 'Jonaitė',
+    Email: 'ona@example.com',
+    'Phone number': '+37060012345',
+    'Date of birth': '1990-05-15',
+    Gender: 'FEMALE',
+    Nationality: 'LT',
+    'Place of birth': 'Vilnius',
+    'Street address': 'Gedimino pr. 1',
+    'Town or city': 'Vilnius',
+    'Postal code': '01103',
+    Country: 'LT',
+    'Create a password': VALID_PASSWORD,
+    'Repeat the password': VALID_PASSWORD,
+    ...overrides,
+  };
+  for (const [label, value] of Object.entries(values)) enter(byLabel(scope, label), value);
+}
