@@ -17,7 +17,9 @@ export const adminRoutes: RouteDef[] = [
       const c = new Checker();
       // §3.1: all four are required; missing tenantKey/tenantSecret is a documented failure.
       const username = c.string(body.username, 'username');
-      const password = c.string(body.password, 'password');
+      // Passwords are compared as sent, never trimmed.
+      const password = typeof body.password === 'string' ? body.password : '';
+      if (!password) c.add('password', 'Field is required');
       const key = c.string(body.tenantKey, 'tenantKey');
       const secret = c.string(body.tenantSecret, 'tenantSecret');
       c.throwIfAny();

@@ -242,7 +242,8 @@ describe('sandbox: categorization validation (§4.3, §5.1)', () => {
   }
 
   it('reports missingKeys and invalidValues exactly as §5.1', async () => {
-    const { riskLevel: _omitted, ...rest } = VALID_AML;
+    const rest: Record<string, string> = { ...VALID_AML };
+    delete rest.riskLevel;
     const reply = await register({
       ENHANCED_AML_MONITORING: { ...rest, monitoring: 'HOURLY', riskScore: '150' },
       TRANSACTION_LIMITS: VALID_LIMITS,
