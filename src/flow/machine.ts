@@ -167,10 +167,10 @@ export class FlowMachine<TData extends object> {
   }
 
   #move(to: StepId, direction: TransitionDirection): FlowTransition | null {
-    const from = this.#current;
-    if (from === to) return null;
+    const previous = this.#current;
+    if (previous === to) return null;
     this.#current = to;
-    const transition: FlowTransition = { from, to, direction };
+    const transition: FlowTransition = { from: previous, to, direction };
     for (const listener of [...this.#listeners]) listener(transition);
     return transition;
   }

@@ -41,6 +41,7 @@ const STEP_PARTS =
  * `api-base`); it never holds FinHub secrets.
  *
  * @summary Embeddable FinHub onboarding: categorization to an activated account.
+ * @tagname finhub-onboarding
  *
  * @fires {FinHubReadyEvent} finhub-ready - Once, when the element has rendered for the first time. `detail: {flow, step}`.
  * @fires {FinHubStepChangeEvent} finhub-step-change - Once per move between steps. `detail: {from, to}`.
@@ -198,7 +199,8 @@ export class FinHubOnboarding extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this.dispatchEvent(new FinHubReadyEvent({ flow: this.#flow.flow, step: this.#flow.current }));
+    const ready = new FinHubReadyEvent({ flow: this.#flow.flow, step: this.#flow.current });
+    this.dispatchEvent(ready);
   }
 
   protected override updated(): void {
