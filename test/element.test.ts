@@ -34,8 +34,11 @@ describe('<finhub-onboarding> registration', () => {
     expect(el.theme).to.equal('dark');
     expect(el.locale).to.equal('en');
     expect(el.fetchToken).to.equal(undefined);
-    el.fetchToken = async () => 'token';
-    expect(await el.fetchToken!(new AbortController().signal)).to.equal('token');
+    el.fetchToken = async () => ({ accessToken: 'token', expiresIn: 60 });
+    expect(await el.fetchToken!(new AbortController().signal, {})).to.deep.equal({
+      accessToken: 'token',
+      expiresIn: 60,
+    });
   });
 
   it('treats an unknown flow value as individual', async () => {

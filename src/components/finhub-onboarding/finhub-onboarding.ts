@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
+import type { TokenProviderOptions } from '../../api/token-provider.js';
 import { FinHubReadyEvent } from '../../events/finhub-ready.js';
 import { createLocalBackend, type FlowBackend } from '../../flow/backend.js';
 import { FlowController, type TransitionInfo } from '../../flow/flow-controller.js';
@@ -21,12 +22,10 @@ import { stepTitle } from '../steps/step-titles.js';
 export type FinHubTheme = 'light' | 'dark' | 'auto';
 
 /**
- * What a host can give instead of `token-url`: a function that returns an onboarding token from
- * its own backend (a string, or the token with its lifetime in seconds).
+ * What a host can give instead of `token-url`: a function that gets an onboarding token from its
+ * own backend (`{ accessToken, expiresIn }`), the same contract as the API client's token provider.
  */
-export type FinHubFetchToken = (
-  signal: AbortSignal,
-) => Promise<string | { accessToken: string; expiresIn?: number }>;
+export type FinHubFetchToken = NonNullable<TokenProviderOptions['fetchToken']>;
 
 /** Details the host already knows, shown prefilled. Passwords are never prefilled. */
 export type FinHubPrefill = IndividualRegistrationDraft;
