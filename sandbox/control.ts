@@ -58,7 +58,7 @@ export function createControl(
       if (method === 'POST') {
         try {
           // Validated inside Faults.add (parseFaultRule); the cast only names the expected shape.
-          return json(201, { id: faults.add(body as Parameters<Faults['add']>[0]) });
+          return json(200, { id: faults.add(body as Parameters<Faults['add']>[0]) });
         } catch (error) {
           return fail(400, error instanceof Error ? error.message : String(error));
         }

@@ -4,6 +4,7 @@ import { adminRoutes } from './admin.js';
 import { consentRoutes } from './consents.js';
 import { individualRoutes } from './individual.js';
 import { organizationRoutes } from './organization.js';
+import { personnelRoutes } from './personnel.js';
 import { sessionRoutes } from './sessions.js';
 import { verificationRoutes } from './verifications.js';
 
@@ -14,4 +15,5 @@ export const routes: RouteDef[] = [
   ...verificationRoutes,
   ...consentRoutes,
   ...organizationRoutes,
+  ...personnelRoutes,
 ];

@@ -3,52 +3,16 @@
  * verification (§5.3a/b), readiness check (§5.5) and activation (§5.6).
  */
 import { checkCategorization } from '../categorization.js';
-import {
-  categoryKind,
-  findCategory,
-  requiredDocumentsFor,
-  type SandboxCategory,
-} from '../hierarchy-data.js';
 import { HttpError, isoTime, ok, type JsonObject } from '../http.js';
 import { passwordDigest, uuid } from '../ids.js';
 import type { RouteContext, RouteDef } from '../router.js';
-import type { IndividualRecord, SandboxStore, VerificationRecord } from '../store.js';
+import type { IndividualRecord, SandboxStore } from '../store.js';
 import { Checker, GENDERS } from '../validation.js';
 import { individualFor, optionalBody, requireBody } from './access.js';
+import { checkCustomerCategory, createVerification } from './common.js';
 import { acceptedDocumentTypes, walletView } from './views.js';
 
 export const INDIVIDUAL_ROLES = ['ACCOUNT_OWNER', 'USER'] as const;
-export const VERIFICATION_LEVELS = [
-  'TENANT_VERIFIED',
-  'POWER_TENANT_VERIFIED',
-  'FINHUB_VERIFIED',
-] as const;
-
-/** `customerCategory {id, name}` must name a known category of the right kind (§4.1 databaseId). */
-export function checkCustomerCategory(
-  c: Checker,
-  value: unknown,
-  kind: 'individual' | 'organization',
-): SandboxCategory | undefined {
-  const obj = c.object(value, 'customerCategory');
-  if (!obj) return undefined;
-  const id = c.string(obj.id, 'customerCategory.id');
-  if (id === undefined) return undefined;
-  const category = findCategory(id);
-  if (!category) {
-    c.add('customerCategory.id', 'Unknown customer category (use a databaseId from the hierarchy)');
-    return undefined;
-  }
-  if (categoryKind(category) !== kind) {
-    c.add(
-      'customerCategory.id',
-      `Category ${category.categoryId} is for ${kind === 'individual' ? 'business' : 'individual'} customers`,
-    );
-    return undefined;
-  }
-  return category;
-}
-
 /** Nested fields must repeat the top-level value (errata E1: both layers are sent). */
 function mirror(
   c: Checker,
@@ -252,25 +216,6 @@ async function register(ctx: RouteContext): Promise<Response> {
     'B2C individual account created successfully. Redirect to activate-account page',
     { redirectUrl },
   );
-}
-
-/** A new verification for a customer (shared by §5.3a, §6.1 and §7.6). */
-export function createVerification(
-  store: SandboxStore,
-  customer: { id: string; category: SandboxCategory },
-  init: Pick<VerificationRecord, 'type' | 'verificationType' | 'requestedLevel' | 'initialStatus'>,
-): VerificationRecord {
-  const v: VerificationRecord = {
-    id: uuid(),
-    customerId: customer.id,
-    customerKind: categoryKind(customer.category),
-    requiredDocuments: requiredDocumentsFor(customer.category),
-    documents: [],
-    createdAt: store.now(),
-    ...init,
-  };
-  store.verifications.set(v.id, v);
-  return v;
 }
 
 function initiateVerification(ctx: RouteContext): Response {

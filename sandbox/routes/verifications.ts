@@ -22,7 +22,7 @@ import {
   requireBody,
   verificationFor,
 } from './access.js';
-import { createVerification, VERIFICATION_LEVELS } from './individual.js';
+import { createVerification, VERIFICATION_LEVELS } from './common.js';
 import { acceptedDocumentTypes, verificationView } from './views.js';
 
 /** §6.1 `type` values. */

@@ -106,7 +106,7 @@ describe('sandbox: fault injection', () => {
       status: 500,
       deviceId: client.deviceId,
     });
-    expect(created.status).to.equal(201);
+    expect(created.status).to.equal(200);
     const { id } = (await created.json()) as { id: string };
     const list = await (await control(sandbox, 'GET', '/faults')).json();
     expect(list.faults.map((f: { id: string }) => f.id)).to.include(id);
