@@ -51,7 +51,7 @@ interface InboxMessage {
   sentAt: string;
 }
 
-let shown = '';
+let shown: string | undefined;
 async function refreshInbox(): Promise<void> {
   try {
     const response = await fetch('/__sandbox/inbox');
