@@ -35,12 +35,15 @@ export class StepAnnounceEvent extends Event {
   }
 }
 
-/** What the person has typed so far (never passwords), so it survives going back and forth. */
-export class StepDraftEvent extends Event {
+/**
+ * What the person has typed so far (never passwords), so it survives going back and forth.
+ * `TDraft` is the sending step's draft type (the individual registration's by default).
+ */
+export class StepDraftEvent<TDraft extends object = IndividualRegistrationDraft> extends Event {
   static readonly eventName = 'finhub-step-draft';
-  readonly draft: IndividualRegistrationDraft;
+  readonly draft: TDraft;
 
-  constructor(draft: IndividualRegistrationDraft) {
+  constructor(draft: TDraft) {
     super(StepDraftEvent.eventName, { bubbles: true, composed: false });
     this.draft = draft;
   }

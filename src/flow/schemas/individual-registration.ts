@@ -8,6 +8,20 @@
 import * as z from 'zod/mini';
 import { msg, str } from '@lit/localize';
 import { isCountryCode } from '../../localization/countries.js';
+import {
+  PASSWORD_MIN_LENGTH,
+  email,
+  formatDate,
+  isRealDate,
+  isoDate,
+  matchingPassword,
+  password,
+  passwordsMatch,
+  phone,
+  required,
+  rule,
+  text,
+} from './rules.js';
 import { validateStep, type ValidationResult } from './validate.js';
 
 export const GENDERS = ['MALE', 'FEMALE', 'OTHER'] as const;
@@ -59,50 +73,13 @@ export const INDIVIDUAL_REGISTRATION_FIELDS: readonly IndividualRegistrationFiel
   'matchingPassword',
 ];
 
-export const PASSWORD_MIN_LENGTH = 12;
+export { PASSWORD_MIN_LENGTH };
 export const MINIMUM_AGE = 18;
-
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-// E.164: a plus, a country code that does not start with 0, at most 15 digits in all.
-const PHONE = /^\+[1-9]\d{6,14}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const pad = (value: number) => String(value).padStart(2, '0');
-const isoDate = (year: number, month: number, day: number) =>
-  `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
 
 /** Latest birth date (`YYYY-MM-DD`) of someone who is `MINIMUM_AGE` on `today`. */
 export function latestBirthDate(today: Date = new Date()): string {
   return isoDate(today.getFullYear() - MINIMUM_AGE, today.getMonth() + 1, today.getDate());
 }
-
-function isRealDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return (
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
-  );
-}
-
-function formatDate(value: string, locale: string): string {
-  const match = ISO_DATE.exec(value);
-  if (!match) return value;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
-}
-
-// No `abort: true` anywhere: an explicit abort would also stop the object-level password match.
-// Checks after "required" run only on a filled value, so an empty field shows one message.
-const filled = { when: (payload: { value: unknown }) => payload.value !== '' };
-
-const required = (message: string) => z.minLength(1, { error: message });
-
-const rule = (test: (value: string) => boolean, message: string) =>
-  z.refine<string>(test, { error: message, ...filled });
-
-const text = (requiredMessage: string) => z.string().check(z.trim(), required(requiredMessage));
 
 export interface IndividualRegistrationSchemaOptions {
   /** "Today" for the age rule (tests pin it). */
@@ -134,21 +111,8 @@ export function createIndividualRegistrationSchema(
     .object({
       firstName: text(msg('Enter your first name')),
       lastName: text(msg('Enter your last name')),
-      email: z.string().check(
-        z.trim(),
-        required(msg('Enter your email address')),
-        rule((value) => EMAIL.test(value), msg('Enter an email address like name@example.com')),
-      ),
-      phone: z.string().check(
-        z.overwrite((value) => value.replace(/[\s().-]/g, '')),
-        required(msg('Enter your phone number')),
-        rule(
-          (value) => PHONE.test(value),
-          msg(
-            'Enter the phone number in international format: + and the country code, for example +37060012345',
-          ),
-        ),
-      ),
+      email: email(msg('Enter your email address')),
+      phone: phone(msg('Enter your phone number')),
       dateOfBirth: z.string().check(
         z.trim(),
         required(msg('Enter your date of birth')),
@@ -176,28 +140,10 @@ export function createIndividualRegistrationSchema(
           required(msg('Choose the country you live in')),
           rule(isCountryCode, msg('Choose the country you live in from the list')),
         ),
-      password: z.string().check(
-        required(msg('Enter a password')),
-        rule((value) => value.length >= PASSWORD_MIN_LENGTH, msg('Use at least 12 characters')),
-        rule((value) => /\p{Lu}/u.test(value), msg('Add an uppercase letter')),
-        rule((value) => /\p{Ll}/u.test(value), msg('Add a lowercase letter')),
-        rule((value) => /\p{Nd}/u.test(value), msg('Add a digit')),
-        rule((value) => /[^\p{L}\p{N}\s]/u.test(value), msg('Add a symbol, such as ! or #')),
-        rule((value) => value.length <= 128, msg('Use 128 characters or fewer')),
-      ),
-      matchingPassword: z.string().check(required(msg('Repeat your password'))),
+      password: password(),
+      matchingPassword: matchingPassword(),
     })
-    .check(
-      z.refine((values) => values.password === values.matchingPassword, {
-        error: msg('The passwords do not match'),
-        path: ['matchingPassword'],
-        // Run even when other fields failed, so the mismatch shows with the rest.
-        when: (payload) => {
-          const value = payload.value as Partial<Record<string, unknown>>; // the raw object under parse
-          return typeof value.matchingPassword === 'string' && value.matchingPassword !== '';
-        },
-      }),
-    );
+    .check(passwordsMatch<IndividualRegistrationValues>());
 }
 
 export function validateIndividualRegistration(

@@ -33,13 +33,18 @@ const byLowerName = new Map(
   INDIVIDUAL_REGISTRATION_FIELDS.map((field) => [field.toLowerCase(), field] as const),
 );
 
-/** The form field a FinHub path refers to, or undefined when the form has no such field. */
-export function registrationFieldFor(path: string): IndividualRegistrationField | undefined {
-  const segments = path
+/** A FinHub field path split into segments, without array indices (`a.b[0].c` → `a, b, c`). */
+export function pathSegments(path: string): string[] {
+  return path
     .replace(/\[\d+\]/g, '')
     .split('.')
     .map((segment) => segment.trim())
     .filter(Boolean);
+}
+
+/** The form field a FinHub path refers to, or undefined when the form has no such field. */
+export function registrationFieldFor(path: string): IndividualRegistrationField | undefined {
+  const segments = pathSegments(path);
   const last = segments[segments.length - 1]?.toLowerCase();
   if (!last) return undefined;
   // `contacts[0].value` could be the email or the phone: too vague to pin on one field.
@@ -54,12 +59,14 @@ export interface MappedServerErrors<TField extends string> {
   general: string[];
 }
 
-export function mapRegistrationServerErrors(
+/** Groups FinHub's field errors by the form field `fieldFor` names (general when none). */
+export function mapServerErrors<TField extends string>(
   errors: readonly FieldError[],
-): MappedServerErrors<IndividualRegistrationField> {
-  const mapped: MappedServerErrors<IndividualRegistrationField> = { fields: {}, general: [] };
+  fieldFor: (path: string) => TField | undefined,
+): MappedServerErrors<TField> {
+  const mapped: MappedServerErrors<TField> = { fields: {}, general: [] };
   for (const error of errors) {
-    const field = registrationFieldFor(error.field);
+    const field = fieldFor(error.field);
     if (field) {
       const list = (mapped.fields[field] ??= []);
       if (!list.includes(error.message)) list.push(error.message);
@@ -68,4 +75,10 @@ export function mapRegistrationServerErrors(
     }
   }
   return mapped;
+}
+
+export function mapRegistrationServerErrors(
+  errors: readonly FieldError[],
+): MappedServerErrors<IndividualRegistrationField> {
+  return mapServerErrors(errors, registrationFieldFor);
 }
