@@ -19,10 +19,14 @@ export type RelayErrorCode =
   | 'invalid_body'
   | 'payload_too_large'
   | 'too_many_sign_in_attempts'
+  | 'too_many_token_requests'
   | 'upstream_timeout'
   | 'upstream_unreachable'
   | 'upstream_auth_failed'
   | 'relay_error';
+
+/** Which relay refusal a response carries, for the request's log line (no body re-reading). */
+const reasons = new WeakMap<Response, RelayErrorCode>();
 
 export function envelope(
   status: number,
@@ -33,8 +37,21 @@ export function envelope(
   const out = new Headers(headers);
   out.set('Content-Type', 'application/json');
   out.set('Cache-Control', 'no-store');
-  return new Response(JSON.stringify({ code: status, message, data: { error } }), {
+  const response = new Response(JSON.stringify({ code: status, message, data: { error } }), {
     status,
     headers: out,
   });
+  reasons.set(response, error);
+  return response;
+}
+
+/** The relay error code of a response `envelope` built (or `keepRelayError` carried over). */
+export const relayErrorOf = (response: Response): RelayErrorCode | undefined =>
+  reasons.get(response);
+
+/** Carries the refusal code over to a response rebuilt from `from` (new headers, same body). */
+export function keepRelayError(from: Response, to: Response): Response {
+  const reason = reasons.get(from);
+  if (reason) reasons.set(to, reason);
+  return to;
 }

@@ -37,6 +37,33 @@ export function normalizeIp(ip: string | undefined): string | undefined {
   return mapped ? mapped[1] : trimmed;
 }
 
+/**
+ * The key a per-client rate limit counts under: the address itself for IPv4, the /64 network for
+ * IPv6 (one subscriber usually holds a whole /64, so counting single addresses limits nothing).
+ */
+export function clientRateKey(ip: string): string {
+  if (!ip.includes(':')) return ip;
+  const bare = ip
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
+  const [head = '', tail] = bare.split('::');
+  const first = head ? head.split(':') : [];
+  const last = tail ? tail.split(':') : [];
+  const groups =
+    tail === undefined
+      ? first
+      : [
+          ...first,
+          ...Array<string>(Math.max(0, 8 - first.length - last.length)).fill('0'),
+          ...last,
+        ];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
 export type JsonValue =
   string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
@@ -49,19 +76,30 @@ const SECRET_REQUEST_KEY = /secret|tenant_?key|api_?key|admin_?token|access_?tok
 /** Response fields that must never reach the browser (session tokens, tenant credentials). */
 const SECRET_RESPONSE_KEY =
   /^(token|refresh_?token|access_?token|id_?token|session_?token|tenant_?key|tenant_?secret|client_?secret)$/i;
+/**
+ * Password-like strings in a response (an echoed password, a hash, the generated password §7.2 says
+ * FinHub returns for a new employee): the browser has no use for them and must not keep them.
+ */
+const PASSWORD_KEY = /pass(word|phrase)|pwd/i;
 
-function stripKeys(value: JsonValue, pattern: RegExp): JsonValue {
-  if (Array.isArray(value)) return value.map((item) => stripKeys(item, pattern));
+function stripKeys(value: JsonValue, drop: (key: string, child: JsonValue) => boolean): JsonValue {
+  if (Array.isArray(value)) return value.map((item) => stripKeys(item, drop));
   if (!isJsonObject(value)) return value;
   const out: JsonObject = {};
   for (const [key, child] of Object.entries(value)) {
-    if (!pattern.test(key)) out[key] = stripKeys(child, pattern);
+    if (!drop(key, child)) out[key] = stripKeys(child, drop);
   }
   return out;
 }
 
-export const stripRequestSecrets = (value: JsonValue) => stripKeys(value, SECRET_REQUEST_KEY);
-export const stripResponseSecrets = (value: JsonValue) => stripKeys(value, SECRET_RESPONSE_KEY);
+export const stripRequestSecrets = (value: JsonValue) =>
+  stripKeys(value, (key) => SECRET_REQUEST_KEY.test(key));
+export const stripResponseSecrets = (value: JsonValue) =>
+  stripKeys(
+    value,
+    (key, child) =>
+      SECRET_RESPONSE_KEY.test(key) || (PASSWORD_KEY.test(key) && typeof child === 'string'),
+  );
 
 export class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';

@@ -7,10 +7,11 @@ import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/typ
 import { AdminSessionError, createAdminSession } from './admin-session.js';
 import { decideOrigin, preflight, withCors, type OriginDecision } from './cors.js';
 import { jwtExpiry, parseFinHubInstant, randomId } from './encoding.js';
-import { envelope } from './envelope.js';
+import { envelope, keepRelayError, relayErrorOf } from './envelope.js';
 import {
   BodyTooLargeError,
   callUpstream,
+  clientRateKey,
   isJsonObject,
   normalizeIp,
   parseJson,
@@ -40,9 +41,11 @@ import type {
 const API_SEGMENT = '/api/v2.1';
 const DEFAULT_TTL_SECONDS = 900;
 const DEFAULT_MAX_ONBOARDING_SECONDS = 24 * 60 * 60;
-const DEFAULT_MAX_BODY_BYTES = 15 * 1024 * 1024;
+/** See `maxBodyBytes` in types.ts: a 20 MB document as base64, plus its JSON. */
+const DEFAULT_MAX_BODY_BYTES = 28 * 1024 * 1024;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_SIGN_IN_ATTEMPTS = 10;
+const DEFAULT_TOKEN_RATE_LIMIT = { max: 30, windowSeconds: 60 };
 /** FinHub customer sessions last 1 h (finhub-api.md §3.2) when the response gives no expiry. */
 const DEFAULT_SESSION_SECONDS = 3600;
 /** A customer token this close to expiry is not used; the admin token is (see `upstreamToken`). */
@@ -152,6 +155,25 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     DEFAULT_MAX_SIGN_IN_ATTEMPTS,
     'maxSignInAttempts',
   );
+  const tokenRateLimit =
+    options.tokenRateLimit === false
+      ? undefined
+      : {
+          max: Math.floor(
+            positive(
+              options.tokenRateLimit?.max,
+              DEFAULT_TOKEN_RATE_LIMIT.max,
+              'tokenRateLimit.max',
+            ),
+          ),
+          windowSeconds: Math.ceil(
+            positive(
+              options.tokenRateLimit?.windowSeconds,
+              DEFAULT_TOKEN_RATE_LIMIT.windowSeconds,
+              'tokenRateLimit.windowSeconds',
+            ),
+          ),
+        };
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const now = options.now ?? Date.now;
   const nowSeconds = () => Math.floor(now() / 1000);
@@ -169,6 +191,14 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     now,
     log,
   });
+
+  /** The end user's address: the host's `clientIp` hook, else the TCP peer; never a browser header. */
+  const clientAddress = (request: Request, connection: ConnectionInfo | undefined) =>
+    normalizeIp(options.clientIp?.(request, connection) ?? connection?.remoteAddress);
+
+  /** Seconds until the onboarding's hard end (`maxOnboardingSeconds` after its first token). */
+  const onboardingRemaining = (claims: OnboardingClaims) =>
+    Math.max(1, claims.oat + Math.floor(maxOnboardingSeconds) - nowSeconds());
 
   const jsonResponse = (status: number, body: unknown, headers: HeadersInit = {}) => {
     const out = new Headers(headers);
@@ -217,11 +247,35 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   // ---- POST {prefix}/token ------------------------------------------------------------------
 
-  async function mintToken(request: Request, ctx: RequestContext): Promise<Response> {
+  async function mintToken(
+    request: Request,
+    connection: ConnectionInfo | undefined,
+    ctx: RequestContext,
+  ): Promise<Response> {
+    await request.body?.cancel().catch(() => undefined);
     if (request.method !== 'POST') {
       return envelope(405, 'method_not_allowed', 'Use POST.', { Allow: 'POST, OPTIONS' });
     }
-    await request.body?.cancel().catch(() => undefined);
+    // Every new onboarding brings a fresh sign-in attempt budget, so minting is what bounds
+    // guessing per client. Fixed windows keyed by the window's number need no TTL read-back to
+    // answer Retry-After. Unknown address: not limited (one shared bucket would let anyone lock
+    // everyone out).
+    const ip = clientAddress(request, connection);
+    if (tokenRateLimit && ip) {
+      const windowMs = tokenRateLimit.windowSeconds * 1000;
+      const t = now();
+      const bucket = Math.floor(t / windowMs);
+      const count = await store.increment(
+        `mint:${clientRateKey(ip)}:${bucket}`,
+        tokenRateLimit.windowSeconds,
+      );
+      if (count > tokenRateLimit.max) {
+        const retryAfter = Math.max(1, Math.ceil(((bucket + 1) * windowMs - t) / 1000));
+        return envelope(429, 'too_many_token_requests', 'Too many onboarding token requests.', {
+          'Retry-After': String(retryAfter),
+        });
+      }
+    }
     // A still-valid bound token is renewed with its binding, so an onboarding that outlives one
     // token lifetime (KYC waits) keeps its customer; anything else starts a new onboarding.
     let base = newClaims(tenantId, nowSeconds(), ttlSeconds);
@@ -289,24 +343,28 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     return undefined;
   }
 
+  /**
+   * Ids named anywhere in a body (FinHub also reads nested shapes, e.g. §6.2's `document {…}`) must
+   * be the bound customer/organization and bound verifications.
+   */
   function checkBodyIds(
     claims: OnboardingClaims,
     body: JsonValue | undefined,
   ): Response | undefined {
-    if (!isJsonObject(body)) return undefined;
-    const refused = envelope(
-      403,
-      'binding_mismatch',
-      'This onboarding token is not bound to that id.',
-    );
-    for (const key of ['customerId', 'organizationId'] as const) {
-      if (key in body && body[key] !== claims.cid) return refused;
-    }
-    if ('verificationId' in body) {
-      const vid = body.verificationId;
-      if (typeof vid !== 'string' || !(claims.vids ?? []).includes(vid)) return refused;
-    }
-    return undefined;
+    const foreign = (value: JsonValue): boolean => {
+      if (Array.isArray(value)) return value.some(foreign);
+      if (!isJsonObject(value)) return false;
+      return Object.entries(value).some(([key, child]) => {
+        if (key === 'customerId' || key === 'organizationId') return child !== claims.cid;
+        if (key === 'verificationId') {
+          return typeof child !== 'string' || !(claims.vids ?? []).includes(child);
+        }
+        return foreign(child);
+      });
+    };
+    return body !== undefined && foreign(body)
+      ? envelope(403, 'binding_mismatch', 'This onboarding token is not bound to that id.')
+      : undefined;
   }
 
   /** The customer's own session when the token carries a live one (finhub-api.md §1.2 steps 4-8). */
@@ -387,10 +445,14 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
     const remainingSeconds = Math.max(1, claims.exp - nowSeconds());
     if (route.op === 'session') {
-      const attempts = await store.increment(`signin:${claims.oid}`, remainingSeconds);
+      // Counted per onboarding (`oid`, shared by every re-issued and renewed token) for as long
+      // as the onboarding can live, so no renewal resets it. Counted before the call, so parallel
+      // guesses cannot slip past the limit together.
+      const lifetime = onboardingRemaining(claims);
+      const attempts = await store.increment(`signin:${claims.oid}`, lifetime);
       if (attempts > maxSignInAttempts) {
         return envelope(429, 'too_many_sign_in_attempts', 'Too many sign-in attempts.', {
-          'Retry-After': String(remainingSeconds),
+          'Retry-After': String(lifetime),
         });
       }
       // finhub-api.md §3.2 / errata E2: tenant credentials go in the login body, set here only.
@@ -411,9 +473,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     const headers = passThroughHeaders(request.headers);
     if (!claims.kind) headers.delete('X-User-ID');
     headers.set('X-Tenant-ID', tenantId);
-    const clientIp = normalizeIp(
-      options.clientIp?.(request, connection) ?? connection?.remoteAddress,
-    );
+    const clientIp = clientAddress(request, connection);
     if (clientIp) headers.set('X-Forwarded-For', clientIp);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     const bodyBytes =
@@ -518,7 +578,10 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     headers.set(REISSUED_TOKEN_HEADER, issued.token);
     headers.set(REISSUED_TOKEN_EXPIRES_HEADER, String(issued.expiresIn));
     ctx.reissued = true;
-    return new Response(response.body, { status: response.status, headers });
+    return keepRelayError(
+      response,
+      new Response(response.body, { status: response.status, headers }),
+    );
   }
 
   async function respond(
@@ -639,7 +702,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     }
     if (rest === '/token') {
       ctx.route = `${request.method} /token`;
-      return mintToken(request, ctx);
+      return mintToken(request, connection, ctx);
     }
     if (rest.startsWith(`${API_SEGMENT}/`)) {
       return forward(request, connection, rest.slice(API_SEGMENT.length), ctx);
@@ -668,6 +731,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       method: request.method,
       route: ctx.route,
       status,
+      reason: relayErrorOf(response),
       upstreamStatus: ctx.upstreamStatus,
       auth: ctx.auth,
       retried: ctx.retried,

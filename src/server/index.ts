@@ -6,6 +6,13 @@
 export type * from './types.js';
 export { createOnboardingHandler } from './handler.js';
 export { createMemoryStore, type MemoryStoreOptions } from './store.js';
+// Structural client type only: nothing here imports the `redis` package at run time.
+export {
+  createRedisStore,
+  type RedisClientLike,
+  type RedisMultiLike,
+  type RedisStoreOptions,
+} from './redis-store.js';
 export type { RelayErrorCode } from './envelope.js';
 export { ROUTES, type RouteDef } from './routes.js';
 export { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';

@@ -59,6 +59,9 @@ export const ROUTES: readonly RouteDef[] = [
   },
   { method: 'POST', template: '/verifications', op: 'verification' },
   { method: 'POST', template: '/verifications/{verificationId}/documents', op: 'call' },
+  // Status polling while KYC/KYB is reviewed (§12.10 names no endpoint; the sandbox serves this
+  // one). Only verifications the onboarding created: the id must be in the token's binding.
+  { method: 'GET', template: '/verifications/{verificationId}', op: 'call' },
   {
     method: 'POST',
     template: `${IND}/{customerId}/consents/{consentType}`,
@@ -119,6 +122,13 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     template: `${ORG}/{organizationId}/activation`,
+    op: 'call',
+    flow: 'organization',
+  },
+  // §7.8: "Readiness: GET /{organizationId}/activation/readiness" (response shape not captured).
+  {
+    method: 'GET',
+    template: `${ORG}/{organizationId}/activation/readiness`,
     op: 'call',
     flow: 'organization',
   },

@@ -49,17 +49,41 @@ export interface OnboardingHandlerOptions {
    * Lifetime of an onboarding token, seconds. Default 900. Every re-issue (registration, sign-in,
    * new verification, new employee, or `POST {prefix}/token` with a valid bound token) starts a
    * fresh lifetime, capped by `maxOnboardingSeconds`.
+   *
+   * A re-issue or renewal does not revoke the token it replaces: that token carries the same
+   * binding (or less of it), and requests already in flight with it must not fail. It simply
+   * expires at its own `exp`. The exceptions are the unbound token after a registration or a
+   * resuming sign-in binds the onboarding: it is revoked (through `store`), because an unbound
+   * token may register or sign in to any account.
    */
   tokenTtlSeconds?: number;
   /** Longest one onboarding (first token to last re-issue) may last, seconds. Default 86 400. */
   maxOnboardingSeconds?: number;
-  /** Customer/org-user sign-in attempts allowed per onboarding before the relay answers 429. Default 10. */
+  /**
+   * Customer/org-user sign-in attempts (successful or not) allowed per onboarding before the relay
+   * answers 429 `too_many_sign_in_attempts` without calling FinHub. Default 10. Counted in `store`
+   * under the onboarding id, which every re-issued or renewed token keeps, until the onboarding's
+   * `maxOnboardingSeconds` run out (that remainder is the `Retry-After`).
+   */
   maxSignInAttempts?: number;
+  /**
+   * `POST {prefix}/token` requests allowed per client address (IPv6: per /64) in each fixed
+   * window; beyond that the relay answers 429 `too_many_token_requests` with `Retry-After` (the
+   * seconds left in the window). Counted in `store`. Every new onboarding brings a fresh sign-in
+   * budget, so this also bounds sign-in guessing per client. Default `{ max: 30, windowSeconds: 60 }`;
+   * `false` turns it off. Requests whose client address is unknown are not limited.
+   */
+  tokenRateLimit?: { max?: number; windowSeconds?: number } | false;
   /** Origins allowed to call the relay cross-origin (exact match). Same-origin calls need no entry. */
   allowedOrigins?: string[];
   /** Mount path. Default `/onboarding`. */
   prefix?: string;
-  /** The real client IP for `X-Forwarded-For`; default: the connection's remote address. */
+  /**
+   * The real client IP for `X-Forwarded-For` and the token rate limit; default: the connection's
+   * remote address. Behind a proxy or load balancer, return the address your proxy reports (only
+   * from a header your proxy overwrites, never one a browser can set). Browser-sent
+   * `X-Forwarded-For`, `Forwarded` and `X-Real-IP` are never forwarded.
+   */
   clientIp?: (request: Request, connection?: ConnectionInfo) => string | undefined;
   /** Upstream fetch; the demo and tests pass the in-memory sandbox here. Default: global fetch. */
   fetch?: (request: Request) => Promise<Response>;
@@ -67,7 +91,13 @@ export interface OnboardingHandlerOptions {
   store?: RelayStore;
   /** Default: none (silent). Entries never carry bodies, tokens, passwords, secrets or raw ids. */
   logger?: RelayLogger;
-  /** Largest request body accepted, bytes. Default 15 MB (a 10 MB document as base64 plus JSON). */
+  /**
+   * Largest request body accepted, bytes; larger ones get 413 `payload_too_large` without being
+   * forwarded (checked on `Content-Length` and again while reading, so a chunked body cannot slip
+   * past). Default 28 MiB (29 360 128): documents travel as base64 in JSON (finhub-api.md §6.2),
+   * the largest FinHub accepts is a 20 MB B2B financial statement, and base64 makes 20 MiB
+   * (20 971 520 bytes) into 27 962 028 characters; the rest leaves room for the JSON around it.
+   */
   maxBodyBytes?: number;
   /** Timeout for each upstream call, ms. Default 30 000. */
   upstreamTimeoutMs?: number;

@@ -103,6 +103,7 @@ describe('relay: onboarding token endpoint', () => {
       body: { accepted: true, version: '1.0' },
     });
     expect(response.status).to.equal(401);
+    expect((await response.json()).data.error).to.equal('onboarding_token_invalid');
 
     // A token signed by a relay with another secret.
     const other = createOnboardingHandler({
@@ -115,9 +116,9 @@ describe('relay: onboarding token endpoint', () => {
       fetch: finhub.fetch,
     });
     const foreign = await mint(other);
-    expect((await api(relay, 'GET', HIERARCHY, { token: foreign.accessToken })).status).to.equal(
-      401,
-    );
+    const foreignResponse = await api(relay, 'GET', HIERARCHY, { token: foreign.accessToken });
+    expect(foreignResponse.status).to.equal(401);
+    expect((await foreignResponse.json()).data.error).to.equal('onboarding_token_invalid');
     expect(finhub.calls).to.have.length(0);
   });
 
