@@ -86,7 +86,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     randomSecret(),
   );
   const faults = new Faults();
-  const journal = new Journal(options.journalLimit ?? 500);
+  const journal = new Journal(options.journalLimit ?? 500, {
+    tenantSecret: credentials.tenantSecret,
+  });
   const dispatch = createDispatcher(store, faults, journal, routes);
   const control = createControl(store, faults, journal);
 

@@ -1,7 +1,9 @@
 /**
  * A bounded log of the FinHub calls the sandbox received, so tests can prove what the relay
  * forwarded (headers such as X-Forwarded-For, the tenant secret it injected, which token kind).
- * Document bytes are replaced by their length.
+ * It is served at `/__sandbox/requests` on the dev server, so it keeps no secrets: document bytes
+ * become their length, passwords `"<redacted>"`, bearer tokens `"Bearer <redacted:KIND>"`, and a
+ * tenant secret only says whether it was the configured one.
  */
 
 export type TokenKind = 'ADMIN' | 'CONSUMER' | 'BUSINESS' | 'invalid' | 'none';
@@ -13,9 +15,13 @@ export interface JournalEntry {
   path: string;
   /** Query string including `?`, when there was one. */
   search?: string;
-  /** Lower-case header names. */
+  /** Lower-case header names; `authorization` as `"Bearer <redacted:KIND>"` (KIND = `tokenKind`). */
   headers: Record<string, string>;
-  /** Parsed JSON (with `fileContent` replaced by `"<base64: N chars>"`), raw text, or null. */
+  /**
+   * Parsed JSON, raw text, or null; `fileContent` as `"<base64: N chars>"`, password fields as
+   * `"<redacted>"`, `tenantSecret` as `"<tenantSecret:matches>"` (the sandbox's configured secret)
+   * or `"<tenantSecret:WRONG>"`.
+   */
   body: unknown;
   /** What the bearer token verified as. */
   tokenKind: TokenKind;
@@ -58,14 +64,54 @@ export function journalBody(raw: string): unknown {
   }
 }
 
+export const REDACTED = '<redacted>';
+export const TENANT_SECRET_MATCHES = '<tenantSecret:matches>';
+export const TENANT_SECRET_WRONG = '<tenantSecret:WRONG>';
+
+const PASSWORD_KEY = /password/i;
+/** Secrets inside a body that is not JSON (kept as text): `password=…`, `"tenantSecret":"…"`. */
+const RAW_SECRET = /("?(?:\w*password|tenantSecret)"?\s*[:=]\s*"?)[^"&,}\s]*/gi;
+
+function redactSecrets(value: unknown, tenantSecret: string | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, tenantSecret));
+  if (typeof value === 'string') return value.replace(RAW_SECRET, `$1${REDACTED}`);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => {
+      if (key === 'tenantSecret') {
+        return [key, inner === tenantSecret ? TENANT_SECRET_MATCHES : TENANT_SECRET_WRONG];
+      }
+      if (PASSWORD_KEY.test(key) && typeof inner === 'string') return [key, REDACTED];
+      return [key, redactSecrets(inner, tenantSecret)];
+    }),
+  );
+}
+
+export interface JournalOptions {
+  /** The sandbox's tenant secret, to tell a correctly injected one from a wrong one. */
+  tenantSecret?: string;
+}
+
 export class Journal {
   private entries: JournalEntry[] = [];
   private seq = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly options: JournalOptions = {},
+  ) {}
 
   record(entry: Omit<JournalEntry, 'seq'>): JournalEntry {
-    const full: JournalEntry = { seq: ++this.seq, ...entry };
+    const headers = { ...entry.headers };
+    if (headers.authorization !== undefined) {
+      headers.authorization = `Bearer <redacted:${entry.tokenKind}>`;
+    }
+    const full: JournalEntry = {
+      seq: ++this.seq,
+      ...entry,
+      headers,
+      body: redactSecrets(entry.body, this.options.tenantSecret),
+    };
     this.entries.push(full);
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
     return full;

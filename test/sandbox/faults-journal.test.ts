@@ -158,7 +158,13 @@ describe('sandbox: request journal and inbox controls', () => {
     ]);
     const [login, registration, session, , upload] = requests;
     expect(login.tokenKind).to.equal('none');
-    expect(login.body.tenantSecret).to.equal(sandbox.credentials.tenantSecret);
+    // The journal says whether the configured secret arrived, never the secret itself.
+    expect(login.body.tenantSecret).to.equal('<tenantSecret:matches>');
+    expect(login.body.password).to.equal('<redacted>');
+    expect(JSON.stringify(requests)).not.to.contain(sandbox.credentials.tenantSecret);
+    expect(JSON.stringify(requests)).not.to.contain(sandbox.credentials.admin.password);
+    expect(upload.headers.authorization).to.equal('Bearer <redacted:CONSUMER>');
+    expect(JSON.stringify(requests)).not.to.contain(token);
     expect(registration.tokenKind).to.equal('ADMIN');
     expect(registration.headers['x-forwarded-for']).to.equal('203.0.113.7');
     expect(registration.headers.deviceid).to.equal(client.deviceId);
