@@ -1,0 +1,87 @@
+import { expect } from '@open-wc/testing';
+import { encodeBase64 } from '../../../src/flow/documents/encode.js';
+
+function randomBytes(size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  // getRandomValues fills at most 65536 bytes per call.
+  for (let offset = 0; offset < size; offset += 65536) {
+    crypto.getRandomValues(bytes.subarray(offset, Math.min(size, offset + 65536)));
+  }
+  return bytes;
+}
+
+function decode(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+const equalBytes = (a: Uint8Array, b: Uint8Array) =>
+  a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+describe('encodeBase64', () => {
+  it('round-trips a ~3 MB file exactly, without a data: prefix', async () => {
+    const original = randomBytes(3 * 1024 * 1024 + 7); // not a multiple of 3: padding
+    const encoded = await encodeBase64(new Blob([original], { type: 'application/pdf' }));
+    expect(encoded.startsWith('data:')).to.equal(false);
+    expect(encoded).to.match(/^[A-Za-z0-9+/]+={0,2}$/);
+    expect(equalBytes(decode(encoded), original)).to.equal(true);
+  });
+
+  it('leaves the main thread free while it encodes', async () => {
+    const original = randomBytes(3 * 1024 * 1024);
+    let timerRan = false;
+    let timerRanBeforeDone = false;
+    setTimeout(() => {
+      timerRan = true;
+    }, 0);
+    const encoding = encodeBase64(new Blob([original])).then((encoded) => {
+      timerRanBeforeDone = timerRan;
+      return encoded;
+    });
+    expect(timerRan, 'encoding has not run synchronously to the end').to.equal(false);
+    await encoding;
+    expect(timerRanBeforeDone, 'a timer scheduled first ran before encoding finished').to.equal(
+      true,
+    );
+  });
+
+  it('reports progress ending at 1', async () => {
+    const seen: number[] = [];
+    await encodeBase64(new Blob([randomBytes(1024 * 1024)]), {
+      onProgress: (fraction) => seen.push(fraction),
+    });
+    expect(seen.length).to.be.greaterThan(0);
+    expect(seen.at(-1)).to.equal(1);
+    expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]!))).to.equal(true);
+  });
+
+  it('encodes the bytes of a small text file like btoa', async () => {
+    expect(await encodeBase64(new Blob(['%PDF-1.4\n']))).to.equal(btoa('%PDF-1.4\n'));
+  });
+
+  it('stops when aborted, with the abort reason', async () => {
+    const controller = new AbortController();
+    const encoding = encodeBase64(new Blob([randomBytes(4 * 1024 * 1024)]), {
+      signal: controller.signal,
+    });
+    controller.abort(new DOMException('left the step', 'AbortError'));
+    const error = await encoding.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(DOMException);
+    expect((error as DOMException).message).to.equal('left the step');
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const error = await encodeBase64(new Blob(['x']), { signal: controller.signal }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect((error as DOMException).name).to.equal('AbortError');
+  });
+});
