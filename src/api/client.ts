@@ -11,6 +11,7 @@ import {
   type CallOptions,
   type RequestSpec,
   type TransportOptions,
+  type UploadCallOptions,
 } from './http.js';
 import {
   buildConsentBody,
@@ -67,7 +68,7 @@ import {
 } from './schemas.js';
 
 export type FinHubClientOptions = TransportOptions;
-export type { CallOptions } from './http.js';
+export type { CallOptions, UploadCallOptions } from './http.js';
 /** Org `/verify` and `/activation` need the acting user (errata E4). */
 export type UserCallOptions = CallOptions & { userContext: UserContext };
 
@@ -192,19 +193,22 @@ export class FinHubClient {
     return toVerificationResult(envelope, endpoint);
   }
 
-  /** §6.2 JSON upload with base64 content. */
+  /** §6.2 JSON upload with base64 content; `onUploadProgress` reports the bytes sent. */
   async uploadVerificationDocument(
     verificationId: string,
     input: UploadDocumentRequest,
-    options?: CallOptions,
+    options?: UploadCallOptions,
   ): Promise<DocumentUploadResult> {
     const endpoint = 'POST /v2.1/verifications/{verificationId}/documents';
-    const { envelope } = await this.#post(
-      endpoint,
-      () => ({
-        path: `/v2.1/verifications/${seg(verificationId)}/documents`,
-        body: buildUploadDocumentBody(verificationId, input),
-      }),
+    const { envelope } = await this.#http.send(
+      {
+        method: 'POST',
+        endpoint,
+        build: () => ({
+          path: `/v2.1/verifications/${seg(verificationId)}/documents`,
+          body: buildUploadDocumentBody(verificationId, input),
+        }),
+      },
       options,
     );
     return toDocumentUploadResult(envelope, endpoint);

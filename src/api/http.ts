@@ -45,6 +45,17 @@ export interface CallOptions {
   userContext?: UserContext;
 }
 
+/** Per-call options of the document upload (§6.2), the one call with a large body. */
+export interface UploadCallOptions extends CallOptions {
+  /**
+   * Upload progress, 0..1, never decreasing, ending at 1. Given this, the request goes through
+   * XMLHttpRequest (fetch reports no upload progress over HTTP/1.1) with the same headers,
+   * timeout, abort, 401 refresh and error mapping. With a custom `fetch` option, or where
+   * XMLHttpRequest is missing, it goes through fetch and reports 1 when the response arrives.
+   */
+  onUploadProgress?: (fraction: number) => void;
+}
+
 export interface RequestSpec {
   method: 'GET' | 'POST';
   /** Path template for errors and logs, e.g. `POST /v2.1/customer/individual/{customerId}/activation`. */
@@ -70,7 +81,7 @@ export class HttpTransport {
     this.#options = options;
   }
 
-  async send(spec: RequestSpec, call: CallOptions = {}): Promise<TransportResult> {
+  async send(spec: RequestSpec, call: UploadCallOptions = {}): Promise<TransportResult> {
     const { endpoint } = spec;
     const caller = call.signal;
     if (caller?.aborted) throw abortedError(endpoint, caller.reason);
@@ -101,6 +112,12 @@ export class HttpTransport {
     const { path, body } = spec.build(tenantId);
     const url = `${this.#options.apiBase.replace(/\/+$/, '')}${path}`;
     const payload = body === undefined ? undefined : JSON.stringify(body);
+    const progress = call.onUploadProgress ? progressReporter(call.onUploadProgress) : undefined;
+    const fetchImpl: FetchLike =
+      this.#options.fetch ??
+      (progress && typeof globalThis.XMLHttpRequest === 'function'
+        ? (input) => xhrFetch(input, payload, progress)
+        : (input) => globalThis.fetch(input));
 
     for (let attempt = 0; ; attempt += 1) {
       const request = new Request(url, {
@@ -109,8 +126,8 @@ export class HttpTransport {
         body: payload,
         signal,
       });
-      const fetchImpl: FetchLike = this.#options.fetch ?? ((input) => globalThis.fetch(input));
       const response = await guarded('fetch', () => fetchImpl(request));
+      progress?.(1); // the server answered, so it has the whole body
       this.#adoptReissuedToken(response.headers);
 
       const raw = await guarded('fetch', () => response.text());
@@ -204,6 +221,90 @@ function parseJson(raw: string): { ok: true; value: unknown } | { ok: false } {
   } catch {
     return { ok: false };
   }
+}
+
+/** Calls `report` with clamped, increasing fractions only; a throwing callback cannot fail a call. */
+function progressReporter(report: (fraction: number) => void): (fraction: number) => void {
+  let last = 0;
+  let started = false;
+  return (fraction) => {
+    const value = Math.min(1, Math.max(0, fraction));
+    if (!Number.isFinite(value) || (started && value <= last)) return;
+    started = true;
+    last = value;
+    try {
+      report(value);
+    } catch {
+      // The callback only drives a progress bar; the upload goes on.
+    }
+  };
+}
+
+/**
+ * One request over XMLHttpRequest, answered as a fetch Response, so the transport's handling stays
+ * the same: the Request's method, URL, headers and signal are used as they are, the body is the
+ * same string. Only upload progress is added.
+ */
+function xhrFetch(
+  request: Request,
+  body: string | undefined,
+  onProgress: (fraction: number) => void,
+): Promise<Response> {
+  const { signal } = request;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<Response>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    const onAbort = () => xhr.abort();
+    const settle = () => signal.removeEventListener('abort', onAbort);
+    xhr.open(request.method, request.url);
+    request.headers.forEach((value, name) => xhr.setRequestHeader(name, value));
+    xhr.withCredentials = request.credentials === 'include';
+    xhr.responseType = 'text';
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    });
+    xhr.upload.addEventListener('load', () => onProgress(1));
+    xhr.addEventListener('load', () => {
+      settle();
+      const status = xhr.status;
+      if (status < 200 || status > 599) {
+        reject(new TypeError(`Unexpected status ${status}`));
+        return;
+      }
+      const nullBody = status === 204 || status === 205 || status === 304;
+      resolve(
+        new Response(nullBody ? null : xhr.responseText, {
+          status,
+          statusText: xhr.statusText,
+          headers: parseResponseHeaders(xhr.getAllResponseHeaders()),
+        }),
+      );
+    });
+    xhr.addEventListener('error', () => {
+      settle();
+      reject(new TypeError('Network request failed'));
+    });
+    xhr.addEventListener('abort', () => {
+      settle();
+      reject(signal.reason ?? new DOMException('The request was aborted.', 'AbortError'));
+    });
+    signal.addEventListener('abort', onAbort, { once: true });
+    xhr.send(body ?? null);
+  });
+}
+
+function parseResponseHeaders(raw: string): Headers {
+  const headers = new Headers();
+  for (const line of raw.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    try {
+      headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+    } catch {
+      // A header the Headers class refuses is not one the transport reads.
+    }
+  }
+  return headers;
 }
 
 /**
