@@ -293,6 +293,10 @@ export class FinHubDocumentsStep extends LitElement {
   #attempts = 0;
   /** Continue was pressed and the submit sent: a second press (double click, Enter) is ignored. */
   #sent = false;
+  /** Phase of each card at the last render, to notice a card changing under the focus. */
+  #renderedPhases = new Map<string, Phase>();
+  /** A card whose focused control went away: focus its main control after rendering. */
+  #refocus: string | undefined;
 
   /** The documents uploaded so far, as Continue would send them. */
   get value(): DocumentsStepValue {
@@ -302,6 +306,30 @@ export class FinHubDocumentsStep extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('requirements') || changed.has('uploaded')) this.#syncCards();
     if (changed.has('busy') && changed.get('busy') === true && !this.busy) this.#sent = false;
+    const focused = this.shadowRoot?.activeElement?.closest('section');
+    this.requirements.forEach((requirement, index) => {
+      const phase = this.#cards.get(requirement.type)?.phase;
+      const before = this.#renderedPhases.get(requirement.type);
+      if (before !== undefined && before !== phase && focused?.id === `doc-${index}`) {
+        this.#refocus = requirement.type;
+      }
+    });
+    this.#renderedPhases = new Map(
+      this.requirements.map((r) => [r.type, this.#cards.get(r.type)?.phase ?? 'idle']),
+    );
+  }
+
+  protected override updated(): void {
+    const key = this.#refocus;
+    if (key === undefined) return;
+    this.#refocus = undefined;
+    // The control the person used is gone (the card moved on): focus what comes next in it.
+    const index = this.requirements.findIndex((r) => r.type === key);
+    const section = this.renderRoot.querySelector(`#doc-${index}`);
+    const next =
+      section?.querySelector<HTMLElement>('.card-actions button') ??
+      section?.querySelector<HTMLElement>('input[type="file"]:not([hidden])');
+    next?.focus();
   }
 
   override disconnectedCallback(): void {
@@ -379,7 +407,7 @@ export class FinHubDocumentsStep extends LitElement {
       .filter(Boolean)
       .join(' ');
     return html`
-      <section part="document" class="card ${card.phase}" aria-labelledby="${id}-label">
+      <section id=${id} part="document" class="card ${card.phase}" aria-labelledby="${id}-label">
         <h3 id="${id}-label">${requirement.label}</h3>
         ${
           requirement.description
@@ -529,7 +557,7 @@ export class FinHubDocumentsStep extends LitElement {
               class="button button-secondary"
               type="button"
               aria-describedby="${id}-replace-hint"
-              @click=${() => void this.#remove(key)}
+              @click=${() => this.#remove(key)}
             >
               ${msg('Remove')} ${name}
             </button>
@@ -878,13 +906,10 @@ export class FinHubDocumentsStep extends LitElement {
     this.#announce(msg(str`${label}: upload cancelled.`));
   }
 
-  async #remove(key: string): Promise<void> {
+  #remove(key: string): void {
     const label = this.#requirement(key)?.label ?? '';
     this.#reset(key);
     this.#announce(msg(str`${label}: removed. Upload a file to continue.`));
-    await this.updateComplete;
-    const index = this.requirements.findIndex((r) => r.type === key);
-    this.renderRoot.querySelector<HTMLInputElement>(`#doc-${index}-file`)?.focus();
   }
 
   // -- continue --------------------------------------------------------------------------------

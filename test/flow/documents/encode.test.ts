@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { encodeBase64 } from '../../../src/flow/documents/encode.js';
 
-function randomBytes(size: number): Uint8Array {
+function randomBytes(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   // getRandomValues fills at most 65536 bytes per call.
   for (let offset = 0; offset < size; offset += 65536) {
