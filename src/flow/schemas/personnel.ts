@@ -116,6 +116,13 @@ export interface ShareholderDraft {
   isPEP: string;
 }
 
+/** The new rows of all three sections, as typed. */
+export interface PersonnelDrafts {
+  employees: EmployeeDraft[];
+  directors: DirectorDraft[];
+  shareholders: ShareholderDraft[];
+}
+
 export const EMPLOYEE_FIELDS = [
   'firstName',
   'lastName',
