@@ -446,6 +446,31 @@ describe('documents step', () => {
     ]);
   });
 
+  it('keeps a resumed document removed when the host sets `uploaded` again', async () => {
+    const uploaded = () => ({ PROOF_OF_ADDRESS: { documentId: 'doc-2', fileName: 'bill.pdf' } });
+    const { el } = await open({ uploaded: uploaded() });
+    action(card(el, 'Proof of address'), 'Remove').click();
+    await settle(el);
+    el.uploaded = uploaded(); // a host re-render with a fresh object
+    await settle(el);
+    expect(text(card(el, 'Proof of address'))).not.to.contain('bill.pdf');
+    el.uploaded = { PROOF_OF_ADDRESS: { documentId: 'doc-3', fileName: 'new.pdf' } };
+    await settle(el);
+    expect(text(card(el, 'Proof of address'))).to.contain('new.pdf');
+  });
+
+  it('stops a file dropped beside a drop zone from opening in the page', async () => {
+    const { el, calls } = await open();
+    const transfer = new DataTransfer();
+    transfer.items.add(pdf());
+    const heading = card(el, 'Proof of address').querySelector('h3')!;
+    const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
+    heading.dispatchEvent(drop);
+    expect(drop.defaultPrevented).to.equal(true);
+    await settle(el);
+    expect(calls).to.have.length(0);
+  });
+
   it('cancels an upload in flight', async () => {
     const { el, calls } = await open();
     const call = await upload(el, calls, 'Proof of address', pdf('bill.pdf'));

@@ -297,6 +297,8 @@ export class FinHubDocumentsStep extends LitElement {
   #renderedPhases = new Map<string, Phase>();
   /** A card whose focused control went away: focus its main control after rendering. */
   #refocus: string | undefined;
+  /** `uploaded` entries already shown, so a removed one does not come back on the next render. */
+  #applied = new Set<string>();
 
   /** The documents uploaded so far, as Continue would send them. */
   get value(): DocumentsStepValue {
@@ -364,7 +366,13 @@ export class FinHubDocumentsStep extends LitElement {
     const ready = this.requirements.length > 0 && missing === 0 && !working;
     const inert = !ready || this.busy;
     return html`
-      <form part="form" novalidate @submit=${this.#onSubmit}>
+      <form
+        part="form"
+        novalidate
+        @submit=${this.#onSubmit}
+        @dragover=${this.#onStrayDrag}
+        @drop=${this.#onStrayDrag}
+      >
         <p class="muted">
           ${msg('Upload each document below. Clear photos or scans, with every corner showing, are checked fastest.')}
         </p>
@@ -417,7 +425,6 @@ export class FinHubDocumentsStep extends LitElement {
         <p id="${id}-limits" class="hint limits">${msg(str`${formats}, up to ${limit}`)}</p>
         ${this.#renderOptions(requirement, card, id)}
         ${card.phase === 'done' ? nothing : this.#renderFile(card)}
-        ${this.#renderBody(requirement, card, id, describedBy)}
         ${
           card.error
             ? html`<p id="${id}-error" part="field-error" class="field-error">
@@ -425,6 +432,7 @@ export class FinHubDocumentsStep extends LitElement {
               </p>`
             : nothing
         }
+        ${this.#renderBody(requirement, card, id, describedBy)}
       </section>
     `;
   }
@@ -667,7 +675,9 @@ export class FinHubDocumentsStep extends LitElement {
         this.#cards.set(key, card);
       }
       const known = this.uploaded?.[key];
-      if (known?.documentId && card.phase === 'idle') {
+      const stamp = `${key}\u0000${known?.documentId}`;
+      if (known?.documentId && !this.#applied.has(stamp) && card.phase === 'idle') {
+        this.#applied.add(stamp);
         this.#cards.set(key, {
           ...card,
           phase: 'done',
@@ -758,6 +768,13 @@ export class FinHubDocumentsStep extends LitElement {
     event.preventDefault(); // the browser would otherwise open the file
     if (this.#cards.get(key)?.dragOver) this.#update(key, { dragOver: false });
     void this.#take(key, event.dataTransfer ? [...event.dataTransfer.files] : []);
+  }
+
+  /** A file dropped beside a drop zone must not make the browser leave the page to open it. */
+  #onStrayDrag(event: DragEvent): void {
+    if (event.defaultPrevented || !event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'none';
   }
 
   async #take(key: string, files: File[]): Promise<void> {

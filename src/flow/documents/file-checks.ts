@@ -55,7 +55,7 @@ export function formatList(types: readonly DocumentMimeType[], locale = activeLo
 }
 
 /**
- * Human size in the active language: "512 byte", "340 kB", "2.5 MB", "10 MB". `ceil` rounds up,
+ * Human size in the active language: "512 bytes", "340 kB", "2.5 MB", "10 MB". `ceil` rounds up,
  * so a file just over a cap never reads as equal to it.
  */
 export function formatBytes(
@@ -74,7 +74,7 @@ export function formatBytes(
   return new Intl.NumberFormat(locale, {
     style: 'unit',
     unit,
-    unitDisplay: 'short',
+    unitDisplay: unit === 'byte' ? 'long' : 'short', // "8 bytes", not "8 byte"
     maximumFractionDigits: 1,
   }).format(value);
 }
