@@ -286,6 +286,13 @@ describe('personnel step', () => {
     await el.updateComplete;
     expect(formOf(el, 'directors')).to.equal(null);
     expect(root(el).activeElement).to.equal(button(sectionOf(el, 'directors'), 'Add a director'));
+
+    // Removing the last row while a new-row form is open focuses that form's heading.
+    await addDirector(el, 'Rita', 'Director', 'rita.d@acme.example');
+    await clickAdd(el, 'directors', 'Add a director');
+    button(root(el), 'Remove Rita Director').click();
+    await el.updateComplete;
+    expect(root(el).activeElement).to.equal(root(el).getElementById('directors-form-heading'));
   });
 
   it('refuses Continue without an Admin user employee, before any request', async () => {

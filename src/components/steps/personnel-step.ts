@@ -698,7 +698,7 @@ export class FinHubPersonnelStep extends LitElement {
       aria-labelledby=${headingId}
       @submit=${(event: Event) => this.#onFormSubmit(section, event)}
     >
-      <h4 id=${headingId}>${this.#formHeading(section, form)}</h4>
+      <h4 id=${headingId} tabindex="-1">${this.#formHeading(section, form)}</h4>
       ${fields}
       <div class="row-form-actions">
         <button part="button button-primary" class="button button-primary" type="submit">
