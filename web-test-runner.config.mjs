@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createDevStack } from './dev/stack.ts';
 import { koaMiddleware } from './dev/node-adapter.ts';
+import { bundledDepsPlugin } from './scripts/wtr-bundled-deps.mjs';
 
 const chromePath = [
   process.env.CHROME_PATH,
@@ -18,13 +19,18 @@ const chromePath = [
 const stack = createDevStack({ env: {}, verificationDelayMs: 1500 });
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/node/ runs in Node (`npm run test:node`); everything else here, in Chromium.
+  files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
   middleware: [koaMiddleware(stack)],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [
+    // React and Vue for test/embedding/ (React is CommonJS only).
+    bundledDepsPlugin(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {

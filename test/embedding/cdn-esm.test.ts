@@ -1,0 +1,55 @@
+/**
+ * The script-tag ES module (`dist/cdn/finhub-onboarding.js`, built by `npm run build`): loaded with
+ * `<script type="module">` as a host page would, it registers the element and renders the first
+ * screen on its own, with nothing else fetched from dist/.
+ */
+import { expect } from '@open-wc/testing';
+import {
+  RELAY,
+  firstScreen,
+  loadScript,
+  requireBuilt,
+  sandboxRequests,
+  hierarchyRequests,
+  uniqueDeviceId,
+} from './helpers.js';
+
+const BUNDLE = '/dist/cdn/finhub-onboarding.js';
+
+describe('script tag: ES module bundle', () => {
+  before(async () => {
+    await requireBuilt(BUNDLE);
+    expect(customElements.get('finhub-onboarding'), 'defined before loading').to.equal(undefined);
+    await loadScript(BUNDLE, 'module');
+  });
+
+  it('registers <finhub-onboarding> when the module runs', () => {
+    const ctor = customElements.get('finhub-onboarding');
+    expect(ctor).to.be.a('function');
+    expect(document.createElement('finhub-onboarding')).to.be.instanceOf(ctor!);
+  });
+
+  it('renders the first screen from attributes alone, talking to the relay', async () => {
+    const deviceId = uniqueDeviceId('cdn-esm');
+    const el = document.createElement('finhub-onboarding');
+    el.setAttribute('token-url', RELAY.tokenUrl);
+    el.setAttribute('api-base', RELAY.apiBase);
+    el.setAttribute('device-id', deviceId);
+    document.body.append(el);
+    try {
+      const radios = await firstScreen(el);
+      expect(radios.length).to.be.greaterThan(0);
+      expect(hierarchyRequests(await sandboxRequests(deviceId))).to.have.length(1);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('is self-contained: no other module or chunk was fetched from dist/', () => {
+    const fromDist = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.startsWith('/dist/'));
+    expect([...new Set(fromDist)]).to.deep.equal([BUNDLE]);
+  });
+});
