@@ -1,8 +1,12 @@
 import type { FinHubErrorCode } from '../api/errors.js';
 import type { StepId } from '../flow/types.js';
 
-/** API error codes plus the element's own: a step module that failed to load. */
-export type FinHubErrorEventCode = FinHubErrorCode | 'step_unavailable';
+/**
+ * API error codes plus the element's own: a step module that failed to load, an element set up
+ * without `token-url`/`fetchToken` or `api-base`, a verification FinHub rejected.
+ */
+export type FinHubErrorEventCode =
+  FinHubErrorCode | 'step_unavailable' | 'not_configured' | 'verification_rejected';
 
 export interface FinHubErrorDetail {
   step: StepId;

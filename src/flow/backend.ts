@@ -1,12 +1,14 @@
 /**
  * The seam between the flow and FinHub. `FlowController` calls a `FlowBackend` for everything that
- * will talk to the relay; the follow-up wiring supplies one built on the API client. Until then
- * `createLocalBackend()` drives the steps locally so the shell and the steps can be used and tested.
+ * talks to the relay: `createApiBackend()` (api-backend.ts) implements it on the API client, and
+ * `createLocalBackend()` here answers locally (no network) so the shell and the steps can be used
+ * and tested on their own.
  */
 import { FinHubApiError } from '../api/errors.js';
+import type { FinHubErrorEventCode } from '../events/finhub-error.js';
 import type { FlowData } from './flows.js';
 import type { IndividualRegistrationValues } from './schemas/individual-registration.js';
-import type { CategoryOption, FlowIds, StepId } from './types.js';
+import type { CategoryOption, ConsentKind, FlowIds, StepId } from './types.js';
 
 export interface StepContext {
   data: Readonly<FlowData>;
@@ -27,6 +29,47 @@ export interface SessionCredentials {
   password: string;
 }
 
+/** A started verification (finhub-api.md §5.3a / §6.1). */
+export interface VerificationInfo {
+  verificationId: string;
+  /** Requirement codes, e.g. `GOVERNMENT_ID`, `PROOF_OF_ADDRESS` (§6.2). */
+  requiredDocuments: string[];
+  status?: string;
+}
+
+/** One file for a verification (finhub-api.md §6.2), already checked and base64-encoded. */
+export interface DocumentUpload {
+  documentType: string;
+  fileName: string;
+  mimeType: string;
+  /** Base64, no `data:` prefix. Never leaves the backend call (no events, no logs). */
+  fileContent: string;
+}
+
+export interface DocumentUploadOptions {
+  signal?: AbortSignal;
+  /** Upload progress as a fraction from 0 to 1, when the transport can tell. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** The readiness check (finhub-api.md §5.5), both generations normalised. */
+export interface ActivationCheck {
+  allowed: boolean;
+  consentOk?: boolean;
+  verificationOk?: boolean;
+  /** `INITIATED`, `PENDING`, `IN_PROGRESS`, `APPROVED`, `REJECTED`… (§10). Opaque otherwise. */
+  verificationStatus?: string;
+  /** Consents still missing, as path segments. */
+  missingConsents: ConsentKind[];
+}
+
+/** What activation returned (finhub-api.md §5.6); the [R] generation returns none of it. */
+export interface ActivationOutcome {
+  status?: string;
+  iban?: string;
+  wallet?: { walletId?: string; currency?: string; status?: string };
+}
+
 export interface FlowBackend {
   /** Categories for this flow (finhub-api.md §4.1; organizations filter by name, §1.3). */
   loadCategories(context: StepContext): Promise<CategoryOption[]>;
@@ -35,16 +78,51 @@ export interface FlowBackend {
     values: IndividualRegistrationValues,
     context: StepContext,
   ): Promise<StepOutcome>;
-  /** Opens the customer session (§3.2) without asking the person again. */
+  /** Opens the customer session (§3.2) for `context.data.ids`, with the person's credentials. */
   openSession(credentials: SessionCredentials, context: StepContext): Promise<StepOutcome>;
-  /** Completes a step whose screen is not built yet (placeholder until issues 4 and 5). */
+  /** Starts the identity verification and says which documents it needs (§5.3a, §6.1). */
+  startVerification(context: StepContext): Promise<VerificationInfo>;
+  /** Uploads one document to `context.data.ids.verificationId` (§6.2). */
+  uploadDocument(
+    upload: DocumentUpload,
+    options: DocumentUploadOptions,
+    context: StepContext,
+  ): Promise<{ documentId: string }>;
+  /** Accepts one consent (§5.4). */
+  acceptConsent(
+    kind: ConsentKind,
+    consent: { version: string; acceptedAt: string },
+    context: StepContext,
+  ): Promise<void>;
+  /** The readiness check (§5.5). */
+  checkActivation(context: StepContext): Promise<ActivationCheck>;
+  /** Activates with the emailed code; `userId` is the email (§5.6). */
+  activate(code: string, context: StepContext): Promise<ActivationOutcome>;
+  /** Completes a step whose screen is still a placeholder (the organization flow, issue 5). */
   completeStep(step: StepId, context: StepContext): Promise<StepOutcome>;
+}
+
+/** A failure that is the element's own rather than FinHub's (setup, a rejected verification). */
+export class FlowError extends Error {
+  override readonly name = 'FlowError';
+  readonly code: FinHubErrorEventCode;
+
+  constructor(code: FinHubErrorEventCode, message: string) {
+    super(message);
+    this.code = code;
+  }
 }
 
 export interface LocalBackendOptions {
   categories?: Partial<Record<FlowData['flow'], CategoryOption[]>>;
   /** Pretend latency, ms (default 0). */
   delayMs?: number;
+  /** Documents the local verification asks for (default `['GOVERNMENT_ID']`). */
+  requiredDocuments?: string[];
+  /** Readiness checks answered "not yet" before activation is allowed (default 0). */
+  pendingChecks?: number;
+  /** The code `activate()` accepts (default `LOCAL-CODE`). */
+  activationCode?: string;
 }
 
 const LOCAL_CATEGORIES: Record<FlowData['flow'], CategoryOption[]> = {
@@ -76,26 +154,34 @@ const LOCAL_CATEGORIES: Record<FlowData['flow'], CategoryOption[]> = {
   ],
 };
 
-function wait(ms: number, signal: AbortSignal): Promise<void> {
+export const abortedError = () =>
+  new FinHubApiError({ code: 'aborted', message: 'The request was cancelled.' });
+
+/** Resolves after `ms`, or rejects with `aborted` when `signal` fires first. */
+export function wait(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const aborted = () =>
-      new FinHubApiError({ code: 'aborted', message: 'The request was cancelled.' });
-    if (signal.aborted) return reject(aborted());
+    if (signal.aborted) return reject(abortedError());
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(aborted());
+      reject(abortedError());
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
-/** A stand-in backend that answers locally (no network): categories, then every step succeeds. */
+/**
+ * A stand-in backend that answers locally (no network): categories, then every step succeeds.
+ * The ids it hands out are fixed strings, so tests can tell them apart from FinHub's.
+ */
 export function createLocalBackend(options: LocalBackendOptions = {}): FlowBackend {
   const delay = options.delayMs ?? 0;
+  const code = options.activationCode ?? 'LOCAL-CODE';
+  let pending = options.pendingChecks ?? 0;
+  let documents = 0;
   return {
     async loadCategories({ data, signal }) {
       await wait(delay, signal);
@@ -110,6 +196,46 @@ export function createLocalBackend(options: LocalBackendOptions = {}): FlowBacke
     async openSession(_credentials, { signal }) {
       await wait(delay, signal);
       return {};
+    },
+    async startVerification({ signal }) {
+      await wait(delay, signal);
+      return {
+        verificationId: 'local-verification',
+        requiredDocuments: [...(options.requiredDocuments ?? ['GOVERNMENT_ID'])],
+        status: 'PENDING',
+      };
+    },
+    async uploadDocument(_upload, { signal }) {
+      await wait(delay, signal ?? new AbortController().signal);
+      documents += 1;
+      return { documentId: `local-document-${documents}` };
+    },
+    async acceptConsent(_kind, _consent, { signal }) {
+      await wait(delay, signal);
+    },
+    async checkActivation({ signal }) {
+      await wait(delay, signal);
+      const allowed = pending <= 0;
+      pending -= 1;
+      return {
+        allowed,
+        consentOk: true,
+        verificationOk: allowed,
+        verificationStatus: allowed ? 'APPROVED' : 'IN_PROGRESS',
+        missingConsents: [],
+      };
+    },
+    async activate(given, { signal }) {
+      await wait(delay, signal);
+      if (given.trim().toUpperCase() !== code.toUpperCase()) {
+        throw new FinHubApiError({
+          code: 'validation_failed',
+          status: 400,
+          message: 'Invalid activation code',
+          fieldErrors: [{ field: 'code', message: 'Invalid activation code' }],
+        });
+      }
+      return { status: 'ACTIVE' };
     },
     async completeStep(step, { signal }) {
       await wait(delay, signal);

@@ -2,24 +2,46 @@
  * Owns the flow machine and the backend for one element (a Lit ReactiveController): runs each step's
  * work with an AbortSignal tied to the element's connection, turns errors into UI state and
  * dispatches the public events. The element only renders what this holds and forwards the
- * person's actions here; wiring the API client means handing it a backend built on the client.
+ * person's actions here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { FinHubApiError, isFinHubApiError, type FieldError } from '../api/errors.js';
+import { msg } from '@lit/localize';
+import { isFinHubApiError, type FieldError } from '../api/errors.js';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
 import { FinHubErrorEvent, type FinHubErrorEventCode } from '../events/finhub-error.js';
 import { FinHubSignInRequestEvent } from '../events/finhub-sign-in-request.js';
 import { FinHubStepChangeEvent } from '../events/finhub-step-change.js';
 import { FinHubStepCompleteEvent } from '../events/finhub-step-complete.js';
 import { errorMessage } from '../localization/error-messages.js';
-import type { FlowBackend, SessionCredentials, StepContext, StepOutcome } from './backend.js';
+import {
+  FlowError,
+  wait,
+  type ActivationCheck,
+  type ActivationOutcome,
+  type DocumentUpload,
+  type DocumentUploadOptions,
+  type FlowBackend,
+  type SessionCredentials,
+  type StepContext,
+  type StepOutcome,
+  type VerificationInfo,
+} from './backend.js';
 import { createFlowMachine, type FlowData } from './flows.js';
 import type { FlowMachine, FlowTransition } from './machine.js';
+import { isRejected, planResume } from './resume.js';
 import type {
   IndividualRegistrationDraft,
   IndividualRegistrationValues,
 } from './schemas/individual-registration.js';
-import type { CategoryOption, FlowIds, FlowKind, StepId } from './types.js';
+import {
+  CONSENT_KINDS,
+  type CategoryOption,
+  type ConsentKind,
+  type FlowIds,
+  type FlowKind,
+  type ResumeState,
+  type StepId,
+} from './types.js';
 
 export type FlowControllerHost = ReactiveControllerHost & EventTarget;
 
@@ -44,6 +66,8 @@ export interface FlowSettings {
   flow: FlowKind;
   /** Category code the host preset (the person is not asked). */
   presetCategory?: string | undefined;
+  /** An earlier onboarding to resume: the person signs in, then lands where they left off. */
+  resume?: ResumeState | undefined;
 }
 
 export interface FlowControllerOptions {
@@ -52,19 +76,76 @@ export interface FlowControllerOptions {
   /** Read for every call, so a backend swapped before a call is used by it. */
   backend: () => FlowBackend;
   onTransition?: (info: TransitionInfo) => void;
+  /** A message for the polite live region (e.g. "Your documents are verified"). */
+  announce?: (message: string) => void;
+  /** Readiness-check backoff, ms, for the attempt number (default 1 s doubling to 15 s ± 20 %). */
+  pollDelay?: (attempt: number) => number;
+}
+
+/** Where the activation step is: checking readiness, waiting for KYC, asking for the code… */
+export type ActivationPhase = 'checking' | 'pending' | 'ready' | 'rejected' | 'blocked';
+
+/** One uploaded document, as the documents step reports it (ids only, never bytes). */
+export interface UploadedDocument {
+  requirement: string;
+  documentType: string;
+  documentId: string;
+  fileName: string;
 }
 
 type Cause = 'person' | 'automatic' | 'system';
 
-const silentCodes = new Set<string>(['aborted']);
+interface Failure {
+  code: FinHubErrorEventCode;
+  retryable: boolean;
+  fieldErrors: FieldError[];
+  /** The error's own (localized) message: the API's says how many sign-in attempts are left. */
+  message: string;
+}
 
-function toApiError(error: unknown): FinHubApiError {
-  if (isFinHubApiError(error)) return error;
-  return new FinHubApiError({
+function toFailure(error: unknown): Failure {
+  if (isFinHubApiError(error)) {
+    return {
+      code: error.code,
+      retryable: error.retryable,
+      fieldErrors: [...error.fieldErrors],
+      message: error.message,
+    };
+  }
+  if (error instanceof FlowError) {
+    return { code: error.code, retryable: false, fieldErrors: [], message: error.message };
+  }
+  return {
     code: 'server_error',
+    retryable: true,
+    fieldErrors: [],
     message: error instanceof Error ? error.message : 'Unexpected error',
-    cause: error,
-  });
+  };
+}
+
+/** 1 s, 2 s, 4 s, 8 s, then every 15 s, each ± 20 % so many browsers do not poll in step. */
+export function defaultPollDelay(attempt: number): number {
+  const base = Math.min(15_000, 1000 * 2 ** Math.min(attempt, 4));
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+const hasResumeIds = (resume: ResumeState | undefined, flow: FlowKind): resume is ResumeState =>
+  Boolean(
+    resume?.ids.customerId &&
+    resume.ids.userId &&
+    (resume.flow === undefined || resume.flow === flow),
+  );
+
+function settingsKey(settings: FlowSettings): string {
+  const resume = hasResumeIds(settings.resume, settings.flow) ? settings.resume : undefined;
+  return JSON.stringify([
+    settings.flow,
+    settings.presetCategory ?? '',
+    resume?.ids.customerId ?? '',
+    resume?.ids.userId ?? '',
+    resume?.ids.verificationId ?? '',
+    resume?.step ?? '',
+  ]);
 }
 
 export class FlowController implements ReactiveController {
@@ -72,6 +153,7 @@ export class FlowController implements ReactiveController {
   readonly #options: FlowControllerOptions;
   #machine: FlowMachine<FlowData>;
   #settings: FlowSettings;
+  #settingsKey: string;
   #unsubscribe: () => void;
   #abort = new AbortController();
   #connected = false;
@@ -82,10 +164,15 @@ export class FlowController implements ReactiveController {
   #retry: (() => void) | undefined;
   #categoriesLoading = false;
   #automaticRunning: StepId | undefined;
+  #verifying = false;
+  #polling = false;
   #lastStatus: string | undefined;
+  #registeredEmail: string | undefined;
+  #registrationUncertain = false;
   // Tokens so a run that was overtaken (reset, newer run) never clears the newer one's state.
   #runToken = 0;
   #loadToken = 0;
+  #pollToken = 0;
 
   /** A submit is in flight; steps disable their primary action. */
   busy = false;
@@ -97,8 +184,29 @@ export class FlowController implements ReactiveController {
   registrationErrors: FieldError[] = [];
   /** The last registration attempt was refused because the email exists (409). */
   duplicateEmail = false;
+  /**
+   * An earlier attempt's outcome was unknown (timeout, network, 5xx) and the retry met a 409:
+   * the account was most likely created by that attempt.
+   */
+  registeredEarlier = false;
   /** What the person typed at registration, minus passwords, kept across back/forward. */
   registrationDraft: IndividualRegistrationDraft = {};
+  /** Why the last sign-in (resume) was refused, shown on the sign-in form. */
+  signInError: string | undefined;
+  /** After a resumed sign-in: the readiness check that decides where to land is running. */
+  locating = false;
+  /** The started verification (id and required documents). */
+  verification: VerificationInfo | undefined;
+  /** Documents uploaded so far, by requirement. */
+  uploaded: Record<string, { documentId: string; fileName: string }> = {};
+  /** Consents FinHub holds: never sent again. */
+  acceptedConsents: ReadonlySet<ConsentKind> = new Set();
+  activationPhase: ActivationPhase = 'checking';
+  /** The last activation code was refused. */
+  activationCodeRejected = false;
+  /** What activation returned (IBAN, wallet) once the flow is finished. */
+  result: ActivationOutcome | undefined;
+
   /** Ids collected so far. */
   get ids(): FlowIds {
     return this.#machine.data.ids;
@@ -108,6 +216,7 @@ export class FlowController implements ReactiveController {
     this.#host = host;
     this.#options = { ...options };
     this.#settings = options.settings();
+    this.#settingsKey = settingsKey(this.#settings);
     this.#machine = this.#createMachine();
     this.#unsubscribe = this.#machine.subscribe((t) => this.#onTransition(t));
     host.addController(this);
@@ -142,10 +251,19 @@ export class FlowController implements ReactiveController {
     return this.#categoriesLoading;
   }
 
+  /** Where the activation code was sent (the email the person registered or signed in with). */
+  get email(): string | undefined {
+    return this.#machine.data.email;
+  }
+
   hostConnected(): void {
     this.#connected = true;
     if (!this.#started) {
-      this.start();
+      // After this task: attributes and properties a host sets right after inserting the
+      // element (token-url, resume ids…) are in place before anything is requested.
+      queueMicrotask(() => {
+        if (this.#connected) this.start();
+      });
     } else {
       // Re-attached after real removal: pick up work that was cancelled.
       this.#enter(this.#machine.current);
@@ -167,18 +285,38 @@ export class FlowController implements ReactiveController {
     if (this.#started) return;
     this.#started = true;
     const settings = this.#options.settings();
-    if (
-      settings.flow !== this.#settings.flow ||
-      settings.presetCategory !== this.#settings.presetCategory
-    ) {
-      this.#replaceMachine(settings);
-    }
+    if (settingsKey(settings) !== this.#settingsKey) this.#replaceMachine(settings);
     this.#enter(this.#machine.current);
   }
 
   /**
+   * The host changed flow, category or resume ids. Before the flow starts, or when the flow or
+   * category changed, this starts over. New resume ids while the person is told their email is
+   * taken take them to the sign-in; once this onboarding registered someone they are ignored.
+   */
+  settingsChanged(): void {
+    const next = this.#options.settings();
+    const key = settingsKey(next);
+    if (key === this.#settingsKey) return;
+    const flowChanged =
+      next.flow !== this.#settings.flow || next.presetCategory !== this.#settings.presetCategory;
+    if (!this.#started || flowChanged || !this.#committed()) {
+      if (!flowChanged && this.duplicateEmail && hasResumeIds(next.resume, next.flow)) {
+        this.#settings = { ...next };
+        this.#settingsKey = key;
+        this.#switchToSignIn(next.resume);
+        return;
+      }
+      this.reset();
+      return;
+    }
+    this.#settings = { ...next };
+    this.#settingsKey = key;
+  }
+
+  /**
    * Back to the first step with nothing kept: cancels work in flight, forgets ids, errors, drafts
-   * and credentials. Re-reads the settings (flow, preset category).
+   * and credentials. Re-reads the settings (flow, preset category, resume ids).
    */
   reset(): void {
     const from = this.#machine.current;
@@ -187,20 +325,36 @@ export class FlowController implements ReactiveController {
     this.#replaceMachine(this.#options.settings());
     this.#runToken++;
     this.#loadToken++;
+    this.#pollToken++;
     this.busy = false;
     this.error = undefined;
     this.categories = undefined;
     this.#categoriesLoading = false;
     this.#automaticRunning = undefined;
+    this.#verifying = false;
+    this.#polling = false;
     this.registrationErrors = [];
     this.duplicateEmail = false;
+    this.registeredEarlier = false;
     this.registrationDraft = {};
+    this.signInError = undefined;
+    this.locating = false;
+    this.verification = undefined;
+    this.uploaded = {};
+    this.acceptedConsents = new Set();
+    this.activationPhase = 'checking';
+    this.activationCodeRejected = false;
+    this.result = undefined;
     this.#credentials = undefined;
+    this.#registeredEmail = undefined;
+    this.#registrationUncertain = false;
     this.#retry = undefined;
     this.#personActed = false;
     this.#lastStatus = undefined;
     const to = this.#machine.current;
-    if (from !== to) this.#host.dispatchEvent(new FinHubStepChangeEvent({ from, to }));
+    if (this.#started && from !== to) {
+      this.#host.dispatchEvent(new FinHubStepChangeEvent({ from, to }));
+    }
     this.#host.requestUpdate();
     if (this.#started) this.#enter(to);
   }
@@ -218,18 +372,113 @@ export class FlowController implements ReactiveController {
     if (this.busy || this.#machine.current !== 'registration') return;
     this.registrationErrors = [];
     this.duplicateEmail = false;
+    this.#registeredEmail = values.email;
     const attempt = () =>
       this.#perform('registration', 'person', attempt, async (context) => {
         const outcome = await this.#backend().registerIndividual(values, context);
         // Held in memory only until the session step has signed in (§3.2).
         this.#credentials = { username: values.email, password: values.password };
+        this.#machine.update({ email: values.email });
         this.#merge(outcome);
         this.#advance('person');
       });
     attempt();
   }
 
-  /** The person confirms a step whose screen is a placeholder for now. */
+  /** A person who came back signs in (finhub-api.md §3.2), then lands where they left off. */
+  signIn(credentials: SessionCredentials): void {
+    const data = this.#machine.data;
+    if (this.busy || this.locating || this.#machine.current !== 'session' || !data.signInRequired)
+      return;
+    this.signInError = undefined;
+    const attempt = () =>
+      this.#perform('session', 'person', attempt, async (context) => {
+        const outcome = await this.#backend().openSession(credentials, context);
+        this.#merge(outcome);
+        this.#machine.update({ email: credentials.username.trim() });
+        this.#locate();
+      });
+    attempt();
+  }
+
+  /** The person read which documents are needed and moves on to upload them. */
+  continueVerification(): void {
+    if (this.busy || this.#machine.current !== 'verification' || !this.verification) return;
+    this.#advance('person');
+  }
+
+  /** The documents step reports every requirement uploaded (ids and names only). */
+  completeDocuments(documents: readonly UploadedDocument[]): void {
+    if (this.busy || this.#machine.current !== 'documents') return;
+    const uploaded = { ...this.uploaded };
+    for (const doc of documents) {
+      uploaded[doc.requirement] = { documentId: doc.documentId, fileName: doc.fileName };
+    }
+    this.uploaded = uploaded;
+    this.#advance('person');
+  }
+
+  /** For the documents step: uploads one checked file to the started verification (§6.2). */
+  readonly uploadDocument = async (
+    upload: DocumentUpload,
+    options: DocumentUploadOptions = {},
+  ): Promise<{ documentId: string }> => {
+    try {
+      return await this.#backend().uploadDocument(upload, options, this.#context());
+    } catch (error) {
+      const failure = toFailure(error);
+      if (failure.code !== 'aborted' && !options.signal?.aborted) {
+        // The documents step shows it beside the file; the host still hears about it.
+        this.#host.dispatchEvent(
+          new FinHubErrorEvent({
+            step: 'documents',
+            code: failure.code,
+            message: errorMessage(failure.code),
+            recoverable: true,
+          }),
+        );
+      }
+      throw error;
+    }
+  };
+
+  /** Sends the consents FinHub does not hold yet, in the order §5.4 gives, then moves on. */
+  acceptConsents(versions: Record<ConsentKind, string>): void {
+    if (this.busy || this.#machine.current !== 'consents') return;
+    const attempt = () =>
+      this.#perform('consents', 'person', attempt, async (context) => {
+        const acceptedAt = new Date().toISOString();
+        for (const kind of CONSENT_KINDS) {
+          if (this.acceptedConsents.has(kind)) continue;
+          await this.#backend().acceptConsent(
+            kind,
+            { version: versions[kind], acceptedAt },
+            context,
+          );
+          // Recorded one by one: a retry after a failure sends only what is still missing.
+          this.acceptedConsents = new Set([...this.acceptedConsents, kind]);
+        }
+        this.#advance('person');
+      });
+    attempt();
+  }
+
+  /** Activates with the code from the email (finhub-api.md §5.6). */
+  activate(code: string): void {
+    if (this.busy || this.#machine.current !== 'activation' || this.activationPhase !== 'ready')
+      return;
+    this.activationCodeRejected = false;
+    const attempt = () =>
+      this.#perform('activation', 'person', attempt, async (context) => {
+        const outcome = await this.#backend().activate(code, context);
+        this.result = outcome;
+        if (outcome.status) this.#lastStatus = outcome.status;
+        this.#advance('person');
+      });
+    attempt();
+  }
+
+  /** The person confirms a step whose screen is a placeholder for now (organization flow). */
   continueStep(): void {
     const step = this.#machine.current;
     if (this.busy || this.#machine.isAutomatic(step)) return;
@@ -263,7 +512,16 @@ export class FlowController implements ReactiveController {
     this.registrationDraft = { ...draft };
   }
 
+  /**
+   * "Sign in instead" after a duplicate email: with resume ids from the host, the element's own
+   * sign-in; otherwise the host is asked (`finhub-sign-in-request`).
+   */
   requestSignIn(): void {
+    const resume = this.#options.settings().resume;
+    if (!this.#committed() && hasResumeIds(resume, this.flow)) {
+      this.#switchToSignIn(resume);
+      return;
+    }
     this.#host.dispatchEvent(
       new FinHubSignInRequestEvent({
         flow: this.flow,
@@ -300,18 +558,33 @@ export class FlowController implements ReactiveController {
 
   // ---- internals -----------------------------------------------------------------------
 
+  /** This onboarding registered someone or signed in: new resume ids no longer apply. */
+  #committed(): boolean {
+    const data = this.#machine.data;
+    return data.signInRequired
+      ? this.#machine.completed.has('session')
+      : Boolean(data.ids.customerId);
+  }
+
   #backend(): FlowBackend {
     return this.#options.backend();
   }
 
   #createMachine(): FlowMachine<FlowData> {
-    const { flow, presetCategory } = this.#settings;
+    const { flow, presetCategory, resume } = this.#settings;
+    if (hasResumeIds(resume, flow)) {
+      return createFlowMachine(flow, {
+        ids: { ...resume.ids },
+        signIn: resume.step ? { resumeStep: resume.step } : {},
+      });
+    }
     return createFlowMachine(flow, presetCategory ? { presetCategory } : {});
   }
 
   #replaceMachine(settings: FlowSettings): void {
     this.#unsubscribe();
     this.#settings = { ...settings };
+    this.#settingsKey = settingsKey(this.#settings);
     this.#machine = this.#createMachine();
     this.#unsubscribe = this.#machine.subscribe((t) => this.#onTransition(t));
   }
@@ -342,30 +615,60 @@ export class FlowController implements ReactiveController {
     try {
       await work(context);
     } catch (error) {
-      if (!context.signal.aborted) this.#fail(step, toApiError(error), retry);
+      if (!context.signal.aborted) this.#fail(step, error, retry);
     } finally {
       if (token === this.#runToken) this.busy = false;
       this.#host.requestUpdate();
     }
   }
 
-  #fail(step: StepId, error: FinHubApiError, retry: () => void): void {
-    if (silentCodes.has(error.code)) return;
-    const code = error.code;
-    const recoverable =
-      error.retryable || code === 'validation_failed' || code === 'duplicate_email';
-    const message = errorMessage(code);
-    const onForm =
-      step === 'registration' &&
-      ((code === 'validation_failed' && error.fieldErrors.length > 0) ||
-        code === 'duplicate_email');
-    if (onForm) {
-      // Shown on the fields themselves; the banner would only repeat it.
-      if (code === 'duplicate_email') this.duplicateEmail = true;
-      else this.registrationErrors = [...error.fieldErrors];
-    } else {
-      this.error = { step, code, message, recoverable, retryable: error.retryable };
-      if (error.retryable) this.#retry = retry;
+  #fail(step: StepId, error: unknown, retry: () => void): void {
+    const failure = toFailure(error);
+    const { code } = failure;
+    if (code === 'aborted') return;
+    let message = errorMessage(code);
+    let recoverable = failure.retryable || code === 'validation_failed';
+    let onForm = false;
+
+    if (step === 'registration') {
+      if (code === 'duplicate_email') {
+        // After an attempt whose outcome was unknown, the 409 says that attempt did register.
+        this.registeredEarlier = this.registeredEarlier || this.#registrationUncertain;
+        this.duplicateEmail = true;
+        onForm = recoverable = true;
+      } else if (code === 'validation_failed' && failure.fieldErrors.length > 0) {
+        this.registrationErrors = failure.fieldErrors;
+        onForm = true;
+      } else if (failure.retryable && code !== 'rate_limited') {
+        // §9: no idempotency key, so a repeat could register twice. The person is told and
+        // decides; a repeat that meets a 409 then offers the sign-in instead.
+        this.#registrationUncertain = true;
+        message = msg(
+          'We could not confirm that your account was created. Try again: if it was, we will ask you to sign in instead.',
+        );
+      }
+    } else if (
+      step === 'session' &&
+      this.#machine.data.signInRequired &&
+      (code === 'unauthorized' || code === 'account_locked' || code === 'not_found')
+    ) {
+      // A refused sign-in: the API's own message says how many attempts are left.
+      message = code === 'not_found' ? errorMessage('unauthorized') : failure.message;
+      this.signInError = message;
+      onForm = true;
+      recoverable = code !== 'account_locked';
+    } else if (
+      step === 'activation' &&
+      (code === 'bad_request' || (code === 'validation_failed' && failure.fieldErrors.length > 0))
+    ) {
+      // §5.6: a wrong or expired code.
+      this.activationCodeRejected = true;
+      message = msg('This code is not correct. Check the email we sent you and try again.');
+      onForm = recoverable = true;
+    }
+    if (!onForm) {
+      this.error = { step, code, message, recoverable, retryable: failure.retryable };
+      if (failure.retryable) this.#retry = retry;
     }
     this.#host.dispatchEvent(new FinHubErrorEvent({ step, code, message, recoverable }));
   }
@@ -373,10 +676,11 @@ export class FlowController implements ReactiveController {
   #advance(cause: Cause): void {
     const step = this.#machine.current;
     this.#cause = cause;
-    const transition = this.#machine.next();
+    // "Done" before "moved on": a host that saves the resume object sees it before the next step.
     this.#host.dispatchEvent(
       new FinHubStepCompleteEvent({ step, flow: this.flow, ids: { ...this.ids } }),
     );
+    const transition = this.#machine.next();
     if (!transition && this.#machine.finished) {
       this.#options.onTransition?.({ from: step, to: null, moveFocus: this.#personActed });
       this.#host.dispatchEvent(
@@ -387,6 +691,36 @@ export class FlowController implements ReactiveController {
         }),
       );
     }
+    this.#host.requestUpdate();
+  }
+
+  /** Completes `from`, counts `completed` as done and lands on `to` (resume). */
+  #jump(from: StepId, completed: readonly StepId[], to: StepId, cause: Cause): void {
+    this.#cause = cause;
+    this.#host.dispatchEvent(
+      new FinHubStepCompleteEvent({ step: from, flow: this.flow, ids: { ...this.ids } }),
+    );
+    this.#machine.markCompleted([from, ...completed]);
+    this.#machine.goTo(to);
+    this.#host.requestUpdate();
+  }
+
+  #switchToSignIn(resume: ResumeState): void {
+    this.#machine.update({
+      ids: { ...resume.ids },
+      signInRequired: true,
+      ...(resume.step ? { resumeStep: resume.step } : {}),
+      ...(this.#registeredEmail || this.registrationDraft.email
+        ? { email: this.#registeredEmail ?? this.registrationDraft.email }
+        : {}),
+    });
+    this.duplicateEmail = false;
+    this.registeredEarlier = false;
+    this.error = undefined;
+    this.#personActed = true;
+    this.#cause = 'person';
+    this.#machine.markCompleted(['categorization', 'registration', 'personnel']);
+    this.#machine.goTo('session');
     this.#host.requestUpdate();
   }
 
@@ -404,11 +738,22 @@ export class FlowController implements ReactiveController {
   /** Starts whatever a step needs on arrival; safe to call again (does nothing twice). */
   #enter(step: StepId): void {
     if (!this.#started || !this.#connected || this.#machine.finished) return;
+    const individual = this.flow === 'individual';
     if (step === 'categorization') {
       if (this.categories) this.#resolvePreset();
       else this.#loadCategories();
     } else if (step === 'session') {
-      this.#runSession();
+      if (this.#machine.isAutomatic('session')) this.#runSession();
+      else if (this.locating) this.#locate();
+    } else if (individual && (step === 'verification' || step === 'documents')) {
+      // Documents after a resume: the verification is created again for its id and list.
+      if (!this.verification) this.#startVerification();
+    } else if (individual && step === 'consents') {
+      if (CONSENT_KINDS.every((kind) => this.acceptedConsents.has(kind))) {
+        this.#advance(this.#personActed ? 'automatic' : 'system');
+      }
+    } else if (individual && step === 'activation') {
+      this.#poll();
     }
   }
 
@@ -428,7 +773,7 @@ export class FlowController implements ReactiveController {
           this.#resolvePreset();
         },
         (error: unknown) => {
-          if (!context.signal.aborted) this.#fail('categorization', toApiError(error), retry);
+          if (!context.signal.aborted) this.#fail('categorization', error, retry);
         },
       )
       .finally(() => {
@@ -441,8 +786,9 @@ export class FlowController implements ReactiveController {
   #resolvePreset(): void {
     const preset = this.#machine.data.presetCategory;
     if (!preset || this.#machine.current !== 'categorization') return;
-    const match = this.categories?.find(
-      (category) => category.key.toLowerCase() === preset.toLowerCase(),
+    const wanted = preset.toLowerCase();
+    const match = this.categories?.find((category) =>
+      [category.key, ...(category.aliases ?? [])].some((name) => name.toLowerCase() === wanted),
     );
     if (match) {
       this.#machine.update({ categoryKey: match.key });
@@ -462,9 +808,10 @@ export class FlowController implements ReactiveController {
       this.#automaticRunning = 'session';
       void this.#perform('session', 'automatic', attempt, async (context) => {
         if (!credentials) {
-          throw new FinHubApiError({ code: 'unauthorized', message: 'No credentials to sign in.' });
+          throw new FlowError('unauthorized', 'No credentials to sign in.');
         }
         const outcome = await this.#backend().openSession(credentials, context);
+        // Signed in: the password is not needed again (§3.2; the relay keeps the session).
         this.#credentials = undefined;
         this.#merge(outcome);
         this.#advance('automatic');
@@ -473,5 +820,118 @@ export class FlowController implements ReactiveController {
       });
     };
     attempt();
+  }
+
+  /** After a resumed sign-in: the readiness check (§5.5) decides the first unfinished step. */
+  #locate(): void {
+    if (this.#automaticRunning === 'session') return;
+    this.locating = true;
+    const attempt = () => {
+      this.#automaticRunning = 'session';
+      void this.#perform('session', 'automatic', attempt, async (context) => {
+        const check = await this.#backend().checkActivation(context);
+        const plan = planResume(check, this.#machine.data.resumeStep);
+        this.acceptedConsents = new Set(plan.acceptedConsents);
+        this.locating = false;
+        // Landing on activation: this answer is the first readiness check.
+        const phase = plan.landing === 'activation' ? this.#noteCheck(check) : undefined;
+        this.#jump('session', plan.completed, plan.landing, 'person');
+        if (phase) this.#reportPhase('checking', phase);
+      }).finally(() => {
+        if (this.#automaticRunning === 'session') this.#automaticRunning = undefined;
+      });
+    };
+    attempt();
+  }
+
+  #startVerification(): void {
+    if (this.#verifying) return;
+    const step = this.#machine.current;
+    const attempt = () => {
+      this.#verifying = true;
+      void this.#perform(step, 'automatic', attempt, async (context) => {
+        const info = await this.#backend().startVerification(context);
+        this.verification = { ...info, requiredDocuments: [...info.requiredDocuments] };
+        this.#machine.update({ ids: { ...this.ids, verificationId: info.verificationId } });
+      }).finally(() => {
+        this.#verifying = false;
+      });
+    };
+    attempt();
+  }
+
+  /** Keeps what a readiness answer says for the activation screen. */
+  #noteCheck(check: ActivationCheck): ActivationPhase {
+    let phase: ActivationPhase;
+    if (check.allowed) phase = 'ready';
+    else if (isRejected(check.verificationStatus)) phase = 'rejected';
+    // Verified and agreed, yet not allowed (e.g. already active, §5.5): waiting will not help.
+    else if (check.verificationOk === true && check.consentOk === true) phase = 'blocked';
+    else phase = 'pending';
+    this.activationPhase = phase;
+    return phase;
+  }
+
+  /** Tells the person (live region) and the host (`finhub-error`) what a new phase means. */
+  #reportPhase(before: ActivationPhase, phase: ActivationPhase): void {
+    if (phase === before) return;
+    if (phase === 'ready') {
+      this.#options.announce?.(
+        msg('Your documents are verified. Enter the activation code from your email.'),
+      );
+    } else if (phase === 'rejected' || phase === 'blocked') {
+      const code = phase === 'rejected' ? 'verification_rejected' : 'unprocessable';
+      this.#host.dispatchEvent(
+        new FinHubErrorEvent({
+          step: 'activation',
+          code,
+          message: errorMessage(code),
+          recoverable: false,
+        }),
+      );
+    }
+  }
+
+  /**
+   * Polls the readiness check with backoff until activation is allowed (or the verification is
+   * rejected). Stops when the element is removed (its signal aborts); `#enter` starts it again
+   * when the element comes back.
+   */
+  #poll(): void {
+    if (this.#polling || this.result) return;
+    // Decided already (a resume's check, or an earlier poll): nothing to wait for.
+    if (this.activationPhase !== 'checking' && this.activationPhase !== 'pending') return;
+    this.#polling = true;
+    const token = ++this.#pollToken;
+    const context = this.#context();
+    const delay = this.#options.pollDelay ?? defaultPollDelay;
+    const run = async () => {
+      for (let attempt = 0; ; attempt++) {
+        if (attempt > 0) await wait(delay(attempt - 1), context.signal);
+        let check: ActivationCheck;
+        try {
+          check = await this.#backend().checkActivation(context);
+        } catch (error) {
+          if (context.signal.aborted) return;
+          const failure = toFailure(error);
+          // A blip while waiting is not worth a banner: try again on the next tick.
+          if (failure.retryable && attempt < 6) continue;
+          this.#fail('activation', error, () => this.#poll());
+          return;
+        }
+        if (token !== this.#pollToken) return;
+        const before = this.activationPhase;
+        const phase = this.#noteCheck(check);
+        this.#host.requestUpdate();
+        this.#reportPhase(before, phase);
+        if (phase !== 'pending') return;
+      }
+    };
+    void run()
+      .catch(() => undefined) // only the abort of `wait` reaches here
+      .finally(() => {
+        if (token === this.#pollToken) this.#polling = false;
+        this.#host.requestUpdate();
+      });
   }
 }

@@ -1,6 +1,6 @@
 /** The two onboarding flows as config arrays for `FlowMachine` (finhub-api.md §1.2, §1.3). */
 import { FlowMachine, type FlowMachineOptions, type StepConfig } from './machine.js';
-import type { FlowIds, FlowKind } from './types.js';
+import type { FlowIds, FlowKind, StepId } from './types.js';
 
 /**
  * Data every step can read. Ids and choices only: the password the session step needs lives in
@@ -13,6 +13,15 @@ export interface FlowData {
   /** Category code chosen (or preset and found). */
   categoryKey?: string;
   ids: FlowIds;
+  /**
+   * The person's email: the activation call sends it as `userId` (finhub-api.md §5.6) and the
+   * activation screen says where the code went. Never the password.
+   */
+  email?: string;
+  /** A resumed onboarding: the session step asks for email and password instead of running alone. */
+  signInRequired?: boolean;
+  /** The last step the host says was completed (resume object), a hint for where to land. */
+  resumeStep?: StepId;
 }
 
 const categorization: StepConfig<FlowData> = {
@@ -28,10 +37,11 @@ const registration: StepConfig<FlowData> = { id: 'registration', canGoBack: true
 
 const personnel: StepConfig<FlowData> = { id: 'personnel', canGoBack: false, locked: true };
 
-// Session signs in with the credentials just entered (§3.2 / §3.3), without asking.
+// Session signs in with the credentials just entered (§3.2 / §3.3), without asking; a person who
+// resumes later signs in on this step's screen instead.
 const session: StepConfig<FlowData> = {
   id: 'session',
-  automatic: true,
+  automatic: (data) => data.signInRequired !== true,
   canGoBack: false,
   locked: false,
 };
@@ -71,6 +81,8 @@ export function stepsFor(flow: FlowKind): readonly StepConfig<FlowData>[] {
 export interface CreateFlowOptions extends FlowMachineOptions {
   presetCategory?: string;
   ids?: FlowIds;
+  /** Start at the sign-in (resume): categorization and registration count as done. */
+  signIn?: { resumeStep?: StepId; email?: string };
 }
 
 export function createFlowMachine(
@@ -79,5 +91,15 @@ export function createFlowMachine(
 ): FlowMachine<FlowData> {
   const data: FlowData = { flow, ids: { ...options.ids } };
   if (options.presetCategory) data.presetCategory = options.presetCategory;
-  return new FlowMachine(stepsFor(flow), data, options);
+  let completed = options.completed;
+  if (options.signIn) {
+    data.signInRequired = true;
+    if (options.signIn.resumeStep) data.resumeStep = options.signIn.resumeStep;
+    if (options.signIn.email) data.email = options.signIn.email;
+    // Everything before the session happened in an earlier visit (the ids prove it); the
+    // machine ignores `personnel` for individuals.
+    const before: StepId[] = ['categorization', 'registration', 'personnel'];
+    completed = [...before, ...(completed ?? [])];
+  }
+  return new FlowMachine(stepsFor(flow), data, { ...options, completed });
 }

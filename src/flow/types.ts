@@ -41,4 +41,21 @@ export interface CategoryOption {
   description?: string;
   /** Preselected when the person has not chosen yet. */
   isDefault?: boolean;
+  /** Other names a host preset may use: the `categoryId` and the `databaseId` (§4.1). */
+  aliases?: string[];
+}
+
+/** The three individual consents, as their path segments (finhub-api.md §5.4), in sending order. */
+export const CONSENT_KINDS = ['terms', 'privacy', 'data-processing'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+/**
+ * Where a person who comes back later picks up: the last `finhub-step-complete` detail, or just
+ * the ids a host kept (`customer-id` + `user-id`).
+ */
+export interface ResumeState {
+  /** The last step completed (from `finhub-step-complete`), when the host kept it. */
+  step?: StepId;
+  flow?: FlowKind;
+  ids: FlowIds;
 }

@@ -27,6 +27,12 @@ export function errorMessage(code: FinHubErrorEventCode): string {
       return msg('This is taking too long. Please try again.');
     case 'token_unavailable':
       return msg('We could not start a secure session. Please try again.');
+    case 'not_configured':
+      return msg('Onboarding is not set up on this page. Please contact support.');
+    case 'verification_rejected':
+      return msg(
+        'We could not verify your identity with the documents provided. Please contact support.',
+      );
     case 'step_unavailable':
       return msg('This step could not be loaded. Check your connection and try again.');
     case 'server_error':

@@ -118,3 +118,36 @@ export function fillRegistration(scope: ShadowRoot, overrides: Record<string, st
   };
   for (const [label, value] of Object.entries(values)) enter(byLabel(scope, label), value);
 }
+
+/** A small but real PDF (the documents step checks the magic bytes). */
+export function pdfFile(name = 'passport.pdf'): File {
+  return new File(['%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'], name, {
+    type: 'application/pdf',
+  });
+}
+
+/** Chooses `file` in the documents step's card number `index`, as the file picker would. */
+export function chooseFile(scope: ShadowRoot, index: number, file: File): void {
+  const input = scope.getElementById(`doc-${index}-file`) as HTMLInputElement | null;
+  if (!input) throw new Error(`No file input for document ${index}`);
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Uploads a PDF for every card of the documents step and waits until each is done. */
+export async function uploadEveryDocument(step: LitElement): Promise<void> {
+  const scope = root(step);
+  const cards = scope.querySelectorAll('section[part="document"]').length;
+  if (cards === 0) throw new Error('The documents step shows no documents');
+  for (let index = 0; index < cards; index++) {
+    chooseFile(scope, index, pdfFile(`document-${index}.pdf`));
+  }
+  await waitUntil(
+    () => scope.querySelectorAll('section[part="document"].done').length === cards,
+    'documents were not all uploaded',
+    { timeout: 10000 },
+  );
+  await step.updateComplete;
+}

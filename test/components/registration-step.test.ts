@@ -20,7 +20,7 @@ import {
   VALID_PASSWORD,
   type Control,
 } from './helpers.js';
-import type { FlowBackend } from '../../src/flow/backend.js';
+import { createLocalBackend, type FlowBackend } from '../../src/flow/backend.js';
 
 const REGISTRATION = 'finhub-step-individual-registration';
 
@@ -29,7 +29,7 @@ async function openRegistration(
   setup: (el: FinHubOnboarding) => void = () => {},
 ) {
   const el = await fixture<FinHubOnboarding>(
-    html`<finhub-onboarding .backend=${backend}></finhub-onboarding>`,
+    html`<finhub-onboarding .backend=${backend ?? createLocalBackend()}></finhub-onboarding>`,
   );
   setup(el);
   const categorization = await stepOf<FinHubCategorizationStep>(el, 'finhub-step-categorization');
@@ -343,7 +343,7 @@ describe('individual registration step', () => {
     expect(statusText(el)).to.equal('Creating your account…');
     await expect(el).to.be.accessible();
     gate.resolve({});
-    await stepOf(el, 'finhub-step-placeholder');
+    await stepOf(el, 'finhub-step-verification');
   });
 
   it('prefills from the host but never the password', async () => {
@@ -379,7 +379,7 @@ describe('individual registration step', () => {
 
   it('names countries in the element’s locale', async () => {
     const el = await fixture<FinHubOnboarding>(
-      html`<finhub-onboarding locale="lt"></finhub-onboarding>`,
+      html`<finhub-onboarding .backend=${createLocalBackend()} locale="lt"></finhub-onboarding>`,
     );
     try {
       const categorization = await stepOf<FinHubCategorizationStep>(

@@ -126,10 +126,17 @@ describe('FlowController', () => {
     expect(controller.current).to.equal('registration');
     controller.submitIndividualRegistration(values);
     expect(controller.busy).to.be.true;
-    await settle(() => controller.current === 'verification', 'verification');
+    await settle(
+      () => controller.current === 'verification' && controller.verification !== undefined,
+      'verification started',
+    );
     expect(controller.busy).to.be.false;
     expect(sessions).to.deep.equal([{ username: 'ona@example.com', password: 'Correct-Horse-9' }]);
-    expect(controller.ids).to.deep.equal({ customerId: 'c-1', userId: 'u-1' });
+    expect(controller.ids).to.deep.equal({
+      customerId: 'c-1',
+      userId: 'u-1',
+      verificationId: 'local-verification',
+    });
     expect(host.of('finhub-step-change')).to.deep.equal([
       { from: 'categorization', to: 'registration' },
       { from: 'registration', to: 'session' },
@@ -304,19 +311,39 @@ describe('FlowController', () => {
 
   it('fires finhub-complete with the final status after the last step', async () => {
     const { host, controller } = setup({
-      completeStep: async (step) => (step === 'activation' ? { status: 'ACTIVATED' } : {}),
+      activate: async () => ({ status: 'ACTIVATED', iban: 'LT601010012345678901' }),
     });
     host.connect();
     await settle(() => controller.categories !== undefined, 'categories');
     controller.chooseCategory('INDIVIDUAL_STANDARD');
     controller.submitIndividualRegistration(values);
-    for (const step of ['verification', 'documents', 'consents', 'activation']) {
-      await settle(() => controller.current === step && !controller.busy, step);
-      controller.continueStep();
-    }
+    await settle(() => controller.verification !== undefined && !controller.busy, 'verification');
+    controller.continueVerification();
+    expect(controller.current).to.equal('documents');
+    controller.completeDocuments([
+      {
+        requirement: 'GOVERNMENT_ID',
+        documentType: 'PASSPORT',
+        documentId: 'd-1',
+        fileName: 'p.pdf',
+      },
+    ]);
+    controller.acceptConsents({ terms: '1.0', privacy: '1.0', 'data-processing': '1.0' });
+    await settle(() => controller.activationPhase === 'ready', 'activation allowed');
+    controller.activate('ANY');
     await settle(() => controller.finished, 'finish');
     expect(host.of('finhub-complete')).to.deep.equal([
-      { flow: 'individual', ids: {}, status: 'ACTIVATED' },
+      { flow: 'individual', ids: { verificationId: 'local-verification' }, status: 'ACTIVATED' },
+    ]);
+    expect(controller.result?.iban).to.equal('LT601010012345678901');
+    expect(host.of('finhub-step-complete').map((d) => d.step)).to.deep.equal([
+      'categorization',
+      'registration',
+      'session',
+      'verification',
+      'documents',
+      'consents',
+      'activation',
     ]);
   });
 });

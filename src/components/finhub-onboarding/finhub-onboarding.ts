@@ -3,20 +3,37 @@ import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import type { TokenProviderOptions } from '../../api/token-provider.js';
+import type { FinHubStepCompleteDetail } from '../../events/finhub-step-complete.js';
 import { FinHubReadyEvent } from '../../events/finhub-ready.js';
-import { createLocalBackend, type FlowBackend } from '../../flow/backend.js';
-import { FlowController, type TransitionInfo } from '../../flow/flow-controller.js';
+import { createApiBackend } from '../../flow/api-backend.js';
+import type { FlowBackend, SessionCredentials } from '../../flow/backend.js';
+import {
+  consentKey,
+  resolveConsentDocuments,
+  type ConsentDocumentsInput,
+} from '../../flow/consent-documents.js';
+import {
+  FlowController,
+  type TransitionInfo,
+  type UploadedDocument,
+} from '../../flow/flow-controller.js';
+import type { ConsentValues } from '../../flow/schemas/consents.js';
 import type {
   IndividualRegistrationDraft,
   IndividualRegistrationValues,
 } from '../../flow/schemas/individual-registration.js';
-import type { FlowKind } from '../../flow/types.js';
+import {
+  CONSENT_KINDS,
+  type ConsentKind,
+  type FlowKind,
+  type ResumeState,
+} from '../../flow/types.js';
 import { activeLocale, applyLocale, resolveLocale } from '../../localization/localization.js';
 import { baseStyles } from '../../styles/shared-styles.js';
 import { shellStyles } from '../../styles/shell-styles.js';
 import { themeStyles } from '../../styles/theme.js';
 import { StepAnnounceEvent, StepDraftEvent, StepSubmitEvent } from '../steps/step-events.js';
-import { loadStepView, viewFor, type StepView } from '../steps/registry.js';
+import { documentRequirements, loadStepView, viewFor, type StepView } from '../steps/registry.js';
 import { stepTitle } from '../steps/step-titles.js';
 
 export type FinHubTheme = 'light' | 'dark' | 'auto';
@@ -29,6 +46,17 @@ export type FinHubFetchToken = NonNullable<TokenProviderOptions['fetchToken']>;
 
 /** Details the host already knows, shown prefilled. Passwords are never prefilled. */
 export type FinHubPrefill = IndividualRegistrationDraft;
+
+/**
+ * Where a returning person picks up: the last `finhub-step-complete` detail as the host saved it
+ * (`{step, flow, ids}`), or just `{ids: {customerId, userId}}`.
+ */
+export type FinHubResume = Partial<Omit<FinHubStepCompleteDetail, 'ids'>> & {
+  ids: FinHubStepCompleteDetail['ids'];
+};
+
+/** Consent documents: `{terms, privacy, dataProcessing}`, each `{url, version}` (all optional). */
+export type FinHubConsents = ConsentDocumentsInput;
 
 /** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
 const STEP_PARTS =
@@ -47,7 +75,7 @@ const STEP_PARTS =
  * @fires {FinHubStepCompleteEvent} finhub-step-complete - When a step is done. `detail: {step, flow, ids}`.
  * @fires {FinHubCompleteEvent} finhub-complete - When the whole onboarding is done. `detail: {flow, ids, status}`.
  * @fires {FinHubErrorEvent} finhub-error - For every error the person sees. `detail: {step, code, message, recoverable}`.
- * @fires {FinHubSignInRequestEvent} finhub-sign-in-request - The person chose "Sign in instead" after a duplicate email; the host shows its sign-in. `detail: {flow, step, reason}`.
+ * @fires {FinHubSignInRequestEvent} finhub-sign-in-request - The person chose "Sign in instead" after a duplicate email and the host gave no resume ids; the host shows its sign-in (or sets `customer-id`/`user-id`, which opens the element's own). `detail: {flow, step, reason}`.
  *
  * @cssproperty [--finhub-color-primary=#1d4ed8] - Primary actions, current step, links (dark: #93c5fd).
  * @cssproperty [--finhub-color-on-primary=#ffffff] - Text on the primary colour (dark: #111827).
@@ -103,6 +131,27 @@ export class FinHubOnboarding extends LitElement {
   /** Overrides the generated per-browser device id sent as `deviceId`. */
   @property({ attribute: 'device-id' }) deviceId = '';
 
+  /**
+   * Resume: the customer id of an earlier registration (with `user-id`). The person signs in and
+   * lands on the first unfinished step.
+   */
+  @property({ attribute: 'customer-id' }) customerId = '';
+
+  /** Resume: the user id of an earlier registration (with `customer-id`). */
+  @property({ attribute: 'user-id' }) userId = '';
+
+  /**
+   * Resume from the last `finhub-step-complete` detail the host saved (`{step, flow, ids}`); its
+   * `verificationId` and step help find where to land. `customer-id`/`user-id` win over its ids.
+   */
+  @property({ attribute: false }) resume: FinHubResume | undefined;
+
+  /**
+   * The consent documents: `{terms, privacy, dataProcessing}`, each `{url, version}`. Anything
+   * left out falls back to `/terms`, `/privacy`, `/data-processing`, version `1.0`.
+   */
+  @property({ attribute: false }) consents: FinHubConsents | undefined;
+
   /** Category code the host chose (e.g. `INDIVIDUAL_STANDARD`); the person is then not asked. */
   @property() category = '';
 
@@ -116,7 +165,7 @@ export class FinHubOnboarding extends LitElement {
   @property({ attribute: false }) prefill: FinHubPrefill | undefined;
 
   /**
-   * The backend the flow uses (defaults to a local stand-in until the API wiring lands).
+   * Replaces the backend built from `token-url`/`fetchToken` and `api-base` (tests, stand-ins).
    * @internal
    */
   @property({ attribute: false }) backend: FlowBackend | undefined;
@@ -127,7 +176,7 @@ export class FinHubOnboarding extends LitElement {
 
   @query('#step-heading') private _heading!: HTMLElement | null;
 
-  #localBackend: FlowBackend | undefined;
+  #api: { key: string; backend: FlowBackend } | undefined;
   #localeLoading: Promise<void> | undefined;
   #focusHeading = false;
   #shownError: unknown;
@@ -136,9 +185,11 @@ export class FinHubOnboarding extends LitElement {
     settings: () => ({
       flow: this.#flowKind(),
       ...(this.category ? { presetCategory: this.category } : {}),
+      resume: this.#resumeState(),
     }),
-    backend: () => this.backend ?? (this.#localBackend ??= createLocalBackend()),
+    backend: () => this.backend ?? this.#apiBackend(),
     onTransition: (info) => this.#onTransition(info),
+    announce: (message) => this.#announce(message),
   });
 
   readonly #view = new Task(this, {
@@ -169,13 +220,7 @@ export class FinHubOnboarding extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const settings = { flow: this.#flowKind(), presetCategory: this.category || undefined };
-    if (
-      this.#flow.flow !== settings.flow ||
-      this.#flow.presetCategory !== settings.presetCategory
-    ) {
-      this.#flow.reset();
-    }
+    this.#flow.settingsChanged();
     if (changed.has('locale')) {
       if (this.locale) {
         const loading: Promise<void> = applyLocale(this.locale).then(
@@ -300,7 +345,33 @@ export class FinHubOnboarding extends LitElement {
   }
 
   #renderDone(): TemplateResult {
-    return html`<p class="done">${msg('Your account is ready.')}</p>`;
+    const result = this.#flow.result;
+    const wallet = result?.wallet;
+    return html`<p class="done">${msg('Your account is ready.')}</p>
+      ${
+        result?.iban || wallet?.walletId
+          ? html`<dl class="account">
+              ${
+                result?.iban
+                  ? html`<div>
+                      <dt>${msg('IBAN')}</dt>
+                      <dd class="iban">${result.iban}</dd>
+                    </div>`
+                  : nothing
+              }
+              ${
+                wallet?.walletId
+                  ? html`<div>
+                      <dt>${msg('Wallet')}</dt>
+                      <dd>
+                        ${wallet.walletId}${wallet.currency ? html` (${wallet.currency})` : nothing}
+                      </dd>
+                    </div>`
+                  : nothing
+              }
+            </dl>`
+          : nothing
+      }`;
   }
 
   #renderCurrentStep(): TemplateResult | typeof nothing {
@@ -349,7 +420,104 @@ export class FinHubOnboarding extends LitElement {
           ?busy=${flow.busy}
           ?can-go-back=${canGoBack}
         ></finhub-step-placeholder>`;
+      case 'sign-in':
+        return html`<finhub-step-sign-in
+          exportparts=${STEP_PARTS}
+          email=${flow.email ?? ''}
+          error=${flow.signInError ?? ''}
+          ?locating=${flow.locating}
+          ?busy=${flow.busy}
+        ></finhub-step-sign-in>`;
+      case 'verification':
+        return html`<finhub-step-verification
+          exportparts=${STEP_PARTS}
+          .requirements=${this.#requirements()}
+          ?busy=${flow.busy}
+        ></finhub-step-verification>`;
+      case 'documents': {
+        const requirements = this.#requirements();
+        if (!requirements) {
+          // Resume: the verification is being created again for its id and list.
+          return html`<finhub-step-progress
+            exportparts=${STEP_PARTS}
+            message=${msg('Preparing your document upload…')}
+          ></finhub-step-progress>`;
+        }
+        return html`<finhub-step-documents
+          exportparts=${`${STEP_PARTS}, document, dropzone, preview`}
+          .requirements=${requirements}
+          .uploader=${flow.uploadDocument}
+          .uploaded=${flow.uploaded}
+          ?busy=${flow.busy}
+        ></finhub-step-documents>`;
+      }
+      case 'consents':
+        return html`<finhub-step-consents
+          exportparts=${STEP_PARTS}
+          .documents=${resolveConsentDocuments(this.consents)}
+          .accepted=${[...flow.acceptedConsents]}
+          ?busy=${flow.busy}
+        ></finhub-step-consents>`;
+      case 'activation':
+        return html`<finhub-step-activation
+          exportparts=${STEP_PARTS}
+          phase=${flow.activationPhase}
+          email=${flow.email ?? ''}
+          ?code-rejected=${flow.activationCodeRejected}
+          ?busy=${flow.busy}
+        ></finhub-step-activation>`;
     }
+  }
+
+  /** The started verification's documents, described; undefined until it has started. */
+  #requirements() {
+    const verification = this.#flow.verification;
+    if (!verification) return undefined;
+    return documentRequirements(verification.requiredDocuments, this.#flow.flow);
+  }
+
+  /** The API backend for the current attributes, built once and kept while they stay the same. */
+  #apiBackend(): FlowBackend {
+    const viaFunction = typeof this.fetchToken === 'function';
+    const key = JSON.stringify([viaFunction, this.tokenUrl, this.apiBase, this.deviceId]);
+    if (this.#api?.key !== key) {
+      this.#api = {
+        key,
+        backend: createApiBackend({
+          // Through `this` so a host that passes a new function each render (React) keeps the
+          // same backend and token.
+          ...(viaFunction
+            ? {
+                fetchToken: (signal: AbortSignal, context: { currentToken?: string }) =>
+                  this.fetchToken!(signal, context),
+              }
+            : { tokenUrl: this.tokenUrl }),
+          apiBase: this.apiBase,
+          tenantId: () => this.tenantId || undefined,
+          deviceId: this.deviceId,
+        }),
+      };
+    }
+    return this.#api.backend;
+  }
+
+  /** `customer-id` + `user-id` over the `resume` object's ids. */
+  #resumeState(): ResumeState | undefined {
+    const resume = this.resume;
+    const ids = { ...resume?.ids };
+    if (this.customerId) ids.customerId = this.customerId;
+    if (this.userId) ids.userId = this.userId;
+    if (!ids.customerId || !ids.userId) return undefined;
+    return {
+      ids,
+      ...(resume?.step ? { step: resume.step } : {}),
+      ...(resume?.flow ? { flow: resume.flow } : {}),
+    };
+  }
+
+  #announce(message: string): void {
+    // The same text twice would not be read again: make it differ invisibly.
+    this._announcement = message === this._announcement ? `${message}\u00a0` : message;
   }
 
   #flowKind(): FlowKind {
@@ -389,6 +557,30 @@ export class FinHubOnboarding extends LitElement {
       case 'placeholder':
         flow.continueStep();
         break;
+      case 'sign-in':
+        flow.signIn(event.value as SessionCredentials); // the sign-in step's validated values
+        break;
+      case 'verification':
+        flow.continueVerification();
+        break;
+      case 'documents':
+        flow.completeDocuments(
+          (event.value as { documents: UploadedDocument[] }).documents, // DocumentsStepValue
+        );
+        break;
+      case 'consents': {
+        const accepted = event.value as ConsentValues; // every one true: the step validated it
+        if (!CONSENT_KINDS.every((kind) => accepted[kind])) return;
+        const documents = resolveConsentDocuments(this.consents);
+        const versions = Object.fromEntries(
+          CONSENT_KINDS.map((kind) => [kind, documents[consentKey(kind)].version]),
+        ) as Record<ConsentKind, string>; // one entry per kind, built just above
+        flow.acceptConsents(versions);
+        break;
+      }
+      case 'activation':
+        if (typeof event.value === 'string') flow.activate(event.value);
+        break;
       default:
         return;
     }
@@ -398,10 +590,7 @@ export class FinHubOnboarding extends LitElement {
   };
 
   #onAnnounce = (event: Event): void => {
-    if (!(event instanceof StepAnnounceEvent)) return;
-    // The same text twice would not be read again: make it differ invisibly.
-    this._announcement =
-      event.message === this._announcement ? `${event.message}\u00a0` : event.message;
+    if (event instanceof StepAnnounceEvent) this.#announce(event.message);
   };
 
   #onDraft = (event: Event): void => {

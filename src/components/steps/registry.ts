@@ -3,17 +3,41 @@
  * the first screen stays small (DESIGN §5). Step classes have no side effects; the tag is
  * registered here, guarded, when the module arrives.
  */
+import type { DocumentRequirement } from '../../flow/documents/requirements.js';
 import type { FlowKind, StepId } from '../../flow/types.js';
 import { defineOnce } from '../define-once.js';
 
-export type StepView = 'categorization' | 'individual-registration' | 'progress' | 'placeholder';
+export type StepView =
+  | 'categorization'
+  | 'individual-registration'
+  | 'progress'
+  | 'placeholder'
+  | 'sign-in'
+  | 'verification'
+  | 'documents'
+  | 'consents'
+  | 'activation';
 
 export const STEP_TAGS: Record<StepView, string> = {
   categorization: 'finhub-step-categorization',
   'individual-registration': 'finhub-step-individual-registration',
   progress: 'finhub-step-progress',
   placeholder: 'finhub-step-placeholder',
+  'sign-in': 'finhub-step-sign-in',
+  verification: 'finhub-step-verification',
+  documents: 'finhub-step-documents',
+  consents: 'finhub-step-consents',
+  activation: 'finhub-step-activation',
 };
+
+type RequirementsModule = typeof import('../../flow/documents/requirements.js');
+
+let requirementsModule: RequirementsModule | undefined;
+
+/** The requirement catalogue, loaded with the verification and documents views. */
+async function loadRequirements(): Promise<void> {
+  requirementsModule ??= await import('../../flow/documents/requirements.js');
+}
 
 const loaders: Record<StepView, () => Promise<CustomElementConstructor>> = {
   categorization: async () => (await import('./categorization-step.js')).FinHubCategorizationStep,
@@ -21,13 +45,49 @@ const loaders: Record<StepView, () => Promise<CustomElementConstructor>> = {
     (await import('./individual-registration-step.js')).FinHubIndividualRegistrationStep,
   progress: async () => (await import('./progress-step.js')).FinHubProgressStep,
   placeholder: async () => (await import('./placeholder-step.js')).FinHubPlaceholderStep,
+  'sign-in': async () => (await import('./sign-in-step.js')).FinHubSignInStep,
+  verification: async () => {
+    const [module] = await Promise.all([import('./verification-step.js'), loadRequirements()]);
+    return module.FinHubVerificationStep;
+  },
+  documents: async () => {
+    const [module] = await Promise.all([import('./documents-step.js'), loadRequirements()]);
+    return module.FinHubDocumentsStep;
+  },
+  consents: async () => (await import('./consents-step.js')).FinHubConsentsStep,
+  activation: async () => (await import('./activation-step.js')).FinHubActivationStep,
 };
+
+/**
+ * What FinHub's `requiredDocuments` codes mean (labels, formats, caps); empty until the
+ * verification or documents view has loaded.
+ */
+export function documentRequirements(
+  requiredDocuments: readonly string[],
+  kind: FlowKind,
+): DocumentRequirement[] {
+  return requirementsModule?.requirementsFor([...requiredDocuments], kind) ?? [];
+}
 
 /** The view for a step; automatic steps show progress. */
 export function viewFor(flow: FlowKind, step: StepId, automatic: boolean): StepView {
   if (automatic) return 'progress';
   if (step === 'categorization') return 'categorization';
-  if (step === 'registration' && flow === 'individual') return 'individual-registration';
+  if (flow === 'individual') {
+    switch (step) {
+      case 'registration':
+        return 'individual-registration';
+      case 'session':
+        return 'sign-in';
+      case 'verification':
+      case 'documents':
+      case 'consents':
+      case 'activation':
+        return step;
+      default:
+        return 'placeholder';
+    }
+  }
   return 'placeholder';
 }
 

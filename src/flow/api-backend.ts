@@ -1,0 +1,286 @@
+/**
+ * The FlowBackend on the real API client: every step's call to the relay (finhub-api.md §1.2), in
+ * FinHub's order. Created once per element from its attributes; the flow controller hands each
+ * call the element's AbortSignal.
+ */
+import { msg } from '@lit/localize';
+import { buildCategorization, listCategories, pickDefaultCategory } from '../api/categorization.js';
+import { FinHubClient, type CallOptions, type VerificationResult } from '../api/client.js';
+import { resolveDeviceHints } from '../api/device.js';
+import { isFinHubApiError } from '../api/errors.js';
+import type { CategorizationHierarchy } from '../api/hierarchy.js';
+import { createTokenProvider, type TokenProviderOptions } from '../api/token-provider.js';
+import type { TokenSource } from '../api/types.js';
+import {
+  FlowError,
+  abortedError,
+  type ActivationCheck,
+  type DocumentUploadOptions,
+  type FlowBackend,
+  type StepContext,
+} from './backend.js';
+import { consentKindOf } from './resume.js';
+import type { ConsentKind, FlowKind } from './types.js';
+
+export interface ApiBackendOptions {
+  /** The host's token endpoint (POST), e.g. the relay's `/onboarding/token`. */
+  tokenUrl?: string;
+  /** Or a function returning `{accessToken, expiresIn}` (used when given). */
+  fetchToken?: TokenProviderOptions['fetchToken'];
+  /** `{api-base}/v2.1/...`, e.g. `/onboarding/api`. */
+  apiBase: string;
+  /** `X-Tenant-ID`; read on every call, falling back to the token endpoint's `tenantId`. */
+  tenantId?: () => string | undefined;
+  /** Overrides the generated per-browser device id. */
+  deviceId?: string;
+  /** Test seam: the fetch both the token provider and the client use. */
+  fetch?: typeof fetch;
+}
+
+/** Rejects with `aborted` when `signal` fires, leaving the shared work running for others. */
+function follow<T>(shared: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortedError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    shared.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+const need = (value: string | undefined, what: string): string => {
+  if (value) return value;
+  // The flow only calls a step when the ids it needs exist; this guards a misuse of the seam.
+  throw new FlowError('not_found', `missing ${what}`);
+};
+
+/** §5.3c / §12.8: a customer-scoped verification route this tenant lacks, or one that failed. */
+const shouldFallBack = (error: unknown): boolean =>
+  isFinHubApiError(error) &&
+  error.code !== 'aborted' &&
+  (error.status === 404 || error.status === 405 || (error.status ?? 0) >= 500);
+
+export function createApiBackend(options: ApiBackendOptions): FlowBackend {
+  const apiBase = options.apiBase.trim();
+  const tokenUrl = options.tokenUrl?.trim();
+  if (!apiBase || (!tokenUrl && !options.fetchToken)) return unconfiguredBackend();
+
+  const tokens: TokenSource = createTokenProvider(
+    options.fetchToken
+      ? { fetchToken: options.fetchToken }
+      : { tokenUrl: tokenUrl!, ...(options.fetch ? { fetch: options.fetch } : {}) },
+  );
+  const tenantId = () => options.tenantId?.() || tokens.tenantId;
+  const client = new FinHubClient({
+    apiBase,
+    tenantId,
+    tokens,
+    device: resolveDeviceHints(options.deviceId ? { deviceId: options.deviceId } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  // One hierarchy request per element (§4.1): categories and registration read the same copy, and
+  // a re-mounted element joins the request already in flight instead of sending another.
+  let hierarchy: Promise<CategorizationHierarchy> | undefined;
+  const loadHierarchy = (signal: AbortSignal) => {
+    if (!hierarchy) {
+      const request = client.getCategorizationHierarchy();
+      request.catch(() => {
+        if (hierarchy === request) hierarchy = undefined; // a retry asks again
+      });
+      hierarchy = request;
+    }
+    return follow(hierarchy, signal);
+  };
+
+  const call = (context: StepContext): CallOptions => ({ signal: context.signal });
+
+  return {
+    async loadCategories(context) {
+      const kind: FlowKind = context.data.flow;
+      const loaded = await loadHierarchy(context.signal);
+      const preferred = pickDefaultCategory(loaded, kind)?.key;
+      return listCategories(loaded, kind).map((option) => ({
+        key: option.key,
+        name: option.name,
+        ...(option.description ? { description: option.description } : {}),
+        ...(option.key === preferred ? { isDefault: true } : {}),
+        aliases: [option.code, option.id],
+      }));
+    },
+
+    async registerIndividual(values, context) {
+      const loaded = await loadHierarchy(context.signal);
+      const key = need(context.data.categoryKey, 'category');
+      // §4.2 smart selection: every mandatory feature key filled with an allowed value.
+      const { customerCategory, categorization } = buildCategorization(loaded, key);
+      const result = await client.registerIndividual(
+        {
+          firstName: values.firstName,
+          lastName: values.lastName,
+          email: values.email,
+          phone: values.phone,
+          password: values.password,
+          matchingPassword: values.matchingPassword,
+          dateOfBirth: values.dateOfBirth,
+          gender: values.gender,
+          nationality: values.nationality,
+          placeOfBirth: values.placeOfBirth,
+          address: {
+            street: values.street,
+            city: values.city,
+            postalCode: values.postalCode,
+            country: values.country,
+          },
+          customerCategory,
+          categorization,
+        },
+        call(context),
+      );
+      return {
+        ids: { customerId: result.customerId, userId: result.userId },
+        ...(result.customerStatus ? { status: result.customerStatus } : {}),
+      };
+    },
+
+    async openSession(credentials, context) {
+      const { customerId, userId } = context.data.ids;
+      const session = await client.createCustomerSession(
+        need(customerId, 'customer id'),
+        need(userId, 'user id'),
+        credentials,
+        call(context),
+      );
+      return { ids: { customerId: customerId!, userId: session.userId || userId! } };
+    },
+
+    async startVerification(context) {
+      const { customerId, userId } = context.data.ids;
+      const customer = need(customerId, 'customer id');
+      let result: VerificationResult;
+      try {
+        result = await client.createIndividualVerification(
+          customer,
+          { verificationType: 'STANDARD' },
+          call(context),
+        );
+      } catch (error) {
+        if (!shouldFallBack(error)) throw error;
+        // §6.1: the runner's shared create. `requestedByUserId` is the customer's own user: the
+        // browser never knows an admin's id (§12.8 leaves the caller open).
+        result = await client.createVerification(
+          {
+            customerId: customer,
+            type: 'IDENTITY_VERIFICATION',
+            requestedByUserId: need(userId, 'user id'),
+            notes: 'Identity Verification',
+          },
+          call(context),
+        );
+      }
+      return {
+        verificationId: result.verificationId,
+        // The [R] response names none (§6.1): the documents step then asks for its defaults.
+        requiredDocuments: result.requiredDocuments,
+        ...(result.status ? { status: result.status } : {}),
+      };
+    },
+
+    async uploadDocument(upload, uploadOptions: DocumentUploadOptions, context) {
+      const { customerId, verificationId } = context.data.ids;
+      const signal = uploadOptions.signal
+        ? AbortSignal.any([uploadOptions.signal, context.signal])
+        : context.signal;
+      // `onUploadProgress` is the client's progress hook (a variable, so this compiles whether
+      // or not the client's CallOptions declare it yet).
+      const callOptions: CallOptions & { onUploadProgress?: (fraction: number) => void } = {
+        signal,
+        ...(uploadOptions.onProgress ? { onUploadProgress: uploadOptions.onProgress } : {}),
+      };
+      const result = await client.uploadVerificationDocument(
+        need(verificationId, 'verification id'),
+        { ...upload, customerId: need(customerId, 'customer id') },
+        callOptions,
+      );
+      return { documentId: result.documentId };
+    },
+
+    async acceptConsent(kind, consent, context) {
+      await client.acceptIndividualConsent(
+        need(context.data.ids.customerId, 'customer id'),
+        kind,
+        { version: consent.version, acceptanceTimestamp: consent.acceptedAt },
+        call(context),
+      );
+    },
+
+    async checkActivation(context): Promise<ActivationCheck> {
+      await tokens.getToken(context.signal);
+      const owner = tenantId();
+      const check = await client.checkIndividualActivation(
+        need(context.data.ids.customerId, 'customer id'),
+        need(owner, 'tenant id'),
+        call(context),
+      );
+      return {
+        allowed: check.allowed,
+        ...(check.consentOk !== undefined ? { consentOk: check.consentOk } : {}),
+        ...(check.verificationOk !== undefined ? { verificationOk: check.verificationOk } : {}),
+        ...(check.verificationStatus ? { verificationStatus: check.verificationStatus } : {}),
+        missingConsents: check.missingConsents
+          .map(consentKindOf)
+          .filter((kind): kind is ConsentKind => kind !== undefined),
+      };
+    },
+
+    async activate(code, context) {
+      const result = await client.activateIndividual(
+        need(context.data.ids.customerId, 'customer id'),
+        // §5.6: the runner sends the customer's email as `userId`.
+        { userId: need(context.data.email, 'email'), code },
+        call(context),
+      );
+      return {
+        ...(result.status ? { status: result.status } : {}),
+        ...(result.iban ? { iban: result.iban } : {}),
+        ...(result.wallet ? { wallet: result.wallet } : {}),
+      };
+    },
+
+    async completeStep() {
+      throw new FlowError(
+        'step_unavailable',
+        msg('This part of the onboarding is not available in this version yet.'),
+      );
+    },
+  };
+}
+
+/** Without a token source and an API base nothing can work: every call says so. */
+function unconfiguredBackend(): FlowBackend {
+  const fail = async (): Promise<never> => {
+    throw new FlowError(
+      'not_configured',
+      'Set token-url (or the fetchToken property) and api-base on <finhub-onboarding>.',
+    );
+  };
+  return {
+    loadCategories: fail,
+    registerIndividual: fail,
+    openSession: fail,
+    startVerification: fail,
+    uploadDocument: fail,
+    acceptConsent: fail,
+    checkActivation: fail,
+    activate: fail,
+    completeStep: fail,
+  };
+}
