@@ -401,6 +401,7 @@ export class FinHubOnboarding extends LitElement {
           .initialValues=${this.#registrationStart()}
           .serverErrors=${flow.registrationErrors}
           ?duplicate-email=${flow.duplicateEmail}
+          ?registered-earlier=${flow.registeredEarlier}
           ?busy=${flow.busy}
           ?can-go-back=${canGoBack}
           locale=${this._locale}

@@ -80,6 +80,12 @@ export class FinHubIndividualRegistrationStep extends LitElement {
   /** FinHub refused the email as already registered (409). */
   @property({ type: Boolean, attribute: 'duplicate-email' }) duplicateEmail = false;
 
+  /**
+   * With `duplicate-email`: an earlier attempt's outcome was unknown, so the account was most
+   * likely created by it (finhub-api.md §9: no idempotency).
+   */
+  @property({ type: Boolean, attribute: 'registered-earlier' }) registeredEarlier = false;
+
   /** A submit is in flight: the submit button does nothing and progress shows. */
   @property({ type: Boolean }) busy = false;
 
@@ -255,7 +261,13 @@ export class FinHubIndividualRegistrationStep extends LitElement {
   /** Messages to show for a field now: duplicate email, then the server's, then the schema's. */
   #errorsFor(field: Field): string[] {
     if (field === 'email' && this._duplicateShown) {
-      return [msg('This email is already registered')];
+      return [
+        this.registeredEarlier
+          ? msg(
+              'Your account was most likely created by your earlier attempt. Sign in to continue.',
+            )
+          : msg('This email is already registered'),
+      ];
     }
     const server = this._serverFieldErrors[field];
     if (server?.length) return server;

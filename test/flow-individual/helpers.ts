@@ -1,0 +1,252 @@
+/**
+ * Helpers for the individual flow through the real stack: the element at `/onboarding/token` +
+ * `/onboarding/api` (relay) in front of the in-memory sandbox, over loopback on the test server.
+ * Each test uses its own device id, so the sandbox journal and faults are scoped to it.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+import '../../src/define.js';
+import { buildCategorization, pickDefaultCategory } from '../../src/api/categorization.js';
+import { FinHubClient } from '../../src/api/client.js';
+import { resolveDeviceHints } from '../../src/api/device.js';
+import { createTokenProvider } from '../../src/api/token-provider.js';
+import type { TokenSource } from '../../src/api/types.js';
+import type { FinHubOnboarding, FinHubResume } from '../../src/index.js';
+import { root, stepOf } from '../components/helpers.js';
+
+export const PASSWORD = 'Correct-Horse-42!';
+export const PDF_BASE64_PREFIX = btoa('%PDF-1.4'); // what a base64 of the test PDFs starts with
+
+export const uniqueEmail = (label = 'ona') =>
+  `${label}.${crypto.randomUUID().slice(0, 8)}@example.com`;
+
+export interface JournalEntry {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** What reached "FinHub" from this device, oldest first. */
+export async function journal(deviceId: string): Promise<JournalEntry[]> {
+  const response = await fetch(`/__sandbox/requests?deviceId=${encodeURIComponent(deviceId)}`);
+  return ((await response.json()) as { requests: JournalEntry[] }).requests;
+}
+
+/** `METHOD /path` with ids replaced by `:id`, without the `/api/v2.1` prefix. */
+export const route = (entry: JournalEntry) =>
+  `${entry.method} ${entry.path
+    .replace(/^\/api\/v2\.1/, '')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')}`;
+
+export async function routes(deviceId: string): Promise<string[]> {
+  return (await journal(deviceId)).map(route);
+}
+
+export async function fault(rule: Record<string, unknown>): Promise<void> {
+  const response = await fetch('/__sandbox/faults', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(rule),
+  });
+  expect(response.status, await response.clone().text()).to.equal(200);
+}
+
+export async function decide(
+  verificationId: string,
+  decision: 'approve' | 'reject',
+  reason?: string,
+): Promise<void> {
+  const response = await fetch(`/__sandbox/verifications/${verificationId}/${decision}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(reason ? { reason } : {}),
+  });
+  expect(response.status).to.equal(200);
+}
+
+export async function activationCode(email: string): Promise<string> {
+  const response = await fetch(`/__sandbox/inbox?to=${encodeURIComponent(email)}`);
+  const { messages } = (await response.json()) as { messages: { code?: string }[] };
+  const code = messages[0]?.code;
+  expect(code, `an activation code was emailed to ${email}`).to.be.a('string');
+  return code!;
+}
+
+export interface Recorded {
+  type: string;
+  detail: unknown;
+}
+
+const EVENT_TYPES = [
+  'finhub-ready',
+  'finhub-step-change',
+  'finhub-step-complete',
+  'finhub-complete',
+  'finhub-error',
+  'finhub-sign-in-request',
+];
+
+export interface Mounted {
+  el: FinHubOnboarding;
+  events: Recorded[];
+  deviceId: string;
+}
+
+export interface MountOptions {
+  deviceId?: string;
+  customerId?: string;
+  userId?: string;
+  resume?: FinHubResume;
+  category?: string;
+  /** Instead of `token-url`. */
+  fetchToken?: FinHubOnboarding['fetchToken'];
+  consents?: FinHubOnboarding['consents'];
+}
+
+/** The element as a partner page would mount it, with every public event recorded in order. */
+export async function mount(options: MountOptions = {}): Promise<Mounted> {
+  const deviceId = options.deviceId ?? crypto.randomUUID();
+  const events: Recorded[] = [];
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  for (const type of EVENT_TYPES) {
+    wrapper.addEventListener(type, (event) =>
+      events.push({ type, detail: (event as CustomEvent).detail }),
+    );
+  }
+  const el = document.createElement('finhub-onboarding');
+  if (!options.fetchToken) el.setAttribute('token-url', '/onboarding/token');
+  el.setAttribute('api-base', '/onboarding/api');
+  el.setAttribute('device-id', deviceId);
+  if (options.customerId) el.setAttribute('customer-id', options.customerId);
+  if (options.userId) el.setAttribute('user-id', options.userId);
+  if (options.category) el.setAttribute('category', options.category);
+  if (options.resume) el.resume = options.resume;
+  if (options.fetchToken) el.fetchToken = options.fetchToken;
+  if (options.consents) el.consents = options.consents;
+  wrapper.append(el);
+  await el.updateComplete;
+  return { el, events, deviceId };
+}
+
+export const heading = (el: FinHubOnboarding) =>
+  root(el).querySelector<HTMLElement>('#step-heading')!.textContent!.trim();
+
+export const bannerText = (el: FinHubOnboarding) =>
+  root(el).querySelector('[part="error"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** The step element `tag`, once rendered (waits longer than the default for network steps). */
+export async function step<T extends LitElement = LitElement>(
+  el: FinHubOnboarding,
+  tag: string,
+): Promise<T> {
+  await waitUntil(() => root(el).querySelector(tag), `<${tag}> was not rendered`, {
+    timeout: 8000,
+  });
+  return stepOf<T>(el, tag);
+}
+
+/** Waits for `selector` inside a step's shadow root. */
+export async function inside(scope: LitElement, selector: string, what = selector) {
+  await waitUntil(() => root(scope).querySelector(selector), `${what} never showed`, {
+    timeout: 8000,
+  });
+  await scope.updateComplete;
+  return root(scope).querySelector<HTMLElement>(selector)!;
+}
+
+export interface ApiSetup {
+  client: FinHubClient;
+  tokens: TokenSource;
+  deviceId: string;
+  email: string;
+  customerId: string;
+  userId: string;
+}
+
+/** Registers (and signs in) a person through the API client, as an earlier visit would have. */
+export async function registerViaApi(
+  options: { email?: string; deviceId?: string } = {},
+): Promise<ApiSetup> {
+  const deviceId = options.deviceId ?? crypto.randomUUID();
+  const tokens = createTokenProvider({ tokenUrl: '/onboarding/token' });
+  const client = new FinHubClient({
+    apiBase: '/onboarding/api',
+    tenantId: () => tokens.tenantId,
+    tokens,
+    device: resolveDeviceHints({ deviceId }, { storage: null }),
+  });
+  const hierarchy = await client.getCategorizationHierarchy();
+  const { customerCategory, categorization } = buildCategorization(
+    hierarchy,
+    pickDefaultCategory(hierarchy, 'individual')!.key,
+  );
+  const email = options.email ?? uniqueEmail('earlier');
+  const registered = await client.registerIndividual({
+    firstName: 'Ona',
+    lastName: 'Jonaitė',
+    email,
+    phone: '+37060012345',
+    password: PASSWORD,
+    dateOfBirth: '1990-05-15',
+    gender: 'FEMALE',
+    nationality: 'LT',
+    placeOfBirth: 'Vilnius',
+    address: { street: 'Gedimino pr. 1', city: 'Vilnius', postalCode: '01103', country: 'LT' },
+    customerCategory,
+    categorization,
+  });
+  await client.createCustomerSession(registered.customerId, registered.userId, {
+    username: email,
+    password: PASSWORD,
+  });
+  return {
+    client,
+    tokens,
+    deviceId,
+    email,
+    customerId: registered.customerId,
+    userId: registered.userId,
+  };
+}
+
+const PDF_BASE64 = btoa('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** Starts the verification and, unless `documents` is false, uploads every required document. */
+export async function verifyViaApi(
+  setup: ApiSetup,
+  options: { documents?: boolean } = {},
+): Promise<string> {
+  const verification = await setup.client.createIndividualVerification(setup.customerId, {
+    verificationType: 'STANDARD',
+  });
+  if (options.documents !== false) {
+    for (const required of verification.requiredDocuments) {
+      const documentType = required === 'GOVERNMENT_ID' ? 'PASSPORT' : required;
+      await setup.client.uploadVerificationDocument(verification.verificationId, {
+        documentType,
+        mimeType: 'application/pdf',
+        fileName: `${documentType.toLowerCase()}.pdf`,
+        fileContent: PDF_BASE64,
+        customerId: setup.customerId,
+      });
+    }
+  }
+  return verification.verificationId;
+}
+
+export async function consentViaApi(
+  setup: ApiSetup,
+  kinds: readonly ('terms' | 'privacy' | 'data-processing')[] = [
+    'terms',
+    'privacy',
+    'data-processing',
+  ],
+): Promise<void> {
+  for (const kind of kinds) {
+    await setup.client.acceptIndividualConsent(setup.customerId, kind, { version: '1.0' });
+  }
+}
+
+/** Every recorded event detail as one string, to check that no secret is in any of them. */
+export const eventText = (events: Recorded[]) => JSON.stringify(events.map((e) => e.detail));
