@@ -719,7 +719,9 @@ export class FlowController implements ReactiveController {
     this.error = undefined;
     this.#personActed = true;
     this.#cause = 'person';
-    this.#machine.markCompleted(['categorization', 'registration', 'personnel']);
+    const before: StepId[] = ['categorization', 'registration', 'personnel'];
+    const known = new Set(this.#machine.steps.map((config) => config.id));
+    this.#machine.markCompleted(before.filter((id) => known.has(id)));
     this.#machine.goTo('session');
     this.#host.requestUpdate();
   }

@@ -3,7 +3,7 @@
  * `/onboarding/api` (relay) in front of the in-memory sandbox, over loopback on the test server.
  * Each test uses its own device id, so the sandbox journal and faults are scoped to it.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../src/define.js';
 import { buildCategorization, pickDefaultCategory } from '../../src/api/categorization.js';
@@ -104,11 +104,29 @@ export interface MountOptions {
   consents?: FinHubOnboarding['consents'];
 }
 
+const containers: HTMLElement[] = [];
+
+/**
+ * A container in the page, removed after the test. Not open-wc's `fixture`: for a plain element
+ * it waits for an animation frame, which never comes while another test file's page has the
+ * keyboard focus (background pages get no frames).
+ */
+export function container(): HTMLDivElement {
+  const div = document.createElement('div');
+  document.body.append(div);
+  containers.push(div);
+  return div;
+}
+
+afterEach(() => {
+  for (const div of containers.splice(0)) div.remove();
+});
+
 /** The element as a partner page would mount it, with every public event recorded in order. */
 export async function mount(options: MountOptions = {}): Promise<Mounted> {
   const deviceId = options.deviceId ?? crypto.randomUUID();
   const events: Recorded[] = [];
-  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  const wrapper = container();
   for (const type of EVENT_TYPES) {
     wrapper.addEventListener(type, (event) =>
       events.push({ type, detail: (event as CustomEvent).detail }),

@@ -193,6 +193,7 @@ export class FinHubActivationStep extends LitElement {
     const result = validateActivationCode({ code: this._code });
     if (!result.success) {
       this.#focusCode = true;
+      this.requestUpdate(); // focus after the render, even when nothing else changed
       this.dispatchEvent(new StepAnnounceEvent(result.errors.code?.[0] ?? ''));
       return;
     }

@@ -186,6 +186,7 @@ export class FinHubConsentsStep extends LitElement {
     const result = validateConsents(this.#values());
     if (!result.success) {
       this.#focusFirstError = true;
+      this.requestUpdate(); // focus after the render, even when nothing else changed
       this.dispatchEvent(
         new StepAnnounceEvent(msg('Accept all three agreements to open your account.')),
       );

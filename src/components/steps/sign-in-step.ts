@@ -187,6 +187,7 @@ export class FinHubSignInStep extends LitElement {
     if (!result.success) {
       const first = SIGN_IN_FIELDS.find((field) => result.errors[field]?.length);
       this.#focus = first;
+      this.requestUpdate(); // focus after the render, even when nothing else changed
       this.dispatchEvent(
         new StepAnnounceEvent(msg('Check the email and password, then sign in again.')),
       );
