@@ -3,6 +3,7 @@ export {
   FinHubOnboarding,
   type FinHubFetchToken,
   type FinHubPrefill,
+  type FinHubResume,
   type FinHubTheme,
 } from './components/finhub-onboarding/finhub-onboarding.js';
 export * from './events/index.js';
