@@ -189,7 +189,10 @@ describe('FlowMachine', () => {
     expect(registration.locked).to.be.true;
     expect(registration.canGoBack).to.be.true;
     const session = ORGANIZATION_STEPS.find((s) => s.id === 'session')!;
-    expect(session.automatic).to.be.true;
+    const automatic = session.automatic as (data: FlowData) => boolean;
+    expect(automatic({ flow: 'organization', ids: {} })).to.equal(true);
+    // A resumed onboarding asks for the credentials on the session step.
+    expect(automatic({ flow: 'organization', ids: {}, signInRequired: true })).to.equal(false);
     expect(() => new FlowMachine([], { flow: 'individual', ids: {} })).to.throw();
   });
 });
