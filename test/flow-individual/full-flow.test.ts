@@ -49,10 +49,12 @@ describe('individual flow through relay + sandbox', () => {
     ]);
     expect(options.every((o) => o.description)).to.be.true;
     expect(options.find((o) => o.checked)!.name).to.equal('Standard Individual Customer');
+    await expect(el).to.be.accessible();
     buttonNamed(root(categorization), 'Continue').click();
 
     // Registration, filled through the labels.
     const registration = await step(el, 'finhub-step-individual-registration');
+    await expect(el).to.be.accessible();
     fillRegistration(root(registration), {
       Email: email,
       'Create a password': PASSWORD,
@@ -69,14 +71,17 @@ describe('individual flow through relay + sandbox', () => {
       n.textContent!.trim(),
     );
     expect(listed).to.deep.equal(['Passport or national ID', 'Proof of address']);
+    await expect(el).to.be.accessible();
     buttonNamed(root(verification), 'Continue').click();
 
     const documents = await step(el, 'finhub-step-documents');
     expect(heading(el)).to.equal('Documents');
+    await expect(el).to.be.accessible();
     await uploadEveryDocument(documents);
     buttonNamed(root(documents), 'Continue').click();
 
     const consents = await step(el, 'finhub-step-consents');
+    await expect(el).to.be.accessible();
     for (const label of [
       'I accept the terms and conditions',
       'I accept the privacy policy',
@@ -88,6 +93,8 @@ describe('individual flow through relay + sandbox', () => {
 
     // Activation: pending until KYC is approved (the sandbox control stands in for FinHub).
     const activation = await step(el, 'finhub-step-activation');
+    // The pending state: KYC not yet decided.
+    await expect(el).to.be.accessible();
     const verificationId = (
       events.find(
         (e) => e.type === 'finhub-step-complete' && (e.detail as Json).step === 'verification',
