@@ -234,7 +234,9 @@ export function parseHundredths(value: string): number | undefined {
 
 function percentProblem(value: string): string | undefined {
   const compact = value.trim().replace(/\s*%$/, '');
-  if (compact === '') return undefined; // "required" already said it
+  // Empty: "required" already said it. A lone "%" is not a number (it used to pass as 0 %).
+  if (compact === '')
+    return value.trim() === '' ? undefined : msg('Enter a number, for example 25 or 33.33');
   const hundredths = parseHundredths(compact);
   if (hundredths === undefined) {
     if (/^\d+[.,]\d{3,}$/.test(compact)) return msg('Use at most 2 decimal places');
@@ -331,7 +333,8 @@ export interface RowSchemaOptions {
 
 const notTaken = (taken: readonly string[] | undefined, message: string) => {
   const set = new Set((taken ?? []).map((value) => value.trim().toLowerCase()));
-  return rule((value) => !set.has(value.toLowerCase()), message);
+  // A non-string (a script filling the form) is refused by the type check; never throw on it.
+  return rule((value) => typeof value !== 'string' || !set.has(value.toLowerCase()), message);
 };
 
 export function createEmployeeSchema(
@@ -440,9 +443,11 @@ export function createShareholderSchema(): z.ZodMiniType<ShareholderValues> {
         firstName: optionalText(),
         lastName: optionalText(),
         companyName: optionalText(),
-        ownershipPercentage: z
-          .string()
-          .check(required(msg('Enter the percentage of shares held')), oneProblem(percentProblem)),
+        ownershipPercentage: z.string().check(
+          z.trim(), // spaces only are empty, not 0 %
+          required(msg('Enter the percentage of shares held')),
+          oneProblem(percentProblem),
+        ),
         isPEP: z.enum(['yes', 'no'], {
           error: msg('Answer whether this shareholder is a politically exposed person'),
         }),
