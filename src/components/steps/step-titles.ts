@@ -11,7 +11,8 @@ export function stepTitle(step: StepId, flow: FlowKind): string {
     case 'personnel':
       return msg('People');
     case 'session':
-      return msg('Sign in');
+      // A noun here ("Prisijungimas"), unlike the sign-in step's button (a verb).
+      return msg('Sign in', { id: 'step.session', desc: 'Name of the sign-in step (a noun)' });
     case 'verification':
       return msg('Identity check');
     case 'documents':
