@@ -101,6 +101,8 @@ interface Failure {
   fieldErrors: FieldError[];
   /** The error's own (localized) message: the API's says how many sign-in attempts are left. */
   message: string;
+  /** Seconds FinHub asked us to wait (429 `Retry-After`, §8). */
+  retryAfter?: number | undefined;
 }
 
 function toFailure(error: unknown): Failure {
@@ -110,6 +112,7 @@ function toFailure(error: unknown): Failure {
       retryable: error.retryable,
       fieldErrors: [...error.fieldErrors],
       message: error.message,
+      retryAfter: error.retryAfter,
     };
   }
   if (error instanceof FlowError) {
@@ -122,6 +125,13 @@ function toFailure(error: unknown): Failure {
     message: error instanceof Error ? error.message : 'Unexpected error',
   };
 }
+
+/**
+ * The request may have been carried out although no answer said so (lost answer, timeout, 5xx);
+ * §9 documents no idempotency keys, so such a request is checked before it is sent again.
+ */
+const outcomeUnknown = (error: unknown): boolean =>
+  ['network_error', 'timeout', 'server_error', 'invalid_response'].includes(toFailure(error).code);
 
 /** 1 s, 2 s, 4 s, 8 s, then every 15 s, each ± 20 % so many browsers do not poll in step. */
 export function defaultPollDelay(attempt: number): number {
@@ -169,6 +179,8 @@ export class FlowController implements ReactiveController {
   #lastStatus: string | undefined;
   #registeredEmail: string | undefined;
   #registrationUncertain = false;
+  /** Epoch ms before which the banner's retry waits (429 `Retry-After`). */
+  #retryNotBefore = 0;
   // Tokens so a run that was overtaken (reset, newer run) never clears the newer one's state.
   #runToken = 0;
   #loadToken = 0;
@@ -348,6 +360,7 @@ export class FlowController implements ReactiveController {
     this.#credentials = undefined;
     this.#registeredEmail = undefined;
     this.#registrationUncertain = false;
+    this.#retryNotBefore = 0;
     this.#retry = undefined;
     this.#personActed = false;
     this.#lastStatus = undefined;
@@ -445,16 +458,30 @@ export class FlowController implements ReactiveController {
   /** Sends the consents FinHub does not hold yet, in the order §5.4 gives, then moves on. */
   acceptConsents(versions: Record<ConsentKind, string>): void {
     if (this.busy || this.#machine.current !== 'consents') return;
+    let unsure = false;
     const attempt = () =>
       this.#perform('consents', 'person', attempt, async (context) => {
+        if (unsure) {
+          // The last consent's outcome is unknown: ask FinHub which it holds (§5.5) rather than
+          // send one twice (§9).
+          const check = await this.#backend().checkActivation(context);
+          const held = planResume(check).acceptedConsents;
+          this.acceptedConsents = new Set([...this.acceptedConsents, ...held]);
+          unsure = false;
+        }
         const acceptedAt = new Date().toISOString();
         for (const kind of CONSENT_KINDS) {
           if (this.acceptedConsents.has(kind)) continue;
-          await this.#backend().acceptConsent(
-            kind,
-            { version: versions[kind], acceptedAt },
-            context,
-          );
+          try {
+            await this.#backend().acceptConsent(
+              kind,
+              { version: versions[kind], acceptedAt },
+              context,
+            );
+          } catch (error) {
+            unsure = outcomeUnknown(error);
+            throw error;
+          }
           // Recorded one by one: a retry after a failure sends only what is still missing.
           this.acceptedConsents = new Set([...this.acceptedConsents, kind]);
         }
@@ -503,9 +530,35 @@ export class FlowController implements ReactiveController {
   retry(): void {
     const retry = this.#retry;
     if (!retry || this.busy) return;
+    const shown = this.error;
+    const notBefore = this.#retryNotBefore;
     this.#retry = undefined;
     this.error = undefined;
-    retry();
+    this.#retryNotBefore = 0;
+    if (notBefore <= Date.now()) {
+      retry();
+      return;
+    }
+    // FinHub asked for a pause (429 Retry-After): busy until it is over, then the retry goes out.
+    const token = this.#runToken;
+    this.busy = true;
+    this.#host.requestUpdate();
+    wait(notBefore - Date.now(), this.#abort.signal).then(
+      () => {
+        if (token !== this.#runToken) return;
+        this.busy = false;
+        retry();
+      },
+      () => {
+        // Removed or reset meanwhile: the banner comes back, for when the person is back.
+        if (token !== this.#runToken) return;
+        this.busy = false;
+        this.error = shown;
+        this.#retry = retry;
+        this.#retryNotBefore = notBefore;
+        this.#host.requestUpdate();
+      },
+    );
   }
 
   saveRegistrationDraft(draft: IndividualRegistrationDraft): void {
@@ -639,9 +692,10 @@ export class FlowController implements ReactiveController {
       } else if (code === 'validation_failed' && failure.fieldErrors.length > 0) {
         this.registrationErrors = failure.fieldErrors;
         onForm = true;
-      } else if (failure.retryable && code !== 'rate_limited') {
+      } else if (failure.retryable && code !== 'rate_limited' && code !== 'token_unavailable') {
         // §9: no idempotency key, so a repeat could register twice. The person is told and
-        // decides; a repeat that meets a 409 then offers the sign-in instead.
+        // decides; a repeat that meets a 409 then offers the sign-in instead. (A 429, or no
+        // token at all, means FinHub never acted on it: those are not in doubt.)
         this.#registrationUncertain = true;
         message = msg(
           'We could not confirm that your account was created. Try again: if it was, we will ask you to sign in instead.',
@@ -665,6 +719,12 @@ export class FlowController implements ReactiveController {
       this.activationCodeRejected = true;
       message = msg('This code is not correct. Check the email we sent you and try again.');
       onForm = recoverable = true;
+    }
+    if (code === 'rate_limited' && failure.retryAfter !== undefined) {
+      // §8 429 with Retry-After: say how long (the API error's message does), and hold the
+      // banner's retry until then (see retry()).
+      message = failure.message;
+      this.#retryNotBefore = Date.now() + failure.retryAfter * 1000;
     }
     if (!onForm) {
       this.error = { step, code, message, recoverable, retryable: failure.retryable };
