@@ -4,6 +4,8 @@
 //
 //   node scripts/check-translations.mjs     (also run by `npm run analyze:check` and `localize:check`)
 //
+//   node scripts/check-translations.mjs --also some/file.ts   (extracts that file too)
+//
 // Fix: `npm run localize:extract`, translate the new <trans-unit>s in xliff/lt.xlf (add a
 // <target> to each), then `npm run localize:build`.
 import { execFileSync } from 'node:child_process';
@@ -143,7 +145,10 @@ export async function checkTranslations({ extraInputs = [] } = {}) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const problems = await checkTranslations();
+  // `--also <file>…`: extract these files too (test/node/translations.test.ts uses it).
+  const also = process.argv.indexOf('--also');
+  const extraInputs = also === -1 ? [] : process.argv.slice(also + 1).map((path) => resolve(path));
+  const problems = await checkTranslations({ extraInputs });
   if (problems.length > 0) {
     console.error(problems.join('\n'));
     console.error(
