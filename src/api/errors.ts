@@ -6,86 +6,14 @@
 
 import { msg, str } from '@lit/localize';
 
-export type FinHubErrorCode =
-  | 'validation_failed' // 400 with data.errors[]
-  | 'categorization_invalid' // 400 with missingKeys / invalidValues (finhub-api.md §5.1)
-  | 'bad_request' // any other 400 (e.g. missing required header, personnel rule)
-  | 'unauthorized' // 401 (expired token, wrong credentials)
-  | 'account_locked' // 401 after 5 failed sign-ins (§3.2)
-  | 'forbidden' // 403
-  | 'not_found' // 404
-  | 'duplicate_email' // 409 (§5.1, §8)
-  | 'conflict' // any other 409
-  | 'unprocessable' // 422 business rule
-  | 'rate_limited' // 429 (retryAfter set when the server sent Retry-After)
-  | 'server_error' // 5xx
-  | 'network_error' // fetch rejected: offline, DNS, dropped connection
-  | 'timeout' // our own timeout fired
-  | 'aborted' // the caller's AbortSignal fired (element removed, step left)
-  | 'invalid_response' // body is not what the contract promises
-  | 'token_unavailable' // the host's token endpoint or fetchToken() failed
-  | 'categorization_unsatisfiable'; // no allowed value can satisfy a mandatory key (§4.2)
-
-export interface FieldError {
-  /** Dotted path as FinHub reports it, e.g. `matchingPassword` or `individualCustomer.person.email`. */
-  field: string;
-  message: string;
-}
-
-export interface FinHubApiErrorInit {
-  code: FinHubErrorCode;
-  message: string;
-  status?: number;
-  fieldErrors?: FieldError[];
-  /** Seconds to wait before retrying (429 Retry-After, or lockout). */
-  retryAfter?: number;
-  /** Categorization details (§5.1): keys missing and values refused. */
-  missingKeys?: string[];
-  invalidValues?: Record<string, string>;
-  /** FinHub's own message, kept for support; never shown raw as HTML. */
-  serverMessage?: string;
-  /** Request method and path template, e.g. `POST /v2.1/customer/individual/registration`. */
-  endpoint?: string;
-  cause?: unknown;
-}
-
-export class FinHubApiError extends Error {
-  override readonly name = 'FinHubApiError';
-  readonly code: FinHubErrorCode;
-  readonly status: number | undefined;
-  readonly fieldErrors: FieldError[];
-  readonly retryAfter: number | undefined;
-  readonly missingKeys: string[];
-  readonly invalidValues: Record<string, string>;
-  readonly serverMessage: string | undefined;
-  readonly endpoint: string | undefined;
-
-  constructor(init: FinHubApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.code = init.code;
-    this.status = init.status;
-    this.fieldErrors = init.fieldErrors ?? [];
-    this.retryAfter = init.retryAfter;
-    this.missingKeys = init.missingKeys ?? [];
-    this.invalidValues = init.invalidValues ?? {};
-    this.serverMessage = init.serverMessage;
-    this.endpoint = init.endpoint;
-  }
-
-  /** True when repeating the same request later may succeed without the person changing anything. */
-  get retryable(): boolean {
-    return (
-      this.code === 'rate_limited' ||
-      this.code === 'server_error' ||
-      this.code === 'network_error' ||
-      this.code === 'timeout' ||
-      this.code === 'token_unavailable'
-    );
-  }
-}
-
-export const isFinHubApiError = (error: unknown): error is FinHubApiError =>
-  error instanceof FinHubApiError;
+export {
+  FinHubApiError,
+  isFinHubApiError,
+  type FieldError,
+  type FinHubApiErrorInit,
+  type FinHubErrorCode,
+} from './api-error.js';
+import { FinHubApiError, type FieldError } from './api-error.js';
 
 // ---------------------------------------------------------------------------------------------
 // Mapping helpers: HTTP responses and transport failures → FinHubApiError (finhub-api.md §8).

@@ -1,0 +1,255 @@
+// In-page half of `npm run bench` (bench/run.ts): drives <finhub-onboarding> as a person would
+// (labels, buttons, file inputs) and times what the page sees. Plain JS, no build step.
+
+const PASSWORD = 'Correct-Horse-42!';
+const PDF_HEAD = '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n';
+
+/** A tight poll (MessageChannel: no 4 ms timer clamping, no need for animation frames). */
+const channel = new MessageChannel();
+const waiting = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+const tick = () => new Promise((resolve) => (waiting.push(resolve), channel.port2.postMessage(0)));
+
+async function until(check, what, timeout = 20000) {
+  const start = performance.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (performance.now() - start > timeout)
+      throw new Error(`bench: timed out waiting for ${what}`);
+    await tick();
+  }
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const root = (el) => el.shadowRoot;
+const stepEl = (el, tag) => root(el)?.querySelector(tag);
+
+function byLabel(scope, text) {
+  const label = [...scope.querySelectorAll('label')].find((l) => l.textContent.trim() === text);
+  if (!label) throw new Error(`bench: no label "${text}"`);
+  return scope.getElementById(label.htmlFor);
+}
+function enter(control, value) {
+  control.value = value;
+  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
+}
+function button(scope, text) {
+  const found = [...scope.querySelectorAll('button')].find((b) => b.textContent.trim() === text);
+  if (!found) throw new Error(`bench: no button "${text}"`);
+  return found;
+}
+function choose(scope, index, file) {
+  const input = scope.getElementById(`doc-${index}-file`);
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** A step is interactive when its element rendered its primary control. */
+const interactive = {
+  'finhub-step-categorization': (s) => root(s)?.querySelector('input[type="radio"]'),
+  'finhub-step-individual-registration': (s) => root(s)?.querySelector('input'),
+  'finhub-step-verification': (s) => root(s)?.querySelector('ul li'),
+  'finhub-step-documents': (s) => root(s)?.querySelector('section[part="document"]'),
+  'finhub-step-consents': (s) => root(s)?.querySelector('input[type="checkbox"]'),
+  'finhub-step-activation': (s) => root(s)?.querySelector('#code'),
+};
+const ready = (el, tag) => {
+  const found = stepEl(el, tag);
+  return found && interactive[tag](found) ? found : undefined;
+};
+
+async function sandbox(path, body) {
+  const response = await fetch(`/__sandbox${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: { 'Content-Type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (!response.ok) throw new Error(`bench: sandbox ${path}: HTTP ${response.status}`);
+  return response.json();
+}
+
+/** A token fetched before the clock starts: the element's fetchToken answers at once. */
+async function instantToken() {
+  const response = await fetch('/onboarding/token', { method: 'POST' });
+  if (!response.ok) throw new Error(`bench: token endpoint HTTP ${response.status}`);
+  const token = await response.json();
+  return async () => token;
+}
+
+function mount({ deviceId, fetchToken }) {
+  const el = document.createElement('finhub-onboarding');
+  if (fetchToken) el.fetchToken = fetchToken;
+  else el.setAttribute('token-url', '/onboarding/token');
+  el.setAttribute('api-base', '/onboarding/api');
+  el.setAttribute('device-id', deviceId);
+  return el;
+}
+
+/** (a) connected → the categorization step's choices are on screen, with an instant token. */
+async function firstStep() {
+  const fetchToken = await instantToken();
+  const times = [];
+  for (const pass of ['cold', 'warm']) {
+    const el = mount({ deviceId: `bench-first-${crypto.randomUUID()}`, fetchToken });
+    const start = performance.now();
+    document.body.append(el);
+    await until(() => ready(el, 'finhub-step-categorization'), 'the first step');
+    times.push([pass, performance.now() - start]);
+    el.remove();
+  }
+  return Object.fromEntries(times);
+}
+
+/**
+ * The whole individual flow through the UI (token-url, as a host page would), timing each step
+ * change and the main thread while one 10 MB document is encoded and uploaded.
+ */
+async function individualFlow({ bigBytes }) {
+  const deviceId = `bench-ind-${crypto.randomUUID()}`;
+  const email = `bench.${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const el = mount({ deviceId });
+  const events = [];
+  el.addEventListener('finhub-step-complete', (e) => events.push(e.detail));
+  const transitions = {};
+  const timed = async (name, action, tag) => {
+    const start = performance.now();
+    action();
+    const next = await until(() => ready(el, tag), tag);
+    transitions[name] = performance.now() - start;
+    return next;
+  };
+  document.body.append(el);
+  const categorization = await until(() => ready(el, 'finhub-step-categorization'), 'categories');
+
+  const registration = await timed(
+    'categorization → registration',
+    () => button(root(categorization), 'Continue').click(),
+    'finhub-step-individual-registration',
+  );
+  await registration.updateComplete;
+  const values = {
+    'First name': 'Ona',
+    'Last name': 'Jonaitė',
+    Email: email,
+    'Phone number': '+37060012345',
+    'Date of birth': '1990-05-15',
+    Gender: 'FEMALE',
+    Nationality: 'LT',
+    'Place of birth': 'Vilnius',
+    'Street address': 'Gedimino pr. 1',
+    'Town or city': 'Vilnius',
+    'Postal code': '01103',
+    Country: 'LT',
+    'Create a password': PASSWORD,
+    'Repeat the password': PASSWORD,
+  };
+  for (const [label, value] of Object.entries(values))
+    enter(byLabel(root(registration), label), value);
+  await registration.updateComplete;
+
+  const verification = await timed(
+    'registration → verification (register, sign in, start KYC)',
+    () => button(root(registration), 'Create account').click(),
+    'finhub-step-verification',
+  );
+  const documents = await timed(
+    'verification → documents',
+    () => button(root(verification), 'Continue').click(),
+    'finhub-step-documents',
+  );
+
+  // (f) One 10 MB document: long tasks from the choice until the card says it is uploaded.
+  const scope = root(documents);
+  const cards = scope.querySelectorAll('section[part="document"]').length;
+  const big = new Uint8Array(bigBytes);
+  big.set(new TextEncoder().encode(PDF_HEAD));
+  for (let i = PDF_HEAD.length; i < big.length; i += 65536) {
+    crypto.getRandomValues(big.subarray(i, Math.min(i + 65536, big.length)));
+  }
+  const bigFile = new File([big], 'passport-scan.pdf', { type: 'application/pdf' });
+  await sleep(100); // making the file is the bench's own work: let its tasks end unobserved
+  const longTasks = [];
+  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+  observer.observe({ type: 'longtask', buffered: false });
+  const uploadStart = performance.now();
+  choose(scope, 0, bigFile);
+  await until(
+    () => scope.querySelector('section[part="document"].done'),
+    'the 10 MB upload',
+    60000,
+  );
+  const uploadMs = performance.now() - uploadStart;
+  await sleep(60); // let the observer deliver the last entries
+  observer.disconnect();
+  const blocking = {
+    uploadMs,
+    longTasks: longTasks.length,
+    longestTask: Math.max(0, ...longTasks.map((t) => t.duration)),
+    totalBlockingTime: longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
+  };
+  for (let index = 1; index < cards; index++) {
+    choose(
+      scope,
+      index,
+      new File([PDF_HEAD], `document-${index}.pdf`, { type: 'application/pdf' }),
+    );
+  }
+  await until(
+    () => scope.querySelectorAll('section[part="document"].done').length === cards,
+    'the other uploads',
+  );
+  await documents.updateComplete;
+
+  const consents = await timed(
+    'documents → consents',
+    () => button(root(documents), 'Continue').click(),
+    'finhub-step-consents',
+  );
+  for (const label of [
+    'I accept the terms and conditions',
+    'I accept the privacy policy',
+    'I agree to the processing of my personal data',
+  ]) {
+    byLabel(root(consents), label).click();
+  }
+  await consents.updateComplete;
+  const startActivation = performance.now();
+  button(root(consents), 'Accept and continue').click();
+  const activation = await until(() => stepEl(el, 'finhub-step-activation'), 'activation');
+  transitions['consents → activation (pending KYC)'] = performance.now() - startActivation;
+
+  const verificationId = events.find((d) => d.step === 'verification')?.ids?.verificationId;
+  if (!verificationId) throw new Error('bench: no verification id in finhub-step-complete');
+  await sandbox(`/verifications/${verificationId}/approve`, {});
+  await until(() => root(activation)?.querySelector('#code'), 'the activation code field', 60000);
+  const { messages } = await sandbox(`/inbox?to=${encodeURIComponent(email)}`);
+  enter(byLabel(root(activation), 'Activation code'), messages[0].code);
+  await activation.updateComplete;
+  const done = new Promise((resolve) =>
+    el.addEventListener('finhub-complete', resolve, { once: true }),
+  );
+  const startActivate = performance.now();
+  button(root(activation), 'Activate account').click();
+  await done;
+  transitions['activation → done'] = performance.now() - startActivate;
+  el.remove();
+  return { deviceId, transitions, blocking, documents: cards };
+}
+
+/** (c) Mount and unmount `cycles` times; each mount renders and starts its first requests. */
+async function mountCycles(cycles) {
+  const fetchToken = await instantToken();
+  for (let i = 0; i < cycles; i++) {
+    const el = mount({ deviceId: `bench-heap-${i}`, fetchToken });
+    document.body.append(el);
+    await el.updateComplete;
+    el.remove();
+  }
+  await sleep(500); // aborted requests settle
+}
+
+window.bench = { firstStep, individualFlow, mountCycles };
+window.benchReady = customElements.whenDefined('finhub-onboarding').then(() => true);
