@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import '../../src/define.js';
 import { createLocalBackend } from '../../src/flow/backend.js';
 import { latestBirthDate } from '../../src/flow/schemas/individual-registration.js';
@@ -14,8 +15,16 @@ import {
   leave,
   recordingBackend,
   root,
-  stepOf,
+  stepOf as stepOfQuick,
 } from '../components/helpers.js';
+
+/** `stepOf`, waiting longer: the first load of a step's chunk can be slow on a busy machine. */
+async function stepOf<T extends LitElement>(el: FinHubOnboarding, tag: string): Promise<T> {
+  await waitUntil(() => root(el).querySelector(tag), `<${tag}> was not rendered`, {
+    timeout: 10000,
+  });
+  return stepOfQuick<T>(el, tag);
+}
 
 const CATEGORIZATION = 'finhub-step-categorization';
 const REGISTRATION = 'finhub-step-individual-registration';
