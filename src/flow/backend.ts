@@ -4,7 +4,7 @@
  * `createLocalBackend()` here answers locally (no network) so the shell and the steps can be used
  * and tested on their own.
  */
-import { FinHubApiError } from '../api/errors.js';
+import { FinHubApiError } from '../api/api-error.js';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
 import type { FlowData } from './flows.js';
 import type { IndividualRegistrationValues } from './schemas/individual-registration.js';

@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
-import { isFinHubApiError, type FieldError } from '../api/errors.js';
+import { isFinHubApiError, type FieldError } from '../api/api-error.js';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
 import { FinHubErrorEvent, type FinHubErrorEventCode } from '../events/finhub-error.js';
 import { FinHubSignInRequestEvent } from '../events/finhub-sign-in-request.js';

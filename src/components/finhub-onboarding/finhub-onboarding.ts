@@ -1,11 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import { localized, msg, str } from '@lit/localize';
 import type { TokenProviderOptions } from '../../api/token-provider.js';
 import type { FinHubStepCompleteDetail } from '../../events/finhub-step-complete.js';
 import { FinHubReadyEvent } from '../../events/finhub-ready.js';
-import { createApiBackend } from '../../flow/api-backend.js';
 import type { FlowBackend, SessionCredentials } from '../../flow/backend.js';
 import {
   consentKey,
@@ -57,6 +55,41 @@ export type FinHubResume = Partial<Omit<FinHubStepCompleteDetail, 'ids'>> & {
 
 /** Consent documents: `{terms, privacy, dataProcessing}`, each `{url, version}` (all optional). */
 export type FinHubConsents = ConsentDocumentsInput;
+
+type ApiBackendModule = typeof import('../../flow/api-backend.js');
+
+let apiBackendModule: Promise<ApiBackendModule> | undefined;
+
+/**
+ * The API client, its response schemas (zod) and request builders are a chunk of their own,
+ * loaded when the first backend call is made, beside the first step's render (DESIGN §5: the
+ * first screen stays inside the size budget). A failed load is tried again on the next call.
+ */
+function loadApiBackend(): Promise<ApiBackendModule> {
+  apiBackendModule ??= import('../../flow/api-backend.js').catch((error: unknown) => {
+    apiBackendModule = undefined;
+    throw error;
+  });
+  return apiBackendModule;
+}
+
+/** A FlowBackend whose calls wait for the API chunk, then go to the backend `create` makes. */
+function lazyBackend(create: (module: ApiBackendModule) => FlowBackend): FlowBackend {
+  let backend: FlowBackend | undefined;
+  void loadApiBackend().catch(() => undefined); // start fetching now; calls report a failure
+  return new Proxy({} as FlowBackend, {
+    get(_target, name) {
+      // Not a thenable, no symbols: only the backend's methods (all async) are forwarded.
+      if (typeof name !== 'string' || name === 'then') return undefined;
+      return async (...args: unknown[]): Promise<unknown> => {
+        backend ??= create(await loadApiBackend());
+        const method = backend[name as keyof FlowBackend] as unknown;
+        if (typeof method !== 'function') throw new TypeError(`backend has no ${name}()`);
+        return (method as (...rest: unknown[]) => unknown).apply(backend, args);
+      };
+    },
+  });
+}
 
 /** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
 const STEP_PARTS =
@@ -192,19 +225,31 @@ export class FinHubOnboarding extends LitElement {
     announce: (message) => this.#announce(message),
   });
 
-  readonly #view = new Task(this, {
-    task: async ([view]: readonly [StepView | undefined]) => {
-      if (!view) return view;
-      try {
-        await loadStepView(view);
-      } catch (error) {
-        this.#flow.reportError('step_unavailable', { retry: () => void this.#view.run() });
-        throw error;
-      }
-      return view;
-    },
-    args: () => [this.#currentView()] as const,
-  });
+  /** Step views whose element is loaded and defined (registry.ts). */
+  readonly #viewsReady = new Set<StepView>();
+  /** The view last asked for, and whether loading it failed (the banner then offers a retry). */
+  #viewWanted: StepView | undefined;
+  #viewFailed = false;
+
+  /** Loads the current step's element when the view changes (or again on retry). */
+  #loadView(again = false): void {
+    const view = this.#currentView();
+    if (!view || (view === this.#viewWanted && !again)) return;
+    this.#viewWanted = view;
+    this.#viewFailed = false;
+    if (this.#viewsReady.has(view)) return;
+    loadStepView(view).then(
+      () => {
+        this.#viewsReady.add(view);
+        if (this.#viewWanted === view) this.requestUpdate();
+      },
+      () => {
+        if (this.#viewWanted !== view) return;
+        this.#viewFailed = true;
+        this.#flow.reportError('step_unavailable', { retry: () => this.#loadView(true) });
+      },
+    );
+  }
 
   /** Starts the onboarding if it has not started yet (it starts by itself once connected). */
   start(): void {
@@ -221,6 +266,7 @@ export class FinHubOnboarding extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.#flow.settingsChanged();
+    this.#loadView();
     if (changed.has('locale')) {
       if (this.locale) {
         const loading: Promise<void> = applyLocale(this.locale).then(
@@ -376,9 +422,8 @@ export class FinHubOnboarding extends LitElement {
 
   #renderCurrentStep(): TemplateResult | typeof nothing {
     const view = this.#currentView();
-    const ready = this.#view.status === TaskStatus.COMPLETE && this.#view.value === view;
-    if (!view || !ready) {
-      if (this.#view.status === TaskStatus.ERROR) return nothing; // the banner offers a retry
+    if (!view || !this.#viewsReady.has(view)) {
+      if (this.#viewFailed) return nothing; // the banner offers a retry
       return html`<p id="step-loading" class="muted">${msg('Loading…')}</p>
         <progress part="progress" aria-labelledby="step-loading"></progress>`;
     }
@@ -482,21 +527,25 @@ export class FinHubOnboarding extends LitElement {
     const viaFunction = typeof this.fetchToken === 'function';
     const key = JSON.stringify([viaFunction, this.tokenUrl, this.apiBase, this.deviceId]);
     if (this.#api?.key !== key) {
+      // The attributes as they were when the key was made (the backend is created later).
+      const { tokenUrl, apiBase, deviceId } = this;
       this.#api = {
         key,
-        backend: createApiBackend({
-          // Through `this` so a host that passes a new function each render (React) keeps the
-          // same backend and token.
-          ...(viaFunction
-            ? {
-                fetchToken: (signal: AbortSignal, context: { currentToken?: string }) =>
-                  this.fetchToken!(signal, context),
-              }
-            : { tokenUrl: this.tokenUrl }),
-          apiBase: this.apiBase,
-          tenantId: () => this.tenantId || undefined,
-          deviceId: this.deviceId,
-        }),
+        backend: lazyBackend(({ createApiBackend }) =>
+          createApiBackend({
+            // Through `this` so a host that passes a new function each render (React) keeps the
+            // same backend and token.
+            ...(viaFunction
+              ? {
+                  fetchToken: (signal: AbortSignal, context: { currentToken?: string }) =>
+                    this.fetchToken!(signal, context),
+                }
+              : { tokenUrl }),
+            apiBase,
+            tenantId: () => this.tenantId || undefined,
+            deviceId,
+          }),
+        ),
       };
     }
     return this.#api.backend;
