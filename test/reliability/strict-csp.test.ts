@@ -26,7 +26,10 @@ interface Violation {
   line: number;
   sample: string;
 }
-type Framed = Window & { cspViolations: Violation[] };
+type Framed = Window &
+  typeof globalThis & {
+    cspViolations: Violation[];
+  };
 
 /** Types into a control of the framed page (its own realm: no instanceof across frames). */
 function type(control: Control, value: string): void {
