@@ -255,7 +255,7 @@ describe('theme', () => {
     pending.resolve({});
   });
 
-  it('has links and checkboxes with enough contrast (consents step)', async () => {
+  it('has a readable dropzone and links, and exposes the documents step parts', async () => {
     const el = await fixture<FinHubOnboarding>(
       html`<finhub-onboarding .backend=${createLocalBackend()}></finhub-onboarding>`,
     );
@@ -268,6 +268,24 @@ describe('theme', () => {
     buttonNamed(root(verification), 'Continue').click();
     const documents = await stepOf(el, 'finhub-step-documents');
     await waitUntil(() => root(documents).querySelector('[part="dropzone"]'), 'no dropzone');
+    // The documents step's parts reach the host page through the shell.
+    const partStyles = document.createElement('style');
+    partStyles.textContent = `
+      finhub-onboarding::part(document) { letter-spacing: 3px; }
+      finhub-onboarding::part(dropzone) { letter-spacing: 4px; }
+      finhub-onboarding::part(button-primary) { letter-spacing: 5px; }`;
+    document.head.append(partStyles);
+    try {
+      const card = root(documents).querySelector('[part="document"]')!;
+      expect(getComputedStyle(card).letterSpacing).to.equal('3px');
+      const dropzone = root(documents).querySelector('[part="dropzone"]')!;
+      expect(getComputedStyle(dropzone).letterSpacing).to.equal('4px');
+      expect(getComputedStyle(buttonNamed(root(documents), 'Continue')).letterSpacing).to.equal(
+        '5px',
+      );
+    } finally {
+      partStyles.remove();
+    }
     for (const theme of ['light', 'dark'] as const) {
       await setTheme(el, theme);
       text('dropzone text', root(documents).querySelector('[part="dropzone"]'));

@@ -93,7 +93,7 @@ function lazyBackend(create: (module: ApiBackendModule) => FlowBackend): FlowBac
 
 /** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
 const STEP_PARTS =
-  'form, field, label, input, field-error, button, button-primary, button-secondary, progress';
+  'form, field, fieldset, label, input, field-error, button, button-primary, button-secondary, progress';
 
 /**
  * FinHub BaaS v2.1 customer onboarding for a person (B2C) or a company (B2B), from
@@ -141,6 +141,10 @@ const STEP_PARTS =
  * @csspart button-primary - The step's main action.
  * @csspart button-secondary - Back, retry, show passwords, sign in instead.
  * @csspart progress - Progress bars shown while something runs.
+ * @csspart fieldset - A group of radios or checkboxes (its legend is a `label` part).
+ * @csspart document - One document card on the documents step.
+ * @csspart dropzone - The area of a document card that takes a dropped or chosen file.
+ * @csspart preview - The preview of a chosen image or PDF on a document card.
  */
 @localized()
 export class FinHubOnboarding extends LitElement {
