@@ -23,8 +23,12 @@ describe('script tag: ES module bundle', () => {
     await loadScript(BUNDLE, 'module');
   });
 
-  it('registers <finhub-onboarding> when the module runs', () => {
-    const ctor = customElements.get('finhub-onboarding');
+  it('registers <finhub-onboarding> once its core chunk has loaded', async () => {
+    // The entry is a guarded loader: the tag is defined when the chunk it imports has run.
+    const ctor = await Promise.race([
+      customElements.whenDefined('finhub-onboarding'),
+      new Promise<undefined>((done) => setTimeout(() => done(undefined), 5000)),
+    ]);
     expect(ctor).to.be.a('function');
     expect(document.createElement('finhub-onboarding')).to.be.instanceOf(ctor!);
   });
