@@ -181,6 +181,8 @@ export class FlowController implements ReactiveController {
   #registrationUncertain = false;
   /** Epoch ms before which the banner's retry waits (429 `Retry-After`). */
   #retryNotBefore = 0;
+  /** A consent may have been recorded without our knowing (lost answer, cancelled request). */
+  #consentsUnsure = false;
   // Tokens so a run that was overtaken (reset, newer run) never clears the newer one's state.
   #runToken = 0;
   #loadToken = 0;
@@ -361,6 +363,7 @@ export class FlowController implements ReactiveController {
     this.#registeredEmail = undefined;
     this.#registrationUncertain = false;
     this.#retryNotBefore = 0;
+    this.#consentsUnsure = false;
     this.#retry = undefined;
     this.#personActed = false;
     this.#lastStatus = undefined;
@@ -458,16 +461,15 @@ export class FlowController implements ReactiveController {
   /** Sends the consents FinHub does not hold yet, in the order §5.4 gives, then moves on. */
   acceptConsents(versions: Record<ConsentKind, string>): void {
     if (this.busy || this.#machine.current !== 'consents') return;
-    let unsure = false;
     const attempt = () =>
       this.#perform('consents', 'person', attempt, async (context) => {
-        if (unsure) {
+        if (this.#consentsUnsure) {
           // The last consent's outcome is unknown: ask FinHub which it holds (§5.5) rather than
           // send one twice (§9).
           const check = await this.#backend().checkActivation(context);
           const held = planResume(check).acceptedConsents;
           this.acceptedConsents = new Set([...this.acceptedConsents, ...held]);
-          unsure = false;
+          this.#consentsUnsure = false;
         }
         const acceptedAt = new Date().toISOString();
         for (const kind of CONSENT_KINDS) {
@@ -479,7 +481,8 @@ export class FlowController implements ReactiveController {
               context,
             );
           } catch (error) {
-            unsure = outcomeUnknown(error);
+            // Cancelled too (element removed): the relay may still have carried it out.
+            this.#consentsUnsure = outcomeUnknown(error) || context.signal.aborted;
             throw error;
           }
           // Recorded one by one: a retry after a failure sends only what is still missing.

@@ -51,6 +51,8 @@ export interface Sent {
   /** Path and query. */
   url: string;
   authorization: string | null;
+  /** The request's signal (aborted when the element cancels it). */
+  signal: AbortSignal;
 }
 
 type Next = () => Promise<Response>;
@@ -70,6 +72,7 @@ window.fetch = async function patched(input: RequestInfo | URL, init?: RequestIn
       method: request.method,
       url: url.pathname + url.search,
       authorization: request.headers.get('Authorization'),
+      signal: request.signal,
     });
   }
   const next = () => original.call(window, request);

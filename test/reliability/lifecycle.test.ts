@@ -1,0 +1,265 @@
+/**
+ * Lifecycle: an element removed mid-request cancels it and sends nothing more (activation polling
+ * stops), picks up again when it is put back, two instances on a page do not disturb each other,
+ * and 500 mount/unmount cycles leave no listener, timer or request behind (counted by wrapping
+ * the page's addEventListener/removeEventListener, timers and fetch).
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { createLocalBackend } from '../../src/flow/backend.js';
+import type { FinHubOnboarding } from '../../src/index.js';
+import { buttonNamed, byLabel, enter, root } from '../components/helpers.js';
+import {
+  PASSWORD,
+  bannerText,
+  consentViaApi,
+  container,
+  fault,
+  heading,
+  inside,
+  mount,
+  registerViaApi,
+  step,
+  uniqueEmail,
+  verifyViaApi,
+} from '../flow-individual/helpers.js';
+import {
+  entries,
+  errorsOf,
+  hits,
+  passCategorization,
+  sent,
+  sleep,
+  ticked,
+  toConsents,
+} from './helpers.js';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('lifecycle', () => {
+  it('removed mid-request: the request is cancelled, nothing more is sent; put back, it goes on', async () => {
+    const { el, events, deviceId } = await mount();
+    const consents = await toConsents(el, uniqueEmail('rm'));
+    await fault({ path: 'consents/terms', method: 'POST', deviceId, delayMs: 1500 });
+    buttonNamed(root(consents), 'Accept and continue').click();
+    await waitUntil(() => sent().some((s) => s.url.endsWith('/consents/terms')), 'not sent');
+    const terms = sent().find((s) => s.url.endsWith('/consents/terms'))!;
+    const parent = el.parentElement!;
+    el.remove();
+    await sleep(50);
+    expect(terms.signal.aborted, 'the request was cancelled').to.be.true;
+    const count = sent().length;
+    await sleep(2500);
+    expect(sent().length, 'requests after removal').to.equal(count);
+    expect(errorsOf(events), 'a cancel is not an error').to.deep.equal([]);
+
+    parent.append(el);
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Agreements');
+    expect(ticked(consents)).to.deep.equal([true, true, true]);
+    buttonNamed(root(consents), 'Accept and continue').click();
+    await step(el, 'finhub-step-activation');
+    // The cancelled one may have reached FinHub before it was cancelled: never sent twice.
+    const termsCarriedOut = (await hits(deviceId, '/consents/terms')).filter(
+      (h) => h.status === 200,
+    );
+    expect(termsCarriedOut.length, 'terms carried out').to.equal(1);
+  });
+
+  it('activation polling stops when the element is removed and resumes when it is put back', async function () {
+    this.timeout(40000);
+    const setup = await registerViaApi();
+    await verifyViaApi(setup);
+    await consentViaApi(setup);
+    const { el, deviceId } = await mount({ customerId: setup.customerId, userId: setup.userId });
+    const signIn = await step(el, 'finhub-step-sign-in');
+    enter(byLabel(root(signIn), 'Email'), setup.email);
+    enter(byLabel(root(signIn), 'Password'), PASSWORD);
+    buttonNamed(root(signIn), 'Sign in').click();
+    const activation = await step(el, 'finhub-step-activation');
+    const checks = async () => (await hits(deviceId, '/activation/check', 'GET')).length;
+    await waitUntil(async () => (await checks()) >= 3, 'not polling', { timeout: 12000 });
+    expect(root(activation).textContent).to.match(/review|check|verif/i);
+
+    const parent = el.parentElement!;
+    el.remove();
+    await sleep(300); // one in flight may still land
+    const atRemoval = await checks();
+    await sleep(9000); // the backoff would have polled at least twice by now
+    expect(await checks(), 'checks after removal').to.equal(atRemoval);
+
+    parent.append(el);
+    await waitUntil(async () => (await checks()) > atRemoval, 'polling did not resume', {
+      timeout: 5000,
+    });
+  });
+
+  it('two instances on one page are independent', async () => {
+    const a = await mount();
+    const b = await mount();
+    await fault({ path: 'hierarchy', deviceId: a.deviceId, status: 500 });
+    await waitUntil(() => bannerText(a.el) !== '', 'no banner on A', { timeout: 8000 });
+    await passCategorization(b.el);
+    const registration = await step(b.el, 'finhub-step-individual-registration');
+    enter(byLabel(root(registration), 'First name'), 'Beata');
+    expect(root(a.el).querySelector('finhub-step-individual-registration')).to.equal(null);
+    expect(bannerText(b.el)).to.equal('');
+    expect(errorsOf(a.events).map((e) => e.code)).to.deep.equal(['server_error']);
+    expect(errorsOf(b.events)).to.deep.equal([]);
+    expect(b.events.some((e) => e.type === 'finhub-step-change')).to.be.true;
+    expect(a.events.some((e) => e.type === 'finhub-step-change')).to.be.false;
+    // A recovers on its own Try again; B's form keeps what was typed.
+    buttonNamed(root(a.el), 'Try again').click();
+    await inside(await step(a.el, 'finhub-step-categorization'), 'input[type="radio"]');
+    expect((byLabel(root(registration), 'First name') as HTMLInputElement).value).to.equal('Beata');
+    const bHierarchy = (await entries(b.deviceId)).filter((e) => e.path.includes('/hierarchy/'));
+    expect(bHierarchy.map((e) => e.status)).to.deep.equal([200]);
+  });
+
+  it('500 mount/unmount cycles leave no listeners, timers or requests behind', async function () {
+    this.timeout(120000);
+    const listeners = new Set<string>();
+    const timers = new Set<number>();
+    const intervals = new Set<number>();
+    let pendingFetches = 0;
+    const ids = new WeakMap<object, number>();
+    let next = 0;
+    const idOf = (fn: unknown) => {
+      if (typeof fn !== 'object' && typeof fn !== 'function') return String(fn);
+      if (!ids.has(fn as object)) ids.set(fn as object, ++next);
+      return String(ids.get(fn as object));
+    };
+    const restores: (() => void)[] = [];
+    for (const [name, target] of [
+      ['window', window],
+      ['document', document],
+    ] as const) {
+      const add = target.addEventListener;
+      const remove = target.removeEventListener;
+      const key = (type: string, fn: unknown, options: unknown) => {
+        const capture =
+          typeof options === 'boolean'
+            ? options
+            : Boolean((options as { capture?: boolean })?.capture);
+        return `${name}:${type}:${idOf(fn)}:${capture}`;
+      };
+      target.addEventListener = function (
+        this: EventTarget,
+        type: string,
+        fn: never,
+        options?: never,
+      ) {
+        if (fn) listeners.add(key(type, fn, options));
+        return add.call(this, type, fn, options);
+      } as typeof add;
+      target.removeEventListener = function (
+        this: EventTarget,
+        type: string,
+        fn: never,
+        options?: never,
+      ) {
+        listeners.delete(key(type, fn, options));
+        return remove.call(this, type, fn, options);
+      } as typeof remove;
+      restores.push(() => {
+        target.addEventListener = add;
+        target.removeEventListener = remove;
+      });
+    }
+    const {
+      setTimeout: st,
+      clearTimeout: ct,
+      setInterval: si,
+      clearInterval: ci,
+      fetch: f,
+    } = window;
+    window.setTimeout = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => {
+      const id: number = st(
+        (...inner: unknown[]) => {
+          timers.delete(id);
+          if (typeof fn === 'function') (fn as (...a: unknown[]) => void)(...inner);
+        },
+        ms,
+        ...args,
+      );
+      timers.add(id);
+      return id;
+    }) as typeof setTimeout;
+    window.clearTimeout = ((id?: number) => {
+      if (id !== undefined) timers.delete(id);
+      ct(id);
+    }) as typeof clearTimeout;
+    window.setInterval = ((fn: TimerHandler, ms?: number, ...args: unknown[]) => {
+      const id: number = si(fn, ms, ...args);
+      intervals.add(id);
+      return id;
+    }) as typeof setInterval;
+    window.clearInterval = ((id?: number) => {
+      if (id !== undefined) intervals.delete(id);
+      ci(id);
+    }) as typeof clearInterval;
+    window.fetch = ((...args: Parameters<typeof fetch>) => {
+      pendingFetches++;
+      const result = f(...args);
+      void result.then(
+        () => pendingFetches--,
+        () => pendingFetches--,
+      );
+      return result;
+    }) as typeof fetch;
+    restores.push(() => {
+      Object.assign(window, {
+        setTimeout: st,
+        clearTimeout: ct,
+        setInterval: si,
+        clearInterval: ci,
+        fetch: f,
+      });
+    });
+
+    try {
+      const host = container();
+      const settle = async () => {
+        await waitUntil(() => pendingFetches === 0, 'requests still pending', { timeout: 10000 });
+        await sleep(50);
+      };
+      // One real element (relay + sandbox), loaded once, then moved in and out.
+      const { el } = await mount();
+      await inside(await step(el, 'finhub-step-categorization'), 'input[type="radio"]');
+      el.remove();
+      await settle();
+      const baseline = {
+        listeners: listeners.size,
+        timers: timers.size,
+        intervals: intervals.size,
+      };
+
+      for (let i = 0; i < 250; i++) {
+        host.append(el);
+        await tick();
+        el.remove();
+        await tick();
+      }
+      // Fresh elements each time (local backend: no network), some removed before they start.
+      for (let i = 0; i < 250; i++) {
+        const fresh = document.createElement('finhub-onboarding') as FinHubOnboarding;
+        fresh.backend = createLocalBackend();
+        host.append(fresh);
+        if (i % 2) await (fresh as FinHubOnboarding).updateComplete;
+        fresh.remove();
+        await tick();
+      }
+      await settle();
+      expect(
+        { listeners: listeners.size, timers: timers.size, intervals: intervals.size },
+        [...listeners].join(', '),
+      ).to.deep.equal(baseline);
+      expect(pendingFetches).to.equal(0);
+      // What was left running is nothing: no request went out while detached.
+      const before = sent().length;
+      await sleep(1000);
+      expect(sent().length).to.equal(before);
+    } finally {
+      for (const restore of restores) restore();
+    }
+  });
+});
