@@ -432,6 +432,49 @@ export class FinHubClient {
     return toActivationResult(envelope, endpoint);
   }
 
+  /**
+   * §7.8 readiness (`GET /{organizationId}/activation/readiness`; shape not captured, §12.14): read
+   * like the §5.5 check, plus the organization's own `status` (`PENDING_ACTIVATION`,
+   * `ACTIVATING`, `ACTIVE`, §10) when FinHub sends it.
+   */
+  async checkOrganizationReadiness(
+    organizationId: string,
+    options?: CallOptions,
+  ): Promise<ActivationCheckResult & { status?: string }> {
+    const endpoint = `GET ${ORG}/{organizationId}/activation/readiness`;
+    const { envelope } = await this.#http.send(
+      {
+        method: 'GET',
+        endpoint,
+        build: () => ({ path: `${ORG}/${seg(organizationId)}/activation/readiness` }),
+      },
+      options,
+    );
+    const check = toActivationCheckResult(envelope, endpoint);
+    const data = envelope.data as { status?: unknown } | null | undefined; // an object: parsed above
+    return typeof data?.status === 'string' ? { ...check, status: data.status } : check;
+  }
+
+  /**
+   * The wallet poll §7.8 [O] names in its `ACTIVATING` warning (`GET /{id}/wallet-status`):
+   * status `ACTIVATING` until `ACTIVE`, then the wallet and IBAN.
+   */
+  async getOrganizationWalletStatus(
+    organizationId: string,
+    options?: CallOptions,
+  ): Promise<ActivationResult> {
+    const endpoint = `GET ${ORG}/{organizationId}/wallet-status`;
+    const { envelope } = await this.#http.send(
+      {
+        method: 'GET',
+        endpoint,
+        build: () => ({ path: `${ORG}/${seg(organizationId)}/wallet-status` }),
+      },
+      options,
+    );
+    return toActivationResult(envelope, endpoint);
+  }
+
   #post(endpoint: string, build: RequestSpec['build'], options?: CallOptions) {
     return this.#http.send({ method: 'POST', endpoint, build }, options);
   }

@@ -3,9 +3,15 @@
  * FinHub's order. Created once per element from its attributes; the flow controller hands each
  * call the element's AbortSignal.
  */
-import { msg } from '@lit/localize';
 import { buildCategorization, listCategories, pickDefaultCategory } from '../api/categorization.js';
-import { FinHubClient, type CallOptions, type VerificationResult } from '../api/client.js';
+import {
+  FinHubClient,
+  type ActivationCheckResult,
+  type ActivationResult,
+  type CallOptions,
+  type UserCallOptions,
+  type VerificationResult,
+} from '../api/client.js';
 import { resolveDeviceHints } from '../api/device.js';
 import { isFinHubApiError } from '../api/errors.js';
 import type { CategorizationHierarchy } from '../api/hierarchy.js';
@@ -15,11 +21,13 @@ import {
   FlowError,
   abortedError,
   type ActivationCheck,
+  type ActivationOutcome,
   type DocumentUploadOptions,
   type FlowBackend,
   type StepContext,
 } from './backend.js';
 import { consentKindOf } from './resume.js';
+import { toRegisterOrganizationRequest } from './schemas/organization-registration.js';
 import type { ConsentKind, FlowKind } from './types.js';
 
 export interface ApiBackendOptions {
@@ -35,6 +43,34 @@ export interface ApiBackendOptions {
   deviceId?: string;
   /** Test seam: the fetch both the token provider and the client use. */
   fetch?: typeof fetch;
+}
+
+/**
+ * The acting user on org `/verify` and `/activation` (§2, errata E4): the admin user who registered
+ * the company and signed in. §7.1 makes them the organization's default admin and §7.8 wants the
+ * caller to be `ADMIN_USER` (or `COMPLIANCE_OFFICER`).
+ */
+export const ORGANIZATION_ADMIN_ROLES: readonly string[] = ['ADMIN_USER'];
+
+function toActivationCheck(check: ActivationCheckResult & { status?: string }): ActivationCheck {
+  return {
+    allowed: check.allowed,
+    ...(check.consentOk !== undefined ? { consentOk: check.consentOk } : {}),
+    ...(check.verificationOk !== undefined ? { verificationOk: check.verificationOk } : {}),
+    ...(check.verificationStatus ? { verificationStatus: check.verificationStatus } : {}),
+    ...(check.status ? { status: check.status } : {}),
+    missingConsents: check.missingConsents
+      .map(consentKindOf)
+      .filter((kind): kind is ConsentKind => kind !== undefined),
+  };
+}
+
+function toActivationOutcome(result: ActivationResult): ActivationOutcome {
+  return {
+    ...(result.status ? { status: result.status } : {}),
+    ...(result.iban ? { iban: result.iban } : {}),
+    ...(result.wallet ? { wallet: result.wallet } : {}),
+  };
 }
 
 /** Rejects with `aborted` when `signal` fires, leaving the shared work running for others. */
@@ -62,7 +98,10 @@ const need = (value: string | undefined, what: string): string => {
   throw new FlowError('not_found', `missing ${what}`);
 };
 
-/** §5.3c / §12.8: a customer-scoped verification route this tenant lacks, or one that failed. */
+/**
+ * §5.3c / §12.8: a customer-scoped verification route this tenant lacks, or one that failed; the
+ * same for the organization's `/verify`, which the runner backs with `POST /verifications` (§7.6).
+ */
 const shouldFallBack = (error: unknown): boolean =>
   isFinHubApiError(error) &&
   error.code !== 'aborted' &&
@@ -102,6 +141,16 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
   };
 
   const call = (context: StepContext): CallOptions => ({ signal: context.signal });
+  const organizationOf = (context: StepContext) =>
+    need(context.data.ids.organizationId, 'organization id');
+  /** `X-User-ID` / `X-User-Roles` for the signed-in admin user (errata E4). */
+  const asAdmin = (context: StepContext): UserCallOptions => ({
+    signal: context.signal,
+    userContext: {
+      userId: need(context.data.ids.userId, 'user id'),
+      roles: [...ORGANIZATION_ADMIN_ROLES],
+    },
+  });
 
   return {
     async loadCategories(context) {
@@ -151,7 +200,70 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
       };
     },
 
+    async registerOrganization(values, context) {
+      const loaded = await loadHierarchy(context.signal);
+      const key = need(context.data.categoryKey, 'category');
+      const { customerCategory, categorization } = buildCategorization(loaded, key);
+      const result = await client.registerOrganization(
+        toRegisterOrganizationRequest(values, customerCategory, categorization),
+        call(context),
+      );
+      return {
+        // §7.1: the admin user (the registrant) signs in as the org user (§3.3).
+        ids: {
+          organizationId: result.organizationId,
+          ...(result.adminUserId ? { userId: result.adminUserId } : {}),
+        },
+        ...(result.customerStatus ? { status: result.customerStatus } : {}),
+      };
+    },
+
+    async addEmployee(request, context) {
+      const result = await client.addEmployee(organizationOf(context), request, call(context));
+      return {
+        userId: result.userId,
+        ...(result.employeeId ? { employeeId: result.employeeId } : {}),
+      };
+    },
+
+    async addDirector(request, context) {
+      const result = await client.addDirector(organizationOf(context), request, call(context));
+      return result.directorId ? { directorId: result.directorId } : {};
+    },
+
+    async addShareholder(request, context) {
+      const result = await client.addShareholder(organizationOf(context), request, call(context));
+      return {
+        ...(result.shareholderId ? { shareholderId: result.shareholderId } : {}),
+        ...(result.status ? { status: result.status } : {}),
+      };
+    },
+
+    async listDirectors(context) {
+      const list = await client.listDirectors(organizationOf(context), call(context));
+      return list.map((director) => ({
+        ...(director.directorId ? { directorId: director.directorId } : {}),
+        firstName: director.firstName ?? '',
+        lastName: director.lastName ?? '',
+        ...(director.email ? { email: director.email } : {}),
+        ...(director.role ? { role: director.role } : {}),
+        ...(director.appointedDate ? { appointedDate: director.appointedDate } : {}),
+        ...(director.status ? { status: director.status } : {}),
+      }));
+    },
+
     async openSession(credentials, context) {
+      if (context.data.flow === 'organization') {
+        const organizationId = organizationOf(context);
+        const userId = need(context.data.ids.userId, 'user id');
+        const session = await client.createOrganizationUserSession(
+          organizationId,
+          userId,
+          credentials,
+          call(context),
+        );
+        return { ids: { organizationId, userId: session.userId || userId } };
+      }
       const { customerId, userId } = context.data.ids;
       const session = await client.createCustomerSession(
         need(customerId, 'customer id'),
@@ -163,6 +275,7 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
     },
 
     async startVerification(context) {
+      if (context.data.flow === 'organization') return startKyb(context);
       const { customerId, userId } = context.data.ids;
       const customer = need(customerId, 'customer id');
       let result: VerificationResult;
@@ -205,15 +318,30 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
         signal,
         ...(uploadOptions.onProgress ? { onUploadProgress: uploadOptions.onProgress } : {}),
       };
+      // §6.2: `customerId` for a person, `organizationId` for a company (B2B runner step 6).
+      const owner =
+        context.data.flow === 'organization'
+          ? { organizationId: organizationOf(context) }
+          : { customerId: need(customerId, 'customer id') };
       const result = await client.uploadVerificationDocument(
         need(verificationId, 'verification id'),
-        { ...upload, customerId: need(customerId, 'customer id') },
+        { ...upload, ...owner },
         callOptions,
       );
       return { documentId: result.documentId };
     },
 
     async acceptConsent(kind, consent, context) {
+      if (context.data.flow === 'organization') {
+        // §7.7: the same body as §5.4, on the organization.
+        await client.acceptOrganizationConsent(
+          organizationOf(context),
+          kind,
+          { version: consent.version, acceptanceTimestamp: consent.acceptedAt },
+          call(context),
+        );
+        return;
+      }
       await client.acceptIndividualConsent(
         need(context.data.ids.customerId, 'customer id'),
         kind,
@@ -223,6 +351,11 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
     },
 
     async checkActivation(context): Promise<ActivationCheck> {
+      if (context.data.flow === 'organization') {
+        return toActivationCheck(
+          await client.checkOrganizationReadiness(organizationOf(context), call(context)),
+        );
+      }
       await tokens.getToken(context.signal);
       const owner = tenantId();
       const check = await client.checkIndividualActivation(
@@ -230,38 +363,67 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
         need(owner, 'tenant id'),
         call(context),
       );
-      return {
-        allowed: check.allowed,
-        ...(check.consentOk !== undefined ? { consentOk: check.consentOk } : {}),
-        ...(check.verificationOk !== undefined ? { verificationOk: check.verificationOk } : {}),
-        ...(check.verificationStatus ? { verificationStatus: check.verificationStatus } : {}),
-        missingConsents: check.missingConsents
-          .map(consentKindOf)
-          .filter((kind): kind is ConsentKind => kind !== undefined),
-      };
+      return toActivationCheck(check);
     },
 
     async activate(code, context) {
+      if (context.data.flow === 'organization') {
+        const options = asAdmin(context);
+        const result = await client.activateOrganization(
+          organizationOf(context),
+          // §7.8 [R]/[O]: `additionalInfo: {userId, activationCode}`, the acting user's id.
+          { userId: options.userContext.userId, activationCode: code },
+          options,
+        );
+        return toActivationOutcome(result);
+      }
       const result = await client.activateIndividual(
         need(context.data.ids.customerId, 'customer id'),
         // §5.6: the runner sends the customer's email as `userId`.
         { userId: need(context.data.email, 'email'), code },
         call(context),
       );
-      return {
-        ...(result.status ? { status: result.status } : {}),
-        ...(result.iban ? { iban: result.iban } : {}),
-        ...(result.wallet ? { wallet: result.wallet } : {}),
-      };
+      return toActivationOutcome(result);
     },
 
-    async completeStep() {
-      throw new FlowError(
-        'step_unavailable',
-        msg('This part of the onboarding is not available in this version yet.'),
+    async checkWallet(context) {
+      return toActivationOutcome(
+        await client.getOrganizationWalletStatus(organizationOf(context), call(context)),
       );
     },
   };
+
+  /**
+   * §7.6: KYB through `/verify` with the acting user; when that route is missing or fails (404,
+   * 405, 5xx) the runner's fallback, `POST /verifications` with `BUSINESS_VERIFICATION` (§6.1,
+   * which B2B flows also send `X-User-ID`/`X-User-Roles` to).
+   */
+  async function startKyb(context: StepContext) {
+    const organizationId = organizationOf(context);
+    const options = asAdmin(context);
+    const requestedByUserId = options.userContext.userId;
+    let result: VerificationResult;
+    try {
+      result = await client.verifyOrganization(organizationId, { requestedByUserId }, options);
+    } catch (error) {
+      if (!shouldFallBack(error)) throw error;
+      result = await client.createVerification(
+        {
+          customerId: organizationId,
+          organizationId,
+          type: 'BUSINESS_VERIFICATION',
+          requestedByUserId,
+          notes: 'Business Verification',
+        },
+        options,
+      );
+    }
+    return {
+      verificationId: result.verificationId,
+      requiredDocuments: result.requiredDocuments,
+      ...(result.status ? { status: result.status } : {}),
+    };
+  }
 }
 
 /** Without a token source and an API base nothing can work: every call says so. */
@@ -275,12 +437,17 @@ function unconfiguredBackend(): FlowBackend {
   return {
     loadCategories: fail,
     registerIndividual: fail,
+    registerOrganization: fail,
+    addEmployee: fail,
+    addDirector: fail,
+    addShareholder: fail,
+    listDirectors: fail,
     openSession: fail,
     startVerification: fail,
     uploadDocument: fail,
     acceptConsent: fail,
     checkActivation: fail,
     activate: fail,
-    completeStep: fail,
+    checkWallet: fail,
   };
 }

@@ -5,10 +5,17 @@
  * and tested on their own.
  */
 import { FinHubApiError } from '../api/api-error.js';
+import type {
+  AddDirectorRequest,
+  AddEmployeeRequest,
+  AddShareholderRequest,
+} from '../api/requests.js';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
 import type { FlowData } from './flows.js';
 import type { IndividualRegistrationValues } from './schemas/individual-registration.js';
-import type { CategoryOption, ConsentKind, FlowIds, StepId } from './types.js';
+import type { OrganizationRegistrationValues } from './schemas/organization-registration.js';
+import type { SavedDirector } from './schemas/personnel.js';
+import type { CategoryOption, ConsentKind, FlowIds } from './types.js';
 
 export interface StepContext {
   data: Readonly<FlowData>;
@@ -61,15 +68,34 @@ export interface ActivationCheck {
   verificationStatus?: string;
   /** Consents still missing, as path segments. */
   missingConsents: ConsentKind[];
+  /**
+   * The organization's own status when the readiness check names it (§7.8, §10):
+   * `PENDING_ACTIVATION`, then `ACTIVATING` (wallet provisioning) and `ACTIVE`.
+   */
+  status?: string;
 }
 
-/** What activation returned (finhub-api.md §5.6); the [R] generation returns none of it. */
+/**
+ * What activation returned (finhub-api.md §5.6, §7.8); the [R] generation returns none of it. An
+ * organization answers `ACTIVATING` while its wallet is provisioned, then `ACTIVE` with the IBAN.
+ */
 export interface ActivationOutcome {
   status?: string;
   iban?: string;
   wallet?: { walletId?: string; currency?: string; status?: string };
 }
 
+/** A saved employee (§7.2): the new person's user id, when FinHub says. */
+export interface EmployeeOutcome {
+  userId?: string;
+  employeeId?: string;
+}
+
+/**
+ * The calls the flow makes. Steps both flows share (session, verification, documents, consents,
+ * activation) read `context.data.flow` and call the individual (§5) or organization (§7)
+ * endpoints; the organization's ids are `organizationId` and the admin user's `userId`.
+ */
 export interface FlowBackend {
   /** Categories for this flow (finhub-api.md §4.1; organizations filter by name, §1.3). */
   loadCategories(context: StepContext): Promise<CategoryOption[]>;
@@ -78,9 +104,31 @@ export interface FlowBackend {
     values: IndividualRegistrationValues,
     context: StepContext,
   ): Promise<StepOutcome>;
-  /** Opens the customer session (§3.2) for `context.data.ids`, with the person's credentials. */
+  /** Registers the company and its admin user (§7.1): ids `organizationId` and `userId`. */
+  registerOrganization(
+    values: OrganizationRegistrationValues,
+    context: StepContext,
+  ): Promise<StepOutcome>;
+  /** §7.2: adds one employee to `context.data.ids.organizationId`. */
+  addEmployee(request: AddEmployeeRequest, context: StepContext): Promise<EmployeeOutcome>;
+  /** §7.3: adds one director. */
+  addDirector(request: AddDirectorRequest, context: StepContext): Promise<{ directorId?: string }>;
+  /** §7.4: adds one shareholder. */
+  addShareholder(
+    request: AddShareholderRequest,
+    context: StepContext,
+  ): Promise<{ shareholderId?: string; status?: string }>;
+  /** §7.3: the directors FinHub holds for the organization. */
+  listDirectors(context: StepContext): Promise<SavedDirector[]>;
+  /**
+   * Opens the customer session (§3.2) or, for an organization, the admin user's org-user session
+   * (§3.3) for `context.data.ids`, with the credentials just entered.
+   */
   openSession(credentials: SessionCredentials, context: StepContext): Promise<StepOutcome>;
-  /** Starts the identity verification and says which documents it needs (§5.3a, §6.1). */
+  /**
+   * Starts the identity verification (§5.3a, §6.1) or the organization's KYB (§7.6) and says which
+   * documents it needs.
+   */
   startVerification(context: StepContext): Promise<VerificationInfo>;
   /** Uploads one document to `context.data.ids.verificationId` (§6.2). */
   uploadDocument(
@@ -88,18 +136,21 @@ export interface FlowBackend {
     options: DocumentUploadOptions,
     context: StepContext,
   ): Promise<{ documentId: string }>;
-  /** Accepts one consent (§5.4). */
+  /** Accepts one consent (§5.4, §7.7). */
   acceptConsent(
     kind: ConsentKind,
     consent: { version: string; acceptedAt: string },
     context: StepContext,
   ): Promise<void>;
-  /** The readiness check (§5.5). */
+  /** The readiness check (§5.5; an organization's §7.8 readiness). */
   checkActivation(context: StepContext): Promise<ActivationCheck>;
-  /** Activates with the emailed code; `userId` is the email (§5.6). */
+  /** Activates with the emailed code (§5.6; an organization's §7.8 activation). */
   activate(code: string, context: StepContext): Promise<ActivationOutcome>;
-  /** Completes a step whose screen is still a placeholder (the organization flow, issue 5). */
-  completeStep(step: StepId, context: StepContext): Promise<StepOutcome>;
+  /**
+   * An organization's wallet while it is provisioned after activation (§7.8 [O]): `ACTIVATING`
+   * until `ACTIVE`, then the IBAN.
+   */
+  checkWallet(context: StepContext): Promise<ActivationOutcome>;
 }
 
 /** A failure that is the element's own rather than FinHub's (setup, a rejected verification). */
@@ -123,6 +174,8 @@ export interface LocalBackendOptions {
   pendingChecks?: number;
   /** The code `activate()` accepts (default `LOCAL-CODE`). */
   activationCode?: string;
+  /** Wallet checks an organization answers `ACTIVATING` before `ACTIVE` (default 0). */
+  provisioningChecks?: number;
 }
 
 const LOCAL_CATEGORIES: Record<FlowData['flow'], CategoryOption[]> = {
@@ -181,7 +234,10 @@ export function createLocalBackend(options: LocalBackendOptions = {}): FlowBacke
   const delay = options.delayMs ?? 0;
   const code = options.activationCode ?? 'LOCAL-CODE';
   let pending = options.pendingChecks ?? 0;
+  let provisioning = options.provisioningChecks ?? 0;
   let documents = 0;
+  let people = 0;
+  const directors: SavedDirector[] = [];
   return {
     async loadCategories({ data, signal }) {
       await wait(delay, signal);
@@ -193,15 +249,48 @@ export function createLocalBackend(options: LocalBackendOptions = {}): FlowBacke
       await wait(delay, signal);
       return {};
     },
+    async registerOrganization(_values, { signal }) {
+      await wait(delay, signal);
+      return { ids: { organizationId: 'local-organization', userId: 'local-admin' } };
+    },
+    async addEmployee(_request, { signal }) {
+      await wait(delay, signal);
+      people += 1;
+      return { userId: `local-user-${people}` };
+    },
+    async addDirector(request, { signal }) {
+      await wait(delay, signal);
+      people += 1;
+      const director: SavedDirector = {
+        directorId: `local-director-${people}`,
+        firstName: request.firstName,
+        lastName: request.lastName,
+        email: request.email,
+        role: request.role,
+      };
+      directors.push(director);
+      return { directorId: director.directorId! };
+    },
+    async addShareholder(_request, { signal }) {
+      await wait(delay, signal);
+      people += 1;
+      return { shareholderId: `local-shareholder-${people}`, status: 'PENDING_VERIFICATION' };
+    },
+    async listDirectors({ signal }) {
+      await wait(delay, signal);
+      return directors.map((director) => ({ ...director }));
+    },
     async openSession(_credentials, { signal }) {
       await wait(delay, signal);
       return {};
     },
-    async startVerification({ signal }) {
+    async startVerification({ data, signal }) {
       await wait(delay, signal);
+      const fallback =
+        data.flow === 'organization' ? 'CERTIFICATE_OF_INCORPORATION' : 'GOVERNMENT_ID';
       return {
         verificationId: 'local-verification',
-        requiredDocuments: [...(options.requiredDocuments ?? ['GOVERNMENT_ID'])],
+        requiredDocuments: [...(options.requiredDocuments ?? [fallback])],
         status: 'PENDING',
       };
     },
@@ -225,7 +314,7 @@ export function createLocalBackend(options: LocalBackendOptions = {}): FlowBacke
         missingConsents: [],
       };
     },
-    async activate(given, { signal }) {
+    async activate(given, { data, signal }) {
       await wait(delay, signal);
       if (given.trim().toUpperCase() !== code.toUpperCase()) {
         throw new FinHubApiError({
@@ -235,11 +324,18 @@ export function createLocalBackend(options: LocalBackendOptions = {}): FlowBacke
           fieldErrors: [{ field: 'code', message: 'Invalid activation code' }],
         });
       }
-      return { status: 'ACTIVE' };
+      return { status: data.flow === 'organization' ? 'ACTIVATING' : 'ACTIVE' };
     },
-    async completeStep(step, { signal }) {
+    async checkWallet({ signal }) {
       await wait(delay, signal);
-      return step === 'activation' ? { status: 'ACTIVE' } : {};
+      provisioning -= 1;
+      return provisioning >= 0
+        ? { status: 'ACTIVATING' }
+        : {
+            status: 'ACTIVE',
+            iban: 'LT000000000000000000',
+            wallet: { walletId: 'local-wallet', currency: 'EUR', status: 'ACTIVE' },
+          };
     },
   };
 }

@@ -28,11 +28,23 @@ import {
 } from './backend.js';
 import { createFlowMachine, type FlowData } from './flows.js';
 import type { FlowMachine, FlowTransition } from './machine.js';
-import { isRejected, planResume } from './resume.js';
+import { isRejected, personnelPending, planResume } from './resume.js';
 import type {
   IndividualRegistrationDraft,
   IndividualRegistrationValues,
 } from './schemas/individual-registration.js';
+import type {
+  OrganizationRegistrationDraft,
+  OrganizationRegistrationValues,
+} from './schemas/organization-registration.js';
+// Types only: the personnel schemas (zod) load with the personnel step, not the first screen.
+import type {
+  PersonnelRequest,
+  PersonnelRowError,
+  PersonnelSection,
+  PersonnelValues,
+  SavedPersonnel,
+} from './schemas/personnel.js';
 import {
   CONSENT_KINDS,
   type CategoryOption,
@@ -82,8 +94,15 @@ export interface FlowControllerOptions {
   pollDelay?: (attempt: number) => number;
 }
 
-/** Where the activation step is: checking readiness, waiting for KYC, asking for the code… */
-export type ActivationPhase = 'checking' | 'pending' | 'ready' | 'rejected' | 'blocked';
+/**
+ * Where the activation step is: checking readiness, waiting for KYC, asking for the code… and, for
+ * an organization, `provisioning`: activated, its wallet being set up (§7.8 `ACTIVATING`).
+ */
+export type ActivationPhase =
+  'checking' | 'pending' | 'ready' | 'rejected' | 'blocked' | 'provisioning';
+
+/** How many new rows of each section FinHub now holds after a failed save. */
+export type PersonnelSentCounts = Record<PersonnelSection, number>;
 
 /** One uploaded document, as the documents step reports it (ids only, never bytes). */
 export interface UploadedDocument {
@@ -126,6 +145,53 @@ function toFailure(error: unknown): Failure {
   };
 }
 
+/** The people step's sections in the order FinHub needs them (§7.2 before §7.3 before §7.4). */
+const PERSONNEL_SECTIONS: readonly PersonnelSection[] = ['employees', 'directors', 'shareholders'];
+
+/**
+ * The rows as requests in sending order: employees (the step puts the `ADMIN_USER` one first,
+ * §7.2), directors, shareholders. Written here rather than imported from the personnel schema,
+ * which would bring zod into the shell's first chunk (DESIGN §5).
+ */
+function orderedRequests(values: PersonnelValues): PersonnelRequest[] {
+  return [
+    ...values.employees.map((request, index) => ({
+      section: 'employees' as const,
+      index,
+      request,
+    })),
+    ...values.directors.map((request, index) => ({
+      section: 'directors' as const,
+      index,
+      request,
+    })),
+    ...values.shareholders.map((request, index) => ({
+      section: 'shareholders' as const,
+      index,
+      request,
+    })),
+  ];
+}
+
+/**
+ * What a refused row of the people step says (§7.2–§7.4: 400 with field errors, 409 for a person
+ * already on file); '' when the failure is not about the row (network, 5xx: the banner says it).
+ */
+function personnelRowMessage(error: unknown): string {
+  const failure = toFailure(error);
+  switch (failure.code) {
+    case 'duplicate_email':
+    case 'conflict':
+      return msg('FinHub already has someone with this email address for this company.');
+    case 'validation_failed':
+    case 'bad_request':
+    case 'unprocessable':
+      return failure.fieldErrors[0]?.message ?? failure.message;
+    default:
+      return '';
+  }
+}
+
 /**
  * The request may have been carried out although no answer said so (lost answer, timeout, 5xx);
  * §9 documents no idempotency keys, so such a request is checked before it is sent again.
@@ -139,12 +205,21 @@ export function defaultPollDelay(attempt: number): number {
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
+/** The customer's id, or for an organization its `organizationId` (§7.1). */
+const ownerIdOf = (ids: FlowIds, flow: FlowKind): string | undefined =>
+  flow === 'organization' ? ids.organizationId : ids.customerId;
+
 const hasResumeIds = (resume: ResumeState | undefined, flow: FlowKind): resume is ResumeState =>
   Boolean(
-    resume?.ids.customerId &&
+    resume &&
+    ownerIdOf(resume.ids, flow) &&
     resume.ids.userId &&
     (resume.flow === undefined || resume.flow === flow),
   );
+
+const emptyPersonnel = (): SavedPersonnel => ({ employees: [], directors: [], shareholders: [] });
+
+const isActive = (status: string | undefined) => status?.trim().toUpperCase() === 'ACTIVE';
 
 function settingsKey(settings: FlowSettings): string {
   const resume = hasResumeIds(settings.resume, settings.flow) ? settings.resume : undefined;
@@ -152,6 +227,7 @@ function settingsKey(settings: FlowSettings): string {
     settings.flow,
     settings.presetCategory ?? '',
     resume?.ids.customerId ?? '',
+    resume?.ids.organizationId ?? '',
     resume?.ids.userId ?? '',
     resume?.ids.verificationId ?? '',
     resume?.step ?? '',
@@ -176,6 +252,9 @@ export class FlowController implements ReactiveController {
   #automaticRunning: StepId | undefined;
   #verifying = false;
   #polling = false;
+  #walletPolling = false;
+  #directorsLoading = false;
+  #directorsLoaded = false;
   #lastStatus: string | undefined;
   #registeredEmail: string | undefined;
   #registrationUncertain = false;
@@ -187,6 +266,7 @@ export class FlowController implements ReactiveController {
   #runToken = 0;
   #loadToken = 0;
   #pollToken = 0;
+  #walletToken = 0;
 
   /** A submit is in flight; steps disable their primary action. */
   busy = false;
@@ -205,6 +285,12 @@ export class FlowController implements ReactiveController {
   registeredEarlier = false;
   /** What the person typed at registration, minus passwords, kept across back/forward. */
   registrationDraft: IndividualRegistrationDraft = {};
+  /** The same for the organization's registration. */
+  organizationDraft: OrganizationRegistrationDraft = {};
+  /** Employees, directors and shareholders FinHub holds for the organization (§7.2–§7.4). */
+  savedPersonnel: SavedPersonnel = emptyPersonnel();
+  /** FinHub refused a new row of the people step (index into that section's unsent rows). */
+  personnelRowErrors: PersonnelRowError[] = [];
   /** Why the last sign-in (resume) was refused, shown on the sign-in form. */
   signInError: string | undefined;
   /** After a resumed sign-in: the readiness check that decides where to land is running. */
@@ -340,6 +426,7 @@ export class FlowController implements ReactiveController {
     this.#runToken++;
     this.#loadToken++;
     this.#pollToken++;
+    this.#walletToken++;
     this.busy = false;
     this.error = undefined;
     this.categories = undefined;
@@ -347,10 +434,16 @@ export class FlowController implements ReactiveController {
     this.#automaticRunning = undefined;
     this.#verifying = false;
     this.#polling = false;
+    this.#walletPolling = false;
+    this.#directorsLoading = false;
+    this.#directorsLoaded = false;
     this.registrationErrors = [];
     this.duplicateEmail = false;
     this.registeredEarlier = false;
     this.registrationDraft = {};
+    this.organizationDraft = {};
+    this.savedPersonnel = emptyPersonnel();
+    this.personnelRowErrors = [];
     this.signInError = undefined;
     this.locating = false;
     this.verification = undefined;
@@ -385,14 +478,124 @@ export class FlowController implements ReactiveController {
   }
 
   submitIndividualRegistration(values: IndividualRegistrationValues): void {
+    if (this.flow !== 'individual') return;
+    this.#register(values, (context) => this.#backend().registerIndividual(values, context));
+  }
+
+  /** The company and its admin user (§7.1); the admin signs in with these credentials (§3.3). */
+  submitOrganizationRegistration(values: OrganizationRegistrationValues): void {
+    if (this.flow !== 'organization') return;
+    this.#register(values, (context) => this.#backend().registerOrganization(values, context));
+  }
+
+  /**
+   * Saves the people step's new rows (§7.2–§7.4) in the order FinHub needs: employees (the
+   * `ADMIN_USER` one first), directors, shareholders. The step checked its rules before this, so
+   * nothing is sent for a list that breaks them. After a failure `onSent` hears how many rows of
+   * each section FinHub now holds (the step drops them; they show in `savedPersonnel`) before the
+   * failing row's error is set; a retry sends only what is left.
+   */
+  savePersonnel(values: PersonnelValues, onSent?: (counts: PersonnelSentCounts) => void): void {
+    if (this.busy || this.flow !== 'organization' || this.#machine.current !== 'personnel') return;
+    let remaining = values;
+    const attempt = () =>
+      this.#perform('personnel', 'person', attempt, async (context) => {
+        this.personnelRowErrors = [];
+        const sent: PersonnelSentCounts = { employees: 0, directors: 0, shareholders: 0 };
+        const requests = orderedRequests(remaining);
+        let failing: PersonnelRequest | undefined;
+        try {
+          for (const item of requests) {
+            failing = item;
+            await this.#savePerson(item, context);
+            sent[item.section] += 1;
+          }
+        } catch (error) {
+          const rest: PersonnelValues = { employees: [], directors: [], shareholders: [] };
+          for (const section of PERSONNEL_SECTIONS) {
+            (rest[section] as unknown[]) = remaining[section].slice(sent[section]); // same section
+          }
+          remaining = rest;
+          if (PERSONNEL_SECTIONS.some((section) => sent[section] > 0)) onSent?.(sent);
+          if (sent.directors > 0) this.#loadDirectors(true);
+          const rowMessage = failing && !context.signal.aborted ? personnelRowMessage(error) : '';
+          if (failing && rowMessage) {
+            // The failing row is the first of its section still unsent.
+            this.personnelRowErrors = [{ section: failing.section, index: 0, message: rowMessage }];
+          }
+          throw error;
+        }
+        this.#advance('person');
+      });
+    attempt();
+  }
+
+  async #savePerson(item: PersonnelRequest, context: StepContext): Promise<void> {
+    const backend = this.#backend();
+    const saved = this.savedPersonnel;
+    if (item.section === 'employees') {
+      const { person, position, roles } = item.request;
+      const outcome = await backend.addEmployee(item.request, context);
+      // §7.1 says the default admin may be created later: when registration named no user,
+      // the employee with the admin's email is that user (the one who signs in, §3.3).
+      const email = this.#machine.data.email?.toLowerCase();
+      if (!this.ids.userId && outcome.userId && person.email.toLowerCase() === email) {
+        this.#merge({ ids: { userId: outcome.userId } });
+      }
+      this.savedPersonnel = {
+        ...saved,
+        employees: [
+          ...saved.employees,
+          {
+            ...(outcome.employeeId ? { employeeId: outcome.employeeId } : {}),
+            ...(outcome.userId ? { userId: outcome.userId } : {}),
+            firstName: person.firstName,
+            lastName: person.lastName,
+            email: person.email,
+            ...(position ? { position } : {}),
+            roles: [...roles],
+          },
+        ],
+      };
+    } else if (item.section === 'directors') {
+      const request = item.request;
+      const outcome = await backend.addDirector(request, context);
+      this.savedPersonnel = {
+        ...saved,
+        directors: [
+          ...saved.directors,
+          {
+            ...(outcome.directorId ? { directorId: outcome.directorId } : {}),
+            firstName: request.firstName,
+            lastName: request.lastName,
+            email: request.email,
+            role: request.role,
+            ...(request.appointmentDate ? { appointedDate: request.appointmentDate } : {}),
+          },
+        ],
+      };
+    } else {
+      const outcome = await backend.addShareholder(item.request, context);
+      this.savedPersonnel = {
+        ...saved,
+        shareholders: [...saved.shareholders, { ...item.request, ...outcome }],
+      };
+    }
+  }
+
+  /** Registration for either flow: never retried by itself (§9); see `#fail` for a 409. */
+  #register(
+    values: { email: string; password: string },
+    send: (context: StepContext) => Promise<StepOutcome>,
+  ): void {
     if (this.busy || this.#machine.current !== 'registration') return;
     this.registrationErrors = [];
     this.duplicateEmail = false;
     this.#registeredEmail = values.email;
     const attempt = () =>
       this.#perform('registration', 'person', attempt, async (context) => {
-        const outcome = await this.#backend().registerIndividual(values, context);
-        // Held in memory only until the session step has signed in (§3.2).
+        const outcome = await send(context);
+        // Held in memory only until the session step has signed in (§3.2, §3.3).
         this.#credentials = { username: values.email, password: values.password };
         this.#machine.update({ email: values.email });
         this.#merge(outcome);
@@ -493,7 +696,11 @@ export class FlowController implements ReactiveController {
     attempt();
   }
 
-  /** Activates with the code from the email (finhub-api.md §5.6). */
+  /**
+   * Activates with the code from the email (finhub-api.md §5.6, §7.8). An organization answers
+   * `ACTIVATING` while its wallet is provisioned: the step says so and the flow finishes once the
+   * wallet is `ACTIVE` (with its IBAN).
+   */
   activate(code: string): void {
     if (this.busy || this.#machine.current !== 'activation' || this.activationPhase !== 'ready')
       return;
@@ -503,18 +710,14 @@ export class FlowController implements ReactiveController {
         const outcome = await this.#backend().activate(code, context);
         this.result = outcome;
         if (outcome.status) this.#lastStatus = outcome.status;
-        this.#advance('person');
-      });
-    attempt();
-  }
-
-  /** The person confirms a step whose screen is a placeholder for now (organization flow). */
-  continueStep(): void {
-    const step = this.#machine.current;
-    if (this.busy || this.#machine.isAutomatic(step)) return;
-    const attempt = () =>
-      this.#perform(step, 'person', attempt, async (context) => {
-        this.#merge(await this.#backend().completeStep(step, context));
+        if (this.flow === 'organization' && !isActive(outcome.status)) {
+          this.activationPhase = 'provisioning';
+          this.#options.announce?.(
+            msg('The company account is activated. We are setting up its wallet and IBAN…'),
+          );
+          this.#pollWallet();
+          return;
+        }
         this.#advance('person');
       });
     attempt();
@@ -568,6 +771,10 @@ export class FlowController implements ReactiveController {
     this.registrationDraft = { ...draft };
   }
 
+  saveOrganizationDraft(draft: OrganizationRegistrationDraft): void {
+    this.organizationDraft = { ...draft };
+  }
+
   /**
    * "Sign in instead" after a duplicate email: with resume ids from the host, the element's own
    * sign-in; otherwise the host is asked (`finhub-sign-in-request`).
@@ -619,7 +826,7 @@ export class FlowController implements ReactiveController {
     const data = this.#machine.data;
     return data.signInRequired
       ? this.#machine.completed.has('session')
-      : Boolean(data.ids.customerId);
+      : Boolean(ownerIdOf(data.ids, this.flow));
   }
 
   #backend(): FlowBackend {
@@ -714,6 +921,10 @@ export class FlowController implements ReactiveController {
       this.signInError = message;
       onForm = true;
       recoverable = code !== 'account_locked';
+    } else if (step === 'personnel' && this.personnelRowErrors.length > 0) {
+      // Shown on the row FinHub refused (the step focuses it); the host still hears about it.
+      message = this.personnelRowErrors[0]!.message;
+      onForm = recoverable = true;
     } else if (
       step === 'activation' &&
       (code === 'bad_request' || (code === 'validation_failed' && failure.fieldErrors.length > 0))
@@ -757,14 +968,24 @@ export class FlowController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Completes `from`, counts `completed` as done and lands on `to` (resume). */
-  #jump(from: StepId, completed: readonly StepId[], to: StepId, cause: Cause): void {
+  /**
+   * Completes `from`, counts `completed` as done and lands on `to` (resume). `reopen` lands on a
+   * step counted as done before (an organization's people, when they were never saved).
+   */
+  #jump(
+    from: StepId,
+    completed: readonly StepId[],
+    to: StepId,
+    cause: Cause,
+    reopen = false,
+  ): void {
     this.#cause = cause;
     this.#host.dispatchEvent(
       new FinHubStepCompleteEvent({ step: from, flow: this.flow, ids: { ...this.ids } }),
     );
     this.#machine.markCompleted([from, ...completed]);
-    this.#machine.goTo(to);
+    if (reopen) this.#machine.reopen(to);
+    else this.#machine.goTo(to);
     this.#host.requestUpdate();
   }
 
@@ -773,8 +994,8 @@ export class FlowController implements ReactiveController {
       ids: { ...resume.ids },
       signInRequired: true,
       ...(resume.step ? { resumeStep: resume.step } : {}),
-      ...(this.#registeredEmail || this.registrationDraft.email
-        ? { email: this.#registeredEmail ?? this.registrationDraft.email }
+      ...(this.#registeredEmail || this.#draftEmail()
+        ? { email: this.#registeredEmail ?? this.#draftEmail() }
         : {}),
     });
     this.duplicateEmail = false;
@@ -787,6 +1008,12 @@ export class FlowController implements ReactiveController {
     this.#machine.markCompleted(before.filter((id) => known.has(id)));
     this.#machine.goTo('session');
     this.#host.requestUpdate();
+  }
+
+  #draftEmail(): string | undefined {
+    return this.flow === 'organization'
+      ? this.organizationDraft.email
+      : this.registrationDraft.email;
   }
 
   #onTransition(transition: FlowTransition): void {
@@ -803,23 +1030,50 @@ export class FlowController implements ReactiveController {
   /** Starts whatever a step needs on arrival; safe to call again (does nothing twice). */
   #enter(step: StepId): void {
     if (!this.#started || !this.#connected || this.#machine.finished) return;
-    const individual = this.flow === 'individual';
     if (step === 'categorization') {
       if (this.categories) this.#resolvePreset();
       else this.#loadCategories();
+    } else if (step === 'personnel') {
+      // What FinHub already holds (a resumed onboarding), shown as saved (§7.3 list).
+      this.#loadDirectors();
     } else if (step === 'session') {
       if (this.#machine.isAutomatic('session')) this.#runSession();
       else if (this.locating) this.#locate();
-    } else if (individual && (step === 'verification' || step === 'documents')) {
+    } else if (step === 'verification' || step === 'documents') {
       // Documents after a resume: the verification is created again for its id and list.
       if (!this.verification) this.#startVerification();
-    } else if (individual && step === 'consents') {
+    } else if (step === 'consents') {
       if (CONSENT_KINDS.every((kind) => this.acceptedConsents.has(kind))) {
         this.#advance(this.#personActed ? 'automatic' : 'system');
       }
-    } else if (individual && step === 'activation') {
-      this.#poll();
+    } else if (step === 'activation') {
+      if (this.activationPhase === 'provisioning') this.#pollWallet();
+      else this.#poll();
     }
+  }
+
+  /**
+   * The directors FinHub holds (§7.3), for the people step's saved list. Best effort: without it
+   * the step shows what this visit saved. `again` reloads after a partial save.
+   */
+  #loadDirectors(again = false): void {
+    if (this.#directorsLoading || (!again && this.#directorsLoaded)) return;
+    this.#directorsLoading = true;
+    const context = this.#context();
+    this.#backend()
+      .listDirectors(context)
+      .then(
+        (directors) => {
+          if (context.signal.aborted) return;
+          this.#directorsLoaded = true;
+          this.savedPersonnel = { ...this.savedPersonnel, directors };
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        this.#directorsLoading = false;
+        this.#host.requestUpdate();
+      });
   }
 
   #loadCategories(): void {
@@ -894,9 +1148,24 @@ export class FlowController implements ReactiveController {
     const attempt = () => {
       this.#automaticRunning = 'session';
       void this.#perform('session', 'automatic', attempt, async (context) => {
-        const check = await this.#backend().checkActivation(context);
+        const backend = this.#backend();
+        const check = await backend.checkActivation(context);
         const plan = planResume(check, this.#machine.data.resumeStep);
         this.acceptedConsents = new Set(plan.acceptedConsents);
+        if (this.flow === 'organization') {
+          // §7.3: the one personnel list FinHub documents; it also fills the saved list.
+          const directors = await backend.listDirectors(context).catch(() => undefined);
+          if (directors) {
+            this.#directorsLoaded = true;
+            this.savedPersonnel = { ...this.savedPersonnel, directors };
+          }
+          const resumeStep = this.#machine.data.resumeStep;
+          if (personnelPending(check, resumeStep, directors?.length ?? 0)) {
+            this.locating = false;
+            this.#jump('session', [], 'personnel', 'person', true);
+            return;
+          }
+        }
         this.locating = false;
         // Landing on activation: this answer is the first readiness check.
         const phase = plan.landing === 'activation' ? this.#noteCheck(check) : undefined;
@@ -928,7 +1197,10 @@ export class FlowController implements ReactiveController {
   /** Keeps what a readiness answer says for the activation screen. */
   #noteCheck(check: ActivationCheck): ActivationPhase {
     let phase: ActivationPhase;
-    if (check.allowed) phase = 'ready';
+    const status = check.status?.trim().toUpperCase();
+    // An organization activated earlier: its wallet is (being) set up (§7.8, §10).
+    if (status === 'ACTIVATING' || status === 'ACTIVE') phase = 'provisioning';
+    else if (check.allowed) phase = 'ready';
     else if (isRejected(check.verificationStatus)) phase = 'rejected';
     // Verified and agreed, yet not allowed (e.g. already active, §5.5): waiting will not help.
     else if (check.verificationOk === true && check.consentOk === true) phase = 'blocked';
@@ -996,6 +1268,56 @@ export class FlowController implements ReactiveController {
       .catch(() => undefined) // only the abort of `wait` reaches here
       .finally(() => {
         if (token === this.#pollToken) this.#polling = false;
+        this.#host.requestUpdate();
+        if (token === this.#pollToken && this.activationPhase === 'provisioning') {
+          this.#pollWallet();
+        }
+      });
+  }
+
+  /**
+   * After an organization's activation: polls its wallet (§7.8 [O] names `wallet-status`) with the
+   * same backoff until it is `ACTIVE`, then finishes with the IBAN. Stops when the element is
+   * removed; `#enter` starts it again when the element comes back.
+   */
+  #pollWallet(): void {
+    if (this.#walletPolling || this.#machine.finished) return;
+    this.#walletPolling = true;
+    const token = ++this.#walletToken;
+    const context = this.#context();
+    const delay = this.#options.pollDelay ?? defaultPollDelay;
+    const finish = (outcome: ActivationOutcome) => {
+      const result = { ...this.result, ...outcome };
+      this.result = result;
+      this.#lastStatus = result.status ?? 'ACTIVE';
+      this.#advance('automatic');
+    };
+    const run = async () => {
+      for (let attempt = 0; ; attempt++) {
+        if (attempt > 0) await wait(delay(attempt - 1), context.signal);
+        let outcome: ActivationOutcome;
+        try {
+          outcome = await this.#backend().checkWallet(context);
+        } catch (error) {
+          if (context.signal.aborted || token !== this.#walletToken) return;
+          const failure = toFailure(error);
+          // No wallet poll on this tenant: the activation itself succeeded, so finish with it.
+          if (failure.code === 'not_found') return finish({});
+          if (failure.retryable && attempt < 6) continue;
+          this.#fail('activation', error, () => this.#pollWallet());
+          return;
+        }
+        if (token !== this.#walletToken) return;
+        if (isActive(outcome.status) || outcome.iban) {
+          this.#options.announce?.(msg('The company account is active.'));
+          return finish({ ...outcome, status: outcome.status ?? 'ACTIVE' });
+        }
+      }
+    };
+    void run()
+      .catch(() => undefined) // only the abort of `wait` reaches here
+      .finally(() => {
+        if (token === this.#walletToken) this.#walletPolling = false;
         this.#host.requestUpdate();
       });
   }

@@ -113,15 +113,16 @@ export class FlowMachine<TData extends object> {
   }
 
   /**
-   * Completes the current step and moves to the next applicable one. Returns the transition, or
-   * null when the current step was the last (then `finished` is true).
+   * Completes the current step and moves to the next applicable one not done yet (after a resume,
+   * steps ahead may be done already, e.g. the sign-in). Returns the transition, or null when
+   * nothing is left (then `finished` is true).
    */
   next(): FlowTransition | null {
     if (this.#finished) return null;
     this.#completed.add(this.#current);
     const steps = this.steps;
     const index = steps.findIndex((step) => step.id === this.#current);
-    const following = steps[index + 1];
+    const following = steps.find((step, i) => i > index && !this.#completed.has(step.id));
     if (!following) {
       this.#finished = true;
       return null;
@@ -153,6 +154,15 @@ export class FlowMachine<TData extends object> {
     if (landing === this.#current && !this.#finished) return null;
     this.#finished = false;
     return this.#move(landing, 'jump');
+  }
+
+  /**
+   * Counts `step` as not done again and lands on it (resume: an organization signed in, but its
+   * people were never saved). Steps done after it stay done, so `next()` passes over them.
+   */
+  reopen(step: StepId): FlowTransition | null {
+    this.#completed.delete(this.#configOf(step).id);
+    return this.goTo(step);
   }
 
   /** Marks steps done without moving (resume from a saved state, then `goTo`). */

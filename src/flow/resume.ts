@@ -87,3 +87,22 @@ export function planResume(check: ActivationCheck, resumeStep?: StepId): ResumeP
   ];
   return { landing, completed, acceptedConsents };
 }
+
+/**
+ * Organizations (§1.3): whether the people step still has to run after a resumed sign-in. The
+ * host's resume object says so when it has one (its last completed step comes before personnel);
+ * without it, a KYB already started or a director on file (§7.3, the one list FinHub documents)
+ * says the people were saved. Employees and shareholders have no v2.1 list to check.
+ */
+export function personnelPending(
+  check: ActivationCheck,
+  resumeStep: StepId | undefined,
+  directorCount: number,
+): boolean {
+  if (resumeStep === 'categorization' || resumeStep === 'registration') return true;
+  if (resumeStep) return false;
+  const status = check.verificationStatus?.trim().toUpperCase() || undefined;
+  const started =
+    check.verificationOk === true || (status !== undefined && !NOT_STARTED.has(status));
+  return !started && directorCount === 0;
+}

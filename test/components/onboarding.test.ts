@@ -25,7 +25,7 @@ import {
 
 const CATEGORIZATION = 'finhub-step-categorization';
 const REGISTRATION = 'finhub-step-individual-registration';
-const PLACEHOLDER = 'finhub-step-placeholder';
+const ORGANIZATION_REGISTRATION = 'finhub-step-organization-registration';
 
 const heading = (el: FinHubOnboarding) => root(el).querySelector<HTMLElement>('#step-heading')!;
 const statusText = (el: FinHubOnboarding) =>
@@ -510,7 +510,7 @@ describe('<finhub-onboarding> shell', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('is accessible on a placeholder step (organization flow, issue 5)', async () => {
+  it('is accessible on the organization registration step', async () => {
     const el = await fixture<FinHubOnboarding>(
       html`<finhub-onboarding
         flow="organization"
@@ -519,7 +519,7 @@ describe('<finhub-onboarding> shell', () => {
     );
     const step = await categorization(el);
     buttonNamed(root(step), 'Continue').click();
-    await stepOf(el, PLACEHOLDER);
+    await stepOf(el, ORGANIZATION_REGISTRATION);
     await expect(el).to.be.accessible();
   });
 });

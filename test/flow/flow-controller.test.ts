@@ -291,22 +291,88 @@ describe('FlowController', () => {
     await settle(() => controller.categories !== undefined, 'categories again');
   });
 
-  it('completes the organization flow through its placeholders', async () => {
-    const { host, controller } = setup(
-      { completeStep: async (step) => (step === 'activation' ? { status: 'ACTIVATED' } : {}) },
-      { flow: 'organization' },
-    );
+  it('completes the organization flow: people, KYB, wallet provisioning, then ACTIVE', async () => {
+    const { host, controller } = setup({}, { flow: 'organization' });
     host.connect();
     await settle(() => controller.categories !== undefined, 'categories');
     controller.chooseCategory('SMALL_BUSINESS');
-    for (const step of ['registration', 'personnel']) {
-      expect(controller.current).to.equal(step);
-      controller.continueStep();
-      await settle(() => !controller.busy && controller.current !== step, step);
-    }
-    // personnel → session (automatic, but no credentials from a real org registration yet)
-    await settle(() => controller.error !== undefined, 'session error');
-    expect(controller.error).to.include({ step: 'session', code: 'unauthorized' });
+    controller.submitOrganizationRegistration({
+      legalName: 'Acme UAB',
+      tradingName: '',
+      registrationNumber: '123456789',
+      taxId: 'LT123456789',
+      incorporationDate: '2015-03-20',
+      legalForm: 'LIMITED_LIABILITY_COMPANY',
+      industry: 'TECHNOLOGY',
+      businessDescription: 'Software',
+      website: '',
+      companyEmail: 'info@acme.example',
+      companyPhone: '+37060012345',
+      street: 'Gedimino pr. 1',
+      city: 'Vilnius',
+      postalCode: '01103',
+      country: 'LT',
+      email: 'admin@acme.example',
+      password: 'Correct-Horse-9',
+      matchingPassword: 'Correct-Horse-9',
+    });
+    await settle(() => controller.current === 'personnel' && !controller.busy, 'personnel');
+    controller.savePersonnel({
+      employees: [
+        {
+          person: { firstName: 'Ona', lastName: 'Admin', email: 'admin@acme.example' },
+          position: 'CEO',
+          roles: ['ADMIN_USER'],
+        },
+      ],
+      directors: [{ firstName: 'Rita', lastName: 'D', email: 'rita@acme.example', role: 'CEO' }],
+      shareholders: [
+        { type: 'CORPORATE', companyName: 'Holdco', ownershipPercentage: 100, isPEP: false },
+      ],
+    });
+    // personnel → session (automatic, with the admin's credentials) → KYB
+    await settle(() => controller.verification !== undefined && !controller.busy, 'KYB');
+    expect(controller.verification!.requiredDocuments).to.deep.equal([
+      'CERTIFICATE_OF_INCORPORATION',
+    ]);
+    expect(controller.savedPersonnel.directors.map((d) => d.email)).to.deep.equal([
+      'rita@acme.example',
+    ]);
+    controller.continueVerification();
+    controller.completeDocuments([
+      {
+        requirement: 'CERTIFICATE_OF_INCORPORATION',
+        documentType: 'CERTIFICATE_OF_INCORPORATION',
+        documentId: 'd-1',
+        fileName: 'c.pdf',
+      },
+    ]);
+    controller.acceptConsents({ terms: '1.0', privacy: '1.0', 'data-processing': '1.0' });
+    await settle(() => controller.activationPhase === 'ready', 'activation allowed');
+    controller.activate('LOCAL-CODE');
+    await settle(() => controller.finished, 'finish');
+    expect(controller.result).to.include({ status: 'ACTIVE', iban: 'LT000000000000000000' });
+    expect(host.of('finhub-complete')).to.deep.equal([
+      {
+        flow: 'organization',
+        ids: {
+          organizationId: 'local-organization',
+          userId: 'local-admin',
+          verificationId: 'local-verification',
+        },
+        status: 'ACTIVE',
+      },
+    ]);
+    expect(host.of('finhub-step-complete').map((d) => d.step)).to.deep.equal([
+      'categorization',
+      'registration',
+      'personnel',
+      'session',
+      'verification',
+      'documents',
+      'consents',
+      'activation',
+    ]);
   });
 
   it('fires finhub-complete with the final status after the last step', async () => {

@@ -20,6 +20,11 @@ import type {
   IndividualRegistrationDraft,
   IndividualRegistrationValues,
 } from '../../flow/schemas/individual-registration.js';
+import type {
+  OrganizationRegistrationDraft,
+  OrganizationRegistrationValues,
+} from '../../flow/schemas/organization-registration.js';
+import type { PersonnelValues } from '../../flow/schemas/personnel.js';
 import {
   CONSENT_KINDS,
   type ConsentKind,
@@ -42,8 +47,11 @@ export type FinHubTheme = 'light' | 'dark' | 'auto';
  */
 export type FinHubFetchToken = NonNullable<TokenProviderOptions['fetchToken']>;
 
-/** Details the host already knows, shown prefilled. Passwords are never prefilled. */
-export type FinHubPrefill = IndividualRegistrationDraft;
+/**
+ * Details the host already knows, shown prefilled: the person's (individual flow) or the
+ * company's and its admin's (organization flow). Passwords are never prefilled.
+ */
+export type FinHubPrefill = IndividualRegistrationDraft & OrganizationRegistrationDraft;
 
 /**
  * Where a returning person picks up: the last `finhub-step-complete` detail as the host saved it
@@ -174,8 +182,14 @@ export class FinHubOnboarding extends LitElement {
    */
   @property({ attribute: 'customer-id' }) customerId = '';
 
-  /** Resume: the user id of an earlier registration (with `customer-id`). */
+  /** Resume: the user id of an earlier registration (with `customer-id` or `organization-id`). */
   @property({ attribute: 'user-id' }) userId = '';
+
+  /**
+   * Resume (`flow="organization"`): the organization id of an earlier registration, with the
+   * admin user's `user-id`. The admin signs in and lands on the first unfinished step.
+   */
+  @property({ attribute: 'organization-id' }) organizationId = '';
 
   /**
    * Resume from the last `finhub-step-complete` detail the host saved (`{step, flow, ids}`); its
@@ -455,6 +469,25 @@ export class FinHubOnboarding extends LitElement {
           ?can-go-back=${canGoBack}
           locale=${this._locale}
         ></finhub-step-individual-registration>`;
+      case 'organization-registration':
+        return html`<finhub-step-organization-registration
+          exportparts=${STEP_PARTS}
+          .prefill=${this.#organizationStart()}
+          .serverErrors=${flow.registrationErrors}
+          ?duplicate-email=${flow.duplicateEmail}
+          ?busy=${flow.busy}
+          ?can-go-back=${canGoBack}
+          locale=${this._locale}
+        ></finhub-step-organization-registration>`;
+      case 'personnel':
+        return html`<finhub-step-personnel
+          exportparts=${STEP_PARTS}
+          .saved=${flow.savedPersonnel}
+          .rowErrors=${flow.personnelRowErrors}
+          ?busy=${flow.busy}
+          ?can-go-back=${canGoBack}
+          locale=${this._locale}
+        ></finhub-step-personnel>`;
       case 'progress':
         return html`<finhub-step-progress
           exportparts=${STEP_PARTS}
@@ -464,12 +497,6 @@ export class FinHubOnboarding extends LitElement {
               : msg('Preparing your account type…')
           }
         ></finhub-step-progress>`;
-      case 'placeholder':
-        return html`<finhub-step-placeholder
-          exportparts=${STEP_PARTS}
-          ?busy=${flow.busy}
-          ?can-go-back=${canGoBack}
-        ></finhub-step-placeholder>`;
       case 'sign-in':
         return html`<finhub-step-sign-in
           exportparts=${STEP_PARTS}
@@ -481,6 +508,7 @@ export class FinHubOnboarding extends LitElement {
       case 'verification':
         return html`<finhub-step-verification
           exportparts=${STEP_PARTS}
+          flow=${flow.flow}
           .requirements=${this.#requirements()}
           ?busy=${flow.busy}
         ></finhub-step-verification>`;
@@ -511,6 +539,7 @@ export class FinHubOnboarding extends LitElement {
       case 'activation':
         return html`<finhub-step-activation
           exportparts=${STEP_PARTS}
+          flow=${flow.flow}
           phase=${flow.activationPhase}
           email=${flow.email ?? ''}
           ?code-rejected=${flow.activationCodeRejected}
@@ -560,8 +589,9 @@ export class FinHubOnboarding extends LitElement {
     const resume = this.resume;
     const ids = { ...resume?.ids };
     if (this.customerId) ids.customerId = this.customerId;
+    if (this.organizationId) ids.organizationId = this.organizationId;
     if (this.userId) ids.userId = this.userId;
-    if (!ids.customerId || !ids.userId) return undefined;
+    if (!(ids.customerId || ids.organizationId) || !ids.userId) return undefined;
     return {
       ids,
       ...(resume?.step ? { step: resume.step } : {}),
@@ -593,6 +623,14 @@ export class FinHubOnboarding extends LitElement {
     return { ...(prefill as IndividualRegistrationDraft), ...this.#flow.registrationDraft };
   }
 
+  /** The same for the organization's registration (host prefill under the person's draft). */
+  #organizationStart(): OrganizationRegistrationDraft {
+    const prefill: Record<string, unknown> = { ...this.prefill };
+    delete prefill['password'];
+    delete prefill['matchingPassword'];
+    return { ...(prefill as OrganizationRegistrationDraft), ...this.#flow.organizationDraft };
+  }
+
   #onTransition(info: TransitionInfo): void {
     if (info.moveFocus) this.#focusHeading = true;
   }
@@ -608,9 +646,20 @@ export class FinHubOnboarding extends LitElement {
         // The registration step only sends values its schema validated.
         flow.submitIndividualRegistration(event.value as IndividualRegistrationValues);
         break;
-      case 'placeholder':
-        flow.continueStep();
+      case 'organization-registration':
+        // Sent only with values its schema validated.
+        flow.submitOrganizationRegistration(event.value as OrganizationRegistrationValues);
         break;
+      case 'personnel': {
+        // The step checked its rules; after a partial save it drops the rows FinHub now holds.
+        const people = event.target as Partial<{
+          removeSentRows(counts: Record<string, number>): void;
+        }>; // the personnel step element
+        flow.savePersonnel(event.value as PersonnelValues, (counts) =>
+          people.removeSentRows?.(counts),
+        );
+        break;
+      }
       case 'sign-in':
         flow.signIn(event.value as SessionCredentials); // the sign-in step's validated values
         break;
@@ -648,6 +697,11 @@ export class FinHubOnboarding extends LitElement {
   };
 
   #onDraft = (event: Event): void => {
-    if (event instanceof StepDraftEvent) this.#flow.saveRegistrationDraft(event.draft);
+    if (!(event instanceof StepDraftEvent)) return;
+    if (this.#currentView() === 'organization-registration') {
+      this.#flow.saveOrganizationDraft(event.draft as OrganizationRegistrationDraft);
+    } else {
+      this.#flow.saveRegistrationDraft(event.draft);
+    }
   };
 }

@@ -3,14 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import type { ActivationPhase } from '../../flow/flow-controller.js';
+import type { FlowKind } from '../../flow/types.js';
 import { validateActivationCode } from '../../flow/schemas/activation-code.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { StepAnnounceEvent, StepSubmitEvent } from './step-events.js';
 
 /**
- * Activation (finhub-api.md §5.5, §5.6): while FinHub reviews the documents, a pending state the
- * flow keeps checking; a rejection, plainly; once activation is allowed, the code from the email.
- * Sends a `StepSubmitEvent<string>` with the code.
+ * Activation (finhub-api.md §5.5, §5.6, §7.8): while FinHub reviews the documents, a pending state
+ * the flow keeps checking; a rejection, plainly; once activation is allowed, the code from the
+ * email. Sends a `StepSubmitEvent<string>` with the code. An organization then shows its wallet
+ * being provisioned (`provisioning`, §7.8 `ACTIVATING`) until the flow finishes.
  *
  * @internal
  */
@@ -54,6 +56,9 @@ export class FinHubActivationStep extends LitElement {
 
   @property({ type: Boolean }) busy = false;
 
+  /** Whose account: a person's or a company's (wording only). */
+  @property() flow: FlowKind = 'individual';
+
   @state() private _code = '';
   @state() private _touched = false;
   @state() private _submitted = false;
@@ -76,9 +81,25 @@ export class FinHubActivationStep extends LitElement {
       case 'checking':
       case 'pending':
         return this.#pending();
+      case 'provisioning':
+        return html`<div class="pending" role="status">
+          <p id="provisioning-label" class="lead">${msg('The company account is activated.')}</p>
+          <p class="muted">
+            ${msg(
+              'We are setting up its wallet and IBAN. This usually takes a moment: keep this page open.',
+            )}
+          </p>
+          <progress part="progress" aria-labelledby="provisioning-label"></progress>
+        </div>`;
       case 'rejected':
         return html`<div class="outcome" role="alert">
-          <p class="lead">${msg('We could not verify your identity')}</p>
+          <p class="lead">
+            ${
+              this.flow === 'organization'
+                ? msg('We could not verify the company')
+                : msg('We could not verify your identity')
+            }
+          </p>
           <p>
             ${msg(
               'Your documents were not approved, so this account cannot be activated. Please contact support to find out what to do next.',

@@ -10,8 +10,9 @@ import { defineOnce } from '../define-once.js';
 export type StepView =
   | 'categorization'
   | 'individual-registration'
+  | 'organization-registration'
+  | 'personnel'
   | 'progress'
-  | 'placeholder'
   | 'sign-in'
   | 'verification'
   | 'documents'
@@ -21,8 +22,9 @@ export type StepView =
 export const STEP_TAGS: Record<StepView, string> = {
   categorization: 'finhub-step-categorization',
   'individual-registration': 'finhub-step-individual-registration',
+  'organization-registration': 'finhub-step-organization-registration',
+  personnel: 'finhub-step-personnel',
   progress: 'finhub-step-progress',
-  placeholder: 'finhub-step-placeholder',
   'sign-in': 'finhub-step-sign-in',
   verification: 'finhub-step-verification',
   documents: 'finhub-step-documents',
@@ -43,8 +45,10 @@ const loaders: Record<StepView, () => Promise<CustomElementConstructor>> = {
   categorization: async () => (await import('./categorization-step.js')).FinHubCategorizationStep,
   'individual-registration': async () =>
     (await import('./individual-registration-step.js')).FinHubIndividualRegistrationStep,
+  'organization-registration': async () =>
+    (await import('./organization-registration-step.js')).FinHubOrganizationRegistrationStep,
+  personnel: async () => (await import('./personnel-step.js')).FinHubPersonnelStep,
   progress: async () => (await import('./progress-step.js')).FinHubProgressStep,
-  placeholder: async () => (await import('./placeholder-step.js')).FinHubPlaceholderStep,
   'sign-in': async () => (await import('./sign-in-step.js')).FinHubSignInStep,
   verification: async () => {
     const [module] = await Promise.all([import('./verification-step.js'), loadRequirements()]);
@@ -69,26 +73,25 @@ export function documentRequirements(
   return requirementsModule?.requirementsFor([...requiredDocuments], kind) ?? [];
 }
 
-/** The view for a step; automatic steps show progress. */
+/**
+ * The view for a step; automatic steps show progress. Both flows share every view after the
+ * registration (the flow controller passes `flow` on to the backend and the step's wording).
+ */
 export function viewFor(flow: FlowKind, step: StepId, automatic: boolean): StepView {
   if (automatic) return 'progress';
-  if (step === 'categorization') return 'categorization';
-  if (flow === 'individual') {
-    switch (step) {
-      case 'registration':
-        return 'individual-registration';
-      case 'session':
-        return 'sign-in';
-      case 'verification':
-      case 'documents':
-      case 'consents':
-      case 'activation':
-        return step;
-      default:
-        return 'placeholder';
-    }
+  switch (step) {
+    case 'registration':
+      return flow === 'organization' ? 'organization-registration' : 'individual-registration';
+    case 'session':
+      return 'sign-in';
+    case 'categorization':
+    case 'personnel':
+    case 'verification':
+    case 'documents':
+    case 'consents':
+    case 'activation':
+      return step;
   }
-  return 'placeholder';
 }
 
 const loaded = new Map<StepView, Promise<void>>();

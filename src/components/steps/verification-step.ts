@@ -2,12 +2,13 @@ import { LitElement, css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { DocumentRequirement } from '../../flow/documents/requirements.js';
+import type { FlowKind } from '../../flow/types.js';
 import { baseStyles } from '../../styles/shared-styles.js';
 import { StepSubmitEvent } from './step-events.js';
 
 /**
- * Identity check (finhub-api.md §5.3a, §6.1): while the verification starts, progress; then the
- * documents it needs, so the person can get them ready before the upload screen. Continue sends a
+ * Identity check (finhub-api.md §5.3a, §6.1), or the company's KYB (§7.6) for `flow="organization"`:
+ * while the verification starts, progress; then the documents it needs, so the person can get them ready before the upload screen. Continue sends a
  * `StepSubmitEvent<null>`.
  *
  * @internal
@@ -39,15 +40,25 @@ export class FinHubVerificationStep extends LitElement {
 
   @property({ type: Boolean }) busy = false;
 
+  /** Whose verification: a person's or a company's (wording only). */
+  @property() flow: FlowKind = 'individual';
+
   override render() {
     const requirements = this.requirements;
+    const company = this.flow === 'organization';
     if (!requirements) {
-      return html`<p id="starting-label">${msg('Starting your identity check…')}</p>
+      return html`<p id="starting-label">
+          ${company ? msg('Starting the company check…') : msg('Starting your identity check…')}
+        </p>
         <progress part="progress" aria-labelledby="starting-label"></progress>`;
     }
     return html`
       <p id="documents-intro">
-        ${msg('To verify your identity, we need these documents from you:')}
+        ${
+          company
+            ? msg('To verify the company, we need these documents:')
+            : msg('To verify your identity, we need these documents from you:')
+        }
       </p>
       <ul class="documents" aria-labelledby="documents-intro">
         ${requirements.map(
