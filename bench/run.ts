@@ -3,9 +3,12 @@
  * against the relay + in-memory sandbox (dev/stack.ts) on a loopback server. Prints a table and
  * writes bench/results.md. Environment: CHROME_PATH, BENCH_RUNS (default 15), BENCH_HEAP_RUNS
  * (default 5), BENCH_CYCLES (default 1000), BENCH_OUT (default bench/results.md).
+ * BENCH_ONLY=upload runs only the individual flow ((b)(d)(e)(f)) and prints it without writing
+ * results.md. BENCH_TRACE=<file.json> records a Chrome trace of the first individual flow and
+ * prints what ran in each long task of the 10 MB upload (events and JS self time).
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -24,6 +27,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const HEAP_RUNS = Number(process.env.BENCH_HEAP_RUNS ?? 5);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 1000);
 const OUT = process.env.BENCH_OUT ?? join(root, 'bench/results.md');
+const ONLY = process.env.BENCH_ONLY; // 'upload' or unset
+const TRACE = process.env.BENCH_TRACE;
 const BIG_BYTES = 10_000_000; // "10 MB" (decimal): under the 10 MiB individual cap (§6.2)
 const PASSWORD = 'Correct-Horse-42!';
 
@@ -260,6 +265,135 @@ async function organizationViaApi(origin: string): Promise<{ api: number; token:
   };
 }
 
+// -- BENCH_TRACE: what ran in the upload's long tasks -------------------------------------------
+
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.cpu_profiler',
+  'loading',
+  'blink',
+];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: {
+    name?: string;
+    data?: {
+      startTime?: number;
+      functionName?: string;
+      url?: string;
+      type?: string;
+      cpuProfile?: {
+        nodes?: {
+          id: number;
+          parent?: number;
+          callFrame: { functionName: string; url: string; lineNumber: number };
+        }[];
+        samples?: number[];
+      };
+      timeDeltas?: number[];
+    };
+  };
+}
+
+/** Prints, for each main-thread task over 50 ms between the driver's upload marks, its events
+ * (nested, 5 ms and longer) and the JS functions with the most self time in it. */
+function summarizeTrace(file: string): void {
+  const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] })
+    .traceEvents;
+  const mark = (name: string) => events.find((e) => e.name === name && e.ph !== 'M');
+  const start = mark('bench-upload-start');
+  const end = mark('bench-upload-end');
+  if (!start || !end) {
+    console.log('trace: no upload marks');
+    return;
+  }
+  const pid = start.pid;
+  const main = events.find(
+    (e) =>
+      e.ph === 'M' &&
+      e.pid === pid &&
+      e.name === 'thread_name' &&
+      e.args?.name === 'CrRendererMain',
+  );
+  const tid = main?.tid ?? start.tid;
+  const onMain = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
+  const tasks = onMain.filter(
+    (e) => e.name === 'RunTask' && e.ts >= start.ts && e.ts <= end.ts && (e.dur ?? 0) > 50_000,
+  );
+  // CPU samples (ProfileChunk events of this renderer, any thread id: they come from the sampler).
+  const nodes = new Map<number, { parent?: number; label: string }>();
+  const samples: { ts: number; node: number }[] = [];
+  let clock = 0;
+  for (const e of events) {
+    if (e.pid !== pid) continue;
+    if (e.name === 'Profile' && e.args?.data?.startTime !== undefined)
+      clock = e.args.data.startTime;
+    if (e.name !== 'ProfileChunk') continue;
+    const profile = e.args?.data?.cpuProfile;
+    for (const node of profile?.nodes ?? []) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      const where = url ? ` ${url.split('/').pop()}:${lineNumber + 1}` : '';
+      nodes.set(node.id, {
+        parent: node.parent,
+        label: `${functionName || '(anonymous)'}${where}`,
+      });
+    }
+    const deltas = e.args?.data?.timeDeltas ?? [];
+    (profile?.samples ?? []).forEach((node, i) => {
+      clock += deltas[i] ?? 0;
+      samples.push({ ts: clock, node });
+    });
+  }
+  const stack = (id: number): string => {
+    const parts: string[] = [];
+    for (let n: number | undefined = id; n !== undefined && parts.length < 6;) {
+      const node = nodes.get(n);
+      if (!node) break;
+      parts.push(node.label);
+      n = node.parent;
+    }
+    return parts.join(' < ');
+  };
+  console.log(`trace: ${tasks.length} main-thread tasks over 50 ms during the upload`);
+  for (const task of tasks) {
+    const t0 = task.ts;
+    const t1 = task.ts + (task.dur ?? 0);
+    console.log(
+      `\n  task at +${((t0 - start.ts) / 1000).toFixed(0)} ms: ${((task.dur ?? 0) / 1000).toFixed(1)} ms`,
+    );
+    const inside = onMain
+      .filter((e) => e !== task && e.ts >= t0 && e.ts + (e.dur ?? 0) <= t1 && (e.dur ?? 0) >= 5_000)
+      .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+    const open: TraceEvent[] = [];
+    for (const e of inside) {
+      while (open.length && open.at(-1)!.ts + (open.at(-1)!.dur ?? 0) <= e.ts) open.pop();
+      const data = e.args?.data;
+      const detail = data?.functionName || data?.type || data?.url?.split('/').pop() || '';
+      console.log(
+        `    ${'  '.repeat(open.length)}${e.name}${detail ? ` (${detail})` : ''}: ${((e.dur ?? 0) / 1000).toFixed(1)} ms`,
+      );
+      open.push(e);
+    }
+    const self = new Map<string, number>();
+    const inTask = samples.filter((s) => s.ts >= t0 && s.ts <= t1);
+    for (const s of inTask) self.set(stack(s.node), (self.get(stack(s.node)) ?? 0) + 1);
+    const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
+    if (top.length) console.log(`    JS samples (${inTask.length}), top self stacks:`);
+    for (const [where, count] of top) console.log(`      ${count}× ${where}`);
+  }
+}
+
 // -- run ----------------------------------------------------------------------------------------
 
 function machine(browserVersion: string): string[] {
@@ -304,7 +438,7 @@ async function main(): Promise<void> {
     const cold: number[] = [];
     const warm: number[] = [];
     const firstBytes: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < (ONLY ? 0 : RUNS); run++) {
       const { page, counted } = await openBench(browser, origin);
       const result = await page.evaluate(() =>
         (
@@ -316,12 +450,14 @@ async function main(): Promise<void> {
       firstBytes.push(counted.dist.reduce((sum, file) => sum + file.bytes, 0));
       await page.close();
     }
-    log(
-      '(a) connected → first step interactive, first mount in the page',
-      ms(median(cold)),
-      `${RUNS} runs`,
-    );
-    log('(a) the same, second mount (chunks cached)', ms(median(warm)), `${RUNS} runs`);
+    if (!ONLY) {
+      log(
+        '(a) connected → first step interactive, first mount in the page',
+        ms(median(cold)),
+        `${RUNS} runs`,
+      );
+      log('(a) the same, second mount (chunks cached)', ms(median(warm)), `${RUNS} runs`);
+    }
 
     // (b)(d)(e)(f) the individual flow through the UI
     const transitions: Record<string, number[]> = {};
@@ -336,6 +472,8 @@ async function main(): Promise<void> {
     let documents = 0;
     for (let run = 0; run < RUNS; run++) {
       const { page, counted } = await openBench(browser, origin);
+      const tracing = TRACE && run === 0;
+      if (tracing) await page.tracing.start({ path: TRACE, categories: TRACE_CATEGORIES });
       const result = await page.evaluate(
         (bigBytes) =>
           (
@@ -356,6 +494,10 @@ async function main(): Promise<void> {
           ).bench.individualFlow({ bigBytes }),
         BIG_BYTES,
       );
+      if (tracing) {
+        await page.tracing.stop();
+        summarizeTrace(TRACE);
+      }
       for (const [name, value] of Object.entries(result.transitions)) {
         (transitions[name] ??= []).push(value);
       }
@@ -390,7 +532,7 @@ async function main(): Promise<void> {
     const orgApi: number[] = [];
     const orgToken: number[] = [];
     let orgDocuments = 0;
-    for (let run = 0; run < Math.min(RUNS, 5); run++) {
+    for (let run = 0; run < (ONLY ? 0 : Math.min(RUNS, 5)); run++) {
       const result = (await organizationViaApi(origin)) as {
         api: number;
         token: number;
@@ -400,6 +542,7 @@ async function main(): Promise<void> {
       orgToken.push(result.token);
       orgDocuments = result.documents;
     }
+    if (ONLY) return; // the rest (organization flow, heap) only in the full run; no results.md
     const orgMinimum = 12 + orgDocuments;
     log(
       '(d) HTTP requests to the relay API, organization flow (API client, 1 employee/director/shareholder)',
