@@ -57,6 +57,20 @@ describe('encodeBase64', () => {
     expect(seen.every((f, i) => f >= 0 && f <= 1 && (i === 0 || f >= seen[i - 1]!))).to.equal(true);
   });
 
+  it('encodes the same where Uint8Array has no toBase64 (btoa fallback)', async () => {
+    const original = randomBytes(2 * 1024 * 1024 + 2);
+    const native = await encodeBase64(new Blob([original]));
+    const descriptor = Object.getOwnPropertyDescriptor(Uint8Array.prototype, 'toBase64');
+    if (descriptor) delete (Uint8Array.prototype as { toBase64?: unknown }).toBase64;
+    try {
+      const fallback = await encodeBase64(new Blob([original]));
+      expect(fallback === native).to.equal(true);
+      expect(equalBytes(decode(fallback), original)).to.equal(true);
+    } finally {
+      if (descriptor) Object.defineProperty(Uint8Array.prototype, 'toBase64', descriptor);
+    }
+  });
+
   it('encodes the bytes of a small text file like btoa', async () => {
     expect(await encodeBase64(new Blob(['%PDF-1.4\n']))).to.equal(btoa('%PDF-1.4\n'));
   });
