@@ -634,7 +634,11 @@ async function main(): Promise<void> {
       '  org-user session + KYB verify + one upload per document + 3 consents + activation.',
       `- (f) A ${BIG_BYTES.toLocaleString('en')}-byte PDF chosen in the documents step: PerformanceObserver`,
       '  `longtask` entries from the choice until the card shows it uploaded; total blocking time is',
-      "  the sum of each long task's time over 50 ms.",
+      "  the sum of each long task's time over 50 ms. Before 0854641 (one `readAsDataURL`, then",
+      '  `JSON.stringify`, `new Request` and XHR `send` of the ~13 MB body as one string, each a single',
+      '  main-thread task of 40-300 ms): 5 long tasks, longest 657 ms, 891 ms blocking (897e30f, busy',
+      '  machine); 2, longest 365 ms, 486 ms blocking, 894.5 ms choose → uploaded on the machine above.',
+      '  `BENCH_ONLY=upload BENCH_TRACE=trace.json npm run bench` prints what runs in each long task.',
       '',
     ].join('\n');
     writeFileSync(OUT, md);
