@@ -129,4 +129,29 @@ describe('organization people rules', () => {
     expect(entriesFor(seen, 'POST', '/director')).to.have.length(2);
     expect(entriesFor(seen, 'POST', '/shareholders')).to.have.length(1);
   });
+
+  it('a 503 while saving shows the banner with Try again, which sends only what is left', async () => {
+    const deviceId = crypto.randomUUID();
+    const { el, events } = await mountOrganization({ deviceId });
+    const { email } = await registerCompany(el);
+    const people = await step(el, 'finhub-step-personnel');
+    await addEmployee(people, { first: 'Ona', last: 'Admin', email });
+    await addDirector(people, { first: 'Rita', last: 'Director', email: uniqueEmail('rita') });
+    await addShareholder(people, { company: 'Holdco Ltd', percent: '100' });
+    await fault({ path: '/shareholders', method: 'POST', deviceId, status: 503, times: 1 });
+    buttonNamed(root(people), 'Continue').click();
+
+    await waitUntil(() => bannerText(el) !== '', 'no banner', { timeout: 8000 });
+    expect(bannerText(el)).to.contain('Something went wrong on our side. Please try again.');
+    const error = events.find((e) => e.type === 'finhub-error')!.detail as Json;
+    expect(error).to.include({ step: 'personnel', code: 'server_error', recoverable: true });
+    await expect(el).to.be.accessible();
+
+    buttonNamed(root(el), 'Try again').click();
+    await step(el, 'finhub-step-verification');
+    const seen = await journal(deviceId);
+    expect(entriesFor(seen, 'POST', '/employee')).to.have.length(1);
+    expect(entriesFor(seen, 'POST', '/director')).to.have.length(1);
+    expect(entriesFor(seen, 'POST', '/shareholders')).to.have.length(2);
+  });
 });
