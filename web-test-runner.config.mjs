@@ -16,7 +16,13 @@ const chromePath = [
   '/usr/bin/google-chrome-stable',
 ].find((p) => p && existsSync(p));
 
-const stack = createDevStack({ env: {}, verificationDelayMs: 1500 });
+// Every test page calls from 127.0.0.1, so the relay's per-address token limit (30 a minute, a
+// production default) would refuse later tests; test/server covers the limit itself.
+const stack = createDevStack({
+  env: {},
+  verificationDelayMs: 1500,
+  tokenRateLimit: { max: 100_000, windowSeconds: 60 },
+});
 
 export default {
   // test/node/ runs in Node (`npm run test:node`); everything else here, in Chromium.

@@ -34,7 +34,12 @@ const FINHUB_ENV = [
 ] as const;
 
 export function createDevStack(
-  options: { env?: Env; verificationDelayMs?: number } = {},
+  options: {
+    env?: Env;
+    verificationDelayMs?: number;
+    /** The relay's per-address token limit; the test runner lifts it (every test is 127.0.0.1). */
+    tokenRateLimit?: OnboardingHandlerOptions['tokenRateLimit'];
+  } = {},
 ): DevStack {
   const env = options.env ?? {};
   const useRealFinHub = FINHUB_ENV.every((name) => env[name]);
@@ -78,6 +83,7 @@ export function createDevStack(
       fetch: (request) => upstream.fetch(request),
     };
   }
+  if (options.tokenRateLimit !== undefined) relayOptions.tokenRateLimit = options.tokenRateLimit;
   const relay = createOnboardingHandler(relayOptions);
 
   const owns = (pathname: string) =>
