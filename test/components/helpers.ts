@@ -10,7 +10,11 @@ export const root = (el: Element): ShadowRoot => el.shadowRoot!;
 
 /** The step element with `tag` inside the shell, once rendered and settled. */
 export async function stepOf<T extends LitElement>(el: FinHubOnboarding, tag: string): Promise<T> {
-  await waitUntil(() => root(el).querySelector(tag), `<${tag}> was not rendered`);
+  // Step elements are lazy chunks; the test server transforms each on first request (seconds
+  // on a busy 2-core machine), so allow more than waitUntil's 1 s default.
+  await waitUntil(() => root(el).querySelector(tag), `<${tag}> was not rendered`, {
+    timeout: 8000,
+  });
   const step = root(el).querySelector(tag) as T;
   await step.updateComplete;
   return step;

@@ -4,7 +4,7 @@ import { localized, msg, str } from '@lit/localize';
 import type { TokenProviderOptions } from '../../api/token-provider.js';
 import type { FinHubStepCompleteDetail } from '../../events/finhub-step-complete.js';
 import { FinHubReadyEvent } from '../../events/finhub-ready.js';
-import type { FlowBackend, SessionCredentials } from '../../flow/backend.js';
+import { abortedError, type FlowBackend, type SessionCredentials } from '../../flow/backend.js';
 import {
   consentKey,
   resolveConsentDocuments,
@@ -81,6 +81,25 @@ function loadApiBackend(): Promise<ApiBackendModule> {
   return apiBackendModule;
 }
 
+/** The AbortSignal of a backend call: its StepContext (last argument) or options carry one. */
+function signalIn(args: readonly unknown[]): AbortSignal | undefined {
+  for (const arg of args) {
+    const signal = (arg as { signal?: unknown } | null)?.signal;
+    if (signal instanceof AbortSignal) return signal;
+  }
+  return undefined;
+}
+
+/** `work`, or an `aborted` rejection as soon as `signal` fires. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(abortedError());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError());
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** A FlowBackend whose calls wait for the API chunk, then go to the backend `create` makes. */
 function lazyBackend(create: (module: ApiBackendModule) => FlowBackend): FlowBackend {
   let backend: FlowBackend | undefined;
@@ -90,7 +109,12 @@ function lazyBackend(create: (module: ApiBackendModule) => FlowBackend): FlowBac
       // Not a thenable, no symbols: only the backend's methods (all async) are forwarded.
       if (typeof name !== 'string' || name === 'then') return undefined;
       return async (...args: unknown[]): Promise<unknown> => {
-        backend ??= create(await loadApiBackend());
+        // A call cancelled while the chunk loads (the element left the page) fails at once, as
+        // the API backend's own calls do, so a re-mount starts afresh instead of waiting on it.
+        const signal = signalIn(args);
+        const module = await (signal ? untilAborted(loadApiBackend(), signal) : loadApiBackend());
+        if (signal?.aborted) throw abortedError();
+        backend ??= create(module);
         const method = backend[name as keyof FlowBackend] as unknown;
         if (typeof method !== 'function') throw new TypeError(`backend has no ${name}()`);
         return (method as (...rest: unknown[]) => unknown).apply(backend, args);
@@ -260,6 +284,7 @@ export class FinHubOnboarding extends LitElement {
       () => {
         this.#viewsReady.add(view);
         if (this.#viewWanted === view) this.requestUpdate();
+        this.#prefetchNextView();
       },
       () => {
         if (this.#viewWanted !== view) return;
@@ -267,6 +292,25 @@ export class FinHubOnboarding extends LitElement {
         this.#flow.reportError('step_unavailable', { retry: () => this.#loadView(true) });
       },
     );
+  }
+
+  /**
+   * Fetches the next screen's element while the person is on this one, so moving on does not wait
+   * for a network round trip (only a prefetch: a failure here is retried when the view is needed).
+   */
+  #prefetchNextView(): void {
+    const { machine, flow } = this.#flow;
+    const steps = machine.steps;
+    for (
+      let i = steps.findIndex((step) => step.id === this.#flow.current) + 1;
+      i < steps.length;
+      i++
+    ) {
+      const id = steps[i]!.id;
+      const automatic = machine.isAutomatic(id);
+      loadStepView(viewFor(flow, id, automatic)).catch(() => undefined);
+      if (!automatic) break; // an automatic step shows progress, then the next screen follows
+    }
   }
 
   /** Starts the onboarding if it has not started yet (it starts by itself once connected). */
