@@ -4,7 +4,8 @@
  * writes bench/results.md. Environment: CHROME_PATH, BENCH_RUNS (default 15), BENCH_HEAP_RUNS
  * (default 5), BENCH_CYCLES (default 1000), BENCH_OUT (default bench/results.md).
  * BENCH_ONLY=upload runs only the individual flow ((b)(d)(e)(f)) and prints it without writing
- * results.md. BENCH_TRACE=<file.json> records a Chrome trace of the first individual flow and
+ * results.md. BENCH_ONLY=heap runs only (c) and prints it without writing results.md.
+ * BENCH_TRACE=<file.json> records a Chrome trace of the first individual flow and
  * prints what ran in each long task of the 10 MB upload (events and JS self time).
  */
 import { execFileSync } from 'node:child_process';
@@ -27,7 +28,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const HEAP_RUNS = Number(process.env.BENCH_HEAP_RUNS ?? 5);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 1000);
 const OUT = process.env.BENCH_OUT ?? join(root, 'bench/results.md');
-const ONLY = process.env.BENCH_ONLY; // 'upload' or unset
+const ONLY = process.env.BENCH_ONLY; // 'upload', 'heap' or unset
 const TRACE = process.env.BENCH_TRACE;
 const BIG_BYTES = 10_000_000; // "10 MB" (decimal): under the 10 MiB individual cap (§6.2)
 const PASSWORD = 'Correct-Horse-42!';
@@ -470,7 +471,7 @@ async function main(): Promise<void> {
     const apiCalls: number[] = [];
     const tokenCalls: number[] = [];
     let documents = 0;
-    for (let run = 0; run < RUNS; run++) {
+    for (let run = 0; run < (ONLY === 'heap' ? 0 : RUNS); run++) {
       const { page, counted } = await openBench(browser, origin);
       const tracing = TRACE && run === 0;
       if (tracing) await page.tracing.start({ path: TRACE, categories: TRACE_CATEGORIES });
@@ -511,22 +512,28 @@ async function main(): Promise<void> {
       await page.close();
       process.stdout.write(`  individual flow run ${run + 1}/${RUNS}\r`);
     }
-    for (const [name, values] of Object.entries(transitions))
-      log(`(b) ${name}`, ms(median(values)), `${values.length} runs`);
-    const individualMinimum = 8 + documents;
-    log(
-      '(d) HTTP requests to the relay API, individual flow (UI)',
-      String(median(apiCalls)),
-      `documented minimum ${individualMinimum} (with ${documents} documents)`,
-    );
-    log('(e) token-endpoint calls, individual flow (UI)', String(median(tokenCalls)), 'minimum 1');
-    log('(f) 10 MB document: choose → uploaded', ms(median(blocking.uploadMs)), `${RUNS} runs`);
-    log(
-      '(f) long tasks (> 50 ms) meanwhile',
-      String(median(blocking.longTasks)),
-      `longest ${ms(median(blocking.longest))}`,
-    );
-    log('(f) total blocking time meanwhile', ms(median(blocking.tbt)), 'sum of (task − 50 ms)');
+    if (ONLY !== 'heap') {
+      for (const [name, values] of Object.entries(transitions))
+        log(`(b) ${name}`, ms(median(values)), `${values.length} runs`);
+      const individualMinimum = 8 + documents;
+      log(
+        '(d) HTTP requests to the relay API, individual flow (UI)',
+        String(median(apiCalls)),
+        `documented minimum ${individualMinimum} (with ${documents} documents)`,
+      );
+      log(
+        '(e) token-endpoint calls, individual flow (UI)',
+        String(median(tokenCalls)),
+        'minimum 1',
+      );
+      log('(f) 10 MB document: choose → uploaded', ms(median(blocking.uploadMs)), `${RUNS} runs`);
+      log(
+        '(f) long tasks (> 50 ms) meanwhile',
+        String(median(blocking.longTasks)),
+        `longest ${ms(median(blocking.longest))}`,
+      );
+      log('(f) total blocking time meanwhile', ms(median(blocking.tbt)), 'sum of (task − 50 ms)');
+    }
 
     // (d)(e) organization flow through the API client
     const orgApi: number[] = [];
@@ -542,18 +549,20 @@ async function main(): Promise<void> {
       orgToken.push(result.token);
       orgDocuments = result.documents;
     }
-    if (ONLY) return; // the rest (organization flow, heap) only in the full run; no results.md
-    const orgMinimum = 12 + orgDocuments;
-    log(
-      '(d) HTTP requests to the relay API, organization flow (API client, 1 employee/director/shareholder)',
-      String(median(orgApi)),
-      `documented minimum ${orgMinimum} (with ${orgDocuments} documents)`,
-    );
-    log(
-      '(e) token-endpoint calls, organization flow (API client)',
-      String(median(orgToken)),
-      'minimum 1',
-    );
+    if (ONLY === 'upload') return; // the rest (organization flow, heap) only in the full run
+    if (!ONLY) {
+      const orgMinimum = 12 + orgDocuments;
+      log(
+        '(d) HTTP requests to the relay API, organization flow (API client, 1 employee/director/shareholder)',
+        String(median(orgApi)),
+        `documented minimum ${orgMinimum} (with ${orgDocuments} documents)`,
+      );
+      log(
+        '(e) token-endpoint calls, organization flow (API client)',
+        String(median(orgToken)),
+        'minimum 1',
+      );
+    }
 
     // (c) heap
     const blank: number[] = [];
@@ -593,6 +602,7 @@ async function main(): Promise<void> {
       mb(median(cycled)),
       `+${mb(median(cycled) - median(blank))} over the blank page`,
     );
+    if (ONLY) return; // BENCH_ONLY=heap: printed, results.md not written
 
     const table = [
       '| Measure | Median | Notes |',

@@ -262,4 +262,51 @@ describe('lifecycle', () => {
       for (const restore of restores) restore();
     }
   });
+
+  it('a removed element is let go: its hierarchy request is cancelled and the element collected', async function () {
+    this.timeout(20000);
+    // web-test-runner.config.mjs launches Chromium with --js-flags=--expose-gc.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    expect(typeof gc, 'gc() exposed').to.equal('function');
+    // Step views and the API chunk loaded first: a first load in flight holds its element a while.
+    const warm = await mount();
+    await inside(await step(warm.el, 'finhub-step-categorization'), 'input[type="radio"]');
+    warm.el.remove();
+    const deviceId = crypto.randomUUID();
+    // The hierarchy answers after 8 s: left running, the request would hold the element that long.
+    await fault({ path: 'hierarchy', deviceId, delayMs: 8000 });
+    const isHierarchy = (s: { url: string }) => s.url.includes('/categorization/hierarchy/');
+    const before = sent().length;
+
+    // Only a WeakRef to the element leaves this function.
+    const mountAndRemove = async () => {
+      const el = document.createElement('finhub-onboarding');
+      el.setAttribute('token-url', '/onboarding/token');
+      el.setAttribute('api-base', '/onboarding/api');
+      el.setAttribute('device-id', deviceId);
+      container().append(el);
+      await el.updateComplete;
+      await waitUntil(() => sent().slice(before).some(isHierarchy), 'no hierarchy request', {
+        timeout: 5000,
+      });
+      el.remove();
+      return new WeakRef(el);
+    };
+    const ref = await mountAndRemove();
+    const request = sent().slice(before).find(isHierarchy)!;
+    await waitUntil(() => request.signal.aborted, 'the hierarchy request was not cancelled', {
+      timeout: 3000,
+    });
+
+    // Up to 4 s (the answer would come at 8 s): a detached element can stay alive a little while
+    // (e.g. its progress bar's animation until the page renders again, slow in a hidden page).
+    let collected = false;
+    for (let attempt = 0; attempt < 40 && !collected; attempt++) {
+      // A new task each time: deref() keeps the target alive until the end of the task it ran in.
+      await sleep(100);
+      gc!();
+      collected = ref.deref() === undefined;
+    }
+    expect(collected, 'the removed element was garbage-collected').to.be.true;
+  });
 });
