@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
-import { isFinHubApiError, type FieldError } from '../api/api-error.js';
+import type { FieldError } from '../api/api-error.js';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
 import { FinHubErrorEvent, type FinHubErrorEventCode } from '../events/finhub-error.js';
 import { FinHubSignInRequestEvent } from '../events/finhub-sign-in-request.js';
@@ -14,9 +14,7 @@ import { FinHubStepChangeEvent } from '../events/finhub-step-change.js';
 import { FinHubStepCompleteEvent } from '../events/finhub-step-complete.js';
 import { errorMessage } from '../localization/error-messages.js';
 import {
-  FlowError,
   wait,
-  type ActivationCheck,
   type ActivationOutcome,
   type DocumentUpload,
   type DocumentUploadOptions,
@@ -26,9 +24,10 @@ import {
   type StepOutcome,
   type VerificationInfo,
 } from './backend.js';
+import { toFailure } from './failure.js';
+import type { Cause, FlowInternals, FlowKernel } from './flow-kernel.js';
 import { createFlowMachine, type FlowData } from './flows.js';
 import type { FlowMachine, FlowTransition } from './machine.js';
-import { isRejected, personnelPending, planResume } from './resume.js';
 import type {
   IndividualRegistrationDraft,
   IndividualRegistrationValues,
@@ -39,14 +38,12 @@ import type {
 } from './schemas/organization-registration.js';
 // Types only: the personnel schemas (zod) load with the personnel step, not the first screen.
 import type {
-  PersonnelRequest,
   PersonnelRowError,
   PersonnelSection,
   PersonnelValues,
   SavedPersonnel,
 } from './schemas/personnel.js';
 import {
-  CONSENT_KINDS,
   type CategoryOption,
   type ConsentKind,
   type FlowIds,
@@ -54,6 +51,37 @@ import {
   type ResumeState,
   type StepId,
 } from './types.js';
+
+// The steps after categorization: their work loads when the flow first leaves it (DESIGN §5).
+type StepHandlers = typeof import('./step-handlers.js');
+type OrganizationHandlers = typeof import('./organization-handlers.js');
+// Shared by every element once loaded; a failed load is tried again next time.
+let stepHandlers: StepHandlers | undefined;
+let organizationHandlers: OrganizationHandlers | undefined;
+let stepsLoading: Promise<StepHandlers> | undefined;
+let organizationLoading: Promise<OrganizationHandlers> | undefined;
+
+const loadStepHandlers = (): Promise<StepHandlers> =>
+  stepHandlers
+    ? Promise.resolve(stepHandlers)
+    : (stepsLoading ??= import('./step-handlers.js').then(
+        (module) => (stepHandlers = module),
+        (error: unknown) => {
+          stepsLoading = undefined;
+          throw error;
+        },
+      ));
+
+const loadOrganizationHandlers = (): Promise<OrganizationHandlers> =>
+  organizationHandlers
+    ? Promise.resolve(organizationHandlers)
+    : (organizationLoading ??= import('./organization-handlers.js').then(
+        (module) => (organizationHandlers = module),
+        (error: unknown) => {
+          organizationLoading = undefined;
+          throw error;
+        },
+      ));
 
 export type FlowControllerHost = ReactiveControllerHost & EventTarget;
 
@@ -112,99 +140,6 @@ export interface UploadedDocument {
   fileName: string;
 }
 
-type Cause = 'person' | 'automatic' | 'system';
-
-interface Failure {
-  code: FinHubErrorEventCode;
-  retryable: boolean;
-  fieldErrors: FieldError[];
-  /** The error's own (localized) message: the API's says how many sign-in attempts are left. */
-  message: string;
-  /** Seconds FinHub asked us to wait (429 `Retry-After`, §8). */
-  retryAfter?: number | undefined;
-}
-
-function toFailure(error: unknown): Failure {
-  if (isFinHubApiError(error)) {
-    return {
-      code: error.code,
-      retryable: error.retryable,
-      fieldErrors: [...error.fieldErrors],
-      message: error.message,
-      retryAfter: error.retryAfter,
-    };
-  }
-  if (error instanceof FlowError) {
-    return { code: error.code, retryable: false, fieldErrors: [], message: error.message };
-  }
-  return {
-    code: 'server_error',
-    retryable: true,
-    fieldErrors: [],
-    message: error instanceof Error ? error.message : 'Unexpected error',
-  };
-}
-
-/** The people step's sections in the order FinHub needs them (§7.2 before §7.3 before §7.4). */
-const PERSONNEL_SECTIONS: readonly PersonnelSection[] = ['employees', 'directors', 'shareholders'];
-
-/**
- * The rows as requests in sending order: employees (the step puts the `ADMIN_USER` one first,
- * §7.2), directors, shareholders. Written here rather than imported from the personnel schema,
- * which would bring zod into the shell's first chunk (DESIGN §5).
- */
-function orderedRequests(values: PersonnelValues): PersonnelRequest[] {
-  return [
-    ...values.employees.map((request, index) => ({
-      section: 'employees' as const,
-      index,
-      request,
-    })),
-    ...values.directors.map((request, index) => ({
-      section: 'directors' as const,
-      index,
-      request,
-    })),
-    ...values.shareholders.map((request, index) => ({
-      section: 'shareholders' as const,
-      index,
-      request,
-    })),
-  ];
-}
-
-/**
- * What a refused row of the people step says (§7.2–§7.4: 400 with field errors, 409 for a person
- * already on file); '' when the failure is not about the row (network, 5xx: the banner says it).
- */
-function personnelRowMessage(error: unknown): string {
-  const failure = toFailure(error);
-  switch (failure.code) {
-    case 'duplicate_email':
-    case 'conflict':
-      return msg('FinHub already has someone with this email address for this company.');
-    case 'validation_failed':
-    case 'bad_request':
-    case 'unprocessable':
-      return failure.fieldErrors[0]?.message ?? failure.message;
-    default:
-      return '';
-  }
-}
-
-/**
- * The request may have been carried out although no answer said so (lost answer, timeout, 5xx);
- * §9 documents no idempotency keys, so such a request is checked before it is sent again.
- */
-const outcomeUnknown = (error: unknown): boolean =>
-  ['network_error', 'timeout', 'server_error', 'invalid_response'].includes(toFailure(error).code);
-
-/** 1 s, 2 s, 4 s, 8 s, then every 15 s, each ± 20 % so many browsers do not poll in step. */
-export function defaultPollDelay(attempt: number): number {
-  const base = Math.min(15_000, 1000 * 2 ** Math.min(attempt, 4));
-  return Math.round(base * (0.8 + Math.random() * 0.4));
-}
-
 /** The customer's id, or for an organization its `organizationId` (§7.1). */
 const ownerIdOf = (ids: FlowIds, flow: FlowKind): string | undefined =>
   flow === 'organization' ? ids.organizationId : ids.customerId;
@@ -218,8 +153,6 @@ const hasResumeIds = (resume: ResumeState | undefined, flow: FlowKind): resume i
   );
 
 const emptyPersonnel = (): SavedPersonnel => ({ employees: [], directors: [], shareholders: [] });
-
-const isActive = (status: string | undefined) => status?.trim().toUpperCase() === 'ACTIVE';
 
 function settingsKey(settings: FlowSettings): string {
   const resume = hasResumeIds(settings.resume, settings.flow) ? settings.resume : undefined;
@@ -246,27 +179,30 @@ export class FlowController implements ReactiveController {
   #started = false;
   #personActed = false;
   #cause: Cause = 'system';
-  #credentials: SessionCredentials | undefined;
   #retry: (() => void) | undefined;
   #categoriesLoading = false;
-  #automaticRunning: StepId | undefined;
-  #verifying = false;
-  #polling = false;
-  #walletPolling = false;
-  #directorsLoading = false;
-  #directorsLoaded = false;
-  #lastStatus: string | undefined;
+  /** Run state shared with the step handlers (flow-kernel.ts); `reset()` clears it. */
+  readonly #s: FlowInternals = {
+    credentials: undefined,
+    automaticRunning: undefined,
+    verifying: false,
+    polling: false,
+    walletPolling: false,
+    directorsLoading: false,
+    directorsLoaded: false,
+    lastStatus: undefined,
+    consentsUnsure: false,
+    pollToken: 0,
+    walletToken: 0,
+  };
+  readonly #kernel: FlowKernel;
   #registeredEmail: string | undefined;
   #registrationUncertain = false;
   /** Epoch ms before which the banner's retry waits (429 `Retry-After`). */
   #retryNotBefore = 0;
-  /** A consent may have been recorded without our knowing (lost answer, cancelled request). */
-  #consentsUnsure = false;
   // Tokens so a run that was overtaken (reset, newer run) never clears the newer one's state.
   #runToken = 0;
   #loadToken = 0;
-  #pollToken = 0;
-  #walletToken = 0;
 
   /** A submit is in flight; steps disable their primary action. */
   busy = false;
@@ -319,6 +255,22 @@ export class FlowController implements ReactiveController {
     this.#settingsKey = settingsKey(this.#settings);
     this.#machine = this.#createMachine();
     this.#unsubscribe = this.#machine.subscribe((t) => this.#onTransition(t));
+    this.#kernel = {
+      c: this,
+      s: this.#s,
+      host,
+      options: this.#options,
+      backend: () => this.#backend(),
+      context: () => this.#context(),
+      personActed: () => this.#personActed,
+      perform: (step, cause, retry, work) => this.#perform(step, cause, retry, work),
+      fail: (step, error, retry) => this.#fail(step, error, retry),
+      advance: (cause) => this.#advance(cause),
+      jump: (from, completed, to, cause, reopen) => this.#jump(from, completed, to, cause, reopen),
+      merge: (outcome) => this.#merge(outcome),
+      loadOrg: loadOrganizationHandlers,
+      withOrg: (run) => this.#withOrg(run),
+    };
     host.addController(this);
   }
 
@@ -425,18 +377,18 @@ export class FlowController implements ReactiveController {
     this.#replaceMachine(this.#options.settings());
     this.#runToken++;
     this.#loadToken++;
-    this.#pollToken++;
-    this.#walletToken++;
+    this.#s.pollToken++;
+    this.#s.walletToken++;
     this.busy = false;
     this.error = undefined;
     this.categories = undefined;
     this.#categoriesLoading = false;
-    this.#automaticRunning = undefined;
-    this.#verifying = false;
-    this.#polling = false;
-    this.#walletPolling = false;
-    this.#directorsLoading = false;
-    this.#directorsLoaded = false;
+    this.#s.automaticRunning = undefined;
+    this.#s.verifying = false;
+    this.#s.polling = false;
+    this.#s.walletPolling = false;
+    this.#s.directorsLoading = false;
+    this.#s.directorsLoaded = false;
     this.registrationErrors = [];
     this.duplicateEmail = false;
     this.registeredEarlier = false;
@@ -452,14 +404,14 @@ export class FlowController implements ReactiveController {
     this.activationPhase = 'checking';
     this.activationCodeRejected = false;
     this.result = undefined;
-    this.#credentials = undefined;
+    this.#s.credentials = undefined;
     this.#registeredEmail = undefined;
     this.#registrationUncertain = false;
     this.#retryNotBefore = 0;
-    this.#consentsUnsure = false;
+    this.#s.consentsUnsure = false;
     this.#retry = undefined;
     this.#personActed = false;
-    this.#lastStatus = undefined;
+    this.#s.lastStatus = undefined;
     const to = this.#machine.current;
     if (this.#started && from !== to) {
       this.#host.dispatchEvent(new FinHubStepChangeEvent({ from, to }));
@@ -493,94 +445,10 @@ export class FlowController implements ReactiveController {
    * `ADMIN_USER` one first), directors, shareholders. The step checked its rules before this, so
    * nothing is sent for a list that breaks them. After a failure `onSent` hears how many rows of
    * each section FinHub now holds (the step drops them; they show in `savedPersonnel`) before the
-   * failing row's error is set; a retry sends only what is left.
+   * failing row's error is set; a retry sends only what is left (organization-handlers.ts).
    */
   savePersonnel(values: PersonnelValues, onSent?: (counts: PersonnelSentCounts) => void): void {
-    if (this.busy || this.flow !== 'organization' || this.#machine.current !== 'personnel') return;
-    let remaining = values;
-    const attempt = () =>
-      this.#perform('personnel', 'person', attempt, async (context) => {
-        this.personnelRowErrors = [];
-        const sent: PersonnelSentCounts = { employees: 0, directors: 0, shareholders: 0 };
-        const requests = orderedRequests(remaining);
-        let failing: PersonnelRequest | undefined;
-        try {
-          for (const item of requests) {
-            failing = item;
-            await this.#savePerson(item, context);
-            sent[item.section] += 1;
-          }
-        } catch (error) {
-          const rest: PersonnelValues = { employees: [], directors: [], shareholders: [] };
-          for (const section of PERSONNEL_SECTIONS) {
-            (rest[section] as unknown[]) = remaining[section].slice(sent[section]); // same section
-          }
-          remaining = rest;
-          if (PERSONNEL_SECTIONS.some((section) => sent[section] > 0)) onSent?.(sent);
-          if (sent.directors > 0) this.#loadDirectors(true);
-          const rowMessage = failing && !context.signal.aborted ? personnelRowMessage(error) : '';
-          if (failing && rowMessage) {
-            // The failing row is the first of its section still unsent.
-            this.personnelRowErrors = [{ section: failing.section, index: 0, message: rowMessage }];
-          }
-          throw error;
-        }
-        this.#advance('person');
-      });
-    attempt();
-  }
-
-  async #savePerson(item: PersonnelRequest, context: StepContext): Promise<void> {
-    const backend = this.#backend();
-    const saved = this.savedPersonnel;
-    if (item.section === 'employees') {
-      const { person, position, roles } = item.request;
-      const outcome = await backend.addEmployee(item.request, context);
-      // §7.1 says the default admin may be created later: when registration named no user,
-      // the employee with the admin's email is that user (the one who signs in, §3.3).
-      const email = this.#machine.data.email?.toLowerCase();
-      if (!this.ids.userId && outcome.userId && person.email.toLowerCase() === email) {
-        this.#merge({ ids: { userId: outcome.userId } });
-      }
-      this.savedPersonnel = {
-        ...saved,
-        employees: [
-          ...saved.employees,
-          {
-            ...(outcome.employeeId ? { employeeId: outcome.employeeId } : {}),
-            ...(outcome.userId ? { userId: outcome.userId } : {}),
-            firstName: person.firstName,
-            lastName: person.lastName,
-            email: person.email,
-            ...(position ? { position } : {}),
-            roles: [...roles],
-          },
-        ],
-      };
-    } else if (item.section === 'directors') {
-      const request = item.request;
-      const outcome = await backend.addDirector(request, context);
-      this.savedPersonnel = {
-        ...saved,
-        directors: [
-          ...saved.directors,
-          {
-            ...(outcome.directorId ? { directorId: outcome.directorId } : {}),
-            firstName: request.firstName,
-            lastName: request.lastName,
-            email: request.email,
-            role: request.role,
-            ...(request.appointmentDate ? { appointedDate: request.appointmentDate } : {}),
-          },
-        ],
-      };
-    } else {
-      const outcome = await backend.addShareholder(item.request, context);
-      this.savedPersonnel = {
-        ...saved,
-        shareholders: [...saved.shareholders, { ...item.request, ...outcome }],
-      };
-    }
+    this.#withOrg((org) => org.savePersonnel(this.#kernel, values, onSent));
   }
 
   /** Registration for either flow: never retried by itself (§9); see `#fail` for a 409. */
@@ -596,7 +464,7 @@ export class FlowController implements ReactiveController {
       this.#perform('registration', 'person', attempt, async (context) => {
         const outcome = await send(context);
         // Held in memory only until the session step has signed in (§3.2, §3.3).
-        this.#credentials = { username: values.email, password: values.password };
+        this.#s.credentials = { username: values.email, password: values.password };
         this.#machine.update({ email: values.email });
         this.#merge(outcome);
         this.#advance('person');
@@ -606,18 +474,7 @@ export class FlowController implements ReactiveController {
 
   /** A person who came back signs in (finhub-api.md §3.2), then lands where they left off. */
   signIn(credentials: SessionCredentials): void {
-    const data = this.#machine.data;
-    if (this.busy || this.locating || this.#machine.current !== 'session' || !data.signInRequired)
-      return;
-    this.signInError = undefined;
-    const attempt = () =>
-      this.#perform('session', 'person', attempt, async (context) => {
-        const outcome = await this.#backend().openSession(credentials, context);
-        this.#merge(outcome);
-        this.#machine.update({ email: credentials.username.trim() });
-        this.#locate();
-      });
-    attempt();
+    this.#withSteps((steps) => steps.signIn(this.#kernel, credentials));
   }
 
   /** The person read which documents are needed and moves on to upload them. */
@@ -638,62 +495,15 @@ export class FlowController implements ReactiveController {
   }
 
   /** For the documents step: uploads one checked file to the started verification (§6.2). */
-  readonly uploadDocument = async (
+  readonly uploadDocument = (
     upload: DocumentUpload,
     options: DocumentUploadOptions = {},
-  ): Promise<{ documentId: string }> => {
-    try {
-      return await this.#backend().uploadDocument(upload, options, this.#context());
-    } catch (error) {
-      const failure = toFailure(error);
-      if (failure.code !== 'aborted' && !options.signal?.aborted) {
-        // The documents step shows it beside the file; the host still hears about it.
-        this.#host.dispatchEvent(
-          new FinHubErrorEvent({
-            step: 'documents',
-            code: failure.code,
-            message: errorMessage(failure.code),
-            recoverable: true,
-          }),
-        );
-      }
-      throw error;
-    }
-  };
+  ): Promise<{ documentId: string }> =>
+    this.#loadSteps().then((steps) => steps.uploadDocument(this.#kernel, upload, options));
 
   /** Sends the consents FinHub does not hold yet, in the order §5.4 gives, then moves on. */
   acceptConsents(versions: Record<ConsentKind, string>): void {
-    if (this.busy || this.#machine.current !== 'consents') return;
-    const attempt = () =>
-      this.#perform('consents', 'person', attempt, async (context) => {
-        if (this.#consentsUnsure) {
-          // The last consent's outcome is unknown: ask FinHub which it holds (§5.5) rather than
-          // send one twice (§9).
-          const check = await this.#backend().checkActivation(context);
-          const held = planResume(check).acceptedConsents;
-          this.acceptedConsents = new Set([...this.acceptedConsents, ...held]);
-          this.#consentsUnsure = false;
-        }
-        const acceptedAt = new Date().toISOString();
-        for (const kind of CONSENT_KINDS) {
-          if (this.acceptedConsents.has(kind)) continue;
-          try {
-            await this.#backend().acceptConsent(
-              kind,
-              { version: versions[kind], acceptedAt },
-              context,
-            );
-          } catch (error) {
-            // Cancelled too (element removed): the relay may still have carried it out.
-            this.#consentsUnsure = outcomeUnknown(error) || context.signal.aborted;
-            throw error;
-          }
-          // Recorded one by one: a retry after a failure sends only what is still missing.
-          this.acceptedConsents = new Set([...this.acceptedConsents, kind]);
-        }
-        this.#advance('person');
-      });
-    attempt();
+    this.#withSteps((steps) => steps.acceptConsents(this.#kernel, versions));
   }
 
   /**
@@ -702,25 +512,7 @@ export class FlowController implements ReactiveController {
    * wallet is `ACTIVE` (with its IBAN).
    */
   activate(code: string): void {
-    if (this.busy || this.#machine.current !== 'activation' || this.activationPhase !== 'ready')
-      return;
-    this.activationCodeRejected = false;
-    const attempt = () =>
-      this.#perform('activation', 'person', attempt, async (context) => {
-        const outcome = await this.#backend().activate(code, context);
-        this.result = outcome;
-        if (outcome.status) this.#lastStatus = outcome.status;
-        if (this.flow === 'organization' && !isActive(outcome.status)) {
-          this.activationPhase = 'provisioning';
-          this.#options.announce?.(
-            msg('The company account is activated. We are setting up its wallet and IBAN…'),
-          );
-          this.#pollWallet();
-          return;
-        }
-        this.#advance('person');
-      });
-    attempt();
+    this.#withSteps((steps) => steps.activate(this.#kernel, code));
   }
 
   back(): void {
@@ -858,7 +650,7 @@ export class FlowController implements ReactiveController {
 
   #merge(outcome: StepOutcome): void {
     if (outcome.ids) this.#machine.update({ ids: { ...this.#machine.data.ids, ...outcome.ids } });
-    if (outcome.status) this.#lastStatus = outcome.status;
+    if (outcome.status) this.#s.lastStatus = outcome.status;
   }
 
   /** Runs one step's async work: busy while it runs, errors turned into UI state and events. */
@@ -961,7 +753,7 @@ export class FlowController implements ReactiveController {
         new FinHubCompleteEvent({
           flow: this.flow,
           ids: { ...this.ids },
-          status: this.#lastStatus ?? 'ACTIVE',
+          status: this.#s.lastStatus ?? 'ACTIVE',
         }),
       );
     }
@@ -1033,47 +825,43 @@ export class FlowController implements ReactiveController {
     if (step === 'categorization') {
       if (this.categories) this.#resolvePreset();
       else this.#loadCategories();
-    } else if (step === 'personnel') {
-      // What FinHub already holds (a resumed onboarding), shown as saved (§7.3 list).
-      this.#loadDirectors();
-    } else if (step === 'session') {
-      if (this.#machine.isAutomatic('session')) this.#runSession();
-      else if (this.locating) this.#locate();
-    } else if (step === 'verification' || step === 'documents') {
-      // Documents after a resume: the verification is created again for its id and list.
-      if (!this.verification) this.#startVerification();
-    } else if (step === 'consents') {
-      if (CONSENT_KINDS.every((kind) => this.acceptedConsents.has(kind))) {
-        this.#advance(this.#personActed ? 'automatic' : 'system');
-      }
-    } else if (step === 'activation') {
-      if (this.activationPhase === 'provisioning') this.#pollWallet();
-      else this.#poll();
+    } else if (this.#handlersReady()) {
+      stepHandlers!.enter(this.#kernel, step);
+    } else {
+      // The first step past categorization: load the steps' work, then enter the current step.
+      this.#withSteps(() => this.#enter(this.#machine.current));
     }
   }
 
-  /**
-   * The directors FinHub holds (§7.3), for the people step's saved list. Best effort: without it
-   * the step shows what this visit saved. `again` reloads after a partial save.
-   */
-  #loadDirectors(again = false): void {
-    if (this.#directorsLoading || (!again && this.#directorsLoaded)) return;
-    this.#directorsLoading = true;
-    const context = this.#context();
-    this.#backend()
-      .listDirectors(context)
-      .then(
-        (directors) => {
-          if (context.signal.aborted) return;
-          this.#directorsLoaded = true;
-          this.savedPersonnel = { ...this.savedPersonnel, directors };
-        },
-        () => undefined,
-      )
-      .finally(() => {
-        this.#directorsLoading = false;
-        this.#host.requestUpdate();
-      });
+  #handlersReady(): boolean {
+    return Boolean(stepHandlers && (this.flow !== 'organization' || organizationHandlers));
+  }
+
+  /** This flow's step handlers (step-handlers.ts, and organization-handlers.ts for a company). */
+  #loadSteps(): Promise<StepHandlers> {
+    if (this.flow !== 'organization') return loadStepHandlers();
+    return Promise.all([loadStepHandlers(), loadOrganizationHandlers()]).then(([module]) => module);
+  }
+
+  /** Runs `run` with the step handlers: at once when loaded (as before the split), else once they are. */
+  #withSteps(run: (steps: StepHandlers) => void): void {
+    if (this.#handlersReady()) {
+      run(stepHandlers!);
+      return;
+    }
+    this.#loadSteps().then(run, () =>
+      this.reportError('step_unavailable', { retry: () => this.#withSteps(run) }),
+    );
+  }
+
+  #withOrg(run: (org: OrganizationHandlers) => void): void {
+    if (organizationHandlers) {
+      run(organizationHandlers);
+      return;
+    }
+    loadOrganizationHandlers().then(run, () =>
+      this.reportError('step_unavailable', { retry: () => this.#withOrg(run) }),
+    );
   }
 
   #loadCategories(): void {
@@ -1090,6 +878,8 @@ export class FlowController implements ReactiveController {
           if (context.signal.aborted) return;
           this.categories = categories;
           this.#resolvePreset();
+          // The first screen is up: fetch the next steps' work while the person chooses.
+          this.#loadSteps().catch(() => undefined);
         },
         (error: unknown) => {
           if (!context.signal.aborted) this.#fail('categorization', error, retry);
@@ -1118,207 +908,5 @@ export class FlowController implements ReactiveController {
       this.#machine.update({ presetCategory: undefined });
       this.#host.requestUpdate();
     }
-  }
-
-  #runSession(): void {
-    if (this.#automaticRunning === 'session') return;
-    const credentials = this.#credentials;
-    const attempt = () => {
-      this.#automaticRunning = 'session';
-      void this.#perform('session', 'automatic', attempt, async (context) => {
-        if (!credentials) {
-          throw new FlowError('unauthorized', 'No credentials to sign in.');
-        }
-        const outcome = await this.#backend().openSession(credentials, context);
-        // Signed in: the password is not needed again (§3.2; the relay keeps the session).
-        this.#credentials = undefined;
-        this.#merge(outcome);
-        this.#advance('automatic');
-      }).finally(() => {
-        if (this.#automaticRunning === 'session') this.#automaticRunning = undefined;
-      });
-    };
-    attempt();
-  }
-
-  /** After a resumed sign-in: the readiness check (§5.5) decides the first unfinished step. */
-  #locate(): void {
-    if (this.#automaticRunning === 'session') return;
-    this.locating = true;
-    const attempt = () => {
-      this.#automaticRunning = 'session';
-      void this.#perform('session', 'automatic', attempt, async (context) => {
-        const backend = this.#backend();
-        const check = await backend.checkActivation(context);
-        const plan = planResume(check, this.#machine.data.resumeStep);
-        this.acceptedConsents = new Set(plan.acceptedConsents);
-        if (this.flow === 'organization') {
-          // §7.3: the one personnel list FinHub documents; it also fills the saved list.
-          const directors = await backend.listDirectors(context).catch(() => undefined);
-          if (directors) {
-            this.#directorsLoaded = true;
-            this.savedPersonnel = { ...this.savedPersonnel, directors };
-          }
-          const resumeStep = this.#machine.data.resumeStep;
-          if (personnelPending(check, resumeStep, directors?.length ?? 0)) {
-            this.locating = false;
-            this.#jump('session', [], 'personnel', 'person', true);
-            return;
-          }
-        }
-        this.locating = false;
-        // Landing on activation: this answer is the first readiness check.
-        const phase = plan.landing === 'activation' ? this.#noteCheck(check) : undefined;
-        this.#jump('session', plan.completed, plan.landing, 'person');
-        if (phase) this.#reportPhase('checking', phase);
-      }).finally(() => {
-        if (this.#automaticRunning === 'session') this.#automaticRunning = undefined;
-      });
-    };
-    attempt();
-  }
-
-  #startVerification(): void {
-    if (this.#verifying) return;
-    const step = this.#machine.current;
-    const attempt = () => {
-      this.#verifying = true;
-      void this.#perform(step, 'automatic', attempt, async (context) => {
-        const info = await this.#backend().startVerification(context);
-        this.verification = { ...info, requiredDocuments: [...info.requiredDocuments] };
-        this.#machine.update({ ids: { ...this.ids, verificationId: info.verificationId } });
-      }).finally(() => {
-        this.#verifying = false;
-      });
-    };
-    attempt();
-  }
-
-  /** Keeps what a readiness answer says for the activation screen. */
-  #noteCheck(check: ActivationCheck): ActivationPhase {
-    let phase: ActivationPhase;
-    const status = check.status?.trim().toUpperCase();
-    // An organization activated earlier: its wallet is (being) set up (§7.8, §10).
-    if (status === 'ACTIVATING' || status === 'ACTIVE') phase = 'provisioning';
-    else if (check.allowed) phase = 'ready';
-    else if (isRejected(check.verificationStatus)) phase = 'rejected';
-    // Verified and agreed, yet not allowed (e.g. already active, §5.5): waiting will not help.
-    else if (check.verificationOk === true && check.consentOk === true) phase = 'blocked';
-    else phase = 'pending';
-    this.activationPhase = phase;
-    return phase;
-  }
-
-  /** Tells the person (live region) and the host (`finhub-error`) what a new phase means. */
-  #reportPhase(before: ActivationPhase, phase: ActivationPhase): void {
-    if (phase === before) return;
-    if (phase === 'ready') {
-      this.#options.announce?.(
-        msg('Your documents are verified. Enter the activation code from your email.'),
-      );
-    } else if (phase === 'rejected' || phase === 'blocked') {
-      const code = phase === 'rejected' ? 'verification_rejected' : 'unprocessable';
-      this.#host.dispatchEvent(
-        new FinHubErrorEvent({
-          step: 'activation',
-          code,
-          message: errorMessage(code),
-          recoverable: false,
-        }),
-      );
-    }
-  }
-
-  /**
-   * Polls the readiness check with backoff until activation is allowed (or the verification is
-   * rejected). Stops when the element is removed (its signal aborts); `#enter` starts it again
-   * when the element comes back.
-   */
-  #poll(): void {
-    if (this.#polling || this.result) return;
-    // Decided already (a resume's check, or an earlier poll): nothing to wait for.
-    if (this.activationPhase !== 'checking' && this.activationPhase !== 'pending') return;
-    this.#polling = true;
-    const token = ++this.#pollToken;
-    const context = this.#context();
-    const delay = this.#options.pollDelay ?? defaultPollDelay;
-    const run = async () => {
-      for (let attempt = 0; ; attempt++) {
-        if (attempt > 0) await wait(delay(attempt - 1), context.signal);
-        let check: ActivationCheck;
-        try {
-          check = await this.#backend().checkActivation(context);
-        } catch (error) {
-          if (context.signal.aborted) return;
-          const failure = toFailure(error);
-          // A blip while waiting is not worth a banner: try again on the next tick.
-          if (failure.retryable && attempt < 6) continue;
-          this.#fail('activation', error, () => this.#poll());
-          return;
-        }
-        if (token !== this.#pollToken) return;
-        const before = this.activationPhase;
-        const phase = this.#noteCheck(check);
-        this.#host.requestUpdate();
-        this.#reportPhase(before, phase);
-        if (phase !== 'pending') return;
-      }
-    };
-    void run()
-      .catch(() => undefined) // only the abort of `wait` reaches here
-      .finally(() => {
-        if (token === this.#pollToken) this.#polling = false;
-        this.#host.requestUpdate();
-        if (token === this.#pollToken && this.activationPhase === 'provisioning') {
-          this.#pollWallet();
-        }
-      });
-  }
-
-  /**
-   * After an organization's activation: polls its wallet (§7.8 [O] names `wallet-status`) with the
-   * same backoff until it is `ACTIVE`, then finishes with the IBAN. Stops when the element is
-   * removed; `#enter` starts it again when the element comes back.
-   */
-  #pollWallet(): void {
-    if (this.#walletPolling || this.#machine.finished) return;
-    this.#walletPolling = true;
-    const token = ++this.#walletToken;
-    const context = this.#context();
-    const delay = this.#options.pollDelay ?? defaultPollDelay;
-    const finish = (outcome: ActivationOutcome) => {
-      const result = { ...this.result, ...outcome };
-      this.result = result;
-      this.#lastStatus = result.status ?? 'ACTIVE';
-      this.#advance('automatic');
-    };
-    const run = async () => {
-      for (let attempt = 0; ; attempt++) {
-        if (attempt > 0) await wait(delay(attempt - 1), context.signal);
-        let outcome: ActivationOutcome;
-        try {
-          outcome = await this.#backend().checkWallet(context);
-        } catch (error) {
-          if (context.signal.aborted || token !== this.#walletToken) return;
-          const failure = toFailure(error);
-          // No wallet poll on this tenant: the activation itself succeeded, so finish with it.
-          if (failure.code === 'not_found') return finish({});
-          if (failure.retryable && attempt < 6) continue;
-          this.#fail('activation', error, () => this.#pollWallet());
-          return;
-        }
-        if (token !== this.#walletToken) return;
-        if (isActive(outcome.status) || outcome.iban) {
-          this.#options.announce?.(msg('The company account is active.'));
-          return finish({ ...outcome, status: outcome.status ?? 'ACTIVE' });
-        }
-      }
-    };
-    void run()
-      .catch(() => undefined) // only the abort of `wait` reaches here
-      .finally(() => {
-        if (token === this.#walletToken) this.#walletPolling = false;
-        this.#host.requestUpdate();
-      });
   }
 }

@@ -71,8 +71,13 @@ const values: IndividualRegistrationValues = {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Ticks until `predicate` holds: at least 50 ticks, and up to 3 s, since the steps after
+ * categorization load their handlers with a dynamic import (a request to the test server).
+ */
 async function settle(predicate: () => boolean, what: string) {
-  for (let i = 0; i < 50; i++) {
+  const until = Date.now() + 3000;
+  for (let i = 0; i < 50 || Date.now() < until; i++) {
     if (predicate()) return;
     await tick();
   }
