@@ -27,7 +27,6 @@ import {
   type StepContext,
 } from './backend.js';
 import { consentKindOf } from './resume.js';
-import { toRegisterOrganizationRequest } from './schemas/organization-registration.js';
 import type { ConsentKind, FlowKind } from './types.js';
 
 export interface ApiBackendOptions {
@@ -256,6 +255,9 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
       const loaded = await loadHierarchy(context.signal);
       const key = need(context.data.categoryKey, 'category');
       const { customerCategory, categorization } = buildCategorization(loaded, key);
+      // With the company form's schema, which its step has loaded: not in the first screen.
+      const { toRegisterOrganizationRequest } =
+        await import('./schemas/organization-registration.js');
       const result = await client.registerOrganization(
         toRegisterOrganizationRequest(values, customerCategory, categorization),
         call(context),
