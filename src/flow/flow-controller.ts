@@ -703,28 +703,14 @@ export class FlowController implements ReactiveController {
           'We could not confirm that your account was created. Try again: if it was, we will ask you to sign in instead.',
         );
       }
-    } else if (
-      step === 'session' &&
-      this.#machine.data.signInRequired &&
-      (code === 'unauthorized' || code === 'account_locked' || code === 'not_found')
-    ) {
-      // A refused sign-in: the API's own message says how many attempts are left.
-      message = code === 'not_found' ? errorMessage('unauthorized') : failure.message;
-      this.signInError = message;
-      onForm = true;
-      recoverable = code !== 'account_locked';
-    } else if (step === 'personnel' && this.personnelRowErrors.length > 0) {
-      // Shown on the row FinHub refused (the step focuses it); the host still hears about it.
-      message = this.personnelRowErrors[0]!.message;
-      onForm = recoverable = true;
-    } else if (
-      step === 'activation' &&
-      (code === 'bad_request' || (code === 'validation_failed' && failure.fieldErrors.length > 0))
-    ) {
-      // §5.6: a wrong or expired code.
-      this.activationCodeRejected = true;
-      message = msg('This code is not correct. Check the email we sent you and try again.');
-      onForm = recoverable = true;
+    } else {
+      // A refused sign-in, people row or activation code: shown on the form (step-handlers.ts;
+      // those steps' work runs there, so it has loaded).
+      const onFormFailure = stepHandlers?.formFailure(this.#kernel, step, failure);
+      if (onFormFailure) {
+        ({ message, recoverable } = onFormFailure);
+        onForm = true;
+      }
     }
     if (code === 'rate_limited' && failure.retryAfter !== undefined) {
       // §8 429 with Retry-After: say how long (the API error's message does), and hold the

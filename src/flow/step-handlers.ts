@@ -15,7 +15,7 @@ import {
   type DocumentUploadOptions,
   type SessionCredentials,
 } from './backend.js';
-import { toFailure } from './failure.js';
+import { toFailure, type Failure } from './failure.js';
 import type { ActivationPhase } from './flow-controller.js';
 import type { FlowKernel } from './flow-kernel.js';
 import { isRejected, planResume } from './resume.js';
@@ -35,6 +35,44 @@ export function defaultPollDelay(attempt: number): number {
 }
 
 export const isActive = (status: string | undefined) => status?.trim().toUpperCase() === 'ACTIVE';
+
+/**
+ * A failure of a later step that the step's form shows (the controller's `#fail` then shows no
+ * banner): a refused sign-in, a people row FinHub refused, a wrong activation code.
+ */
+export function formFailure(
+  k: FlowKernel,
+  step: StepId,
+  failure: Failure,
+): { message: string; recoverable: boolean } | undefined {
+  const { code } = failure;
+  if (
+    step === 'session' &&
+    k.c.machine.data.signInRequired &&
+    (code === 'unauthorized' || code === 'account_locked' || code === 'not_found')
+  ) {
+    // A refused sign-in: the API's own message says how many attempts are left.
+    const message = code === 'not_found' ? errorMessage('unauthorized') : failure.message;
+    k.c.signInError = message;
+    return { message, recoverable: code !== 'account_locked' };
+  }
+  if (step === 'personnel' && k.c.personnelRowErrors.length > 0) {
+    // Shown on the row FinHub refused (the step focuses it); the host still hears about it.
+    return { message: k.c.personnelRowErrors[0]!.message, recoverable: true };
+  }
+  if (
+    step === 'activation' &&
+    (code === 'bad_request' || (code === 'validation_failed' && failure.fieldErrors.length > 0))
+  ) {
+    // §5.6: a wrong or expired code.
+    k.c.activationCodeRejected = true;
+    return {
+      message: msg('This code is not correct. Check the email we sent you and try again.'),
+      recoverable: true,
+    };
+  }
+  return undefined;
+}
 
 /** Starts whatever a step after categorization needs on arrival; safe to call again. */
 export function enter(k: FlowKernel, step: StepId): void {
