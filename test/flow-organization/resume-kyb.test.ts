@@ -106,8 +106,9 @@ describe('organization resume and KYB fallback', () => {
     await addValidPeople(people, setup.email);
     buttonNamed(root(people), 'Continue').click();
 
-    // Straight on to KYB: the sign-in is already done.
-    await step(el, 'finhub-step-verification');
+    // Straight on to KYB: the sign-in is already done. The list shows once /verify has answered.
+    const verification = await step(el, 'finhub-step-verification');
+    await inside(verification, 'ul li', 'required documents');
     await waitUntil(() => !heading(el).includes('Sign in'), 'still on the sign-in');
     expect(sequence(events)).to.deep.equal([
       'finhub-ready',
