@@ -671,6 +671,9 @@ export class FlowController implements ReactiveController {
       await work(context);
     } catch (error) {
       if (!context.signal.aborted) this.#fail(step, error, retry);
+      // Cancelled (the element left the page) after the registration may have gone out: the
+      // relay carries it out regardless, so a later 409 means this attempt registered (§9).
+      else if (step === 'registration') this.#registrationUncertain = true;
     } finally {
       if (token === this.#runToken) this.busy = false;
       this.#host.requestUpdate();

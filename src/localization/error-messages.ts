@@ -12,7 +12,8 @@ export function errorMessage(code: FinHubErrorEventCode): string {
     case 'categorization_unsatisfiable':
       return msg('This account type cannot be opened right now. Please contact support.');
     case 'unauthorized':
-      return msg('Your session has expired. Please try again.');
+      // Renewed once and refused again (§2): no retry is offered, so none is promised.
+      return msg('Your secure session could not be renewed. Reload the page to continue.');
     case 'account_locked':
       return msg('Too many sign-in attempts. Please wait and try again later.');
     case 'forbidden':
@@ -36,8 +37,11 @@ export function errorMessage(code: FinHubErrorEventCode): string {
     case 'step_unavailable':
       return msg('This step could not be loaded. Check your connection and try again.');
     case 'server_error':
-    case 'invalid_response':
       return msg('Something went wrong on our side. Please try again.');
+    case 'invalid_response':
+      return msg(
+        'We received an answer we could not read. Reload the page, or try again in a few minutes.',
+      );
     default:
       return msg('Something went wrong. Please try again.');
   }

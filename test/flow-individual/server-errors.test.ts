@@ -195,4 +195,34 @@ describe('server errors through relay + sandbox', () => {
     expect((await routes(deviceId)).filter((p) => p.endsWith('/registration'))).to.have.length(2);
     expect(errorsOf(events).map((e) => e.code)).to.deep.equal(['server_error', 'duplicate_email']);
   });
+  it('a registration cancelled by leaving the page counts as unknown: the next 409 says it went through', async () => {
+    const deviceId = crypto.randomUUID();
+    // FinHub is slow: the element leaves while the registration is on its way (the relay carries
+    // it out regardless; an abort in the browser does not reach FinHub).
+    await fault({ path: 'individual/registration', deviceId, delayMs: 1500 });
+    const { el, events } = await mount({ deviceId });
+    const email = uniqueEmail();
+    const registration = await submitRegistration(el, email);
+    await waitUntil(
+      async () => (await routes(deviceId)).some((p) => p.endsWith('/registration')),
+      'the registration never reached FinHub',
+      { timeout: 5000 },
+    );
+    const parent = el.parentElement!;
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 2000)); // FinHub has registered by now
+    parent.append(el);
+    await el.updateComplete;
+    expect(
+      (byLabel(root(registration), 'Email') as HTMLInputElement).value,
+      'what the person typed is still there',
+    ).to.equal(email);
+    buttonNamed(root(registration), 'Create account').click();
+    const field = byLabel(root(registration), 'Email');
+    await waitUntil(() => errorOf(field) !== '', 'no 409 on the email field', { timeout: 5000 });
+    expect(errorOf(field)).to.equal(
+      'Your account was most likely created by your earlier attempt. Sign in to continue.',
+    );
+    expect(errorsOf(events).map((e) => e.code)).to.deep.equal(['duplicate_email']);
+  });
 });

@@ -73,7 +73,7 @@ describe('bad input', () => {
     expect(await hits(deviceId, '/documents')).to.have.length(0);
   });
 
-  it('a verification answer missing its fields: an error message and Try again, not a broken screen', async () => {
+  it('a verification answer missing its fields: an error message, not a broken screen', async () => {
     const { el, events } = await mount();
     failNext(
       (request, path) => request.method === 'POST' && /verifications?$/.test(path),
@@ -84,7 +84,7 @@ describe('bad input', () => {
     const registration = await fillRegistrationStep(el, uniqueEmail('bad'));
     buttonNamed(root(registration), 'Create account').click();
     const banner = await waitForBanner(el);
-    expect(banner).to.contain('Something went wrong on our side. Please try again.');
+    expect(banner).to.contain('We received an answer we could not read.');
     expect(heading(el)).to.equal('Identity check');
     expect(errorsOf(events).map((e) => [e.code, e.recoverable])).to.deep.equal([
       ['invalid_response', false],
@@ -92,7 +92,7 @@ describe('bad input', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('an answer that is not JSON at all (a proxy’s HTML page) gives an error, then Try again works', async () => {
+  it('an answer that is not JSON at all (a proxy’s HTML page) gives an error, shown as text', async () => {
     failNext(
       (request, path) => request.method === 'GET' && path.includes('/hierarchy/'),
       async () =>
@@ -103,7 +103,7 @@ describe('bad input', () => {
     );
     const { el, events } = await mount();
     const banner = await waitForBanner(el);
-    expect(banner).to.contain('Something went wrong on our side. Please try again.');
+    expect(banner).to.contain('We received an answer we could not read.');
     expect(root(el).querySelector('#proxy')).to.equal(null);
     expect(errorsOf(events).map((e) => [e.step, e.code])).to.deep.equal([
       ['categorization', 'invalid_response'],
