@@ -51,6 +51,8 @@ function choose(scope, index, file) {
 const interactive = {
   'finhub-step-categorization': (s) => root(s)?.querySelector('input[type="radio"]'),
   'finhub-step-individual-registration': (s) => root(s)?.querySelector('input'),
+  'finhub-step-organization-registration': (s) => root(s)?.querySelector('input'),
+  'finhub-step-personnel': (s) => root(s)?.querySelector('section[aria-labelledby] button'),
   'finhub-step-verification': (s) => root(s)?.querySelector('ul li'),
   'finhub-step-documents': (s) => root(s)?.querySelector('section[part="document"]'),
   'finhub-step-consents': (s) => root(s)?.querySelector('input[type="checkbox"]'),
@@ -238,7 +240,196 @@ async function individualFlow({ bigBytes }) {
   await done;
   transitions['activation → done'] = performance.now() - startActivate;
   el.remove();
-  return { deviceId, transitions, blocking, documents: cards };
+  const { requests } = await sandbox(`/requests?deviceId=${encodeURIComponent(deviceId)}`);
+  return { deviceId, transitions, blocking, documents: cards, journal: requests.length };
+}
+
+/** A control inside `scope` (a people row form) by its visible label. */
+function field(scope, text) {
+  const label = [...scope.querySelectorAll('label')].find((l) => l.textContent.trim() === text);
+  if (!label) throw new Error(`bench: no label "${text}"`);
+  return scope.getRootNode().getElementById(label.htmlFor);
+}
+const section = (people, name) =>
+  root(people).querySelector(`section[aria-labelledby="${name}-heading"]`);
+
+/** Opens a people section's row form, fills it by label, adds the row (no request yet). */
+async function addRow(people, name, add, fill, submit) {
+  button(section(people, name), add).click();
+  await people.updateComplete;
+  const form = root(people).querySelector(`#${name}-form`);
+  if (!form) throw new Error(`bench: no ${name} form`);
+  await fill(form);
+  await people.updateComplete;
+  button(form, submit).click();
+  await people.updateComplete;
+}
+
+/**
+ * The whole organization flow through the UI (token-url, flow="organization"), as
+ * test/flow-organization/full-flow.test.ts does it by labels: categorization → company → people
+ * (the admin employee, one director, one shareholder at 100%: the fewest FinHub accepts, §7.8
+ * structure checks) → automatic org-user sign-in → KYB → documents → consents → activation, the
+ * wallet ACTIVATING → ACTIVE (§7.8 [O]). Times each step change.
+ */
+async function organizationFlow() {
+  const deviceId = `bench-org-${crypto.randomUUID()}`;
+  const email = `bench.admin.${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const el = mount({ deviceId });
+  el.setAttribute('flow', 'organization');
+  const events = [];
+  el.addEventListener('finhub-step-complete', (e) => events.push(e.detail));
+  const transitions = {};
+  const timed = async (name, action, tag) => {
+    const start = performance.now();
+    action();
+    const next = await until(() => ready(el, tag), tag);
+    transitions[name] = performance.now() - start;
+    return next;
+  };
+  document.body.append(el);
+  const categorization = await until(() => ready(el, 'finhub-step-categorization'), 'categories');
+
+  const registration = await timed(
+    'categorization → company registration',
+    () => button(root(categorization), 'Continue').click(),
+    'finhub-step-organization-registration',
+  );
+  await registration.updateComplete;
+  const company = {
+    'Legal name': 'Acme Analytics UAB',
+    'Trading name (optional)': 'Acme',
+    'Registration number': `REG-${Date.now()}-${crypto.randomUUID().slice(0, 4)}`,
+    'Tax ID': 'LT100001234567',
+    'Date of incorporation': '2015-03-20',
+    'Legal form': 'LIMITED_LIABILITY_COMPANY',
+    Industry: 'TECHNOLOGY',
+    'Business description': 'Analytics software for retailers.',
+    'Website (optional)': 'acme.example',
+    'Company email': 'info@acme.example',
+    'Company phone number': '+37060012345',
+    'Street address': 'Konstitucijos pr. 7',
+    'Town or city': 'Vilnius',
+    'Postal code': '09308',
+    Country: 'LT',
+    'Admin email': email,
+    'Create a password': PASSWORD,
+    'Repeat the password': PASSWORD,
+  };
+  for (const [label, value] of Object.entries(company))
+    enter(byLabel(root(registration), label), value);
+  await registration.updateComplete;
+
+  const people = await timed(
+    'company registration → people (register)',
+    () => button(root(registration), 'Register company').click(),
+    'finhub-step-personnel',
+  );
+  await people.updateComplete;
+  await addRow(
+    people,
+    'employees',
+    'Add an employee',
+    (form) => {
+      enter(field(form, 'First name'), 'Ona');
+      enter(field(form, 'Last name'), 'Admin');
+      enter(field(form, 'Email'), email);
+      enter(field(form, 'Position'), 'CEO');
+    },
+    'Add employee',
+  );
+  await addRow(
+    people,
+    'directors',
+    'Add a director',
+    (form) => {
+      enter(field(form, 'First name'), 'Rita');
+      enter(field(form, 'Last name'), 'Director');
+      enter(field(form, 'Email'), `bench.rita.${crypto.randomUUID().slice(0, 8)}@example.com`);
+      enter(field(form, 'Date of birth'), '1980-05-15');
+      enter(field(form, 'Nationality'), 'LT');
+      enter(field(form, 'Director role'), 'MANAGING_DIRECTOR');
+    },
+    'Add director',
+  );
+  await addRow(
+    people,
+    'shareholders',
+    'Add a shareholder',
+    async (form) => {
+      field(form, 'A person').click();
+      await people.updateComplete;
+      enter(field(form, 'First name'), 'Rita');
+      enter(field(form, 'Last name'), 'Director');
+      enter(field(form, 'Ownership (%)'), '100');
+      field(form, 'No').click();
+    },
+    'Add shareholder',
+  );
+
+  const verification = await timed(
+    'people → verification (save people, org-user sign-in, start KYB)',
+    () => button(root(people), 'Continue').click(),
+    'finhub-step-verification',
+  );
+  const documents = await timed(
+    'verification → documents',
+    () => button(root(verification), 'Continue').click(),
+    'finhub-step-documents',
+  );
+  const scope = root(documents);
+  const cards = scope.querySelectorAll('section[part="document"]').length;
+  for (let index = 0; index < cards; index++) {
+    choose(
+      scope,
+      index,
+      new File([PDF_HEAD], `document-${index}.pdf`, { type: 'application/pdf' }),
+    );
+  }
+  await until(
+    () => scope.querySelectorAll('section[part="document"].done').length === cards,
+    'the uploads',
+  );
+  await documents.updateComplete;
+
+  const consents = await timed(
+    'documents → consents',
+    () => button(root(documents), 'Continue').click(),
+    'finhub-step-consents',
+  );
+  for (const input of root(consents).querySelectorAll('input[type="checkbox"]')) input.click();
+  await consents.updateComplete;
+  const startActivation = performance.now();
+  button(root(consents), 'Accept and continue').click();
+  const activation = await until(() => stepEl(el, 'finhub-step-activation'), 'activation');
+  transitions['consents → activation (pending KYB)'] = performance.now() - startActivation;
+
+  const verificationId = events.find((d) => d.step === 'verification')?.ids?.verificationId;
+  if (!verificationId) throw new Error('bench: no verification id in finhub-step-complete');
+  await sandbox(`/verifications/${verificationId}/approve`, {});
+  await until(() => root(activation)?.querySelector('#code'), 'the activation code field', 60000);
+  const { messages } = await sandbox(`/inbox?to=${encodeURIComponent(email)}`);
+  enter(byLabel(root(activation), 'Activation code'), messages[0].code);
+  await activation.updateComplete;
+  const done = new Promise((resolve) =>
+    el.addEventListener('finhub-complete', (e) => resolve(e.detail), { once: true }),
+  );
+  const startActivate = performance.now();
+  button(root(activation), 'Activate account').click();
+  await until(
+    () => root(activation)?.textContent.includes('The company account is activated.'),
+    'the ACTIVATING state',
+    15000,
+  );
+  const activating = performance.now();
+  transitions['activation → company activated (ACTIVATING)'] = activating - startActivate;
+  const detail = await done;
+  transitions['ACTIVATING → done (wallet ACTIVE, IBAN)'] = performance.now() - activating;
+  if (detail?.status !== 'ACTIVE') throw new Error(`bench: finished ${detail?.status}`);
+  el.remove();
+  // What reached FinHub (the sandbox journal, by device id): the relay's side of the count.
+  const { requests } = await sandbox(`/requests?deviceId=${encodeURIComponent(deviceId)}`);
+  return { deviceId, transitions, documents: cards, journal: requests.length };
 }
 
 /** (c) Mount and unmount `cycles` times; each mount renders and starts its first requests. */
@@ -253,5 +444,5 @@ async function mountCycles(cycles) {
   await sleep(500); // aborted requests settle
 }
 
-window.bench = { firstStep, individualFlow, mountCycles };
+window.bench = { firstStep, individualFlow, organizationFlow, mountCycles };
 window.benchReady = customElements.whenDefined('finhub-onboarding').then(() => true);
