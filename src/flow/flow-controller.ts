@@ -685,6 +685,8 @@ export class FlowController implements ReactiveController {
     const { code } = failure;
     if (code === 'aborted') return;
     let message = errorMessage(code);
+    // The banner words its message again at each render, so switching `locale` re-words it.
+    let wording: (() => string) | undefined = () => errorMessage(code);
     let recoverable = failure.retryable || code === 'validation_failed';
     let onForm = false;
 
@@ -702,9 +704,11 @@ export class FlowController implements ReactiveController {
         // decides; a repeat that meets a 409 then offers the sign-in instead. (A 429, or no
         // token at all, means FinHub never acted on it: those are not in doubt.)
         this.#registrationUncertain = true;
-        message = msg(
-          'We could not confirm that your account was created. Try again: if it was, we will ask you to sign in instead.',
-        );
+        wording = () =>
+          msg(
+            'We could not confirm that your account was created. Try again: if it was, we will ask you to sign in instead.',
+          );
+        message = wording();
       }
     } else {
       // A refused sign-in, people row or activation code: shown on the form (step-handlers.ts;
@@ -712,6 +716,7 @@ export class FlowController implements ReactiveController {
       const onFormFailure = stepHandlers?.formFailure(this.#kernel, step, failure);
       if (onFormFailure) {
         ({ message, recoverable } = onFormFailure);
+        wording = undefined;
         onForm = true;
       }
     }
@@ -719,10 +724,21 @@ export class FlowController implements ReactiveController {
       // §8 429 with Retry-After: say how long (the API error's message does), and hold the
       // banner's retry until then (see retry()).
       message = failure.message;
+      wording = undefined;
       this.#retryNotBefore = Date.now() + failure.retryAfter * 1000;
     }
     if (!onForm) {
-      this.error = { step, code, message, recoverable, retryable: failure.retryable };
+      const fixed = message;
+      const say = wording ?? (() => fixed);
+      this.error = {
+        step,
+        code,
+        get message() {
+          return say();
+        },
+        recoverable,
+        retryable: failure.retryable,
+      };
       if (failure.retryable) this.#retry = retry;
     }
     this.#host.dispatchEvent(new FinHubErrorEvent({ step, code, message, recoverable }));

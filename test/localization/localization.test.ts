@@ -202,6 +202,10 @@ describe('localization: locale="lt" at run time', () => {
     await switchTo(el, 'en');
     expect(buttonNamed(root(el), 'Try again')).to.exist;
     expect(heading(el)).to.equal('Your details');
+    // The banner on screen follows the switch too.
+    expect(text(root(el).querySelector('[part="error"]')!)).to.contain(
+      'We could not confirm that your account was created.',
+    );
   });
 
   it('falls back from lt-LT to lt and from an unknown locale to English', async () => {
