@@ -12,7 +12,7 @@ import type { FlowKernel } from './flow-kernel.js';
 import { personnelPending } from './resume.js';
 // Types only: the personnel schemas (zod) load with the personnel step.
 import type { PersonnelRequest, PersonnelSection, PersonnelValues } from './schemas/personnel.js';
-import { defaultPollDelay, isActive } from './step-handlers.js';
+import { honourRetryAfter, isActive } from './step-handlers.js';
 
 /** The people step's sections in the order FinHub needs them (§7.2 before §7.3 before §7.4). */
 const PERSONNEL_SECTIONS: readonly PersonnelSection[] = ['employees', 'directors', 'shareholders'];
@@ -215,6 +215,15 @@ export async function landOnPersonnel(
 }
 
 /**
+ * Wallet provisioning takes seconds, not the minutes a KYC review does: 0.5 s, 0.8 s, 1.3 s, …
+ * up to 15 s, each ± 20 %, so the company sees its account soon after it is ready.
+ */
+function walletPollDelay(attempt: number): number {
+  const base = Math.min(15_000, 500 * 1.6 ** attempt);
+  return Math.round(base * (0.8 + Math.random() * 0.4));
+}
+
+/**
  * After an organization's activation: polls its wallet (§7.8 [O] names `wallet-status`) with the
  * same backoff until it is `ACTIVE`, then finishes with the IBAN. Stops when the element is
  * removed; `enter` starts it again when the element comes back.
@@ -224,7 +233,7 @@ export function pollWallet(k: FlowKernel): void {
   k.s.walletPolling = true;
   const token = ++k.s.walletToken;
   const context = k.context();
-  const delay = k.options.pollDelay ?? defaultPollDelay;
+  const delay = k.options.pollDelay ?? walletPollDelay;
   const finish = (outcome: ActivationOutcome) => {
     const result = { ...k.c.result, ...outcome };
     k.c.result = result;
@@ -242,7 +251,10 @@ export function pollWallet(k: FlowKernel): void {
         const failure = toFailure(error);
         // No wallet poll on this tenant: the activation itself succeeded, so finish with it.
         if (failure.code === 'not_found') return finish({});
-        if (failure.retryable && attempt < 6) continue;
+        if (failure.retryable && attempt < 6) {
+          await honourRetryAfter(failure.retryAfter, context.signal);
+          continue;
+        }
         k.fail('activation', error, () => pollWallet(k));
         return;
       }

@@ -34,6 +34,14 @@ export function defaultPollDelay(attempt: number): number {
   return Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
+/** Waits out a 429's `Retry-After` (seconds, §8) before a poll asks again; nothing without one. */
+export async function honourRetryAfter(
+  retryAfter: number | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  if (retryAfter !== undefined && retryAfter > 0) await wait(retryAfter * 1000, signal);
+}
+
 export const isActive = (status: string | undefined) => status?.trim().toUpperCase() === 'ACTIVE';
 
 /**
@@ -319,8 +327,12 @@ function poll(k: FlowKernel): void {
       } catch (error) {
         if (context.signal.aborted) return;
         const failure = toFailure(error);
-        // A blip while waiting is not worth a banner: try again on the next tick.
-        if (failure.retryable && attempt < 6) continue;
+        // A blip while waiting is not worth a banner: try again on the next tick, and no sooner
+        // than a 429's Retry-After asks (§8).
+        if (failure.retryable && attempt < 6) {
+          await honourRetryAfter(failure.retryAfter, context.signal);
+          continue;
+        }
         k.fail('activation', error, () => poll(k));
         return;
       }

@@ -93,6 +93,38 @@ describe('lifecycle', () => {
     });
   });
 
+  it('activation polling waits out a 429 with Retry-After before it asks again', async function () {
+    this.timeout(40000);
+    const setup = await registerViaApi();
+    await verifyViaApi(setup);
+    await consentViaApi(setup);
+    const { el, deviceId } = await mount({ customerId: setup.customerId, userId: setup.userId });
+    const signIn = await step(el, 'finhub-step-sign-in');
+    enter(byLabel(root(signIn), 'Email'), setup.email);
+    enter(byLabel(root(signIn), 'Password'), PASSWORD);
+    buttonNamed(root(signIn), 'Sign in').click();
+    await step(el, 'finhub-step-activation');
+    const checks = () => hits(deviceId, '/activation/check', 'GET');
+    await waitUntil(async () => (await checks()).length >= 1, 'not polling', { timeout: 8000 });
+    // The next poll meets a 429 asking for 4 s; the backoff alone would ask again within ~2.4 s.
+    await fault({ path: 'activation/check', method: 'GET', deviceId, retryAfter: 4 });
+    await waitUntil(
+      async () => {
+        const seen = await checks();
+        const limited = seen.findIndex((c) => c.status === 429);
+        return limited >= 0 && seen.length > limited + 1;
+      },
+      'no poll after the 429',
+      { timeout: 15000, interval: 200 },
+    );
+    const seen = await checks();
+    const limited = seen.findIndex((c) => c.status === 429);
+    const gap = Date.parse(seen[limited + 1]!.at) - Date.parse(seen[limited]!.at);
+    expect(gap, 'ms between the 429 and the next poll').to.be.at.least(3900);
+    expect(bannerText(el), 'a 429 while waiting is not worth a banner').to.equal('');
+    el.remove();
+  });
+
   it('two instances on one page are independent', async () => {
     const a = await mount();
     const b = await mount();
