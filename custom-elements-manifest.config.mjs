@@ -5,4 +5,16 @@ export default {
   litelement: true,
   packagejson: false,
   outdir: process.env.CEM_OUTDIR ?? '.',
+  plugins: [
+    {
+      // The analyzer's file globbing is asynchronous, so module order varies from run to run;
+      // sorted, the committed manifest only changes when the code does.
+      name: 'sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) =>
+          a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+        );
+      },
+    },
+  ],
 };

@@ -14,9 +14,10 @@ try {
   const committed = readFileSync('custom-elements.json', 'utf8');
   if (fresh !== committed) {
     console.error('custom-elements.json is stale: run `npm run analyze` and commit the result.');
-    process.exit(1);
+    process.exitCode = 1; // not exit(): the scratch dir is removed below
+  } else {
+    console.log('custom-elements.json is current.');
   }
-  console.log('custom-elements.json is current.');
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
