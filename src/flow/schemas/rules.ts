@@ -46,7 +46,11 @@ export function formatDate(value: string, locale: string): string {
 
 // No `abort: true` anywhere: an explicit abort would also stop object-level checks (password
 // match). Checks after "required" run only on a filled value, so an empty field shows one message.
-export const filled = { when: (payload: { value: unknown }) => payload.value !== '' };
+// A value that is not a string at all (a script filling the form) already has its type issue:
+// running string checks on it could throw.
+export const filled = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'string' && payload.value !== '',
+};
 
 export const required = (message: string) => z.minLength(1, { error: message });
 
@@ -57,6 +61,7 @@ export const rule = (test: (value: string) => boolean, message: string) =>
 /** A check that reports at most one problem (the first `problem` returns). */
 export const oneProblem = (problem: (value: string) => string | undefined) =>
   z.check<string>((payload) => {
+    if (typeof payload.value !== 'string') return; // its type issue says enough
     const message = problem(payload.value);
     if (message) payload.issues.push({ code: 'custom', message, input: payload.value });
   });
