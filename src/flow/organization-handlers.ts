@@ -11,36 +11,12 @@ import type { PersonnelSentCounts } from './flow-controller.js';
 import type { FlowKernel } from './flow-kernel.js';
 import { personnelPending } from './resume.js';
 // Types only: the personnel schemas (zod) load with the personnel step.
+import { personnelRequests } from './personnel-requests.js';
 import type { PersonnelRequest, PersonnelSection, PersonnelValues } from './schemas/personnel.js';
 import { honourRetryAfter, isActive } from './step-handlers.js';
 
 /** The people step's sections in the order FinHub needs them (§7.2 before §7.3 before §7.4). */
 const PERSONNEL_SECTIONS: readonly PersonnelSection[] = ['employees', 'directors', 'shareholders'];
-
-/**
- * The rows as requests in sending order: employees (the step puts the `ADMIN_USER` one first,
- * §7.2), directors, shareholders. Written here rather than imported from the personnel schema,
- * which would bring zod in with the flow (DESIGN §5).
- */
-function orderedRequests(values: PersonnelValues): PersonnelRequest[] {
-  return [
-    ...values.employees.map((request, index) => ({
-      section: 'employees' as const,
-      index,
-      request,
-    })),
-    ...values.directors.map((request, index) => ({
-      section: 'directors' as const,
-      index,
-      request,
-    })),
-    ...values.shareholders.map((request, index) => ({
-      section: 'shareholders' as const,
-      index,
-      request,
-    })),
-  ];
-}
 
 /**
  * What a refused row of the people step says (§7.2–§7.4: 400 with field errors, 409 for a person
@@ -77,7 +53,7 @@ export function savePersonnel(
     k.perform('personnel', 'person', attempt, async (context) => {
       k.c.personnelRowErrors = [];
       const sent: PersonnelSentCounts = { employees: 0, directors: 0, shareholders: 0 };
-      const requests = orderedRequests(remaining);
+      const requests = personnelRequests(remaining);
       let failing: PersonnelRequest | undefined;
       try {
         for (const item of requests) {

@@ -578,26 +578,9 @@ export type PersonnelRequest =
   | { section: 'directors'; index: number; request: AddDirectorRequest }
   | { section: 'shareholders'; index: number; request: AddShareholderRequest };
 
-/** The requests in the order they must be sent (the `ADMIN_USER` employee first, §7.2). */
-export function personnelRequests(values: PersonnelValues): PersonnelRequest[] {
-  return [
-    ...values.employees.map((request, index) => ({
-      section: 'employees' as const,
-      index,
-      request,
-    })),
-    ...values.directors.map((request, index) => ({
-      section: 'directors' as const,
-      index,
-      request,
-    })),
-    ...values.shareholders.map((request, index) => ({
-      section: 'shareholders' as const,
-      index,
-      request,
-    })),
-  ];
-}
+// `personnelRequests` lives in ../personnel-requests.ts (no zod): the lazily loaded
+// organization handlers use it too.
+export { personnelRequests } from '../personnel-requests.js';
 
 /** §7.2 body: `person` with the names and email (and phone when given), `position`, `roles`. */
 export function toAddEmployeeRequest(values: EmployeeValues): AddEmployeeRequest {
