@@ -464,16 +464,18 @@ describe('<finhub-onboarding> shell', () => {
   });
 
   it('lets the host override tokens and inherits the host font by default', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="font-family: Georgia, serif">
-        <finhub-onboarding
-          .backend=${createLocalBackend()}
-          style="--finhub-color-primary: rgb(10, 20, 30)"
-        ></finhub-onboarding>
-      </div>`,
+    // The host element is the fixture (a plain <div> fixture would wait for an animation frame,
+    // which a busy headless browser can hold back past the test's timeout).
+    const host = document.createElement('div');
+    host.style.fontFamily = 'Georgia, serif';
+    document.body.append(host); // fixture cleanup removes it
+    const el = await fixture<FinHubOnboarding>(
+      html`<finhub-onboarding
+        .backend=${createLocalBackend()}
+        style="--finhub-color-primary: rgb(10, 20, 30)"
+      ></finhub-onboarding>`,
+      { parentNode: host },
     );
-    const el = wrapper.querySelector('finhub-onboarding')!;
-    await el.updateComplete;
     const current = root(el).querySelector('[aria-current="step"] .marker')!;
     expect(getComputedStyle(current).backgroundColor).to.equal('rgb(10, 20, 30)');
     expect(getComputedStyle(root(el).querySelector('[part="container"]')!).fontFamily).to.equal(
