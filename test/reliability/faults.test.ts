@@ -190,6 +190,28 @@ describe('faults: FinHub errors', () => {
     expect(await done(deviceId, '/documents')).to.have.length(1);
   });
 
+  it('429 with Retry-After on a document upload: the card’s Retry waits for it, then uploads once', async function () {
+    this.timeout(30000);
+    const { el, deviceId } = await mount();
+    const documents = await toDocuments(el, uniqueEmail('d429'));
+    await fault({ path: '/documents', method: 'POST', deviceId, retryAfter: 3 });
+    const { chooseFile, pdfFile } = await import('../components/helpers.js');
+    chooseFile(root(documents), 0, pdfFile('passport-scan.pdf'));
+    const card = root(documents).querySelector('section[part="document"]')!;
+    const retry = () =>
+      [...card.querySelectorAll('button')].find((b) => b.textContent!.trim().startsWith('Retry'));
+    await waitUntil(() => retry(), 'no Retry on the card after the 429', { timeout: 8000 });
+    expect(card.textContent).to.contain('3 seconds');
+    retry()!.click(); // pressed at once
+    await waitUntil(() => card.classList.contains('done'), 'retry did not upload', {
+      timeout: 10000,
+    });
+    const attempts = await hits(deviceId, '/documents');
+    expect(attempts.map((a) => a.status)).to.deep.equal([429, 200]);
+    const gap = Date.parse(attempts[1]!.at) - Date.parse(attempts[0]!.at);
+    expect(gap, 'ms between the 429 and the retry').to.be.at.least(2900);
+  });
+
   it('429 with Retry-After on registration: says how long, and Try again waits for it', async function () {
     this.timeout(30000);
     const { el, events, deviceId } = await mount();

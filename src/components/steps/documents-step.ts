@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { FinHubApiError } from '../../api/errors.js';
+import { wait } from '../../flow/backend.js';
 import { encodeBase64 } from '../../flow/documents/encode.js';
 import {
   checkFile,
@@ -61,6 +62,8 @@ interface Card {
   dragOver: boolean;
   /** Results of an older attempt (replaced, cancelled, removed) are ignored. */
   attempt: number;
+  /** After a 429 with Retry-After (§8): Retry waits until this time (ms since epoch). */
+  retryNotBefore?: number;
 }
 
 /** Share of the progress bar for reading and encoding; the upload fills the rest. */
@@ -830,6 +833,7 @@ export class FinHubDocumentsStep extends LitElement {
     // From a passed check ('checking') or Retry ('failed'); never twice at once.
     if (!requirement || !card || !file || !mimeType) return;
     if (card.phase === 'encoding' || card.phase === 'uploading') return;
+    const notBefore = card.retryNotBefore ?? 0;
     const controller = new AbortController();
     const attempt = ++this.#attempts;
     const current = () => this.#cards.get(key)?.attempt === attempt;
@@ -846,9 +850,12 @@ export class FinHubDocumentsStep extends LitElement {
       retryable: false,
       controller,
       attempt,
+      retryNotBefore: undefined,
     });
     const documentType = card.choice;
     try {
+      // FinHub asked for a pause (429 Retry-After): a Retry pressed sooner waits it out.
+      if (notBefore > Date.now()) await wait(notBefore - Date.now(), controller.signal);
       const uploader = this.uploader;
       if (!uploader) throw new Error('no uploader');
       const result = await this.#send(uploader, file, mimeType, documentType, {
@@ -873,12 +880,14 @@ export class FinHubDocumentsStep extends LitElement {
         error instanceof FinHubApiError
           ? error.message
           : msg('The upload did not go through. Try again.');
+      const retryAfter = error instanceof FinHubApiError ? error.retryAfter : undefined;
       this.#update(key, {
         phase: 'failed',
         error: message,
         retryable: true,
         controller: undefined,
         progress: 0,
+        retryNotBefore: retryAfter ? Date.now() + retryAfter * 1000 : undefined,
       });
       this.#announce(`${requirement.label}: ${message}`);
     }
