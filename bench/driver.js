@@ -106,13 +106,13 @@ async function firstStep() {
 }
 
 /**
- * The whole individual flow through the UI (token-url, as a host page would), timing each step
- * change and the main thread while one 10 MB document is encoded and uploaded.
+ * Mounts an element for one complete `flow` run and waits for its categories. `timed(name,
+ * action, tag)` clicks through to the next step and records how long `tag` took to be ready.
  */
-async function individualFlow({ bigBytes }) {
-  const deviceId = `bench-ind-${crypto.randomUUID()}`;
-  const email = `bench.${crypto.randomUUID().slice(0, 8)}@example.com`;
+async function startFlow(flow) {
+  const deviceId = `bench-${flow === 'organization' ? 'org' : 'ind'}-${crypto.randomUUID()}`;
   const el = mount({ deviceId });
+  el.setAttribute('flow', flow);
   const events = [];
   el.addEventListener('finhub-step-complete', (e) => events.push(e.detail));
   const transitions = {};
@@ -125,6 +125,17 @@ async function individualFlow({ bigBytes }) {
   };
   document.body.append(el);
   const categorization = await until(() => ready(el, 'finhub-step-categorization'), 'categories');
+  return { el, deviceId, events, transitions, timed, categorization };
+}
+
+/**
+ * The whole individual flow through the UI (token-url, as a host page would), timing each step
+ * change and the main thread while one 10 MB document is encoded and uploaded.
+ */
+async function individualFlow({ bigBytes }) {
+  const email = `bench.${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const { el, deviceId, events, transitions, timed, categorization } =
+    await startFlow('individual');
 
   const registration = await timed(
     'categorization → registration',
@@ -273,22 +284,9 @@ async function addRow(people, name, add, fill, submit) {
  * wallet ACTIVATING → ACTIVE (§7.8 [O]). Times each step change.
  */
 async function organizationFlow() {
-  const deviceId = `bench-org-${crypto.randomUUID()}`;
   const email = `bench.admin.${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const el = mount({ deviceId });
-  el.setAttribute('flow', 'organization');
-  const events = [];
-  el.addEventListener('finhub-step-complete', (e) => events.push(e.detail));
-  const transitions = {};
-  const timed = async (name, action, tag) => {
-    const start = performance.now();
-    action();
-    const next = await until(() => ready(el, tag), tag);
-    transitions[name] = performance.now() - start;
-    return next;
-  };
-  document.body.append(el);
-  const categorization = await until(() => ready(el, 'finhub-step-categorization'), 'categories');
+  const { el, deviceId, events, transitions, timed, categorization } =
+    await startFlow('organization');
 
   const registration = await timed(
     'categorization → company registration',
