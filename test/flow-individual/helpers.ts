@@ -182,11 +182,8 @@ export interface ApiSetup {
   userId: string;
 }
 
-/** Registers (and signs in) a person through the API client, as an earlier visit would have. */
-export async function registerViaApi(
-  options: { email?: string; deviceId?: string } = {},
-): Promise<ApiSetup> {
-  const deviceId = options.deviceId ?? crypto.randomUUID();
+/** The API client as the element builds it, on the relay of the test server, for `deviceId`. */
+export function relayClient(deviceId: string): { client: FinHubClient; tokens: TokenSource } {
   const tokens = createTokenProvider({ tokenUrl: '/onboarding/token' });
   const client = new FinHubClient({
     apiBase: '/onboarding/api',
@@ -194,11 +191,25 @@ export async function registerViaApi(
     tokens,
     device: resolveDeviceHints({ deviceId }, { storage: null }),
   });
+  return { client, tokens };
+}
+
+/** The tenant's smart-default category for `flow`, with the categorization FinHub wants for it. */
+export async function defaultCategorization(
+  client: FinHubClient,
+  flow: 'individual' | 'organization',
+) {
   const hierarchy = await client.getCategorizationHierarchy();
-  const { customerCategory, categorization } = buildCategorization(
-    hierarchy,
-    pickDefaultCategory(hierarchy, 'individual')!.key,
-  );
+  return buildCategorization(hierarchy, pickDefaultCategory(hierarchy, flow)!.key);
+}
+
+/** Registers (and signs in) a person through the API client, as an earlier visit would have. */
+export async function registerViaApi(
+  options: { email?: string; deviceId?: string } = {},
+): Promise<ApiSetup> {
+  const deviceId = options.deviceId ?? crypto.randomUUID();
+  const { client, tokens } = relayClient(deviceId);
+  const { customerCategory, categorization } = await defaultCategorization(client, 'individual');
   const email = options.email ?? uniqueEmail('earlier');
   const registered = await client.registerIndividual({
     firstName: 'Ona',

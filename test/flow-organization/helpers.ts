@@ -7,16 +7,15 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../src/define.js';
-import { buildCategorization, pickDefaultCategory } from '../../src/api/categorization.js';
-import { FinHubClient } from '../../src/api/client.js';
-import { resolveDeviceHints } from '../../src/api/device.js';
-import { createTokenProvider } from '../../src/api/token-provider.js';
+import type { FinHubClient } from '../../src/api/client.js';
 import type { FinHubOnboarding, FinHubResume } from '../../src/index.js';
 import { buttonNamed, byLabel, enter, root, type Control } from '../components/helpers.js';
 import {
   PASSWORD,
   container,
+  defaultCategorization,
   inside,
+  relayClient,
   step,
   uniqueEmail,
   type JournalEntry,
@@ -247,18 +246,8 @@ export async function registerOrganizationViaApi(
   options: { people?: boolean; deviceId?: string } = {},
 ): Promise<OrganizationSetup> {
   const deviceId = options.deviceId ?? crypto.randomUUID();
-  const tokens = createTokenProvider({ tokenUrl: '/onboarding/token' });
-  const client = new FinHubClient({
-    apiBase: '/onboarding/api',
-    tenantId: () => tokens.tenantId,
-    tokens,
-    device: resolveDeviceHints({ deviceId }, { storage: null }),
-  });
-  const hierarchy = await client.getCategorizationHierarchy();
-  const { customerCategory, categorization } = buildCategorization(
-    hierarchy,
-    pickDefaultCategory(hierarchy, 'organization')!.key,
-  );
+  const { client } = relayClient(deviceId);
+  const { customerCategory, categorization } = await defaultCategorization(client, 'organization');
   const email = uniqueEmail('earlier-admin');
   const registered = await client.registerOrganization({
     email,
