@@ -12,8 +12,10 @@
  *   assume {@link DEFAULT_TOKEN_LIFETIME_SECONDS} (60 s), short enough that a wrong guess costs
  *   one extra token request a minute, and the client's refresh-on-401 covers the rest.
  * - A caller whose signal aborts is rejected with `aborted` at once, but the shared request runs
- *   on (bounded by `timeoutMs`) and its token is cached: the next caller (a re-mounted element,
- *   React StrictMode's second mount) gets it without a second request.
+ *   on for `orphanGraceMs` (250 ms) and its token is cached: the next caller within it (a
+ *   re-mounted element, React StrictMode's second mount) joins it instead of sending a second
+ *   request. Once no caller has waited for it that long (the element was removed), it is
+ *   cancelled, so a removed element leaves no request running behind it.
  * - When a proactive refresh fails while the cached token has not expired yet, `getToken()` still
  *   returns the cached token; `refresh()` (called after a 401) never does.
  * - While a request is in flight, `getToken()` waits for it even if a cached token looks fresh:
@@ -48,6 +50,8 @@ export interface TokenProviderOptions {
   refreshAt?: number;
   /** Abandon a token request after this many ms. Default 15000. */
   timeoutMs?: number;
+  /** Cancel a token request this many ms after its last caller gave up. Default 250. */
+  orphanGraceMs?: number;
   /** Clock in epoch ms (tests). */
   now?: () => number;
 }
@@ -149,6 +153,23 @@ function lifetimeOf(
   return DEFAULT_TOKEN_LIFETIME_SECONDS * 1000;
 }
 
+/**
+ * Why an orphaned token request is cancelled. Made once: an error keeps the frames of the stack it
+ * was made in, and one made in the cancelling timer would keep the provider alive with the signal.
+ */
+const ORPHANED = new DOMException('No caller waits for this token any more', 'AbortError');
+
+/** The shared token request and who follows it. */
+interface Inflight {
+  promise: Promise<string>;
+  controller: AbortController;
+  /** Callers following it now. */
+  waiting: number;
+  settled: boolean;
+  /** Cancels it once nobody followed it for `orphanGraceMs`. */
+  orphaned?: ReturnType<typeof setTimeout>;
+}
+
 /** Rejects with `aborted` when `signal` fires, without touching the shared promise. */
 function follow<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return shared;
@@ -184,11 +205,12 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
   }
   const timeoutMs = options.timeoutMs ?? 15000;
   if (!(timeoutMs > 0)) throw new TypeError('createTokenProvider: `timeoutMs` must be positive.');
+  const orphanGraceMs = options.orphanGraceMs ?? 250;
   const now = options.now ?? (() => Date.now());
 
   let cache: CachedToken | undefined;
   let tenantId: string | undefined;
-  let inflight: Promise<string> | undefined;
+  let inflight: Inflight | undefined;
   // Bumped by adopt(): a request started before it must not overwrite the adopted token.
   let epoch = 0;
 
@@ -248,20 +270,25 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
     }
   }
 
-  async function fetchOnce(): Promise<Fetched> {
-    const controller = new AbortController();
+  async function fetchOnce(controller: AbortController): Promise<Fetched> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const reason = new DOMException('Token request timed out', 'TimeoutError');
-        controller.abort(reason);
+        // Rejected before the abort, whose listener below would settle it as `aborted`.
         reject(
           unavailable('transient', `token request timed out after ${timeoutMs} ms`, {
             cause: reason,
           }),
         );
+        controller.abort(reason);
       }, timeoutMs);
+      // Cancelled as an orphan: settle now even if a fetchToken() ignores its signal.
+      controller.signal.addEventListener('abort', () => reject(aborted(controller.signal.reason)), {
+        once: true,
+      });
     });
+    timeout.catch(() => undefined);
     try {
       const currentToken = cache?.token;
       const task = hasFn
@@ -293,23 +320,50 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
     }
   }
 
-  function start(): Promise<string> {
+  function start(): Inflight {
     if (inflight) return inflight;
     const startedIn = epoch;
-    const request = fetchOnce()
-      .then((fetched) => {
-        if (fetched.tenantId) tenantId = fetched.tenantId;
-        if (epoch !== startedIn && cache) return cache.token;
-        store(fetched.token, fetched.lifetimeMs);
-        return fetched.token;
-      })
-      .finally(() => {
-        if (inflight === request) inflight = undefined;
-      });
+    const controller = new AbortController();
+    const request: Inflight = {
+      controller,
+      waiting: 0,
+      settled: false,
+      promise: fetchOnce(controller)
+        .then((fetched) => {
+          if (fetched.tenantId) tenantId = fetched.tenantId;
+          if (epoch !== startedIn && cache) return cache.token;
+          store(fetched.token, fetched.lifetimeMs);
+          return fetched.token;
+        })
+        .finally(() => {
+          request.settled = true;
+          clearTimeout(request.orphaned);
+          if (inflight === request) inflight = undefined;
+        }),
+    };
     // Every caller may have aborted; the rejection is still observed here.
-    request.catch(() => undefined);
+    request.promise.catch(() => undefined);
     inflight = request;
     return request;
+  }
+
+  /** Follows the shared request; the last caller to give up leaves it a grace period to live. */
+  async function join(signal: AbortSignal | undefined): Promise<string> {
+    const request = start();
+    clearTimeout(request.orphaned);
+    request.waiting += 1;
+    try {
+      return await follow(request.promise, signal);
+    } finally {
+      request.waiting -= 1;
+      if (request.waiting === 0 && !request.settled) {
+        request.orphaned = setTimeout(() => {
+          if (request.waiting > 0 || request.settled) return;
+          if (inflight === request) inflight = undefined; // the next caller asks again
+          request.controller.abort(ORPHANED);
+        }, orphanGraceMs);
+      }
+    }
   }
 
   return {
@@ -320,7 +374,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
       const current = cache;
       if (!inflight && current && now() < current.staleAt) return current.token;
       try {
-        return await follow(start(), signal);
+        return await join(signal);
       } catch (error) {
         const still = cache;
         const isAbort = error instanceof FinHubApiError && error.code === 'aborted';
@@ -331,7 +385,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
 
     refresh(signal?: AbortSignal): Promise<string> {
       if (signal?.aborted) return Promise.reject(aborted(signal.reason));
-      return follow(start(), signal);
+      return join(signal);
     },
 
     adopt(accessToken: string, expiresInSeconds?: number): void {

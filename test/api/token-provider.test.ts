@@ -378,6 +378,64 @@ describe('createTokenProvider', () => {
       expect(await p2).to.equal('once');
       expect(f.calls).to.have.length(1);
     });
+
+    it('cancels the request once no caller has waited for it for orphanGraceMs', async () => {
+      const f = fakeFetch(() => new Promise<Response>(() => undefined)); // never answers
+      const provider = createTokenProvider({ tokenUrl: '/t', fetch: f.fetch, orphanGraceMs: 40 });
+      const first = new AbortController();
+      const p1 = provider.getToken(first.signal);
+      await tick();
+      first.abort();
+      await rejection(p1);
+      const signal = f.calls[0]!.init.signal!;
+      expect(signal.aborted, 'still running inside the grace period').to.equal(false);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(signal.aborted, 'cancelled after it').to.equal(true);
+
+      // The next caller starts a new request instead of joining the cancelled one.
+      const f2 = provider.getToken();
+      await tick();
+      expect(f.calls).to.have.length(2);
+      expect(f.calls[1]!.init.signal!.aborted).to.equal(false);
+      void f2.catch(() => undefined);
+    });
+
+    it('a caller joining inside the grace period keeps the request alive', async () => {
+      const gate = deferred<Response>();
+      const f = fakeFetch(() => gate.promise);
+      const provider = createTokenProvider({ tokenUrl: '/t', fetch: f.fetch, orphanGraceMs: 40 });
+      const first = new AbortController();
+      const p1 = provider.getToken(first.signal);
+      await tick();
+      first.abort();
+      await rejection(p1);
+      const p2 = provider.getToken();
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(f.calls[0]!.init.signal!.aborted).to.equal(false);
+      gate.resolve(json({ accessToken: 'joined', expiresIn: 60 }));
+      expect(await p2).to.equal('joined');
+      expect(f.calls).to.have.length(1);
+    });
+
+    it('a fetchToken() that ignores its signal still leaves no caller waiting after the cancel', async () => {
+      let calls = 0;
+      const provider = createTokenProvider({
+        fetchToken: () => {
+          calls += 1;
+          return calls === 1
+            ? new Promise<TokenResponse>(() => undefined)
+            : Promise.resolve({ accessToken: 'second', expiresIn: 60 });
+        },
+        orphanGraceMs: 20,
+      });
+      const first = new AbortController();
+      const p1 = provider.getToken(first.signal);
+      first.abort();
+      await rejection(p1);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(await provider.getToken()).to.equal('second');
+      expect(calls).to.equal(2);
+    });
   });
 
   it('keeps the last reported tenantId when a later response omits it', async () => {

@@ -25,12 +25,15 @@ import {
 import {
   entries,
   errorsOf,
+  failNext,
   hits,
+  isToken,
   passCategorization,
   sent,
   sleep,
   ticked,
   toConsents,
+  tokenRequests,
 } from './helpers.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -63,6 +66,30 @@ describe('lifecycle', () => {
       (h) => h.status === 200,
     );
     expect(termsCarriedOut.length, 'terms carried out').to.equal(1);
+  });
+
+  it('removed while its token request is pending: the request is cancelled, put back it asks again', async () => {
+    // The token endpoint holds its answer until the request is cancelled.
+    failNext(isToken, async (request, next) => {
+      await new Promise((resolve) => request.signal.addEventListener('abort', resolve));
+      return next();
+    });
+    const { el, events } = await mount();
+    await waitUntil(() => tokenRequests().length === 1, 'no token request');
+    const pending = tokenRequests()[0]!;
+    const parent = el.parentElement!;
+    el.remove();
+    // Kept a moment for a quick re-mount (React StrictMode), then cancelled: not left to its 15 s.
+    await waitUntil(() => pending.signal.aborted, 'the token request was left running', {
+      timeout: 2000,
+    });
+    expect(errorsOf(events), 'a cancel is not an error').to.deep.equal([]);
+
+    parent.append(el);
+    const categorization = await step(el, 'finhub-step-categorization');
+    await inside(categorization, 'input[type="radio"]', 'categories');
+    expect(tokenRequests(), 'a new token request').to.have.length(2);
+    expect(tokenRequests()[1]!.signal.aborted).to.equal(false);
   });
 
   it('activation polling stops when the element is removed and resumes when it is put back', async function () {
