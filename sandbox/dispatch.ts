@@ -3,7 +3,7 @@
  * tenant → bearer token → JSON body → handler. Every failure leaves in FinHub's envelope (§8).
  */
 import type { Faults } from './faults.js';
-import { playFault } from './faults.js';
+import { droppedAnswer, playFault } from './faults.js';
 import { errorResponse, HttpError } from './http.js';
 import { deviceIdOf, journalBody, type Journal, type TokenKind } from './journal.js';
 import { compileRoutes, type Principal, type RouteDef } from './router.js';
@@ -87,6 +87,7 @@ export function createDispatcher(
     raw: string,
     auth: AuthResult,
     entry: { fault?: string },
+    play: { loseAnswer?: boolean },
   ): Promise<Response> {
     const method = request.method.toUpperCase();
     const { headers } = request;
@@ -94,6 +95,7 @@ export function createDispatcher(
     const fault = faults.take(method, url.pathname, deviceIdOf(headers));
     if (fault) {
       entry.fault = fault.id;
+      play.loseAnswer = fault.loseAnswer;
       const injected = await playFault(fault, request.signal);
       if (injected) return injected;
     }
@@ -199,8 +201,9 @@ export function createDispatcher(
       tokenKind: auth.kind,
     });
     let response: Response;
+    const play: { loseAnswer?: boolean } = {};
     try {
-      response = await handle(request, url, raw, auth, entry);
+      response = await handle(request, url, raw, auth, entry, play);
     } catch (error) {
       if (error instanceof HttpError) {
         response = errorResponse(error);
@@ -213,6 +216,8 @@ export function createDispatcher(
       }
     }
     entry.status = response.status;
+    // Carried out (whatever its status), but the caller never gets the answer.
+    if (play.loseAnswer) return droppedAnswer(response.status);
     return response;
   };
 }

@@ -23,6 +23,11 @@ export interface FaultRule {
   delayMs?: number;
   /** Answer with a body stream that errors, like a connection dropped mid-response. */
   drop?: boolean;
+  /**
+   * Carry the request out, then break its answer's body: FinHub acted, the caller never hears
+   * (a lost answer). The relay turns the broken answer into a 502.
+   */
+  loseAnswer?: boolean;
   /** Overrides the envelope message. */
   message?: string;
 }
@@ -37,6 +42,7 @@ export interface FaultSummary {
   retryAfter?: number;
   delayMs?: number;
   drop?: boolean;
+  loseAnswer?: boolean;
 }
 
 interface StoredFault extends FaultRule {
@@ -73,7 +79,8 @@ function matcherFor(path: string | RegExp): (path: string) => boolean {
 /** Checks a rule (from TS or the control API's JSON); throws an Error naming the problem. */
 export function parseFaultRule(input: unknown): FaultRule {
   if (!isObject(input)) throw new Error('Body must be a JSON object');
-  const { method, path, deviceId, status, times, retryAfter, delayMs, drop, message } = input;
+  const { method, path, deviceId, status, times, retryAfter, delayMs, drop, loseAnswer, message } =
+    input;
   if (!(path instanceof RegExp) && (typeof path !== 'string' || !path)) {
     throw new Error('path is required (substring or /regex/)');
   }
@@ -90,6 +97,9 @@ export function parseFaultRule(input: unknown): FaultRule {
     return value;
   };
   if (drop !== undefined && typeof drop !== 'boolean') throw new Error('drop must be a boolean');
+  if (loseAnswer !== undefined && typeof loseAnswer !== 'boolean') {
+    throw new Error('loseAnswer must be a boolean');
+  }
   const rule: FaultRule = {
     path,
     method: str(method, 'method')?.toUpperCase(),
@@ -99,11 +109,15 @@ export function parseFaultRule(input: unknown): FaultRule {
     retryAfter: int(retryAfter, 'retryAfter', 0, 86_400),
     delayMs: int(delayMs, 'delayMs', 0, 120_000),
     drop: drop === true ? true : undefined,
+    loseAnswer: loseAnswer === true ? true : undefined,
     message: str(message, 'message'),
   };
+  if (rule.loseAnswer && (rule.status !== undefined || rule.drop)) {
+    throw new Error('loseAnswer carries the request out: it takes no status, retryAfter or drop');
+  }
   if (rule.status === undefined && rule.retryAfter !== undefined) rule.status = 429;
-  if (rule.status === undefined && !rule.drop && rule.delayMs === undefined) {
-    throw new Error('A fault needs status, retryAfter, delayMs or drop');
+  if (rule.status === undefined && !rule.drop && !rule.loseAnswer && rule.delayMs === undefined) {
+    throw new Error('A fault needs status, retryAfter, delayMs, drop or loseAnswer');
   }
   try {
     matcherFor(rule.path);
@@ -168,6 +182,21 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** An answer whose body breaks after a few bytes, like a connection dropped mid-response. */
+export function droppedAnswer(status: number, headers: Record<string, string> = {}): Response {
+  const partial = new TextEncoder().encode('{"code":');
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      controller.enqueue(partial);
+      controller.error(new TypeError('sandbox: connection dropped (injected fault)'));
+    },
+  });
+  return new Response(body, {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
 /**
  * Plays a rule: waits `delayMs` (abortable by the request's signal), then answers with the
  * broken stream or the error envelope; `undefined` means "carry on and answer normally".
@@ -179,19 +208,7 @@ export async function playFault(
   if (rule.delayMs) await sleep(rule.delayMs, signal);
   const headers: Record<string, string> = {};
   if (rule.retryAfter !== undefined) headers['retry-after'] = String(rule.retryAfter);
-  if (rule.drop) {
-    const partial = new TextEncoder().encode('{"code":');
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        controller.enqueue(partial);
-        controller.error(new TypeError('sandbox: connection dropped (injected fault)'));
-      },
-    });
-    return new Response(body, {
-      status: rule.status ?? 200,
-      headers: { 'content-type': 'application/json', ...headers },
-    });
-  }
+  if (rule.drop) return droppedAnswer(rule.status ?? 200, headers);
   if (rule.status === undefined) return undefined;
   const message = rule.message ?? MESSAGES[rule.status] ?? 'Injected fault';
   return json(

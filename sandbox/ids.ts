@@ -3,6 +3,8 @@
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: easy to copy from an email
 
 export const uuid = (): string => crypto.randomUUID();
+/** Any UUID (the `docId` a client generates, §6.2). */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function randomIndexes(count: number, modulo: number): number[] {
   // 256 is a multiple of 32 and of 2, so `% modulo` stays uniform for the alphabets used here.

@@ -156,6 +156,8 @@ export type VerificationStatus = 'INITIATED' | 'PENDING' | 'IN_PROGRESS' | 'APPR
 
 export interface DocumentRecord {
   documentId: string;
+  /** The client's own id for it (§6.2 `docId`, a UUID v4), when it sent one. */
+  docId?: string;
   documentType: string;
   /** The requirement it satisfies (e.g. GOVERNMENT_ID for a PASSPORT), if any. */
   satisfies: string | null;

@@ -315,6 +315,29 @@ function readinessCheck(ctx: RouteContext): Response {
   return ok(data, data.message);
 }
 
+/**
+ * §6.2(b) [N]: `GET /customer/individual/{customerId}/documents` lists the customer's documents.
+ * No response is documented; this one has an item per document across the customer's
+ * verifications, in the §6.2(b) upload answer's shape plus `fileName`, `verificationId` and the
+ * client's `docId`. [INF]: that the JSON uploads (§6.2) appear in this list.
+ */
+function listDocuments(ctx: RouteContext): Response {
+  const customer = individualFor(ctx, ctx.params.customerId ?? '');
+  const documents = ctx.store.verificationsOf(customer.id).flatMap((v) =>
+    v.documents.map((d) => ({
+      documentId: d.documentId,
+      ...(d.docId ? { docId: d.docId } : {}),
+      customerId: customer.id,
+      verificationId: v.id,
+      documentType: d.documentType,
+      fileName: d.fileName,
+      status: 'UPLOADED',
+      uploadedAt: isoTime(d.uploadedAt),
+    })),
+  );
+  return ok({ documents });
+}
+
 function activate(ctx: RouteContext): Response {
   const { store } = ctx;
   const customer = individualFor(ctx, ctx.params.customerId ?? '');
@@ -399,6 +422,12 @@ export const individualRoutes: RouteDef[] = [
     pattern: '/customer/individual/:customerId/owner/:ownerTenantId/activation/check',
     auth: 'token',
     handle: readinessCheck,
+  },
+  {
+    method: 'GET',
+    pattern: '/customer/individual/:customerId/documents',
+    auth: 'token',
+    handle: listDocuments,
   },
   {
     method: 'POST',

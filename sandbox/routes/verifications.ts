@@ -12,7 +12,7 @@ import {
   documentTypesFor,
 } from '../documents.js';
 import { HttpError, isObject, isoTime, ok } from '../http.js';
-import { uuid } from '../ids.js';
+import { UUID, uuid } from '../ids.js';
 import type { RouteContext, RouteDef } from '../router.js';
 import { Checker } from '../validation.js';
 import {
@@ -116,6 +116,9 @@ function upload(ctx: RouteContext): Response {
   }
   const mimeType = c.oneOf(doc.mimeType, 'mimeType', MIME_TYPES);
   const fileName = c.string(doc.fileName, 'fileName');
+  const docId = c.string(doc.docId, 'docId', false);
+  if (docId !== undefined && !UUID.test(docId))
+    c.add('docId', 'Must be a UUID (client-generated, v4)');
   let size = 0;
   if (typeof doc.fileContent !== 'string' || doc.fileContent === '') {
     c.add(
@@ -160,9 +163,20 @@ function upload(ctx: RouteContext): Response {
       status,
     });
   }
+  // §6.2 `docId` is the client's id for the document: one already stored is not stored again
+  // (a conflict, as FinHub answers a duplicate elsewhere, §9). [INF]: v2.1 does not say.
+  const existing = docId ? v.documents.find((d) => d.docId === docId) : undefined;
+  if (existing) {
+    throw new HttpError(409, 'Document already uploaded', {
+      error: 'DOCUMENT_EXISTS',
+      documentId: existing.documentId,
+      docId,
+    });
+  }
   const now = store.now();
   const record = {
     documentId: uuid(),
+    ...(docId ? { docId } : {}),
     documentType,
     satisfies: requirement,
     fileName,

@@ -47,6 +47,7 @@ import {
   toAddDirectorResult,
   toConsentResult,
   toDirectorList,
+  toDocumentList,
   toDocumentUploadResult,
   toEmployeeResult,
   toRegisterIndividualResult,
@@ -60,6 +61,7 @@ import {
   type DirectorResult,
   type DocumentUploadResult,
   type EmployeeResult,
+  type ListedDocument,
   type RegisterIndividualResult,
   type RegisterOrganizationResult,
   type SessionResult,
@@ -212,6 +214,26 @@ export class FinHubClient {
       options,
     );
     return toDocumentUploadResult(envelope, endpoint);
+  }
+
+  /**
+   * §6.2(b) [N]: the individual's documents. Read before an upload whose answer was lost is sent
+   * again (§9 documents no idempotency key).
+   */
+  async listIndividualDocuments(
+    customerId: string,
+    options?: CallOptions,
+  ): Promise<ListedDocument[]> {
+    const endpoint = `GET ${IND}/{customerId}/documents`;
+    const { envelope } = await this.#http.send(
+      {
+        method: 'GET',
+        endpoint,
+        build: () => ({ path: `${IND}/${seg(customerId)}/documents` }),
+      },
+      options,
+    );
+    return toDocumentList(envelope, endpoint);
   }
 
   /** §5.4: `{accepted: true, version}`. */
@@ -499,6 +521,7 @@ export type {
   DirectorResult,
   DocumentUploadResult,
   EmployeeResult,
+  ListedDocument,
   RegisterIndividualResult,
   RegisterOrganizationResult,
   SessionResult,

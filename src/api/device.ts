@@ -5,6 +5,7 @@
  * when `resolveDeviceHints()` is called.
  */
 import type { DeviceHints } from './types.js';
+import { randomUuid } from './random-uuid.js';
 
 /** localStorage key of the device id, namespaced so it cannot clash with the host page's keys. */
 export const DEVICE_ID_STORAGE_KEY = 'finhub-onboarding:device-id';
@@ -20,16 +21,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Fallback when storage is blocked: stable for this page's lifetime, and reused if storage is cleared. */
 let pageDeviceId: string | undefined;
-
-function randomId(): string {
-  // randomUUID() exists only in secure contexts; getRandomValues() also works on plain http.
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 function defaultStorage(): DeviceIdStorage | null {
   try {
@@ -55,7 +46,7 @@ function deviceId(storage: DeviceIdStorage | null): string {
     return pageDeviceId;
   }
   // Missing, tampered or garbage: keep the page's id if we already have one, else mint one.
-  const id = (pageDeviceId ??= randomId());
+  const id = (pageDeviceId ??= randomUuid());
   if (storage) {
     try {
       storage.setItem(DEVICE_ID_STORAGE_KEY, id);

@@ -323,6 +323,8 @@ export interface UploadDocumentRequest {
   organizationId?: string;
   documentCategory?: string;
   description?: string;
+  /** The client's id for the document (a UUID v4, §6.2): a re-sent upload carries the same one. */
+  docId?: string;
 }
 
 export const buildUploadDocumentBody = (verificationId: string, input: UploadDocumentRequest) => ({

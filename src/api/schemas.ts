@@ -269,6 +269,44 @@ export interface DocumentUploadResult {
   status?: string;
 }
 
+/** One item of §6.2(b)'s document list. */
+export interface ListedDocument extends DocumentUploadResult {
+  /** The client's id (§6.2 `docId`) when FinHub echoes it. */
+  docId?: string;
+}
+
+const ListedDocumentSchema = z.looseObject({
+  documentId: softId(),
+  id: softId(),
+  docId: softString(),
+  documentType: softString(),
+  fileName: softString(),
+  status: softString(),
+});
+
+// §6.2(b) documents no response: the list may be `data` itself or under `data.documents`.
+const DocumentListSchema = z.union([
+  z.looseObject({ documents: z.array(ListedDocumentSchema) }),
+  z.array(ListedDocumentSchema),
+]);
+
+export function toDocumentList(env: Envelope, endpoint: string): ListedDocument[] {
+  const data = parseData(DocumentListSchema, env.data, endpoint);
+  return (Array.isArray(data) ? data : data.documents).flatMap((d) => {
+    const documentId = d.documentId ?? d.id;
+    if (!documentId) return [];
+    return [
+      {
+        documentId,
+        ...(d.docId ? { docId: d.docId } : {}),
+        ...(d.documentType ? { documentType: d.documentType } : {}),
+        ...(d.fileName ? { fileName: d.fileName } : {}),
+        ...(d.status ? { status: d.status } : {}),
+      },
+    ];
+  });
+}
+
 export function toDocumentUploadResult(env: Envelope, endpoint: string): DocumentUploadResult {
   const data = parseData(DocumentDataSchema, env.data, endpoint);
   const documentId = data.documentId ?? data.id;

@@ -385,6 +385,27 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
       return { documentId: result.documentId };
     },
 
+    async findDocument(document, context) {
+      // §6.2(b) lists only an individual's documents; v2.1 has no list for an organization's.
+      if (context.data.flow === 'organization') return undefined;
+      const listed = await client.listIndividualDocuments(
+        need(context.data.ids.customerId, 'customer id'),
+        call(context),
+      );
+      // Our docId when FinHub echoes it; otherwise the same type (returned prefixed, `DT_PASSPORT`)
+      // and file name (the [N] generation prefixes stored names: `628dd82a-passport.pdf`).
+      const type = (t?: string) => t?.replace(/^DT_/, '');
+      const match =
+        listed.find((d) => d.docId === document.docId) ??
+        listed.find(
+          (d) =>
+            !d.docId &&
+            type(d.documentType) === type(document.documentType) &&
+            !!d.fileName?.endsWith(document.fileName),
+        );
+      return match ? { documentId: match.documentId } : undefined;
+    },
+
     async acceptConsent(kind, consent, context) {
       if (context.data.flow === 'organization') {
         // §7.7: the same body as §5.4, on the organization.

@@ -51,7 +51,15 @@ export interface DocumentUpload {
   mimeType: string;
   /** Base64, no `data:` prefix. Never leaves the backend call (no events, no logs). */
   fileContent: string;
+  /**
+   * The element's id for this file (a UUID v4, §6.2 `docId`), the same on every attempt to send
+   * it: how a re-sent upload is recognised instead of stored twice.
+   */
+  docId: string;
 }
+
+/** What identifies an upload when checking whether FinHub already holds it. */
+export type DocumentRef = Pick<DocumentUpload, 'docId' | 'documentType' | 'fileName'>;
 
 export interface DocumentUploadOptions {
   signal?: AbortSignal;
@@ -136,6 +144,14 @@ export interface FlowBackend {
     options: DocumentUploadOptions,
     context: StepContext,
   ): Promise<{ documentId: string }>;
+  /**
+   * Whether FinHub already holds this upload (sent before, its answer lost): its id, or undefined.
+   * Absent when there is no way to ask (v2.1 lists only an individual's documents, §6.2(b)).
+   */
+  findDocument?(
+    document: DocumentRef,
+    context: StepContext,
+  ): Promise<{ documentId: string } | undefined>;
   /** Accepts one consent (§5.4, §7.7). */
   acceptConsent(
     kind: ConsentKind,
@@ -236,6 +252,8 @@ export function createLocalBackend(options: LocalBackendOptions = {}): FlowBacke
   let pending = options.pendingChecks ?? 0;
   let provisioning = options.provisioningChecks ?? 0;
   let documents = 0;
+  /** docId → documentId of what was uploaded, for findDocument. */
+  const uploaded = new Map<string, string>();
   let people = 0;
   const directors: SavedDirector[] = [];
   return {
@@ -294,10 +312,17 @@ export function createLocalBackend(options: LocalBackendOptions = {}): FlowBacke
         status: 'PENDING',
       };
     },
-    async uploadDocument(_upload, { signal }) {
+    async uploadDocument({ docId }, { signal }) {
       await wait(delay, signal ?? new AbortController().signal);
       documents += 1;
-      return { documentId: `local-document-${documents}` };
+      const documentId = `local-document-${documents}`;
+      uploaded.set(docId, documentId);
+      return { documentId };
+    },
+    async findDocument({ docId }, { signal }) {
+      await wait(delay, signal);
+      const documentId = uploaded.get(docId);
+      return documentId ? { documentId } : undefined;
     },
     async acceptConsent(_kind, _consent, { signal }) {
       await wait(delay, signal);

@@ -192,6 +192,7 @@ export class FlowController implements ReactiveController {
     directorsLoaded: false,
     lastStatus: undefined,
     consentsUnsure: false,
+    uploadsUnsure: new Set(),
     pollToken: 0,
     walletToken: 0,
   };
@@ -409,6 +410,7 @@ export class FlowController implements ReactiveController {
     this.#registrationUncertain = false;
     this.#retryNotBefore = 0;
     this.#s.consentsUnsure = false;
+    this.#s.uploadsUnsure.clear();
     this.#retry = undefined;
     this.#personActed = false;
     this.#s.lastStatus = undefined;

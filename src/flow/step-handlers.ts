@@ -125,10 +125,27 @@ export async function uploadDocument(
   upload: DocumentUpload,
   options: DocumentUploadOptions,
 ): Promise<{ documentId: string }> {
+  const unsure = k.s.uploadsUnsure;
+  const resent = unsure.has(upload.docId);
   try {
-    return await k.backend().uploadDocument(upload, options, k.context());
+    const context = options.signal
+      ? { ...k.context(), signal: AbortSignal.any([options.signal, k.context().signal]) }
+      : k.context();
+    // An earlier attempt's answer was lost: ask FinHub whether it holds the file before sending it
+    // again (§9: no idempotency key). Where it cannot be asked (an organization), the same `docId`
+    // goes again and a 409 says the earlier attempt stored it.
+    const held = resent ? await k.backend().findDocument?.(upload, context) : undefined;
+    const result = held ?? (await k.backend().uploadDocument(upload, options, k.context()));
+    unsure.delete(upload.docId);
+    return result;
   } catch (error) {
     const failure = toFailure(error);
+    if (resent && failure.code === 'conflict') {
+      unsure.delete(upload.docId);
+      return { documentId: upload.docId };
+    }
+    // Cancelled too: the request may have reached FinHub before it was.
+    if (outcomeUnknown(error) || failure.code === 'aborted') unsure.add(upload.docId);
     if (failure.code !== 'aborted' && !options.signal?.aborted) {
       // The documents step shows it beside the file; the host still hears about it.
       k.host.dispatchEvent(

@@ -59,6 +59,14 @@ export const ROUTES: readonly RouteDef[] = [
   },
   { method: 'POST', template: '/verifications', op: 'verification' },
   { method: 'POST', template: '/verifications/{verificationId}/documents', op: 'call' },
+  // §6.2(b) [N]: the customer's documents, read before an upload whose answer was lost is sent
+  // again (§9: no idempotency key), so a retry does not store it twice.
+  {
+    method: 'GET',
+    template: `${IND}/{customerId}/documents`,
+    op: 'call',
+    flow: 'individual',
+  },
   // Status polling while KYC/KYB is reviewed (§12.10 names no endpoint; the sandbox serves this
   // one). Only verifications the onboarding created: the id must be in the token's binding.
   { method: 'GET', template: '/verifications/{verificationId}', op: 'call' },

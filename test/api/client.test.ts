@@ -567,6 +567,37 @@ describe('FinHubClient', () => {
     });
   });
 
+  describe('listIndividualDocuments (§6.2(b))', () => {
+    it('GETs the customer’s documents, under data.documents or as data itself', async () => {
+      const item = {
+        documentId: 'doc-1',
+        docId: '1f0e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+        documentType: 'DT_PASSPORT',
+        fileName: 'passport.pdf',
+        status: 'UPLOADED',
+      };
+      const { client, requests } = makeClient((_request, index) =>
+        index === 0
+          ? json({ code: 200, data: { documents: [item] } })
+          : json({ success: true, data: [{ id: 'doc-2', documentType: 'PROOF_OF_ADDRESS' }] }),
+      );
+      expect(await client.listIndividualDocuments(CUSTOMER)).to.deep.equal([item]);
+      const req = await sent(requests[0]);
+      expect(req.method).to.equal('GET');
+      expect(req.path).to.equal(`${IND}/${CUSTOMER}/documents`);
+      expectHeaders(req.headers, { body: false });
+      expect(await client.listIndividualDocuments(CUSTOMER)).to.deep.equal([
+        { documentId: 'doc-2', documentType: 'PROOF_OF_ADDRESS' },
+      ]);
+    });
+
+    it('throws invalid_response when there is no list', async () => {
+      const { client } = makeClient(() => json({ code: 200, data: { count: 2 } }));
+      const error = await rejection(client.listIndividualDocuments(CUSTOMER));
+      expect(error.code).to.equal('invalid_response');
+    });
+  });
+
   describe('acceptIndividualConsent (§5.4)', () => {
     for (const type of ['terms', 'privacy', 'data-processing'] as const) {
       it(`POSTs {accepted:true, version} to consents/${type}`, async () => {

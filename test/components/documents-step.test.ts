@@ -194,12 +194,15 @@ describe('documents step', () => {
     expect(el.shadowRoot!.activeElement).to.equal(
       action(card(el, 'Passport or national ID'), 'Cancel'),
     );
-    expect(call.upload).to.deep.equal({
+    const { docId, ...sentUpload } = call.upload;
+    expect(sentUpload).to.deep.equal({
       documentType: 'NATIONAL_ID',
       fileName: 'id-card.pdf',
       mimeType: 'application/pdf',
       fileContent: await bytesOf(file),
     });
+    // The card's own id for this file (§6.2 `docId`), kept for a Retry.
+    expect(docId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     // Progress while it uploads: a labelled bar that moves with the uploader's reports.
     const bar = card(el, 'Passport or national ID').querySelector('progress')!;
@@ -322,7 +325,7 @@ describe('documents step', () => {
     await waitUntil(() => calls.length >= 2, 'retried');
     await settle(el);
     expect(calls).to.have.length(2);
-    expect(calls[1]!.upload).to.deep.equal(first.upload);
+    expect(calls[1]!.upload, 'the same file with the same docId').to.deep.equal(first.upload);
     calls[1]!.reply.resolve({ documentId: 'doc-2' });
     await settle(el);
     expect(text(card(el, 'Proof of address'))).to.contain('Uploaded');
@@ -353,6 +356,7 @@ describe('documents step', () => {
       // Replace: pick another file through the card's (hidden) input.
       expect(action(card(el, 'Proof of address'), 'Replace')).to.exist;
       const second = await upload(el, calls, 'Proof of address', pdf('bill-2.pdf'));
+      expect(second.upload.docId, 'another file, another docId').not.to.equal(first.upload.docId);
       expect(revoked).to.include(firstUrl);
       expect(card(el, 'Proof of address').querySelector('img')).to.equal(null); // a PDF: icon
       expect(text(card(el, 'Proof of address'))).to.contain('bill-2.pdf');

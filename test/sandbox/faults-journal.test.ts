@@ -96,6 +96,26 @@ describe('sandbox: fault injection', () => {
     expect(error).to.be.instanceOf(TypeError);
   });
 
+  it('loses the answer: the request is carried out, its answer breaks on the way back', async () => {
+    sandbox.injectFault({ path: 'hierarchy', loseAnswer: true, deviceId: client.deviceId });
+    const response = await sandbox.fetch(client.request('GET', hierarchy, { token: admin }));
+    expect(response.status, 'the status of what was carried out').to.equal(200);
+    let error: unknown;
+    try {
+      await response.text();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(TypeError);
+    const refused = await control(sandbox, 'POST', '/faults', {
+      path: 'hierarchy',
+      loseAnswer: true,
+      status: 500,
+    });
+    expect(refused.status).to.equal(400);
+    expect((await refused.json()).error).to.match(/loseAnswer carries the request out/);
+  });
+
   it('takes rules over the control API, with /regex/ paths and a method filter', async () => {
     const bad = await control(sandbox, 'POST', '/faults', { status: 500 });
     expect(bad.status).to.equal(400);

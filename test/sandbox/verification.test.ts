@@ -184,6 +184,44 @@ describe('sandbox: document upload (§6.2)', () => {
     expect(reply.json.data.errors[0].field).to.equal('documentType');
   });
 
+  it('stores a docId once: the same docId again is a 409 naming the stored document', async () => {
+    const docId = crypto.randomUUID();
+    const first = await upload({ ...documentBody('PASSPORT'), docId });
+    expect(first.status).to.equal(200);
+    const again = await upload({ ...documentBody('PASSPORT'), docId });
+    expect(again.status).to.equal(409);
+    expect(again.json.data).to.include({
+      error: 'DOCUMENT_EXISTS',
+      documentId: first.json.data.documentId,
+      docId,
+    });
+    const notUuid = await upload({ ...documentBody('PASSPORT'), docId: 'doc-1' });
+    expect(notUuid.status).to.equal(400);
+    expect(notUuid.json.data.errors[0].field).to.equal('docId');
+  });
+
+  it('lists the customer’s documents with their docIds (§6.2(b)), only to that customer', async () => {
+    const docId = crypto.randomUUID();
+    const stored = await upload({ ...documentBody('NATIONAL_ID'), docId });
+    const list = await client.call('GET', `/customer/individual/${who.customerId}/documents`, {
+      token,
+    });
+    expect(list.status).to.equal(200);
+    const documents = list.json.data.documents as Record<string, unknown>[];
+    expect(documents.find((d) => d.docId === docId)).to.include({
+      documentId: stored.json.data.documentId,
+      documentType: 'NATIONAL_ID',
+      fileName: 'national_id.pdf',
+      verificationId,
+    });
+    const other = await registerIndividual(client, admin);
+    const otherToken = await customerToken(client, admin, other);
+    const foreign = await client.call('GET', `/customer/individual/${who.customerId}/documents`, {
+      token: otherToken,
+    });
+    expect(foreign.status).to.equal(403);
+  });
+
   it('refuses a mismatching verificationId/customerId and other customers', async () => {
     const mismatch = await upload({ ...documentBody('PASSPORT'), customerId: crypto.randomUUID() });
     expect(mismatch.status).to.equal(400);

@@ -156,6 +156,7 @@ describe('relay: binding an onboarding token to what it registered', () => {
       ],
       ['GET', `/customer/individual/${b.customerId}/owner/${TENANT_ID}/activation/check`],
       ['GET', `/customer/individual/${a.customerId}/owner/other-tenant/activation/check`],
+      ['GET', `/customer/individual/${b.customerId}/documents`],
       ['POST', '/verifications', { customerId: b.customerId, type: 'IDENTITY_VERIFICATION' }],
       [
         'POST',

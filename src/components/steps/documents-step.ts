@@ -2,6 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues, type TemplateResul
 import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { FinHubApiError } from '../../api/errors.js';
+import { randomUuid } from '../../api/random-uuid.js';
 import { wait } from '../../flow/backend.js';
 import { encodeBase64 } from '../../flow/documents/encode.js';
 import {
@@ -47,6 +48,8 @@ interface Card {
   choice: string;
   /** Kept from a passed check until the upload succeeds, for Retry; then dropped. */
   file?: File;
+  /** This file's §6.2 `docId`: the same on Retry, so FinHub can tell a re-sent upload. */
+  docId?: string;
   mimeType?: DocumentMimeType;
   fileName?: string;
   fileSize?: number;
@@ -807,7 +810,7 @@ export class FinHubDocumentsStep extends LitElement {
       return;
     }
     const previewUrl = check.mimeType.startsWith('image/') ? URL.createObjectURL(file) : undefined;
-    this.#update(key, { file, mimeType: check.mimeType, previewUrl });
+    this.#update(key, { file, mimeType: check.mimeType, previewUrl, docId: randomUuid() });
     await this.#upload(key);
   }
 
@@ -829,9 +832,9 @@ export class FinHubDocumentsStep extends LitElement {
   async #upload(key: string): Promise<void> {
     const requirement = this.#requirement(key);
     const card = this.#cards.get(key);
-    const { file, mimeType } = card ?? {};
+    const { file, mimeType, docId } = card ?? {};
     // From a passed check ('checking') or Retry ('failed'); never twice at once.
-    if (!requirement || !card || !file || !mimeType) return;
+    if (!requirement || !card || !file || !mimeType || !docId) return;
     if (card.phase === 'encoding' || card.phase === 'uploading') return;
     const notBefore = card.retryNotBefore ?? 0;
     const controller = new AbortController();
@@ -858,12 +861,17 @@ export class FinHubDocumentsStep extends LitElement {
       if (notBefore > Date.now()) await wait(notBefore - Date.now(), controller.signal);
       const uploader = this.uploader;
       if (!uploader) throw new Error('no uploader');
-      const result = await this.#send(uploader, file, mimeType, documentType, {
-        signal: controller.signal,
-        onEncodeProgress: (f) => progress(f * ENCODE_SHARE),
-        onUploadProgress: (f) => progress(ENCODE_SHARE + f * (1 - ENCODE_SHARE)),
-        onUploadStart: () => current() && this.#update(key, { phase: 'uploading' }),
-      });
+      const result = await this.#send(
+        uploader,
+        file,
+        { mimeType, documentType, docId },
+        {
+          signal: controller.signal,
+          onEncodeProgress: (f) => progress(f * ENCODE_SHARE),
+          onUploadProgress: (f) => progress(ENCODE_SHARE + f * (1 - ENCODE_SHARE)),
+          onUploadStart: () => current() && this.#update(key, { phase: 'uploading' }),
+        },
+      );
       if (!current()) return;
       this.#update(key, {
         phase: 'done',
@@ -900,8 +908,13 @@ export class FinHubDocumentsStep extends LitElement {
   async #send(
     uploader: DocumentUploader,
     file: File,
-    mimeType: DocumentMimeType,
-    documentType: string,
+    {
+      mimeType,
+      documentType,
+      docId,
+    }: Pick<DocumentUpload, 'documentType' | 'docId'> & {
+      mimeType: DocumentMimeType;
+    },
     hooks: {
       signal: AbortSignal;
       onEncodeProgress: (fraction: number) => void;
@@ -915,7 +928,13 @@ export class FinHubDocumentsStep extends LitElement {
     });
     hooks.signal.throwIfAborted();
     hooks.onUploadStart();
-    const upload: DocumentUpload = { documentType, fileName: file.name, mimeType, fileContent };
+    const upload: DocumentUpload = {
+      documentType,
+      fileName: file.name,
+      mimeType,
+      fileContent,
+      docId,
+    };
     const result = await uploader(upload, {
       signal: hooks.signal,
       onProgress: hooks.onUploadProgress,

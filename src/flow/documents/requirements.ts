@@ -5,6 +5,7 @@
  */
 import { msg } from '@lit/localize';
 import { DOCUMENT_MIME_TYPES, MB, type DocumentMimeType } from './file-checks.js';
+import type { DocumentUpload } from '../backend.js';
 
 export interface DocumentRequirement {
   /**
@@ -27,14 +28,8 @@ export interface DocumentRequirement {
   options?: Array<{ type: string; label: string }>;
 }
 
-/** One §6.2 upload body, minus the ids the uploader adds (verificationId, customerId, …). */
-export interface DocumentUpload {
-  documentType: string;
-  fileName: string;
-  mimeType: string;
-  /** Base64 bytes, no `data:` prefix. */
-  fileContent: string;
-}
+// One §6.2 upload body, minus the ids the uploader adds (verificationId, customerId, …).
+export type { DocumentUpload };
 
 export type DocumentUploader = (
   upload: DocumentUpload,
