@@ -26,6 +26,7 @@
 import { msg } from '@lit/localize';
 import * as z from 'zod/mini';
 import { FinHubApiError } from './errors.js';
+import { ORPHAN_GRACE_MS, SharedRequest } from './shared-request.js';
 import type { TokenSource } from './types.js';
 
 /** What the token endpoint (or a host's `fetchToken()`) returns. */
@@ -153,43 +154,6 @@ function lifetimeOf(
   return DEFAULT_TOKEN_LIFETIME_SECONDS * 1000;
 }
 
-/**
- * Why an orphaned token request is cancelled. Made once: an error keeps the frames of the stack it
- * was made in, and one made in the cancelling timer would keep the provider alive with the signal.
- */
-const ORPHANED = new DOMException('No caller waits for this token any more', 'AbortError');
-
-/** The shared token request and who follows it. */
-interface Inflight {
-  promise: Promise<string>;
-  controller: AbortController;
-  /** Callers following it now. */
-  waiting: number;
-  settled: boolean;
-  /** Cancels it once nobody followed it for `orphanGraceMs`. */
-  orphaned?: ReturnType<typeof setTimeout>;
-}
-
-/** Rejects with `aborted` when `signal` fires, without touching the shared promise. */
-function follow<T>(shared: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return shared;
-  if (signal.aborted) return Promise.reject(aborted(signal.reason));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    shared.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 export function createTokenProvider(options: TokenProviderOptions): TokenSource {
   const { tokenUrl, fetchToken } = options;
   const hasUrl = typeof tokenUrl === 'string' && tokenUrl.trim() !== '';
@@ -205,12 +169,12 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
   }
   const timeoutMs = options.timeoutMs ?? 15000;
   if (!(timeoutMs > 0)) throw new TypeError('createTokenProvider: `timeoutMs` must be positive.');
-  const orphanGraceMs = options.orphanGraceMs ?? 250;
+  const orphanGraceMs = options.orphanGraceMs ?? ORPHAN_GRACE_MS;
   const now = options.now ?? (() => Date.now());
 
   let cache: CachedToken | undefined;
   let tenantId: string | undefined;
-  let inflight: Inflight | undefined;
+  let inflight: SharedRequest<string> | undefined;
   // Bumped by adopt(): a request started before it must not overwrite the adopted token.
   let epoch = 0;
 
@@ -270,23 +234,29 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
     }
   }
 
-  async function fetchOnce(controller: AbortController): Promise<Fetched> {
+  /** One token request; `cancelled` fires when no caller waits for it any more. */
+  async function fetchOnce(cancelled: AbortSignal): Promise<Fetched> {
+    const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const reason = new DOMException('Token request timed out', 'TimeoutError');
-        // Rejected before the abort, whose listener below would settle it as `aborted`.
+        controller.abort(reason);
         reject(
           unavailable('transient', `token request timed out after ${timeoutMs} ms`, {
             cause: reason,
           }),
         );
-        controller.abort(reason);
       }, timeoutMs);
-      // Cancelled as an orphan: settle now even if a fetchToken() ignores its signal.
-      controller.signal.addEventListener('abort', () => reject(aborted(controller.signal.reason)), {
-        once: true,
-      });
+      // Cancelled: settle now even if a fetchToken() ignores its signal.
+      cancelled.addEventListener(
+        'abort',
+        () => {
+          controller.abort(cancelled.reason);
+          reject(aborted(cancelled.reason));
+        },
+        { once: true },
+      );
     });
     timeout.catch(() => undefined);
     try {
@@ -320,50 +290,32 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
     }
   }
 
-  function start(): Inflight {
+  function start(): SharedRequest<string> {
     if (inflight) return inflight;
     const startedIn = epoch;
-    const controller = new AbortController();
-    const request: Inflight = {
-      controller,
-      waiting: 0,
-      settled: false,
-      promise: fetchOnce(controller)
-        .then((fetched) => {
+    const request = new SharedRequest(
+      (cancelled) =>
+        fetchOnce(cancelled).then((fetched) => {
           if (fetched.tenantId) tenantId = fetched.tenantId;
           if (epoch !== startedIn && cache) return cache.token;
           store(fetched.token, fetched.lifetimeMs);
           return fetched.token;
-        })
-        .finally(() => {
-          request.settled = true;
-          clearTimeout(request.orphaned);
-          if (inflight === request) inflight = undefined;
         }),
+      {
+        graceMs: orphanGraceMs,
+        abandoned: aborted,
+        onCancel: () => {
+          if (inflight === request) inflight = undefined; // the next caller asks again
+        },
+      },
+    );
+    const clear = () => {
+      if (inflight === request) inflight = undefined;
     };
     // Every caller may have aborted; the rejection is still observed here.
-    request.promise.catch(() => undefined);
+    request.promise.then(clear, clear);
     inflight = request;
     return request;
-  }
-
-  /** Follows the shared request; the last caller to give up leaves it a grace period to live. */
-  async function join(signal: AbortSignal | undefined): Promise<string> {
-    const request = start();
-    clearTimeout(request.orphaned);
-    request.waiting += 1;
-    try {
-      return await follow(request.promise, signal);
-    } finally {
-      request.waiting -= 1;
-      if (request.waiting === 0 && !request.settled) {
-        request.orphaned = setTimeout(() => {
-          if (request.waiting > 0 || request.settled) return;
-          if (inflight === request) inflight = undefined; // the next caller asks again
-          request.controller.abort(ORPHANED);
-        }, orphanGraceMs);
-      }
-    }
   }
 
   return {
@@ -374,7 +326,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
       const current = cache;
       if (!inflight && current && now() < current.staleAt) return current.token;
       try {
-        return await join(signal);
+        return await start().follow(signal);
       } catch (error) {
         const still = cache;
         const isAbort = error instanceof FinHubApiError && error.code === 'aborted';
@@ -385,7 +337,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
 
     refresh(signal?: AbortSignal): Promise<string> {
       if (signal?.aborted) return Promise.reject(aborted(signal.reason));
-      return join(signal);
+      return start().follow(signal);
     },
 
     adopt(accessToken: string, expiresInSeconds?: number): void {

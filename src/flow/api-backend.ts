@@ -15,6 +15,7 @@ import {
 import { resolveDeviceHints } from '../api/device.js';
 import { isFinHubApiError } from '../api/errors.js';
 import type { CategorizationHierarchy } from '../api/hierarchy.js';
+import { ORPHAN_GRACE_MS, SharedRequest } from '../api/shared-request.js';
 import { createTokenProvider, type TokenProviderOptions } from '../api/token-provider.js';
 import type { TokenSource } from '../api/types.js';
 import {
@@ -72,52 +73,6 @@ function toActivationOutcome(result: ActivationResult): ActivationOutcome {
   };
 }
 
-/** Rejects with `aborted` when `signal` fires, leaving the shared work running for others. */
-function follow<T>(shared: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortedError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    shared.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** A request several callers follow (`follow`), cancelled when none has waited for a while. */
-interface SharedRequest<T> {
-  promise: Promise<T>;
-  controller: AbortController;
-  /** Callers following it now. */
-  waiting: number;
-  settled: boolean;
-  /** Cancels it once nobody followed it for ORPHAN_GRACE_MS. */
-  orphaned?: ReturnType<typeof setTimeout>;
-}
-
-/**
- * How long a shared request runs on after its last caller left (the element was removed). A
- * re-mount within it joins the request; after it the request is cancelled. Left running to its
- * 30 s timeout, its closures (token source, tenant id) would keep the removed element and its
- * whole shadow tree alive, and requests for the same URL queue behind one another in the browser:
- * 1,000 mount/unmount cycles kept ~12 MB of detached elements (bench/results.md (c)).
- */
-const ORPHAN_GRACE_MS = 250;
-
-/**
- * Why an orphaned shared request is cancelled. Made once, here: an error keeps the frames of the
- * stack it was made in until its `stack` is read, and one made in the cancelling timer would keep
- * the backend (and through its options the removed element) alive as long as the signal lives.
- */
-const ORPHANED = new DOMException('No caller waits for this request any more', 'AbortError');
-
 const need = (value: string | undefined, what: string): string => {
   if (value) return value;
   // The flow only calls a step when the ids it needs exist; this guards a misuse of the seam.
@@ -156,39 +111,24 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
   // a re-mounted element joins the request already in flight instead of sending another. Once no
   // caller has waited for it for ORPHAN_GRACE_MS (the element was removed), it is cancelled.
   let hierarchy: SharedRequest<CategorizationHierarchy> | undefined;
-  const loadHierarchy = async (signal: AbortSignal) => {
+  const loadHierarchy = (signal: AbortSignal) => {
     if (!hierarchy) {
-      const controller = new AbortController();
-      const shared: SharedRequest<CategorizationHierarchy> = {
-        promise: client.getCategorizationHierarchy(undefined, { signal: controller.signal }),
-        controller,
-        waiting: 0,
-        settled: false,
-      };
-      shared.promise.then(
-        () => void (shared.settled = true),
-        () => {
-          shared.settled = true;
-          if (hierarchy === shared) hierarchy = undefined; // a retry asks again
+      const shared = new SharedRequest(
+        (cancelled) => client.getCategorizationHierarchy(undefined, { signal: cancelled }),
+        {
+          graceMs: ORPHAN_GRACE_MS,
+          abandoned: () => abortedError(),
+          onCancel: () => {
+            if (hierarchy === shared) hierarchy = undefined; // the next caller asks again
+          },
         },
       );
+      shared.promise.catch(() => {
+        if (hierarchy === shared) hierarchy = undefined; // a retry asks again
+      });
       hierarchy = shared;
     }
-    const shared = hierarchy;
-    clearTimeout(shared.orphaned);
-    shared.waiting += 1;
-    try {
-      return await follow(shared.promise, signal);
-    } finally {
-      shared.waiting -= 1;
-      if (shared.waiting === 0 && !shared.settled) {
-        shared.orphaned = setTimeout(() => {
-          if (shared.waiting > 0 || hierarchy !== shared) return;
-          hierarchy = undefined; // the next caller asks again
-          shared.controller.abort(ORPHANED);
-        }, ORPHAN_GRACE_MS);
-      }
-    }
+    return hierarchy.follow(signal);
   };
 
   const call = (context: StepContext): CallOptions => ({ signal: context.signal });
