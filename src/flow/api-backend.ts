@@ -328,10 +328,20 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
     async findDocument(document, context) {
       // §6.2(b) lists only an individual's documents; v2.1 has no list for an organization's.
       if (context.data.flow === 'organization') return undefined;
-      const listed = await client.listIndividualDocuments(
-        need(context.data.ids.customerId, 'customer id'),
-        call(context),
-      );
+      let listed;
+      try {
+        listed = await client.listIndividualDocuments(
+          need(context.data.ids.customerId, 'customer id'),
+          call(context),
+        );
+      } catch (error) {
+        // The older endpoint may be gone from this tenant: as for an organization, the same
+        // docId then goes again.
+        if (isFinHubApiError(error) && (error.status === 404 || error.status === 405)) {
+          return undefined;
+        }
+        throw error;
+      }
       // Our docId when FinHub echoes it; otherwise the same type (returned prefixed, `DT_PASSPORT`)
       // and file name (the [N] generation prefixes stored names: `628dd82a-passport.pdf`).
       const type = (t?: string) => t?.replace(/^DT_/, '');

@@ -74,6 +74,24 @@ describe('lost answers to document uploads', () => {
     expect(await hits(deviceId, '/documents', 'GET'), 'checked first').to.have.length(1);
   });
 
+  it('individual: where the documents list is missing (404), the same docId goes again and the 409 counts', async () => {
+    const { el, events, deviceId } = await mount();
+    const documents = await toDocuments(el, uniqueEmail('lostdoc3'));
+    await loseNextUploadAnswer(deviceId);
+    await fault({ path: '/documents', method: 'GET', deviceId, status: 404 });
+    await uploadThroughLostAnswer(documents, 'passport-scan.pdf');
+    const uploads = await hits(deviceId, '/documents');
+    expect(
+      uploads.map((u) => u.status),
+      'stored once, then a conflict',
+    ).to.deep.equal([200, 409]);
+    expect((uploads[1]!.body as Json).docId).to.equal((uploads[0]!.body as Json).docId);
+    expect(
+      errorsOf(events).map((e) => e.code),
+      'the 404 and 409 are not errors',
+    ).to.deep.equal(['server_error']);
+  });
+
   it('organization: the same docId goes again and FinHub’s 409 counts as uploaded', async function () {
     this.timeout(30000);
     const setup = await registerOrganizationViaApi();
