@@ -3,8 +3,8 @@
  * dropped connection): the card's Retry must not store the file twice (§9: no idempotency key).
  * Every upload carries the card's own `docId` (§6.2), the same on Retry. An individual's Retry
  * first reads the customer's documents (§6.2(b)) and sends nothing when the file is there; an
- * organization has no such list in v2.1, so the same `docId` goes again and FinHub's 409 says the
- * first attempt stored it.
+ * organization has no such list in v2.1 (and a tenant may lack the older individual one), so
+ * there the same `docId` goes again and FinHub's 409 says the first attempt stored it.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
