@@ -128,20 +128,26 @@ export async function uploadDocument(
   const unsure = k.s.uploadsUnsure;
   const resent = unsure.has(upload.docId);
   try {
-    const context = options.signal
-      ? { ...k.context(), signal: AbortSignal.any([options.signal, k.context().signal]) }
-      : k.context();
+    const context = k.context();
     // An earlier attempt's answer was lost: ask FinHub whether it holds the file before sending it
     // again (§9: no idempotency key). Where it cannot be asked (an organization), the same `docId`
     // goes again and a 409 says the earlier attempt stored it.
-    const held = resent ? await k.backend().findDocument?.(upload, context) : undefined;
-    const result = held ?? (await k.backend().uploadDocument(upload, options, k.context()));
+    const held = resent
+      ? await k.backend().findDocument?.(upload, {
+          ...context,
+          signal: options.signal
+            ? AbortSignal.any([options.signal, context.signal])
+            : context.signal,
+        })
+      : undefined;
+    const result = held ?? (await k.backend().uploadDocument(upload, options, context));
     unsure.delete(upload.docId);
     return result;
   } catch (error) {
     const failure = toFailure(error);
     if (resent && failure.code === 'conflict') {
       unsure.delete(upload.docId);
+      // FinHub's id is not in the 409 we read; the docId is the document's own id (§6.2).
       return { documentId: upload.docId };
     }
     // Cancelled too: the request may have reached FinHub before it was.
