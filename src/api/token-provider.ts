@@ -293,6 +293,10 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
   function start(): SharedRequest<string> {
     if (inflight) return inflight;
     const startedIn = epoch;
+    // Settled or cancelled, the next caller starts a new request.
+    const clear = () => {
+      if (inflight === request) inflight = undefined;
+    };
     const request = new SharedRequest(
       (cancelled) =>
         fetchOnce(cancelled).then((fetched) => {
@@ -304,14 +308,9 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
       {
         graceMs: orphanGraceMs,
         abandoned: aborted,
-        onCancel: () => {
-          if (inflight === request) inflight = undefined; // the next caller asks again
-        },
+        onCancel: clear,
       },
     );
-    const clear = () => {
-      if (inflight === request) inflight = undefined;
-    };
     // Every caller may have aborted; the rejection is still observed here.
     request.promise.then(clear, clear);
     inflight = request;
