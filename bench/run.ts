@@ -8,9 +8,18 @@
  * BENCH_ONLY=heap runs only (c) and prints it without writing results.md.
  * BENCH_TRACE=<file.json> records a Chrome trace of the first individual flow and
  * prints what ran in each long task of the 10 MB upload (events and JS self time).
+ * BENCH_ONLY=layout runs only (g), forced synchronous layouts, and prints it; BENCH_STACK=N
+ * shows N frames of each.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -429,6 +438,55 @@ function summarizeTrace(file: string): void {
   }
 }
 
+// -- (g) forced synchronous layouts --------------------------------------------------------------
+
+/** Categories for (g): layout and style events with the JS stack that forced them. */
+const LAYOUT_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.stack',
+];
+
+interface ForcedLayouts {
+  /** Layout or style recalculations run synchronously inside a script, by the frame that asked. */
+  byFrame: Map<string, number>;
+  total: number;
+  /** Of those, the ones our bundle (dist/cdn) asked for. */
+  ours: number;
+}
+
+/** Layout / UpdateLayoutTree events on the page's main thread that carry a JS stack: forced. */
+function forcedLayouts(file: string): ForcedLayouts {
+  const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] })
+    .traceEvents;
+  const byFrame = new Map<string, number>();
+  let total = 0;
+  let ours = 0;
+  for (const e of events) {
+    if (e.name !== 'Layout' && e.name !== 'UpdateLayoutTree') continue;
+    const args = e.args as { beginData?: { stackTrace?: StackFrame[] }; elementCount?: number };
+    const stack =
+      args?.beginData?.stackTrace ?? (e.args?.data as { stackTrace?: StackFrame[] })?.stackTrace;
+    if (!stack?.length) continue;
+    total += 1;
+    const frame = (f: StackFrame) =>
+      `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    const where = `${e.name} < ${stack
+      .slice(0, Number(process.env.BENCH_STACK ?? 1))
+      .map(frame)
+      .join(' < ')}`;
+    byFrame.set(where, (byFrame.get(where) ?? 0) + 1);
+    if (stack.some((f) => f.url.includes('/cdn/'))) ours += 1;
+  }
+  return { byFrame, total, ours };
+}
+
+interface StackFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+
 // -- run ----------------------------------------------------------------------------------------
 
 function machine(browserVersion: string): string[] {
@@ -616,7 +674,37 @@ async function main(): Promise<void> {
         'minimum 1',
       );
     }
-    if (ONLY === 'upload' || ONLY === 'organization') return; // printed, results.md not written
+    // (g) forced synchronous layouts: one more run of each flow, traced (not in the medians)
+    for (const flow of ['individual', 'organization'] as const) {
+      if (ONLY && ONLY !== (flow === 'individual' ? 'upload' : flow) && ONLY !== 'layout') continue;
+      const { page } = await openBench(browser, origin);
+      const file = join(os.tmpdir(), `finhub-bench-layout-${process.pid}.json`);
+      await page.tracing.start({ path: file, categories: LAYOUT_CATEGORIES });
+      await page.evaluate(
+        (name, bigBytes) => {
+          const bench = (window as unknown as { bench: Record<string, (o: unknown) => unknown> })
+            .bench;
+          return bench[name === 'individual' ? 'individualFlow' : 'organizationFlow']!({
+            bigBytes,
+          });
+        },
+        flow,
+        BIG_BYTES,
+      );
+      await page.tracing.stop();
+      await page.close();
+      const forced = forcedLayouts(file);
+      rmSync(file, { force: true });
+      const frames = [...forced.byFrame.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([where, n]) => `${n}× ${where}`);
+      log(
+        `(g) forced synchronous layouts, whole ${flow} flow (ours / all)`,
+        `${forced.ours} / ${forced.total}`,
+        frames.length ? frames.join('; ') : 'none',
+      );
+    }
+    if (ONLY === 'upload' || ONLY === 'organization' || ONLY === 'layout') return; // printed only
 
     // (c) heap
     const blank: number[] = [];
@@ -709,6 +797,14 @@ async function main(): Promise<void> {
       '  main-thread task of 40-300 ms): 5 long tasks, longest 657 ms, 891 ms blocking (897e30f, busy',
       '  machine); 2, longest 365 ms, 486 ms blocking, 894.5 ms choose → uploaded on the machine above.',
       '  `BENCH_ONLY=upload BENCH_TRACE=trace.json npm run bench` prints what runs in each long task.',
+      '- (g) One more run of each flow (not in the medians) under a Chrome trace: every `Layout` and',
+      '  `UpdateLayoutTree` (style) event on the main thread that carries a JS stack ran',
+      '  synchronously inside a script (forced). "ours" have a frame of dist/cdn in that stack; the',
+      "  rest are the bench driver's own clicks and typing. Listed by the top frame (`BENCH_STACK=4`",
+      '  shows 4 frames; `BENCH_ONLY=layout` runs only this). No render() reads layout: what the',
+      "  element forces is `focus()` in `updated()` (the new step's heading, a new row's first field)",
+      "  and the browser blurring a focused control that a re-render removes (`_$AR`, Lit's",
+      '  removal of old nodes).',
       '',
     ].join('\n');
     writeFileSync(OUT, md);
