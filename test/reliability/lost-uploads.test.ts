@@ -128,3 +128,40 @@ describe('lost answers to document uploads', () => {
     ).to.deep.equal([['documents', 'server_error']]);
   });
 });
+
+describe('a document upload cut off by removing the element', () => {
+  it('put back, the card’s Retry does not store the file a second time', async function () {
+    this.timeout(20000);
+    const { el, deviceId } = await mount();
+    const documents = await toDocuments(el, uniqueEmail('rmdoc'));
+    // FinHub takes 1.5 s to store it: the element is removed meanwhile.
+    await fault({ path: 'verifications/', method: 'POST', deviceId, delayMs: 1500 });
+    chooseFile(root(documents), 0, pdfFile('passport-scan.pdf'));
+    await waitUntil(
+      async () => (await hits(deviceId, '/documents')).length === 1,
+      'the upload did not reach FinHub',
+      { timeout: 5000 },
+    );
+    const parent = el.parentElement!;
+    el.remove();
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    parent.append(el);
+    await el.updateComplete;
+    const card = root(documents).querySelector('section[part="document"]')!;
+    expect(card.textContent).to.contain('The upload was interrupted. Try again.');
+    const retry = [...card.querySelectorAll('button')].find((b) =>
+      b.textContent!.trim().startsWith('Retry'),
+    )!;
+    retry.click();
+    await waitUntil(() => card.classList.contains('done'), 'Retry did not finish the card', {
+      timeout: 8000,
+    });
+    // The relay had carried the first one out: the Retry found it and sent nothing.
+    const uploads = await hits(deviceId, '/documents');
+    expect(
+      uploads.map((u) => u.status),
+      'stored once',
+    ).to.deep.equal([200]);
+    expect(await hits(deviceId, '/documents', 'GET'), 'checked first').to.have.length(1);
+  });
+});
