@@ -12,7 +12,7 @@ import { resolveDeviceHints } from '../../src/api/device.js';
 import { createTokenProvider } from '../../src/api/token-provider.js';
 import type { TokenSource } from '../../src/api/types.js';
 import type { FinHubOnboarding, FinHubResume } from '../../src/index.js';
-import { root, stepOf } from '../components/helpers.js';
+import { buttonNamed, byLabel, enter, root, stepOf } from '../components/helpers.js';
 
 export const PASSWORD = 'Correct-Horse-42!';
 export const PDF_BASE64_PREFIX = btoa('%PDF-1.4'); // what a base64 of the test PDFs starts with
@@ -162,6 +162,14 @@ export async function step<T extends LitElement = LitElement>(
     timeout: 8000,
   });
   return stepOf<T>(el, tag);
+}
+
+/** On the sign-in step of a resumed onboarding: signs in as `email` with the test password. */
+export async function signIn(el: FinHubOnboarding, email: string): Promise<void> {
+  const form = await step(el, 'finhub-step-sign-in');
+  enter(byLabel(root(form), 'Email'), email);
+  enter(byLabel(root(form), 'Password'), PASSWORD);
+  buttonNamed(root(form), 'Sign in').click();
 }
 
 /** Waits for `selector` inside a step's shadow root. */

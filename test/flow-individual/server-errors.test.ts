@@ -26,6 +26,7 @@ import {
   mount,
   registerViaApi,
   routes,
+  signIn,
   step,
   uniqueEmail,
   verifyViaApi,
@@ -94,10 +95,7 @@ describe('server errors through relay + sandbox', () => {
       customerId: setup.customerId,
       userId: setup.userId,
     });
-    const signIn = await step(el, 'finhub-step-sign-in');
-    enter(byLabel(root(signIn), 'Email'), setup.email);
-    enter(byLabel(root(signIn), 'Password'), PASSWORD);
-    buttonNamed(root(signIn), 'Sign in').click();
+    await signIn(el, setup.email);
     const activation = await step(el, 'finhub-step-activation');
     await inside(activation, '#code');
     const code = () => byLabel(root(activation), 'Activation code');

@@ -9,7 +9,6 @@ import { createLocalBackend } from '../../src/flow/backend.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 import { buttonNamed, byLabel, enter, root } from '../components/helpers.js';
 import {
-  PASSWORD,
   bannerText,
   consentViaApi,
   container,
@@ -18,6 +17,7 @@ import {
   inside,
   mount,
   registerViaApi,
+  signIn,
   step,
   uniqueEmail,
   verifyViaApi,
@@ -98,10 +98,7 @@ describe('lifecycle', () => {
     await verifyViaApi(setup);
     await consentViaApi(setup);
     const { el, deviceId } = await mount({ customerId: setup.customerId, userId: setup.userId });
-    const signIn = await step(el, 'finhub-step-sign-in');
-    enter(byLabel(root(signIn), 'Email'), setup.email);
-    enter(byLabel(root(signIn), 'Password'), PASSWORD);
-    buttonNamed(root(signIn), 'Sign in').click();
+    await signIn(el, setup.email);
     const activation = await step(el, 'finhub-step-activation');
     const checks = async () => (await hits(deviceId, '/activation/check', 'GET')).length;
     await waitUntil(async () => (await checks()) >= 3, 'not polling', { timeout: 12000 });
@@ -126,10 +123,7 @@ describe('lifecycle', () => {
     await verifyViaApi(setup);
     await consentViaApi(setup);
     const { el, deviceId } = await mount({ customerId: setup.customerId, userId: setup.userId });
-    const signIn = await step(el, 'finhub-step-sign-in');
-    enter(byLabel(root(signIn), 'Email'), setup.email);
-    enter(byLabel(root(signIn), 'Password'), PASSWORD);
-    buttonNamed(root(signIn), 'Sign in').click();
+    await signIn(el, setup.email);
     await step(el, 'finhub-step-activation');
     const checks = () => hits(deviceId, '/activation/check', 'GET');
     await waitUntil(async () => (await checks()).length >= 1, 'not polling', { timeout: 8000 });

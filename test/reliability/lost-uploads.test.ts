@@ -8,8 +8,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import { buttonNamed, byLabel, chooseFile, enter, pdfFile, root } from '../components/helpers.js';
-import { PASSWORD, fault, inside, mount, step, uniqueEmail } from '../flow-individual/helpers.js';
+import { buttonNamed, chooseFile, pdfFile, root } from '../components/helpers.js';
+import { fault, inside, mount, signIn, step, uniqueEmail } from '../flow-individual/helpers.js';
 import {
   mountOrganization,
   registerOrganizationViaApi,
@@ -101,10 +101,7 @@ describe('lost answers to document uploads', () => {
       organizationId: setup.organizationId,
       userId: setup.userId,
     });
-    const signIn = await step(el, 'finhub-step-sign-in');
-    enter(byLabel(root(signIn), 'Email'), setup.email);
-    enter(byLabel(root(signIn), 'Password'), PASSWORD);
-    buttonNamed(root(signIn), 'Sign in').click();
+    await signIn(el, setup.email);
     const verification = await step(el, 'finhub-step-verification');
     await inside(verification, 'ul li', 'required documents');
     buttonNamed(root(verification), 'Continue').click();
