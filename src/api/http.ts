@@ -14,6 +14,7 @@ import {
   timeoutError,
   tokenUnavailableError,
 } from './errors.js';
+import { untilAborted } from './shared-request.js';
 import type { UserContext } from './requests.js';
 import { unwrapEnvelope, type Envelope } from './schemas.js';
 import {
@@ -386,26 +387,4 @@ function parseResponseHeaders(raw: string): Headers {
     }
   }
   return headers;
-}
-
-/**
- * Settles with `work`, or rejects as soon as `signal` aborts, so a custom fetch or token source
- * that ignores its signal cannot hold a step past its timeout.
- */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

@@ -66,18 +66,22 @@ export class SharedRequest<T> {
   }
 }
 
-/** `shared`'s outcome, or `abandoned(reason)` as soon as `signal` fires (`shared` runs on). */
-function untilAborted<T>(
-  shared: Promise<T>,
+/**
+ * `work`'s outcome, or a rejection with `abandoned(reason)` (the signal's reason by default) as
+ * soon as `signal` fires; `work` itself runs on. Also how a custom fetch or token source that
+ * ignores its signal cannot hold a step past its timeout (http.ts).
+ */
+export function untilAborted<T>(
+  work: Promise<T>,
   signal: AbortSignal | undefined,
-  abandoned: (reason: unknown) => Error,
+  abandoned: (reason: unknown) => unknown = (reason) => reason,
 ): Promise<T> {
-  if (!signal) return shared;
+  if (!signal) return work;
   if (signal.aborted) return Promise.reject(abandoned(signal.reason));
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abandoned(signal.reason));
     signal.addEventListener('abort', onAbort, { once: true });
-    shared.then(
+    work.then(
       (value) => {
         signal.removeEventListener('abort', onAbort);
         resolve(value);
