@@ -27,6 +27,8 @@ export interface FlowInternals {
   lastStatus: string | undefined;
   /** A consent may have been recorded without our knowing (lost answer, cancelled request). */
   consentsUnsure: boolean;
+  /** An activation may have gone through without our knowing (answer lost, request cancelled). */
+  activationUnsure: boolean;
   /** `docId`s of uploads that may have been stored without our knowing (answer lost). */
   uploadsUnsure: Set<string>;
   // Tokens so a run that was overtaken (reset, newer run) never clears the newer one's state.

@@ -10,6 +10,7 @@ import { errorMessage } from '../localization/error-messages.js';
 import {
   FlowError,
   wait,
+  type ActivationOutcome,
   type ActivationCheck,
   type DocumentUpload,
   type DocumentUploadOptions,
@@ -208,7 +209,20 @@ export function activate(k: FlowKernel, code: string): void {
   k.c.activationCodeRejected = false;
   const attempt = () =>
     k.perform('activation', 'person', attempt, async (context) => {
-      const outcome = await k.backend().activate(code, context);
+      let outcome: ActivationOutcome;
+      try {
+        outcome = await k.backend().activate(code, context);
+      } catch (error) {
+        // An earlier attempt's answer was lost (§9): FinHub's 409 now says that attempt activated.
+        if (!k.s.activationUnsure || toFailure(error).code !== 'conflict') {
+          k.s.activationUnsure = outcomeUnknown(error) || context.signal.aborted;
+          throw error;
+        }
+        // The IBAN went with the lost answer: a company's comes from its wallet (polled below),
+        // a person's is not to be had again (§5.6 names no other source).
+        outcome = k.c.flow === 'organization' ? {} : { status: 'ACTIVE' };
+      }
+      k.s.activationUnsure = false;
       k.c.result = outcome;
       if (outcome.status) k.s.lastStatus = outcome.status;
       if (k.c.flow === 'organization' && !isActive(outcome.status)) {

@@ -1,0 +1,109 @@
+/**
+ * The answer to the activation is lost (FinHub activated the account; the browser saw a 502).
+ * Try again must not leave the person on an error for an account that is active: the retry's 409
+ * ("already activated") says the first attempt went through, and the flow finishes.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { buttonNamed, byLabel, enter, root, uploadEveryDocument } from '../components/helpers.js';
+import {
+  activationCode,
+  consentViaApi,
+  decide,
+  fault,
+  inside,
+  mount,
+  registerViaApi,
+  signIn,
+  step,
+  verifyViaApi,
+} from '../flow-individual/helpers.js';
+import {
+  eventSeen,
+  mountOrganization,
+  registerOrganizationViaApi,
+  type Json,
+} from '../flow-organization/helpers.js';
+import { errorsOf, hits, retryButton, waitForBanner } from './helpers.js';
+
+describe('a lost answer to the activation', () => {
+  it('individual: Try again meets "already activated" and finishes, activated once', async () => {
+    const setup = await registerViaApi();
+    const verificationId = await verifyViaApi(setup);
+    await consentViaApi(setup);
+    await decide(verificationId, 'approve');
+    const { el, events, deviceId } = await mount({
+      customerId: setup.customerId,
+      userId: setup.userId,
+    });
+    await signIn(el, setup.email);
+    const activation = await step(el, 'finhub-step-activation');
+    await inside(activation, '#code');
+    await fault({ path: '/activation', method: 'POST', deviceId, loseAnswer: true });
+    const code = await activationCode(setup.email);
+    enter(byLabel(root(activation), 'Activation code'), code);
+    buttonNamed(root(activation), 'Activate account').click();
+    await waitForBanner(el);
+    expect(errorsOf(events).map((e) => [e.step, e.code, e.recoverable])).to.deep.equal([
+      ['activation', 'server_error', true],
+    ]);
+
+    retryButton(el)!.click();
+    await waitUntil(() => events.some((e) => e.type === 'finhub-complete'), 'never completed', {
+      timeout: 8000,
+    });
+    const attempts = await hits(deviceId, '/activation');
+    expect(
+      attempts.map((a) => a.status),
+      'activated by the first',
+    ).to.deep.equal([200, 409]);
+    expect(errorsOf(events), 'the 409 is not an error').to.have.length(1);
+    expect(JSON.stringify(events)).to.not.contain(code);
+  });
+
+  it('organization: Try again meets "already activated", then the wallet gives the IBAN', async function () {
+    this.timeout(40000);
+    const setup = await registerOrganizationViaApi();
+    const deviceId = crypto.randomUUID();
+    const { el, events } = await mountOrganization({
+      deviceId,
+      organizationId: setup.organizationId,
+      userId: setup.userId,
+    });
+    await signIn(el, setup.email);
+    const verification = await step(el, 'finhub-step-verification');
+    await inside(verification, 'ul li', 'required documents');
+    buttonNamed(root(verification), 'Continue').click();
+    const documents = await step(el, 'finhub-step-documents');
+    await uploadEveryDocument(documents);
+    buttonNamed(root(documents), 'Continue').click();
+    const consents = await step(el, 'finhub-step-consents');
+    for (const box of root(consents).querySelectorAll<HTMLInputElement>('input[type="checkbox"]'))
+      box.click();
+    buttonNamed(root(consents), 'Accept and continue').click();
+    const activation = await step(el, 'finhub-step-activation');
+    const verificationId = (
+      events.find(
+        (e) => e.type === 'finhub-step-complete' && (e.detail as Json).step === 'verification',
+      )!.detail as { ids: { verificationId: string } }
+    ).ids.verificationId;
+    await decide(verificationId, 'approve');
+    await inside(activation, '#code', 'the activation code field');
+
+    await fault({ path: '/activation', method: 'POST', deviceId, loseAnswer: true });
+    enter(byLabel(root(activation), 'Activation code'), await activationCode(setup.email));
+    buttonNamed(root(activation), 'Activate account').click();
+    await waitForBanner(el);
+    retryButton(el)!.click();
+    await eventSeen(events, 'finhub-complete', 15000);
+    await el.updateComplete;
+    expect(root(el).querySelector('.iban')!.textContent!.trim()).to.match(/^LT\d{18}$/);
+    const attempts = await hits(deviceId, '/activation');
+    expect(
+      attempts.map((a) => a.status),
+      'activated by the first',
+    ).to.deep.equal([200, 409]);
+    expect(errorsOf(events).map((e) => [e.step, e.code])).to.deep.equal([
+      ['activation', 'server_error'],
+    ]);
+  });
+});
