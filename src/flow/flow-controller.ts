@@ -192,6 +192,7 @@ export class FlowController implements ReactiveController {
     directorsLoaded: false,
     lastStatus: undefined,
     consentsUnsure: false,
+    personnelUnsure: false,
     activationUnsure: false,
     uploadsUnsure: new Set(),
     pollToken: 0,
@@ -411,6 +412,7 @@ export class FlowController implements ReactiveController {
     this.#registrationUncertain = false;
     this.#retryNotBefore = 0;
     this.#s.consentsUnsure = false;
+    this.#s.personnelUnsure = false;
     this.#s.activationUnsure = false;
     this.#s.uploadsUnsure.clear();
     this.#retry = undefined;

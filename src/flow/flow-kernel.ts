@@ -27,6 +27,8 @@ export interface FlowInternals {
   lastStatus: string | undefined;
   /** A consent may have been recorded without our knowing (lost answer, cancelled request). */
   consentsUnsure: boolean;
+  /** The people step's first unsent row may be saved without our knowing (answer lost). */
+  personnelUnsure: boolean;
   /** An activation may have gone through without our knowing (answer lost, request cancelled). */
   activationUnsure: boolean;
   /** `docId`s of uploads that may have been stored without our knowing (answer lost). */

@@ -13,7 +13,7 @@ import { personnelPending } from './resume.js';
 // Types only: the personnel schemas (zod) load with the personnel step.
 import { personnelRequests } from './personnel-requests.js';
 import type { PersonnelRequest, PersonnelSection, PersonnelValues } from './schemas/personnel.js';
-import { honourRetryAfter, isActive } from './step-handlers.js';
+import { honourRetryAfter, isActive, outcomeUnknown } from './step-handlers.js';
 
 /** The people step's sections in the order FinHub needs them (§7.2 before §7.3 before §7.4). */
 const PERSONNEL_SECTIONS: readonly PersonnelSection[] = ['employees', 'directors', 'shareholders'];
@@ -58,10 +58,13 @@ export function savePersonnel(
       try {
         for (const item of requests) {
           failing = item;
-          await savePerson(k, item, context);
+          await savePerson(k, item, context, k.s.personnelUnsure);
+          k.s.personnelUnsure = false;
           sent[item.section] += 1;
         }
       } catch (error) {
+        // Cancelled too: the relay may have carried it out.
+        k.s.personnelUnsure = outcomeUnknown(error) || context.signal.aborted;
         const rest: PersonnelValues = { employees: [], directors: [], shareholders: [] };
         for (const section of PERSONNEL_SECTIONS) {
           (rest[section] as unknown[]) = remaining[section].slice(sent[section]); // same section
@@ -81,16 +84,43 @@ export function savePersonnel(
   attempt();
 }
 
+/**
+ * After the row's earlier attempt lost its answer (§9: no idempotency key), FinHub refusing it as
+ * a duplicate says that attempt saved it: a 409 for an employee's or director's email (§7.2,
+ * §7.3), the over-100 % ownership refusal for a shareholder (§7.4: the element only sends shares
+ * that total 100 %, so a repeat is the only way over).
+ */
+function heldAlready(item: PersonnelRequest, error: unknown): boolean {
+  const failure = toFailure(error);
+  if (item.section !== 'shareholders') {
+    return failure.code === 'conflict' || failure.code === 'duplicate_email';
+  }
+  return (
+    (failure.code === 'bad_request' || failure.code === 'validation_failed') &&
+    failure.fieldErrors.some((f) => f.field === 'ownershipPercentage')
+  );
+}
+
 async function savePerson(
   k: FlowKernel,
   item: PersonnelRequest,
   context: StepContext,
+  unsure: boolean,
 ): Promise<void> {
   const backend = k.backend();
   const saved = k.c.savedPersonnel;
+  /** The row's request; a refusal that says it is held already counts as saved (no ids then). */
+  const send = async <T extends object>(request: () => Promise<T>): Promise<Partial<T>> => {
+    try {
+      return await request();
+    } catch (error) {
+      if (unsure && heldAlready(item, error)) return {};
+      throw error;
+    }
+  };
   if (item.section === 'employees') {
     const { person, position, roles } = item.request;
-    const outcome = await backend.addEmployee(item.request, context);
+    const outcome = await send(() => backend.addEmployee(item.request, context));
     // §7.1 says the default admin may be created later: when registration named no user,
     // the employee with the admin's email is that user (the one who signs in, §3.3).
     const email = k.c.machine.data.email?.toLowerCase();
@@ -114,7 +144,7 @@ async function savePerson(
     };
   } else if (item.section === 'directors') {
     const request = item.request;
-    const outcome = await backend.addDirector(request, context);
+    const outcome = await send(() => backend.addDirector(request, context));
     k.c.savedPersonnel = {
       ...saved,
       directors: [
@@ -130,7 +160,7 @@ async function savePerson(
       ],
     };
   } else {
-    const outcome = await backend.addShareholder(item.request, context);
+    const outcome = await send(() => backend.addShareholder(item.request, context));
     k.c.savedPersonnel = {
       ...saved,
       shareholders: [...saved.shareholders, { ...item.request, ...outcome }],

@@ -26,7 +26,7 @@ import { CONSENT_KINDS, type ConsentKind, type StepId } from './types.js';
  * The request may have been carried out although no answer said so (lost answer, timeout, 5xx);
  * §9 documents no idempotency keys, so such a request is checked before it is sent again.
  */
-const outcomeUnknown = (error: unknown): boolean =>
+export const outcomeUnknown = (error: unknown): boolean =>
   ['network_error', 'timeout', 'server_error', 'invalid_response'].includes(toFailure(error).code);
 
 /** 1 s, 2 s, 4 s, 8 s, then every 15 s, each ± 20 % so many browsers do not poll in step. */

@@ -1,7 +1,10 @@
 /**
- * The answer to the activation is lost (FinHub activated the account; the browser saw a 502).
- * Try again must not leave the person on an error for an account that is active: the retry's 409
- * ("already activated") says the first attempt went through, and the flow finishes.
+ * Lost answers (FinHub carried the request out; the browser saw a 502) on the steps that create
+ * something without a way to ask first: Try again must not create it twice, nor leave the person
+ * on an error for something FinHub holds. FinHub's refusal of the repeat says the first attempt
+ * went through: "already activated" (409), a person already on file (409), a shareholder that
+ * would take ownership over 100 % (400). Documents and consents: lost-uploads.test.ts and
+ * faults.test.ts.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { buttonNamed, byLabel, enter, root, uploadEveryDocument } from '../components/helpers.js';
@@ -15,17 +18,22 @@ import {
   registerViaApi,
   signIn,
   step,
+  uniqueEmail,
   verifyViaApi,
 } from '../flow-individual/helpers.js';
 import {
+  addDirector,
+  addEmployee,
+  addShareholder,
   eventSeen,
   mountOrganization,
+  registerCompany,
   registerOrganizationViaApi,
   type Json,
 } from '../flow-organization/helpers.js';
 import { errorsOf, hits, retryButton, waitForBanner } from './helpers.js';
 
-describe('a lost answer to the activation', () => {
+describe('lost answers: activation and the people step', () => {
   it('individual: Try again meets "already activated" and finishes, activated once', async () => {
     const setup = await registerViaApi();
     const verificationId = await verifyViaApi(setup);
@@ -106,4 +114,34 @@ describe('a lost answer to the activation', () => {
       ['activation', 'server_error'],
     ]);
   });
+
+  for (const [section, path] of [
+    ['director', '/director'],
+    ['shareholder', '/shareholders'],
+  ] as const) {
+    it(`people step: a ${section} whose answer was lost is not saved twice by Try again`, async () => {
+      const deviceId = crypto.randomUUID();
+      const { el, events } = await mountOrganization({ deviceId });
+      const { email } = await registerCompany(el);
+      const people = await step(el, 'finhub-step-personnel');
+      await addEmployee(people, { first: 'Ona', last: 'Admin', email });
+      await addDirector(people, { first: 'Rita', last: 'Director', email: uniqueEmail('rita') });
+      await addShareholder(people, { company: 'Holdco Ltd', percent: '100' });
+      await fault({ path, method: 'POST', deviceId, loseAnswer: true });
+      buttonNamed(root(people), 'Continue').click();
+      await waitForBanner(el);
+
+      retryButton(el)!.click();
+      await step(el, 'finhub-step-verification');
+      const attempts = await hits(deviceId, path);
+      const refusal = section === 'director' ? 409 : 400;
+      expect(
+        attempts.map((a) => a.status),
+        'saved by the first',
+      ).to.deep.equal([200, refusal]);
+      expect(errorsOf(events).map((e) => [e.step, e.code])).to.deep.equal([
+        ['personnel', 'server_error'],
+      ]);
+    });
+  }
 });
