@@ -285,5 +285,22 @@ export async function consentViaApi(
   }
 }
 
+/**
+ * A person who registered, started KYC and accepted the consents earlier (through the API),
+ * resumed in a new element and signed in: on the activation step. `approve` decides the KYC
+ * first, so the step asks for the code; otherwise it polls the readiness check.
+ */
+export async function resumeAtActivation(options: { approve: boolean }) {
+  const setup = await registerViaApi();
+  const verificationId = await verifyViaApi(setup);
+  await consentViaApi(setup);
+  if (options.approve) await decide(verificationId, 'approve');
+  const mounted = await mount({ customerId: setup.customerId, userId: setup.userId });
+  await signIn(mounted.el, setup.email);
+  const activation = await step(mounted.el, 'finhub-step-activation');
+  if (options.approve) await inside(activation, '#code');
+  return { ...mounted, setup, activation };
+}
+
 /** Every recorded event detail as one string, to check that no secret is in any of them. */
 export const eventText = (events: Recorded[]) => JSON.stringify(events.map((e) => e.detail));

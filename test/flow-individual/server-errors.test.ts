@@ -18,18 +18,15 @@ import {
   PASSWORD,
   activationCode,
   bannerText,
-  consentViaApi,
-  decide,
   fault,
   heading,
   inside,
   mount,
   registerViaApi,
+  resumeAtActivation,
   routes,
-  signIn,
   step,
   uniqueEmail,
-  verifyViaApi,
 } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -87,17 +84,7 @@ describe('server errors through relay + sandbox', () => {
   });
 
   it('a wrong activation code shows on the code field, then the right one activates', async () => {
-    const setup = await registerViaApi();
-    const verificationId = await verifyViaApi(setup);
-    await consentViaApi(setup);
-    await decide(verificationId, 'approve');
-    const { el, events, deviceId } = await mount({
-      customerId: setup.customerId,
-      userId: setup.userId,
-    });
-    await signIn(el, setup.email);
-    const activation = await step(el, 'finhub-step-activation');
-    await inside(activation, '#code');
+    const { el, events, deviceId, setup, activation } = await resumeAtActivation({ approve: true });
     const code = () => byLabel(root(activation), 'Activation code');
 
     // The sandbox's own 400 with a field error (§5.6 wrong code).

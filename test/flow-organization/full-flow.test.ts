@@ -24,6 +24,7 @@ import {
   sequence,
   step,
   type Json,
+  verificationIdOf,
 } from './helpers.js';
 
 describe('organization flow through relay + sandbox', () => {
@@ -97,11 +98,7 @@ describe('organization flow through relay + sandbox', () => {
     // Activation: pending until KYB is approved (the sandbox control stands in for FinHub).
     const activation = await step(el, 'finhub-step-activation');
     await expect(el).to.be.accessible();
-    const verificationId = (
-      events.find(
-        (e) => e.type === 'finhub-step-complete' && (e.detail as Json).step === 'verification',
-      )!.detail as { ids: { verificationId: string } }
-    ).ids.verificationId;
+    const verificationId = verificationIdOf(events);
     await decide(verificationId, 'approve');
     await inside(activation, '#code', 'the activation code field');
     expect(root(activation).textContent).to.contain(`We emailed the code to ${email}.`);

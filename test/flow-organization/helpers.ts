@@ -16,6 +16,7 @@ import {
   defaultCategorization,
   inside,
   relayClient,
+  signIn,
   step,
   uniqueEmail,
   type JournalEntry,
@@ -292,6 +293,36 @@ export async function registerOrganizationViaApi(
     });
   }
   return { client, deviceId, email, organizationId, userId };
+}
+
+/** The verification id the flow started, from its `finhub-step-complete` event. */
+export function verificationIdOf(events: Recorded[]): string {
+  const done = events.find(
+    (e) => e.type === 'finhub-step-complete' && (e.detail as Json).step === 'verification',
+  );
+  if (!done) throw new Error('the verification step never completed');
+  return (done.detail as { ids: { verificationId: string } }).ids.verificationId;
+}
+
+/**
+ * An organization registered earlier with its people (registerOrganizationViaApi), resumed in a
+ * new element: the admin signs in and continues from KYB to the documents step.
+ */
+export async function resumeToDocuments(): Promise<
+  Mounted & { setup: OrganizationSetup; documents: LitElement }
+> {
+  const setup = await registerOrganizationViaApi();
+  const mounted = await mountOrganization({
+    deviceId: crypto.randomUUID(),
+    organizationId: setup.organizationId,
+    userId: setup.userId,
+  });
+  await signIn(mounted.el, setup.email);
+  const verification = await step(mounted.el, 'finhub-step-verification');
+  await inside(verification, 'ul li', 'required documents');
+  buttonNamed(root(verification), 'Continue').click();
+  const documents = await step(mounted.el, 'finhub-step-documents');
+  return { ...mounted, setup, documents };
 }
 
 /** The entries for `path` (substring) among what reached FinHub. */

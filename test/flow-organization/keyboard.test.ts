@@ -22,6 +22,7 @@ import {
   uniqueEmail,
   type Json,
   type Section,
+  verificationIdOf,
 } from './helpers.js';
 
 /** The focused element, through every open shadow root. */
@@ -146,12 +147,7 @@ describe('keyboard only (organization)', () => {
     await press(buttonNamed(root(consents), 'Accept and continue'), 'Accept', 'Enter');
 
     const activation = await step(el, 'finhub-step-activation');
-    const verificationId = (
-      events.find(
-        (e) => e.type === 'finhub-step-complete' && (e.detail as Json).step === 'verification',
-      )!.detail as { ids: { verificationId: string } }
-    ).ids.verificationId;
-    await decide(verificationId, 'approve');
+    await decide(verificationIdOf(events), 'approve');
     const code = await inside(activation, '#code', 'the activation code field');
     await typeInto(code, 'Activation code', await activationCode(email));
     await sendKeys({ press: 'Enter' });

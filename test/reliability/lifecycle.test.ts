@@ -10,17 +10,14 @@ import type { FinHubOnboarding } from '../../src/index.js';
 import { buttonNamed, byLabel, enter, root } from '../components/helpers.js';
 import {
   bannerText,
-  consentViaApi,
   container,
   fault,
   heading,
   inside,
   mount,
-  registerViaApi,
-  signIn,
+  resumeAtActivation,
   step,
   uniqueEmail,
-  verifyViaApi,
 } from '../flow-individual/helpers.js';
 import {
   entries,
@@ -94,12 +91,7 @@ describe('lifecycle', () => {
 
   it('activation polling stops when the element is removed and resumes when it is put back', async function () {
     this.timeout(40000);
-    const setup = await registerViaApi();
-    await verifyViaApi(setup);
-    await consentViaApi(setup);
-    const { el, deviceId } = await mount({ customerId: setup.customerId, userId: setup.userId });
-    await signIn(el, setup.email);
-    const activation = await step(el, 'finhub-step-activation');
+    const { el, deviceId, activation } = await resumeAtActivation({ approve: false });
     const checks = async () => (await hits(deviceId, '/activation/check', 'GET')).length;
     await waitUntil(async () => (await checks()) >= 3, 'not polling', { timeout: 12000 });
     expect(root(activation).textContent).to.match(/review|check|verif/i);
@@ -119,12 +111,7 @@ describe('lifecycle', () => {
 
   it('activation polling waits out a 429 with Retry-After before it asks again', async function () {
     this.timeout(40000);
-    const setup = await registerViaApi();
-    await verifyViaApi(setup);
-    await consentViaApi(setup);
-    const { el, deviceId } = await mount({ customerId: setup.customerId, userId: setup.userId });
-    await signIn(el, setup.email);
-    await step(el, 'finhub-step-activation');
+    const { el, deviceId } = await resumeAtActivation({ approve: false });
     const checks = () => hits(deviceId, '/activation/check', 'GET');
     await waitUntil(async () => (await checks()).length >= 1, 'not polling', { timeout: 8000 });
     // The next poll meets a 429 asking for 4 s; the backoff alone would ask again within ~2.4 s.

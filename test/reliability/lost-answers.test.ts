@@ -10,16 +10,12 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { buttonNamed, byLabel, enter, root, uploadEveryDocument } from '../components/helpers.js';
 import {
   activationCode,
-  consentViaApi,
   decide,
   fault,
   inside,
-  mount,
-  registerViaApi,
-  signIn,
+  resumeAtActivation,
   step,
   uniqueEmail,
-  verifyViaApi,
 } from '../flow-individual/helpers.js';
 import {
   addDirector,
@@ -28,24 +24,14 @@ import {
   eventSeen,
   mountOrganization,
   registerCompany,
-  registerOrganizationViaApi,
-  type Json,
+  resumeToDocuments,
+  verificationIdOf,
 } from '../flow-organization/helpers.js';
 import { errorsOf, hits, retryButton, waitForBanner } from './helpers.js';
 
 describe('lost answers: activation and the people step', () => {
   it('individual: Try again meets "already activated" and finishes, activated once', async () => {
-    const setup = await registerViaApi();
-    const verificationId = await verifyViaApi(setup);
-    await consentViaApi(setup);
-    await decide(verificationId, 'approve');
-    const { el, events, deviceId } = await mount({
-      customerId: setup.customerId,
-      userId: setup.userId,
-    });
-    await signIn(el, setup.email);
-    const activation = await step(el, 'finhub-step-activation');
-    await inside(activation, '#code');
+    const { el, events, deviceId, setup, activation } = await resumeAtActivation({ approve: true });
     await fault({ path: '/activation', method: 'POST', deviceId, loseAnswer: true });
     const code = await activationCode(setup.email);
     enter(byLabel(root(activation), 'Activation code'), code);
@@ -70,18 +56,7 @@ describe('lost answers: activation and the people step', () => {
 
   it('organization: Try again meets "already activated", then the wallet gives the IBAN', async function () {
     this.timeout(40000);
-    const setup = await registerOrganizationViaApi();
-    const deviceId = crypto.randomUUID();
-    const { el, events } = await mountOrganization({
-      deviceId,
-      organizationId: setup.organizationId,
-      userId: setup.userId,
-    });
-    await signIn(el, setup.email);
-    const verification = await step(el, 'finhub-step-verification');
-    await inside(verification, 'ul li', 'required documents');
-    buttonNamed(root(verification), 'Continue').click();
-    const documents = await step(el, 'finhub-step-documents');
+    const { el, events, deviceId, setup, documents } = await resumeToDocuments();
     await uploadEveryDocument(documents);
     buttonNamed(root(documents), 'Continue').click();
     const consents = await step(el, 'finhub-step-consents');
@@ -89,12 +64,7 @@ describe('lost answers: activation and the people step', () => {
       box.click();
     buttonNamed(root(consents), 'Accept and continue').click();
     const activation = await step(el, 'finhub-step-activation');
-    const verificationId = (
-      events.find(
-        (e) => e.type === 'finhub-step-complete' && (e.detail as Json).step === 'verification',
-      )!.detail as { ids: { verificationId: string } }
-    ).ids.verificationId;
-    await decide(verificationId, 'approve');
+    await decide(verificationIdOf(events), 'approve');
     await inside(activation, '#code', 'the activation code field');
 
     await fault({ path: '/activation', method: 'POST', deviceId, loseAnswer: true });

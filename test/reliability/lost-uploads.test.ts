@@ -8,13 +8,9 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import { buttonNamed, chooseFile, pdfFile, root } from '../components/helpers.js';
-import { fault, inside, mount, signIn, step, uniqueEmail } from '../flow-individual/helpers.js';
-import {
-  mountOrganization,
-  registerOrganizationViaApi,
-  type Json,
-} from '../flow-organization/helpers.js';
+import { chooseFile, pdfFile, root } from '../components/helpers.js';
+import { fault, mount, uniqueEmail } from '../flow-individual/helpers.js';
+import { resumeToDocuments, type Json } from '../flow-organization/helpers.js';
 import { errorsOf, hits, sent, toDocuments } from './helpers.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -94,18 +90,7 @@ describe('lost answers to document uploads', () => {
 
   it('organization: the same docId goes again and FinHub’s 409 counts as uploaded', async function () {
     this.timeout(30000);
-    const setup = await registerOrganizationViaApi();
-    const deviceId = crypto.randomUUID();
-    const { el, events } = await mountOrganization({
-      deviceId,
-      organizationId: setup.organizationId,
-      userId: setup.userId,
-    });
-    await signIn(el, setup.email);
-    const verification = await step(el, 'finhub-step-verification');
-    await inside(verification, 'ul li', 'required documents');
-    buttonNamed(root(verification), 'Continue').click();
-    const documents = await step(el, 'finhub-step-documents');
+    const { events, deviceId, documents } = await resumeToDocuments();
 
     await loseNextUploadAnswer(deviceId);
     const card = await uploadThroughLostAnswer(documents, 'incorporation.pdf');
