@@ -15,12 +15,9 @@ import {
   inside,
   resumeAtActivation,
   step,
-  uniqueEmail,
 } from '../flow-individual/helpers.js';
 import {
-  addDirector,
-  addEmployee,
-  addShareholder,
+  addValidPeople,
   eventSeen,
   mountOrganization,
   registerCompany,
@@ -94,9 +91,7 @@ describe('lost answers: activation and the people step', () => {
       const { el, events } = await mountOrganization({ deviceId });
       const { email } = await registerCompany(el);
       const people = await step(el, 'finhub-step-personnel');
-      await addEmployee(people, { first: 'Ona', last: 'Admin', email });
-      await addDirector(people, { first: 'Rita', last: 'Director', email: uniqueEmail('rita') });
-      await addShareholder(people, { company: 'Holdco Ltd', percent: '100' });
+      await addValidPeople(people, email); // shareholders at 60 % and 40 %
       await fault({ path, method: 'POST', deviceId, loseAnswer: true });
       buttonNamed(root(people), 'Continue').click();
       await waitForBanner(el);
@@ -104,11 +99,12 @@ describe('lost answers: activation and the people step', () => {
       retryButton(el)!.click();
       await step(el, 'finhub-step-verification');
       const attempts = await hits(deviceId, path);
-      const refusal = section === 'director' ? 409 : 400;
+      // The repeat is refused as held (a director's email on file; 60 % twice is over 100 %).
+      const expected = section === 'director' ? [200, 409] : [200, 400, 200];
       expect(
         attempts.map((a) => a.status),
         'saved by the first',
-      ).to.deep.equal([200, refusal]);
+      ).to.deep.equal(expected);
       expect(errorsOf(events).map((e) => [e.step, e.code])).to.deep.equal([
         ['personnel', 'server_error'],
       ]);
