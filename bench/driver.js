@@ -132,6 +132,28 @@ async function startFlow(flow) {
  * The whole individual flow through the UI (token-url, as a host page would), timing each step
  * change and the main thread while one 10 MB document is encoded and uploaded.
  */
+/**
+ * Chooses a small PDF on every card of the documents step from `from` on; waits until all are
+ * done. Returns how many cards there are.
+ */
+async function uploadPdfs(documents, from) {
+  const scope = root(documents);
+  const cards = scope.querySelectorAll('section[part="document"]').length;
+  for (let index = from; index < cards; index++) {
+    choose(
+      scope,
+      index,
+      new File([PDF_HEAD], `document-${index}.pdf`, { type: 'application/pdf' }),
+    );
+  }
+  await until(
+    () => scope.querySelectorAll('section[part="document"].done').length === cards,
+    'the uploads',
+  );
+  await documents.updateComplete;
+  return cards;
+}
+
 async function individualFlow({ bigBytes }) {
   const email = `bench.${crypto.randomUUID().slice(0, 8)}@example.com`;
   const { el, deviceId, events, transitions, timed, categorization } =
@@ -205,18 +227,7 @@ async function individualFlow({ bigBytes }) {
     longestTask: Math.max(0, ...longTasks.map((t) => t.duration)),
     totalBlockingTime: longTasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
   };
-  for (let index = 1; index < cards; index++) {
-    choose(
-      scope,
-      index,
-      new File([PDF_HEAD], `document-${index}.pdf`, { type: 'application/pdf' }),
-    );
-  }
-  await until(
-    () => scope.querySelectorAll('section[part="document"].done').length === cards,
-    'the other uploads',
-  );
-  await documents.updateComplete;
+  await uploadPdfs(documents, 1);
 
   const consents = await timed(
     'documents → consents',
@@ -375,20 +386,7 @@ async function organizationFlow() {
     () => button(root(verification), 'Continue').click(),
     'finhub-step-documents',
   );
-  const scope = root(documents);
-  const cards = scope.querySelectorAll('section[part="document"]').length;
-  for (let index = 0; index < cards; index++) {
-    choose(
-      scope,
-      index,
-      new File([PDF_HEAD], `document-${index}.pdf`, { type: 'application/pdf' }),
-    );
-  }
-  await until(
-    () => scope.querySelectorAll('section[part="document"].done').length === cards,
-    'the uploads',
-  );
-  await documents.updateComplete;
+  const cards = await uploadPdfs(documents, 0);
 
   const consents = await timed(
     'documents → consents',
