@@ -8,25 +8,12 @@ import {
   mapRegistrationServerErrors,
   registrationFieldFor,
 } from '../../src/flow/schemas/server-fields.js';
+import { validIndividualForm } from './schemas/form-values.js';
 
 const today = new Date(2026, 2, 15); // 15 March 2026, local time
 
-const valid = (): Record<IndividualRegistrationField, string> => ({
-  firstName: ' Ona ',
-  lastName: 'Jonaitė',
-  email: 'ona@example.com',
-  phone: '+370 600 12345',
-  dateOfBirth: '1990-05-15',
-  gender: 'FEMALE',
-  nationality: 'LT',
-  placeOfBirth: 'Vilnius',
-  street: 'Gedimino pr. 1',
-  city: 'Vilnius',
-  postalCode: '01103',
-  country: 'LT',
-  password: 'Correct-Horse-9',
-  matchingPassword: 'Correct-Horse-9',
-});
+// Untrimmed on purpose: the schema trims.
+const valid = () => ({ ...validIndividualForm(), firstName: ' Ona ' });
 
 const errorsWith = (patch: Partial<Record<IndividualRegistrationField, string>>) =>
   validateIndividualRegistration({ ...valid(), ...patch }, { today }).errors;

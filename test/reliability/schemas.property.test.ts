@@ -28,10 +28,10 @@ import {
 import { EMAIL, PHONE } from '../../src/flow/schemas/rules.js';
 import { SIGN_IN_FIELDS, validateSignIn } from '../../src/flow/schemas/sign-in.js';
 import type { ValidationResult } from '../../src/flow/schemas/validate.js';
+import { validIndividualForm, validOrganizationForm } from '../flow/schemas/form-values.js';
 
 const RUNS = 300;
 const today = new Date(2026, 2, 15);
-const PASSWORD = 'Correct-Horse-9';
 
 /** zod's own wording: a message like this means a rule has no message of ours. */
 const GENERIC = /invalid input|invalid option|expected|received|too small|too big|^required$/i;
@@ -86,22 +86,7 @@ const property = <T>(arb: fc.Arbitrary<T>, predicate: (value: T) => void) =>
 
 describe('step schemas under arbitrary input (fast-check)', () => {
   it('individual registration', () => {
-    const valid = {
-      firstName: 'Ona',
-      lastName: 'Jonaitė',
-      email: 'ona@example.com',
-      phone: '+370 600 12345',
-      dateOfBirth: '1990-05-15',
-      gender: 'FEMALE',
-      nationality: 'LT',
-      placeOfBirth: 'Vilnius',
-      street: 'Gedimino pr. 1',
-      city: 'Vilnius',
-      postalCode: '01103',
-      country: 'LT',
-      password: PASSWORD,
-      matchingPassword: PASSWORD,
-    };
+    const valid = validIndividualForm();
     property(draft(INDIVIDUAL_REGISTRATION_FIELDS, valid), (input) => {
       const result = validateIndividualRegistration(input, { today });
       checkResult(result, INDIVIDUAL_REGISTRATION_FIELDS, 'individual registration');
@@ -123,26 +108,7 @@ describe('step schemas under arbitrary input (fast-check)', () => {
   });
 
   it('organization registration', () => {
-    const valid = {
-      legalName: 'Acme Robotics UAB',
-      tradingName: 'Acme',
-      registrationNumber: '305123456',
-      taxId: 'LT100012345678',
-      incorporationDate: '2015-03-20',
-      legalForm: 'LIMITED_LIABILITY_COMPANY',
-      industry: 'TECHNOLOGY',
-      businessDescription: 'Industrial robots for warehouses.',
-      website: 'acme.example',
-      companyEmail: 'info@acme.example',
-      companyPhone: '+370 600 12345',
-      street: 'Gedimino pr. 1',
-      city: 'Vilnius',
-      postalCode: '01103',
-      country: 'LT',
-      email: 'rita@acme.example',
-      password: PASSWORD,
-      matchingPassword: PASSWORD,
-    };
+    const valid = validOrganizationForm();
     expect(validateOrganizationRegistration(valid, { today }).success).to.be.true;
     property(draft(ORGANIZATION_REGISTRATION_FIELDS, valid), (input) => {
       const result = validateOrganizationRegistration(input, { today });

@@ -9,29 +9,12 @@ import {
   type OrganizationRegistrationField,
 } from '../../../src/flow/schemas/organization-registration.js';
 
+import { FORM_PASSWORD, validOrganizationForm } from './form-values.js';
 const today = new Date(2026, 2, 15); // 15 March 2026, local time
-const PASSWORD = 'Correct-Horse-9';
+const PASSWORD = FORM_PASSWORD;
 
-const valid = (): Record<OrganizationRegistrationField, string> => ({
-  legalName: ' Acme Robotics UAB ',
-  tradingName: 'Acme',
-  registrationNumber: '305123456',
-  taxId: 'LT100012345678',
-  incorporationDate: '2015-03-20',
-  legalForm: 'LIMITED_LIABILITY_COMPANY',
-  industry: 'TECHNOLOGY',
-  businessDescription: 'Industrial robots for warehouses.',
-  website: 'acme.example',
-  companyEmail: 'info@acme.example',
-  companyPhone: '+370 600 12345',
-  street: 'Gedimino pr. 1',
-  city: 'Vilnius',
-  postalCode: '01103',
-  country: 'LT',
-  email: 'rita@acme.example',
-  password: PASSWORD,
-  matchingPassword: PASSWORD,
-});
+// Untrimmed on purpose: the schema trims.
+const valid = () => ({ ...validOrganizationForm(), legalName: ' Acme Robotics UAB ' });
 
 const errorsWith = (patch: Partial<Record<OrganizationRegistrationField, string>>) =>
   validateOrganizationRegistration({ ...valid(), ...patch }, { today }).errors;
