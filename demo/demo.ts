@@ -6,6 +6,7 @@ const EVENTS = [
   'finhub-step-complete',
   'finhub-complete',
   'finhub-error',
+  'finhub-sign-in-request',
 ] as const;
 
 const eventsList = document.querySelector<HTMLOListElement>('#events')!;
@@ -28,19 +29,56 @@ document
   .querySelector('#clear-events')!
   .addEventListener('click', () => eventsList.replaceChildren());
 
-for (const tab of document.querySelectorAll<HTMLButtonElement>('.flow-tab')) {
-  tab.addEventListener('click', () => {
-    const flow = tab.dataset.flow!;
-    for (const other of document.querySelectorAll<HTMLButtonElement>('.flow-tab')) {
-      other.setAttribute('aria-pressed', String(other === tab));
-    }
-    const fresh = document.createElement('finhub-onboarding');
-    fresh.setAttribute('flow', flow);
-    fresh.setAttribute('token-url', '/onboarding/token');
-    fresh.setAttribute('api-base', '/onboarding/api');
-    widget.replaceChildren(fresh);
-  });
+/** A fresh element for `flow`; `resume` attributes (customer-id, user-id…) open its sign-in. */
+function mount(flow: string, resume: Record<string, string> = {}): void {
+  for (const tab of document.querySelectorAll<HTMLButtonElement>('.flow-tab')) {
+    tab.setAttribute('aria-pressed', String(tab.dataset.flow === flow));
+  }
+  const fresh = document.createElement('finhub-onboarding');
+  fresh.setAttribute('flow', flow);
+  fresh.setAttribute('token-url', '/onboarding/token');
+  fresh.setAttribute('api-base', '/onboarding/api');
+  for (const [name, value] of Object.entries(resume)) fresh.setAttribute(name, value);
+  widget.replaceChildren(fresh);
 }
+
+for (const tab of document.querySelectorAll<HTMLButtonElement>('.flow-tab')) {
+  tab.addEventListener('click', () => mount(tab.dataset.flow!));
+}
+
+// "Sign in instead" (after a duplicate email): the element leaves signing in to the host.
+const signIn = document.querySelector<HTMLElement>('#sign-in')!;
+const signInForm = document.querySelector<HTMLFormElement>('#sign-in-form')!;
+const signInMessage = document.querySelector<HTMLElement>('#sign-in-message')!;
+widget.addEventListener('finhub-sign-in-request', () => {
+  signIn.hidden = false;
+  signInMessage.textContent = '';
+  signInForm.querySelector('input')!.focus();
+});
+signInForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const email = new FormData(signInForm).get('email')?.toString() ?? '';
+  void (async () => {
+    const response = await fetch(`/__sandbox/accounts?email=${encodeURIComponent(email)}`).catch(
+      () => undefined,
+    );
+    if (!response?.ok) {
+      signInMessage.textContent = 'No account with that email in the sandbox.';
+      return;
+    }
+    const account = (await response.json()) as {
+      flow: string;
+      customerId?: string;
+      organizationId?: string;
+      userId: string;
+    };
+    const resume: Record<string, string> = { 'user-id': account.userId };
+    if (account.customerId) resume['customer-id'] = account.customerId;
+    if (account.organizationId) resume['organization-id'] = account.organizationId;
+    signIn.hidden = true;
+    mount(account.flow, resume);
+  })();
+});
 
 interface InboxMessage {
   id: string;

@@ -1,6 +1,8 @@
 /**
  * Dev and test controls under `/__sandbox/*` (plain JSON, not FinHub's envelope):
  *   GET    /__sandbox/inbox?to=<email>              → {messages}, newest first
+ *   GET    /__sandbox/accounts?email=<email>        → {flow, customerId | organizationId, userId}
+ *          (the demo page's "sign in": a partner's backend would look its own user up)
  *   DELETE /__sandbox/inbox                         → {removed}
  *   GET    /__sandbox/faults                        → {faults}
  *   POST   /__sandbox/faults  {FaultRule}           → {id}
@@ -52,6 +54,15 @@ export function createControl(
     if (path === '/inbox') {
       if (method === 'GET') return json(200, { messages: store.inbox(query('to')) });
       if (method === 'DELETE') return json(200, { removed: store.clearInbox() });
+    }
+    if (path === '/accounts' && method === 'GET') {
+      const user = store.userByEmail(query('email') ?? '');
+      if (!user?.passwordHash) return fail(404, 'No account with that email');
+      const owner =
+        user.ownerKind === 'organization'
+          ? { flow: 'organization', organizationId: user.ownerId }
+          : { flow: 'individual', customerId: user.ownerId };
+      return json(200, { ...owner, userId: user.id });
     }
     if (path === '/faults') {
       if (method === 'GET') return json(200, { faults: faults.list() });
