@@ -1,15 +1,18 @@
 // One-off, idempotent rewrite of the code's citations of the FinHub reference that lives outside
 // the repo (`finhub-api.md §6.2`, a bare `§7.8`, `errata E1`, `E5`, `DESIGN §5`) into links to the
-// repo's docs (`docs/finhub-contract.md#document-upload`), per /work/coord/DOC-ANCHORS.md.
+// repo's docs (`docs/finhub-contract.md#document-upload`), by the tables below.
 //
 //   node scripts/cite-docs.mjs --check   list what would change, by file and kind; exit 1 if any
 //   node scripts/cite-docs.mjs           rewrite, re-wrap the comment lines that grew past 100
-//                                        columns, and format the changed files with Prettier
+//                                        columns, format the changed files with Prettier, run
+//                                        `npm run analyze` (the manifest quotes JSDoc), then
+//                                        check-citations over everything
 //   … [paths…]                           only those files or folders (default: as check-citations)
 //
 // A run of citations (`§5.1 + errata E1/E5`, `§7.2–§7.4`, `§3.2 / §3.3`) becomes one list:
 // `docs/finhub-contract.md#individual-registration, #registration-body, …`; in README.md and
 // SECURITY.md each becomes a Markdown link named after its heading. A second run changes nothing.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +25,7 @@ const ARCHITECTURE = 'architecture.md';
 const MARKDOWN_LINKS = new Set(['README.md', 'SECURITY.md']);
 const WIDTH = 100;
 
-/** Reference section → anchor in docs/finhub-contract.md (DOC-ANCHORS.md). */
+/** Reference section → anchor in docs/finhub-contract.md. */
 const SECTIONS = {
   1: 'individual-flow',
   1.1: 'endpoints',
@@ -121,7 +124,7 @@ const PHRASES = [
 // ---- the citation grammar --------------------------------------------------------------------
 
 const SECTION =
-  /(?<named>finhub-api\.md\s+)?(?<design>DESIGN(?:\.md)?\s+)?§(?<num>\d+(?:\.\d+)*)(?<letter>[a-c](?:\/[a-c])?)?(?<b>\(b\))?(?:\s*[–-]\s*§(?<to>\d+(?:\.\d+)*))?(?<o> \[O\])?/y;
+  /(?<named>finhub-api\.md\s+)?(?<design>DESIGN(?:\.md)?\s+)?§(?<num>\d+(?:\.\d+)*)(?<letter>[a-c](?:\/[a-c])?)?(?<b>\(b\))?(?:\s*[–-]\s*§(?<to>\d+(?:\.\d+)*))?(?<o> \[O\])?(?<item> item \d+)?/y;
 const ERRATUM =
   /(?:(?<file>finhub-api-errata\.md)|(?<word>[Ee]rrata))\s+E(?<n>[1-6])(?<more>(?:\/E[1-6])*)/y;
 const BARE_E = /E(?<n>[1-6])(?<more>(?:\/E[1-6])*)\b/y;
@@ -175,7 +178,11 @@ function atomAt(line, index, where, inRun) {
   if (m) {
     if (/\bRFC\s*\d+\s*$/.test(line.slice(0, index))) return undefined;
     let { 0: text } = m;
-    if (m.groups.o !== undefined && !SECTIONS[`${m.groups.num} [O]`]) text = text.slice(0, -4); // keep the tag
+    const { o, item } = m.groups;
+    // Keep an `[O]` tag that does not change the anchor; drop `item n` of the old numbering.
+    if (o !== undefined && !SECTIONS[`${m.groups.num} [O]`]) {
+      text = text.slice(0, text.length - o.length - (item?.length ?? 0));
+    }
     const kind = m.groups.design ? 'DESIGN §n' : m.groups.named ? 'finhub-api.md §n' : 'bare §n';
     return { length: text.length, targets: sectionTargets(m.groups, where), kind };
   }
@@ -342,11 +349,20 @@ export function rewriteFile(file, text, headings) {
     return { text: next, changed: next !== line || line !== before[i], was: before[i] };
   });
   const wrapped = markdown ? lines.map((line) => line.text) : rewrap(lines);
+  // Runs that met on one line after wrapping: `docs/a.md#x, docs/a.md#y` → `docs/a.md#x, #y`.
+  const compact = (text) => {
+    let out = text;
+    for (;;) {
+      const next = out.replace(/(docs\/([\w./-]+?\.md)#[\w-]+(?:, #[\w-]+)*), docs\/\2#/g, '$1, #');
+      if (next === out) return out;
+      out = next;
+    }
+  };
   // For --check: each rewritten line, before re-wrapping.
   const edits = lines
     .map((line, i) => ({ line: i + 1, from: line.was, to: line.text, changed: line.changed }))
     .filter((edit) => edit.changed);
-  return { text: wrapped.join('\n'), counts, edits };
+  return { text: (markdown ? wrapped : wrapped.map(compact)).join('\n'), counts, edits };
 }
 
 async function formatWithPrettier(files) {
@@ -366,7 +382,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
   const paths = args.filter((a) => !a.startsWith('--'));
-  const files = filesUnder(paths.length > 0 ? paths : SCANNED);
+  // docs/ is where citations point, not where old ones live (the contract names E1–E6 itself).
+  const files = filesUnder(paths.length > 0 ? paths : SCANNED.filter((p) => p !== 'docs'));
   const headingCache = new Map();
   const headings = (doc) => {
     if (!headingCache.has(doc)) headingCache.set(doc, docAnchors(root, doc) ?? new Map());
@@ -400,11 +417,21 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   );
   if (check) process.exit(changedFiles.length > 0 ? 1 : 0);
   await formatWithPrettier(changedFiles);
-  const { problems } = checkCitations(files);
+  if (changedFiles.some((file) => file.startsWith('src/'))) {
+    // custom-elements.json (and the README's API tables) quote the JSDoc just rewritten.
+    console.log('npm run analyze (custom-elements.json quotes JSDoc)…');
+    const analyze = spawnSync('npm', ['run', 'analyze', '--silent'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
+    if (analyze.status !== 0) process.exit(analyze.status ?? 1);
+  }
+  const { problems, citations } = checkCitations(filesUnder(SCANNED));
   if (problems.length > 0) {
     console.error(
       `${problems.join('\n')}\n\nStill to fix by hand: ${problems.length} (npm run docs:check).`,
     );
     process.exit(1);
   }
+  console.log(`✓ ${citations} docs/ citations resolve; nothing cites outside the repo.`);
 }
