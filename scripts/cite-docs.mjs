@@ -261,7 +261,7 @@ function rewriteLine(line, where, markdown, headings, counts) {
 
 // ---- comment re-wrapping ----------------------------------------------------------------------
 
-/** `prefix` and `text` of a whole-line comment, or undefined for code and Markdown. */
+/** `prefix` and `text` of a whole-line comment, or undefined for code. */
 function commentParts(line) {
   const block = /^(\s*\*\s+(?:- |\d+\. )?)(.*)$/.exec(line);
   if (block && !/^\s*\*\//.test(line)) {
@@ -273,25 +273,56 @@ function commentParts(line) {
   return undefined;
 }
 
-/** Splits `text` at the last space that keeps `prefix + head` within WIDTH. */
+/** `prefix` and `text` of a Markdown prose line (not a heading, table row, quote or HTML). */
+function proseParts(line) {
+  if (/^\s*([#|>]|<)/.test(line) || line.trim() === '') return undefined;
+  const prose = /^(\s*(?:[-*] |\d+\. )?)(.*)$/.exec(line);
+  const continuation = prose[1].replace(/([-*] |\d+\. )$/, (m) => ' '.repeat(m.length));
+  return { prefix: prose[1], next: continuation, text: prose[2] };
+}
+
+/**
+ * Splits `text` at the last space that keeps `prefix + head` within WIDTH, never in front of a
+ * `#anchor` that continues a citation list (check-citations reads a list on one line).
+ */
 function split(prefix, text) {
   const room = WIDTH - prefix.length;
+  const fits = (cut) => cut > 0 && text[cut + 1] !== '#';
   let cut = text.lastIndexOf(' ', room);
-  if (cut <= 0) cut = text.indexOf(' ', room);
+  while (cut > 0 && !fits(cut)) cut = text.lastIndexOf(' ', cut - 1);
+  if (cut <= 0) {
+    cut = text.indexOf(' ', room);
+    while (cut > 0 && !fits(cut)) cut = text.indexOf(' ', cut + 1);
+  }
   if (cut <= 0) return undefined;
   return [text.slice(0, cut), text.slice(cut + 1)];
 }
 
+/** Marks the lines inside Markdown code fences, which are never re-wrapped. */
+function markFences(lines) {
+  let open = false;
+  for (const line of lines) {
+    if (/^\s*(```|~~~)/.test(line.text)) {
+      open = !open;
+      line.fence = true;
+    } else {
+      line.fence = open;
+    }
+  }
+  return lines;
+}
+
 /**
- * Comment lines the rewrite pushed past WIDTH are wrapped; the overflow joins the next line when
- * that one continues the same paragraph. `/** one line *\/` comments become blocks first, and
- * `// -- title ----` rules lose dashes. `lines` are `{text, changed}`.
+ * Lines the rewrite pushed past WIDTH are wrapped; the overflow joins the next line when that one
+ * continues the same paragraph. `/** one line *\/` comments become blocks first, and
+ * `// -- title ----` rules lose dashes. `lines` are `{text, changed, fence}`; `partsOf` says what
+ * of a line is prefix and what is text (comments in code, prose in Markdown).
  */
-function rewrap(lines) {
+function rewrap(lines, partsOf) {
   const out = lines.map((line) => ({ ...line }));
   for (let i = 0; i < out.length; i++) {
     const line = out[i];
-    if (!line.changed || line.text.length <= WIDTH) continue;
+    if (!line.changed || line.fence || line.text.length <= WIDTH) continue;
     const rule = /^(\s*\/\/ -- .*? )(-{3,})$/.exec(line.text);
     if (rule) {
       line.text = rule[1] + '-'.repeat(Math.max(3, WIDTH - rule[1].length));
@@ -309,18 +340,18 @@ function rewrap(lines) {
       );
       continue; // the next round wraps the middle line
     }
-    const parts = commentParts(line.text);
+    const parts = partsOf(line.text);
     if (!parts) continue;
     const halves = split(parts.prefix, parts.text);
     if (!halves) continue;
     line.text = parts.prefix + halves[0];
     const next = out[i + 1];
-    const following = next !== undefined ? commentParts(next.text) : undefined;
+    const following = next !== undefined && !next.fence ? partsOf(next.text) : undefined;
     const joins =
       following &&
       following.prefix === parts.next &&
       following.text.trim() !== '' &&
-      !/^(@|```|\||- |\d+\. )/.test(following.text);
+      !/^(@|```|\||[-*] |\d+\. )/.test(following.text);
     if (joins) {
       next.text = parts.next + `${halves[1]} ${following.text}`;
       next.changed = true;
@@ -348,7 +379,12 @@ export function rewriteFile(file, text, headings) {
     const next = rewriteLine(line, `${file}:${i + 1}`, markdown, headings, counts);
     return { text: next, changed: next !== line || line !== before[i], was: before[i] };
   });
-  const wrapped = markdown ? lines.map((line) => line.text) : rewrap(lines);
+  // README.md and SECURITY.md are hard-wrapped prose; generated Markdown (bench/results.md) is not.
+  const wrapped = markdown
+    ? rewrap(markFences(lines), proseParts)
+    : file.endsWith('.md')
+      ? lines.map((line) => line.text)
+      : rewrap(lines, commentParts);
   // Runs that met on one line after wrapping: `docs/a.md#x, docs/a.md#y` → `docs/a.md#x, #y`.
   const compact = (text) => {
     let out = text;
