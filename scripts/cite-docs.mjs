@@ -327,6 +327,15 @@ function rewrap(lines, partsOf) {
     if (rule) {
       line.text = rule[1] + '-'.repeat(Math.max(3, WIDTH - rule[1].length));
       if (line.text.length <= WIDTH) continue;
+      // Still too long: the title keeps the rule, its citations go to the line below.
+      const cited = /^(\s*)\/\/ -- (.*?) (\([^()]*\)) $/.exec(rule[1]);
+      if (cited) {
+        const [, indent, title, list] = cited;
+        const head = `${indent}// -- ${title} `;
+        line.text = head + '-'.repeat(Math.max(3, WIDTH - head.length));
+        out.splice(i + 1, 0, { text: `${indent}// ${list}`, changed: false });
+      }
+      continue;
     }
     const oneLine = /^(\s*)\/\*\* (.*) \*\/$/.exec(line.text);
     if (oneLine) {
