@@ -116,6 +116,10 @@ const PHRASES = [
       "shaped like FinHub's documented examples (both envelopes: docs/finhub-contract.md#envelopes)",
   },
   {
+    pattern: /§7\.7: the same body as §5\.4, on the organization\./,
+    replace: "docs/finhub-contract.md#consents: the individual's body, on the organization.",
+  },
+  {
     pattern: /the wire shapes finhub-api\.md documents/,
     replace: 'the wire shapes FinHub documents (docs/finhub-contract.md)',
   },
