@@ -122,7 +122,9 @@ export async function checkTranslations({ extraInputs = [] } = {}) {
       }),
       root,
     );
-    const prettier = await import(pathToFileURL(join(root, 'node_modules/prettier/index.mjs')));
+    const prettier = await import(
+      pathToFileURL(join(root, 'node_modules/prettier/index.mjs')).href
+    );
     for (const locale of config.targetLocales) {
       const committedPath = join(absolute(config.output.outputDir), `${locale}.ts`);
       const options = { ...(await prettier.resolveConfig(committedPath)), filepath: committedPath };
