@@ -912,11 +912,14 @@ describe('FinHubClient', () => {
       expect(error.serverMessage).to.contain("Missing required role 'ADMIN_USER'");
     });
 
-    it('throws invalid_response without a user id', async () => {
+    it('an answer without a user id is not fatal (only the admin’s id is needed, §7.1)', async () => {
       const { client } = makeClient(() => json({ code: 200, data: { individual: {} } }));
-      expect((await rejection(client.addEmployee(ORG_ID, employee))).code).to.equal(
-        'invalid_response',
-      );
+      expect(await client.addEmployee(ORG_ID, employee)).to.deep.equal({
+        userId: undefined,
+        email: undefined,
+        username: undefined,
+        employeeId: undefined,
+      });
     });
   });
 
@@ -1065,12 +1068,13 @@ describe('FinHubClient', () => {
       expect(JSON.stringify(result)).not.to.contain('jwt-org-user');
     });
 
-    it('throws invalid_response without a session id', async () => {
+    it('an answer without a session id is not fatal (the relay keeps the session)', async () => {
       const { client } = makeClient(() => json({ code: 200, data: { success: true } }));
-      const error = await rejection(
-        client.createOrganizationUserSession(ORG_ID, USER, { username: 'a@b.c', password: 'p' }),
-      );
-      expect(error.code).to.equal('invalid_response');
+      const result = await client.createOrganizationUserSession(ORG_ID, USER, {
+        username: 'a@b.c',
+        password: 'p',
+      });
+      expect(result).to.include({ sessionId: undefined, userId: USER });
     });
   });
 
