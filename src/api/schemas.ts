@@ -65,9 +65,6 @@ export function unwrapEnvelope(
   context: ErrorContext = {},
 ): Envelope {
   const envelope = classifyEnvelope(body);
-  if (envelope.kind === 'unreadable') {
-    throw invalidResponseError(endpoint, status, undefined, 'body');
-  }
   const base = { kind: envelope.kind, prefix: envelope.prefix, data: envelope.data };
   if (!isObject(body) || envelope.prefix === '') {
     return { ...base, message: undefined, redirectUrl: undefined };
@@ -107,7 +104,8 @@ const fieldName = (prefix: string, path: string) =>
 function requireId(env: Envelope, role: IdRole, endpoint: string): string {
   const found = findId(env.data, ID_PATHS[role]);
   if (found) return found.value;
-  throw invalidResponseError(endpoint, undefined, undefined, `${env.prefix}${ID_PATHS[role][0]}`);
+  const field = env.kind === 'unreadable' ? 'body' : `${env.prefix}${ID_PATHS[role][0]}`;
+  throw invalidResponseError(endpoint, undefined, undefined, field);
 }
 
 const optionalId = (env: Envelope, role: IdRole) => findId(env.data, ID_PATHS[role])?.value;
