@@ -5,15 +5,16 @@
  *
  * `CategorizationHierarchySchema` is the shape the element works with. FinHub's answers are read
  * into it by `readHierarchy()`, which accepts every documented spelling
- * (docs/finhub-contract.md#categorization-hierarchy): categories and features keyed by code or
- * listed; the legacy `features[]` for `availableFeatures[]`; `id`/`code`/`name` for
- * `databaseId`/`categoryId`/`categoryName`; and `allowedValues[key]` as a list, a bare string
- * (`"0-100"` a range, `"A,B"` a list) or absent. Entries it cannot identify are left out; only a
- * hierarchy with no usable category is unreadable.
+ * (docs/finhub-contract.md#categorization-hierarchy): the legacy `features[]` for
+ * `availableFeatures[]` (codes or whole features), `id` for `databaseId`, a missing `categoryId`
+ * or `featureCode` (the map key), `mandatoryKeys` as one comma-separated string, and
+ * `allowedValues[key]` as a list, a bare string (`"0-100"` a range, `"A,B"` a list), a number or
+ * boolean, or absent. A category without an id is left out; only a hierarchy with no usable
+ * category is unreadable.
  */
 import * as z from 'zod/mini';
 import { invalidResponseError } from './errors.js';
-import { idValue, isObject, type Json } from './response-shapes.js';
+import { idValue, isObject, valueAt, type Json } from './response-shapes.js';
 
 export const HierarchyFeatureSchema = z.looseObject({
   databaseId: z.string(),
@@ -51,27 +52,15 @@ export type CategorizationHierarchy = z.infer<typeof CategorizationHierarchySche
 // -- reading FinHub's answer -----------------------------------------------------------------------
 
 const str = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() !== '' ? value : undefined;
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-/** A list of strings from a list (non-strings stringified) or one comma-separated string. */
-function strings(value: unknown): string[] | undefined {
-  if (typeof value === 'string') {
-    return value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean);
-  }
-  if (!Array.isArray(value)) return undefined;
-  return value.flatMap((item) =>
-    typeof item === 'string'
-      ? item.trim()
-        ? [item.trim()]
-        : []
-      : typeof item === 'number' || typeof item === 'boolean'
-        ? [String(item)]
-        : [],
-  );
-}
+const RANGE = /^-?\d+(\.\d+)?-\d+(\.\d+)?$/;
+
+/** Strings from a list (numbers and booleans as strings) or from one comma-separated string. */
+const strings = (value: unknown): string[] | undefined =>
+  (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined)
+    ?.map((item) => (typeof item === 'object' ? '' : String(item).trim()))
+    .filter(Boolean);
 
 /**
  * `allowedValues[key]`: a list as it is; a bare range (`"0-100"`) as the one-entry list the
@@ -82,58 +71,38 @@ function allowedValuesOf(value: unknown): Record<string, string[]> | undefined {
   if (!isObject(value)) return undefined;
   const out: Record<string, string[]> = {};
   for (const [key, entry] of Object.entries(value)) {
-    const list =
-      typeof entry === 'string' && /^\s*-?\d+(\.\d+)?\s*-\s*-?\d+(\.\d+)?\s*$/.test(entry)
-        ? [entry.replace(/\s+/g, '')]
-        : typeof entry === 'number' || typeof entry === 'boolean'
-          ? [String(entry)]
-          : strings(entry);
-    if (list && list.length > 0) out[key] = list;
+    const bare = typeof entry === 'string' ? entry.replace(/\s+/g, '') : '';
+    const list = RANGE.test(bare)
+      ? [bare]
+      : strings(typeof entry === 'string' || Array.isArray(entry) ? entry : [entry]);
+    if (list?.length) out[key] = list;
   }
   return out;
 }
 
-/** Entries of a map, or of a list keyed by what each item names itself. */
-function entriesOf(value: unknown, keyOf: (item: Json) => string | undefined): [string, Json][] {
-  if (isObject(value)) {
-    return Object.entries(value).filter((entry): entry is [string, Json] => isObject(entry[1]));
-  }
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item) => {
-    const key = isObject(item) ? keyOf(item) : undefined;
-    return key && isObject(item) ? [[key, item] as [string, Json]] : [];
-  });
-}
+const objects = (value: unknown): [string, Json][] =>
+  isObject(value)
+    ? Object.entries(value).filter((entry): entry is [string, Json] => isObject(entry[1]))
+    : [];
 
-function readFeature(key: string, raw: Json): HierarchyFeature | undefined {
-  const featureCode = str(raw['featureCode']) ?? str(raw['code']) ?? str(key);
-  if (!featureCode) return undefined;
+function readFeature(key: string, raw: Json): HierarchyFeature {
+  const featureCode = str(raw['featureCode']) ?? key;
   const feature: HierarchyFeature = {
     ...raw,
     // Without an id of its own, the code is the only name FinHub gave it.
     databaseId: idValue(raw['databaseId']) ?? idValue(raw['id']) ?? featureCode,
     featureCode,
   };
-  const name = str(raw['featureName']) ?? str(raw['name']);
-  if (name) feature.featureName = name;
-  else delete feature.featureName;
-  if (typeof raw['description'] !== 'string' && raw['description'] !== null) {
-    delete feature.description;
-  }
-  for (const list of ['mandatoryKeys', 'multiValueKeys'] as const) {
-    const read = strings(raw[list]);
-    if (read) feature[list] = read;
-    else delete feature[list];
+  for (const name of ['mandatoryKeys', 'multiValueKeys'] as const) {
+    const read = strings(raw[name]);
+    if (read) feature[name] = read;
+    else delete feature[name];
   }
   const allowed = allowedValuesOf(raw['allowedValues']);
   if (allowed) feature.allowedValues = allowed;
   else delete feature.allowedValues;
   return feature;
 }
-
-const featureKeyOf = (item: Json) => str(item['featureCode']) ?? str(item['code']);
-const categoryKeyOf = (item: Json) =>
-  str(item['categoryId']) ?? str(item['code']) ?? idValue(item['databaseId']);
 
 function readCategory(
   key: string,
@@ -142,43 +111,29 @@ function readCategory(
 ): HierarchyCategory | undefined {
   const databaseId = idValue(raw['databaseId']) ?? idValue(raw['id']);
   if (!databaseId) return undefined; // nothing to send at registration (§4.1)
-  const categoryId = str(raw['categoryId']) ?? str(raw['code']) ?? key;
+  const categoryId = str(raw['categoryId']) ?? key;
   const category: HierarchyCategory = {
     ...raw,
     databaseId,
     categoryId,
-    categoryName: str(raw['categoryName']) ?? str(raw['name']) ?? categoryId,
+    categoryName: str(raw['categoryName']) ?? categoryId,
   };
-  if (typeof raw['description'] !== 'string' && raw['description'] !== null) {
-    delete category.description;
-  }
   // The legacy generation calls the list `features[]` (§4.1).
-  const list = Array.isArray(raw['availableFeatures'])
-    ? raw['availableFeatures']
-    : Array.isArray(raw['features'])
-      ? raw['features']
-      : undefined;
-  if (list) {
-    type Entry = NonNullable<HierarchyCategory['availableFeatures']>[number];
-    category.availableFeatures = list.flatMap((entry): Entry[] => {
-      if (typeof entry === 'string') return entry.trim() ? [entry.trim()] : [];
-      if (!isObject(entry)) return [];
-      const code = featureKeyOf(entry);
-      if (!code) return [];
-      // An inline feature with its own keys is kept, and known to the map by its code.
-      const inline = readFeature(code, entry);
-      if (
-        inline &&
-        !Object.hasOwn(features, code) &&
-        ('mandatoryKeys' in entry || 'allowedValues' in entry)
-      ) {
-        features[code] = inline;
-      }
-      return [inline ?? { featureCode: code }];
-    });
-  } else {
+  const list = raw['availableFeatures'] ?? raw['features'];
+  if (!Array.isArray(list)) {
     delete category.availableFeatures;
+    return category;
   }
+  category.availableFeatures = list.flatMap((entry): (string | HierarchyFeature)[] => {
+    const code = isObject(entry) ? str(entry['featureCode']) : str(entry);
+    if (!code || !isObject(entry)) return code ? [code] : [];
+    // A whole feature inline: read like the others, and known to the map by its code.
+    const inline = readFeature(code, entry);
+    if (!Object.hasOwn(features, code) && entry['mandatoryKeys'] !== undefined) {
+      features[code] = inline;
+    }
+    return [inline];
+  });
   return category;
 }
 
@@ -191,28 +146,23 @@ export function readHierarchy(
   endpoint: string,
   prefix = '',
 ): CategorizationHierarchy {
-  const fail = (field: string) =>
-    invalidResponseError(endpoint, undefined, undefined, `${prefix}${field}`);
-  if (!isObject(data)) throw fail('categories');
   const features: Record<string, HierarchyFeature> = {};
-  for (const [key, raw] of entriesOf(data['features'], featureKeyOf)) {
-    const feature = readFeature(key, raw);
-    if (feature) features[key] = feature;
-  }
+  for (const [key, raw] of objects(valueAt(data, 'features')))
+    features[key] = readFeature(key, raw);
   const categories: Record<string, HierarchyCategory> = {};
-  for (const [key, raw] of entriesOf(data['categories'], categoryKeyOf)) {
+  for (const [key, raw] of objects(valueAt(data, 'categories'))) {
     const category = readCategory(key, raw, features);
     if (category) categories[key] = category;
   }
-  if (Object.keys(categories).length === 0) throw fail('categories');
+  if (!isObject(data) || Object.keys(categories).length === 0) {
+    throw invalidResponseError(endpoint, undefined, undefined, `${prefix}categories`);
+  }
   const hierarchy: CategorizationHierarchy = { ...data, categories };
-  if (Object.keys(features).length > 0 || data['features'] !== undefined) {
+  if (data['features'] !== undefined || Object.keys(features).length > 0) {
     hierarchy.features = features;
   }
-  for (const name of ['tenantId', 'tenantName', 'complianceLevel'] as const) {
-    const value = name === 'tenantId' ? idValue(data[name]) : str(data[name]);
-    if (value) hierarchy[name] = value;
-    else delete hierarchy[name];
-  }
+  const tenantId = idValue(data['tenantId']);
+  if (tenantId) hierarchy.tenantId = tenantId;
+  else delete hierarchy.tenantId;
   return hierarchy;
 }

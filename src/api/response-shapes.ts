@@ -39,31 +39,30 @@ export const ENDPOINTS = {
 export type EndpointKey = keyof typeof ENDPOINTS;
 
 /**
- * Where each id the element keeps may sit inside `data`, most documented first (dotted paths, a
- * number is an array index). docs/finhub-contract.md#user-id, #create-verification,
- * #document-upload, #organization-registration, #employees.
+ * Where each id the element keeps may sit inside `data`, in the order the generations document
+ * them (dotted paths, a number is an array index): docs/finhub-contract.md#user-id,
+ * #create-verification, #document-upload, #organization-registration, #employees.
  */
 export const ID_PATHS = {
-  customerId: ['id', 'customerId', 'customer.id'],
-  userId: ['user.id', 'user.userId', 'userId', 'users.0.id'],
-  organizationId: ['organizationId', 'id', 'organization.organizationId', 'organization.id'],
+  customerId: ['id', 'customerId'],
+  userId: ['user.id', 'userId'],
+  organizationId: ['organizationId', 'id', 'organization.id'],
   adminUserId: [
     'adminUserId',
     'adminEmployees.0.userId',
-    'adminEmployees.0.user.id',
     'adminEmployees.0.id',
     'user.id',
     'userId',
   ],
-  sessionId: ['sessionId', 'session.id', 'id'],
+  sessionId: ['sessionId'],
   sessionUserId: ['userId', 'user.id'],
-  verificationId: ['verificationId', 'id', 'verification.verificationId', 'verification.id'],
-  documentId: ['documentId', 'id', 'document.documentId', 'document.id'],
+  verificationId: ['verificationId', 'id'],
+  documentId: ['documentId', 'id'],
   consentId: ['consentId', 'id'],
-  employeeUserId: ['individual.userId', 'userId', 'user.id', 'employee.userId', 'individual.id'],
-  employeeId: ['employeeId', 'employee.employeeId', 'employee.id'],
-  directorId: ['directorId', 'id', 'director.directorId', 'director.id'],
-  shareholderId: ['shareholderId', 'id', 'shareholder.shareholderId', 'shareholder.id'],
+  employeeUserId: ['individual.userId', 'userId', 'user.id'],
+  employeeId: ['employeeId'],
+  directorId: ['directorId', 'id'],
+  shareholderId: ['shareholderId', 'id'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type IdRole = keyof typeof ID_PATHS;

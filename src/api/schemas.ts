@@ -2,15 +2,13 @@
  * Response readers: every FinHub response is read here, at the boundary, into a small typed
  * result. Where an id or status may sit comes from the tables in `response-shapes.ts`, one list
  * per field covering every documented generation (docs/finhub-contract.md#contradictions).
- * Schemas are `z.looseObject` so unknown fields pass through; only the fields a flow cannot
- * continue without are required, every other field is "soft" (a wrong type or `null` becomes
- * `undefined`) so a change on FinHub's side that the element does not depend on never breaks
- * onboarding. A required field that is missing or unreadable is an `invalid_response` naming the
+ * Unknown fields are ignored; only the fields a flow cannot continue without are required, every
+ * other field is read softly (a wrong type or `null` becomes `undefined`) so a change on FinHub's
+ * side that the element does not depend on never breaks onboarding. A required field that is missing or unreadable is an `invalid_response` naming the
  * endpoint and the field's path in the body (never its value).
  *
  * Session tokens are never copied into results (DESIGN §1: the relay keeps customer tokens).
  */
-import * as z from 'zod/mini';
 import { errorFromResponse, invalidResponseError, type ErrorContext } from './errors.js';
 import {
   ID_PATHS,
@@ -26,13 +24,6 @@ import {
   type EnvelopeKind,
   type IdRole,
 } from './response-shapes.js';
-
-// -- helpers -------------------------------------------------------------------------------------
-
-/** Optional field that never fails the parse: absent, `null` or the wrong type → undefined. */
-const soft = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
-
-const softString = () => soft(z.string());
 
 // -- envelope (docs/finhub-contract.md#envelopes) ------------------------------------------------
 
@@ -82,24 +73,6 @@ export function unwrapEnvelope(
   return { ...base, message, redirectUrl };
 }
 
-/** Parses `data` or throws `invalid_response` naming the first field that failed. */
-export function parseData<T extends z.ZodMiniType>(
-  schema: T,
-  data: unknown,
-  endpoint: string,
-  prefix = '',
-): z.output<T> {
-  const result = schema.safeParse(data);
-  if (!result.success) {
-    const path = result.error.issues[0]?.path.map(String).join('.') ?? '';
-    throw invalidResponseError(endpoint, undefined, result.error, fieldName(prefix, path));
-  }
-  return result.data;
-}
-
-const fieldName = (prefix: string, path: string) =>
-  path === '' ? (prefix === '' ? 'body' : prefix.replace(/\.$/, '')) : `${prefix}${path}`;
-
 /** The id for `role` in the answer's data, or `invalid_response` naming its documented path. */
 function requireId(env: Envelope, role: IdRole, endpoint: string): string {
   const found = findId(env.data, ID_PATHS[role]);
@@ -114,10 +87,17 @@ const text = (data: unknown, path: string) => {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 };
 
+/** A list answer: `data` itself, or `data[key]` (docs/finhub-contract.md#document-list, #directors). */
+function listOf(env: Envelope, key: string, endpoint: string): unknown[] {
+  const list = Array.isArray(env.data) ? env.data : valueAt(env.data, key);
+  if (Array.isArray(list)) return list;
+  throw invalidResponseError(endpoint, undefined, undefined, `${env.prefix}${key}`);
+}
+
 /** The answer's data must be an object (or absent) to be read field by field. */
 function objectData(env: Envelope, endpoint: string): Record<string, unknown> {
   if (isObject(env.data)) return env.data;
-  throw invalidResponseError(endpoint, undefined, undefined, fieldName(env.prefix, ''));
+  throw invalidResponseError(endpoint, undefined, undefined, env.prefix ? 'data' : 'body');
 }
 
 /** Strings, or `{type|documentType|code}` objects, or one comma-separated string → codes. */
@@ -265,34 +245,17 @@ export interface ListedDocument extends DocumentUploadResult {
   docId?: string;
 }
 
-const ListedDocumentSchema = z.looseObject({
-  docId: softString(),
-  documentType: softString(),
-  fileName: softString(),
-  status: softString(),
-});
-
 // §6.2(b) documents no response: the list may be `data` itself or under `data.documents`.
-const DocumentListSchema = z.union([
-  z.looseObject({ documents: z.array(z.unknown()) }),
-  z.array(z.unknown()),
-]);
-
 export function toDocumentList(env: Envelope, endpoint: string): ListedDocument[] {
-  const data = parseData(DocumentListSchema, env.data, endpoint, env.prefix);
-  return (Array.isArray(data) ? data : data.documents).flatMap((item) => {
+  return listOf(env, 'documents', endpoint).flatMap((item) => {
     const documentId = findId(item, ID_PATHS.documentId)?.value;
-    const d = ListedDocumentSchema.safeParse(item);
-    if (!documentId || !d.success) return [];
-    return [
-      {
-        documentId,
-        ...(d.data.docId ? { docId: d.data.docId } : {}),
-        ...(d.data.documentType ? { documentType: d.data.documentType } : {}),
-        ...(d.data.fileName ? { fileName: d.data.fileName } : {}),
-        ...(d.data.status ? { status: d.data.status } : {}),
-      },
-    ];
+    if (!documentId) return [];
+    const listed: ListedDocument = { documentId };
+    for (const key of ['docId', 'documentType', 'fileName', 'status'] as const) {
+      const value = text(item, key);
+      if (value) listed[key] = value;
+    }
+    return [listed];
   });
 }
 
@@ -452,17 +415,6 @@ export function toEmployeeResult(env: Envelope): EmployeeResult {
   };
 }
 
-export const DirectorSchema = z.looseObject({
-  userId: softString(),
-  firstName: softString(),
-  lastName: softString(),
-  email: softString(),
-  role: softString(),
-  appointedDate: softString(),
-  status: softString(),
-  individual: soft(z.looseObject({ userId: softString() })),
-});
-
 export interface DirectorResult {
   directorId?: string;
   userId?: string;
@@ -474,34 +426,24 @@ export interface DirectorResult {
   status?: string;
 }
 
-const toDirector = (item: unknown): DirectorResult => {
-  const parsed = DirectorSchema.safeParse(item);
-  const d = parsed.success ? parsed.data : {};
-  return {
-    directorId: findId(item, ID_PATHS.directorId)?.value,
-    userId: d.userId ?? d.individual?.userId,
-    firstName: d.firstName,
-    lastName: d.lastName,
-    email: d.email,
-    role: d.role,
-    appointedDate: d.appointedDate,
-    status: d.status,
-  };
-};
+const toDirector = (item: unknown): DirectorResult => ({
+  directorId: findId(item, ID_PATHS.directorId)?.value,
+  userId: text(item, 'userId') ?? text(item, 'individual.userId'),
+  firstName: text(item, 'firstName'),
+  lastName: text(item, 'lastName'),
+  email: text(item, 'email'),
+  role: text(item, 'role'),
+  appointedDate: text(item, 'appointedDate'),
+  status: text(item, 'status'),
+});
 
 /** The add-director response is not documented (§12.14): whatever ids it carries, if any. */
 export function toAddDirectorResult(env: Envelope): DirectorResult {
   return isObject(env.data) ? toDirector(env.data) : {};
 }
 
-const DirectorListSchema = z.union([
-  z.looseObject({ directors: z.array(z.unknown()) }),
-  z.array(z.unknown()),
-]);
-
 export function toDirectorList(env: Envelope, endpoint: string): DirectorResult[] {
-  const data = parseData(DirectorListSchema, env.data, endpoint, env.prefix);
-  return (Array.isArray(data) ? data : data.directors).filter(isObject).map(toDirector);
+  return listOf(env, 'directors', endpoint).filter(isObject).map(toDirector);
 }
 
 export interface ShareholderResult {

@@ -110,8 +110,8 @@ describe('tolerant reading of FinHub answers', () => {
           { customerId: CUSTOMER, userId: 'u-1', redirectUrl: '/next' },
         ],
         [
-          'customerId + user.userId, numeric ids',
-          { success: true, data: { customerId: 1042, user: { userId: 77 } } },
+          'customerId + userId, numeric ids',
+          { success: true, data: { customerId: 1042, userId: 77 } },
           { customerId: '1042', userId: '77' },
         ],
       ];
@@ -373,32 +373,31 @@ describe('tolerant reading of FinHub answers', () => {
   });
 
   describe('categorization hierarchy (§4.1)', () => {
-    it('reads lists, legacy features[], id/code/name spellings and bare-string allowedValues', async () => {
+    it('reads legacy features[], id for databaseId, keys as codes, bare-string allowedValues', async () => {
       const { client } = makeClient(() =>
         json({
           tenantId: 'fh_api_finsei_ltd_7f957f77',
-          categories: [
-            {
+          categories: {
+            INDIVIDUAL_VERIFIED: {
               id: 'cat-cloudvault-ind-002',
-              code: 'INDIVIDUAL_VERIFIED',
-              name: 'Individual Verified',
+              categoryName: 'Individual Verified',
               features: ['MEDIUM_RISK_PROFILE'],
             },
-            { categoryId: 'NO_ID', categoryName: 'Cannot be registered' },
-          ],
-          features: [
-            {
+            NO_ID: { categoryId: 'NO_ID', categoryName: 'Cannot be registered' },
+          },
+          features: {
+            MEDIUM_RISK_PROFILE: {
               id: 'f-1',
-              code: 'MEDIUM_RISK_PROFILE',
-              mandatoryKeys: 'riskLevel,riskScore,pep,monthlyLimit',
+              mandatoryKeys: 'riskLevel, riskScore, pep, monthlyLimit',
               allowedValues: {
                 riskLevel: 'LOW,MEDIUM,HIGH',
                 pep: [true, false],
                 score: '0 - 100',
+                edd: false,
                 monthlyLimit: null,
               },
             },
-          ],
+          },
         }),
       );
       const hierarchy = await client.getCategorizationHierarchy();
@@ -411,7 +410,7 @@ describe('tolerant reading of FinHub answers', () => {
         availableFeatures: ['MEDIUM_RISK_PROFILE'],
       });
       const feature = hierarchy.features!['MEDIUM_RISK_PROFILE']!;
-      expect(feature.databaseId).to.equal('f-1');
+      expect(feature).to.include({ databaseId: 'f-1', featureCode: 'MEDIUM_RISK_PROFILE' });
       expect(feature.mandatoryKeys).to.deep.equal([
         'riskLevel',
         'riskScore',
@@ -422,6 +421,37 @@ describe('tolerant reading of FinHub answers', () => {
         riskLevel: ['LOW', 'MEDIUM', 'HIGH'],
         pep: ['true', 'false'],
         score: ['0-100'],
+        edd: ['false'],
+      });
+    });
+
+    it('a whole feature inside availableFeatures[] is read like the others', async () => {
+      const { client } = makeClient(() =>
+        json({
+          code: 200,
+          data: {
+            categories: {
+              STANDARD: {
+                databaseId: 'c-1',
+                categoryId: 'STANDARD',
+                categoryName: 'Standard',
+                availableFeatures: [
+                  {
+                    databaseId: 'f-9',
+                    featureCode: 'LIMITS',
+                    mandatoryKeys: ['monthlyLimit'],
+                    allowedValues: { monthlyLimit: '1000-50000' },
+                  },
+                ],
+              },
+            },
+          },
+        }),
+      );
+      const hierarchy = await client.getCategorizationHierarchy();
+      expect(hierarchy.features!['LIMITS']).to.deep.include({
+        databaseId: 'f-9',
+        allowedValues: { monthlyLimit: ['1000-50000'] },
       });
     });
 
