@@ -96,6 +96,12 @@ const NO_EXPECTED_GAPS = { unsatisfiable: [] };
 const IND = 'customer/individual';
 const ORG = 'customer/organization';
 
+/** One rule for a route both flows have: `/{IND|ORG}/:id<tail>`. */
+const bothFlows = (method: string, tail: string, rule: AnswerRule): Record<string, AnswerRule> => ({
+  [`${method} /${IND}/:customerId${tail}`]: rule,
+  [`${method} /${ORG}/:organizationId${tail}`]: rule,
+});
+
 // -- hierarchies ----------------------------------------------------------------------------------
 
 /**
@@ -185,11 +191,10 @@ const DEFAULT: SandboxVariant = {
 
 /** The newest runner-aligned pages ([R], 2026-03). */
 const RUNNER: SandboxVariant = {
+  ...DEFAULT,
   name: 'runner',
   summary:
     '[R] runner pages: {code,data,message:"Success"}, PENDING statuses, consent {status:PENDING}, activationAllowed only, individual activation data:{}, verification via POST /verifications',
-  tenantId: DEFAULT_TENANT,
-  ids: 'uuid',
   envelope: 'wrapped',
   message: 'Success',
   // The runner gets the verification id from the shared create (§1.2 step 4, §12.8).
@@ -217,7 +222,7 @@ const RUNNER: SandboxVariant = {
         tenantId: d.tenantId,
       }),
     },
-    [`POST /${IND}/:customerId/users/:userId/sessions`]: {
+    ...bothFlows('POST', '/users/:userId/sessions', {
       data: pick(
         'sessionId',
         'userId',
@@ -228,19 +233,7 @@ const RUNNER: SandboxVariant = {
         'message',
         'errorType',
       ),
-    },
-    [`POST /${ORG}/:organizationId/users/:userId/sessions`]: {
-      data: pick(
-        'sessionId',
-        'userId',
-        'token',
-        'refreshToken',
-        'expiresAt',
-        'success',
-        'message',
-        'errorType',
-      ),
-    },
+    }),
     // §6.1 / §7.6 [R]: no requiredDocuments.
     'POST /verifications': { data: pick('verificationId', 'status', 'verificationType') },
     [`POST /${ORG}/:organizationId/verify`]: {
@@ -266,12 +259,12 @@ const RUNNER: SandboxVariant = {
     [`GET /${ORG}/:organizationId/directors`]: { envelope: 'success' },
   },
   verificationStatuses: { INITIATED: 'PENDING', IN_PROGRESS: 'PENDING' },
-  hierarchy: { categories: CATEGORIES, features: FEATURES },
   expect: { iban: { individual: false, organization: true }, ...NO_EXPECTED_GAPS },
 };
 
 /** The older narrative pages ([N], 2026-01) and the older index's quick start. */
 const NARRATIVE: SandboxVariant = {
+  ...DEFAULT,
   name: 'narrative',
   summary:
     '[N] narrative pages: {success,data} envelopes, bare hierarchy at /customer/categorization/hierarchy, INITIATED/IN_PROGRESS, consents ACCEPTED, canActivate, IBAN in both activation answers, POST /directors, short ids, key-like tenant id',
@@ -300,20 +293,13 @@ const NARRATIVE: SandboxVariant = {
         'email',
       ),
     },
-    [`POST /${IND}/:customerId/users/:userId/sessions`]: {
+    ...bothFlows('POST', '/users/:userId/sessions', {
       data: (d) => ({
         ...pick('sessionId', 'userId', 'token', 'refreshToken', 'success', 'message')(d),
         expiresIn: 3600,
         tokenType: 'Bearer',
       }),
-    },
-    [`POST /${ORG}/:organizationId/users/:userId/sessions`]: {
-      data: (d) => ({
-        ...pick('sessionId', 'userId', 'token', 'refreshToken', 'success', 'message')(d),
-        expiresIn: 3600,
-        tokenType: 'Bearer',
-      }),
-    },
+    }),
     // §5.3a [N].
     [`POST /${IND}/:customerId/verification`]: {
       data: pick('verificationId', 'status', 'requiredDocuments', 'createdAt'),
@@ -357,22 +343,14 @@ const NARRATIVE: SandboxVariant = {
       },
     },
     // §5.4 older [N].
-    [`POST /${IND}/:customerId/consents/:consentType`]: {
+    ...bothFlows('POST', '/consents/:consentType', {
       data: (d) => ({
         consentId: d.id,
         type: String(d.consentType).replace('_AND_CONDITIONS', '').replace('_POLICY', ''),
         status: 'ACCEPTED',
         acceptedAt: d.grantedAt,
       }),
-    },
-    [`POST /${ORG}/:organizationId/consents/:consentType`]: {
-      data: (d) => ({
-        consentId: d.id,
-        type: String(d.consentType).replace('_AND_CONDITIONS', '').replace('_POLICY', ''),
-        status: 'ACCEPTED',
-        acceptedAt: d.grantedAt,
-      }),
-    },
+    }),
     // §5.5 [N].
     [`GET /${IND}/:customerId/owner/:ownerTenantId/activation/check`]: {
       data: pick(
@@ -422,18 +400,16 @@ const NARRATIVE: SandboxVariant = {
     [`POST /${ORG}/:organizationId/directors`]: { status: 201 },
   },
   verificationStatuses: { PENDING: 'IN_PROGRESS' },
-  hierarchy: { categories: CATEGORIES, features: FEATURES },
   walletProvisioningDelayMs: 0,
   expect: { iban: { individual: true, organization: true }, ...NO_EXPECTED_GAPS },
 };
 
 /** The integration-flow guides ([G]). */
 const GUIDE: SandboxVariant = {
+  ...DEFAULT,
   name: 'guide',
   summary:
     '[G] integration guides: verification through /verification/initiate, IN_PROGRESS from the start, consent records PENDING, sessions with expiresIn/tokenType instead of expiresAt',
-  tenantId: DEFAULT_TENANT,
-  ids: 'uuid',
   envelope: 'wrapped',
   // The guide's individual verification is the initiate call (§5.3b).
   missingRoutes: [`POST /${IND}/:customerId/verification`, 'POST /verifications'],
@@ -452,18 +428,12 @@ const GUIDE: SandboxVariant = {
       }),
     },
     // §5.4 [G]: the consent record, PENDING.
-    [`POST /${IND}/:customerId/consents/:consentType`]: {
+    ...bothFlows('POST', '/consents/:consentType', {
       data: (d) => ({
         ...pick('id', 'consentType', 'version', 'grantedAt', 'expiresAt', 'ipAddress')(d),
         status: 'PENDING',
       }),
-    },
-    [`POST /${ORG}/:organizationId/consents/:consentType`]: {
-      data: (d) => ({
-        ...pick('id', 'consentType', 'version', 'grantedAt', 'expiresAt', 'ipAddress')(d),
-        status: 'PENDING',
-      }),
-    },
+    }),
     [`POST /${IND}/:customerId/users/:userId/sessions`]: {
       data: pick(
         'sessionId',
@@ -481,19 +451,15 @@ const GUIDE: SandboxVariant = {
     },
   },
   verificationStatuses: { INITIATED: 'IN_PROGRESS', PENDING: 'IN_PROGRESS' },
-  hierarchy: { categories: CATEGORIES, features: FEATURES },
   expect: { iban: { individual: true, organization: true }, ...NO_EXPECTED_GAPS },
 };
 
 /** The default answers with §4.1's legacy hierarchy: MEDIUM_RISK_PROFILE, `features[]`. */
 const LEGACY_FEATURE: SandboxVariant = {
+  ...DEFAULT,
   name: 'legacy-feature',
   summary:
     'Legacy generation: MEDIUM_RISK_PROFILE (riskScore and monthlyLimit without allowedValues, riskLevel as one bare string), categories list features[], PENDING_DOCUMENTS while documents are due',
-  tenantId: DEFAULT_TENANT,
-  ids: 'uuid',
-  envelope: 'as-sent',
-  missingRoutes: [],
   answers: {
     [`GET /${IND}/categorization/hierarchy/:tenantId`]: {
       data: (d) => ({
@@ -523,15 +489,10 @@ const LEGACY_FEATURE: SandboxVariant = {
 
 /** The default answers with one category per flow no documented rule can fill (for `doctor`). */
 const UNSATISFIABLE: SandboxVariant = {
+  ...DEFAULT,
   name: 'unsatisfiable',
   summary:
     'Default answers plus a category per flow whose CRYPTO_CUSTODY feature has a mandatory key (custodyProviderReference) with no allowedValues and no documented rule',
-  tenantId: DEFAULT_TENANT,
-  ids: 'uuid',
-  envelope: 'as-sent',
-  missingRoutes: [],
-  answers: {},
-  verificationStatuses: {},
   hierarchy: {
     categories: [...CATEGORIES, ...UNSATISFIABLE_CATEGORIES],
     features: [...FEATURES, CRYPTO_CUSTODY],

@@ -133,29 +133,27 @@ export function idValue(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The first path of `paths` holding an id, with the path it was found at. */
-export function findId(
+/** The first of `paths` where `read` finds a value, with the path it was found at. */
+function findAt(
   data: unknown,
   paths: readonly string[],
+  read: (value: unknown) => string | undefined,
 ): { value: string; path: string } | undefined {
   for (const path of paths) {
-    const value = idValue(valueAt(data, path));
+    const value = read(valueAt(data, path));
     if (value !== undefined) return { value, path };
   }
   return undefined;
 }
 
+/** The first path of `paths` holding an id, with the path it was found at. */
+export const findId = (data: unknown, paths: readonly string[]) => findAt(data, paths, idValue);
+
 /** The first path of `paths` holding a non-empty string (a status), as found. */
-export function findText(
-  data: unknown,
-  paths: readonly string[],
-): { value: string; path: string } | undefined {
-  for (const path of paths) {
-    const value = valueAt(data, path);
-    if (typeof value === 'string' && value.trim() !== '') return { value: value.trim(), path };
-  }
-  return undefined;
-}
+export const findText = (data: unknown, paths: readonly string[]) =>
+  findAt(data, paths, (value) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined,
+  );
 
 /** `true`/`false`, also when sent as the strings `"true"`/`"false"`; otherwise undefined. */
 export function flag(value: unknown): boolean | undefined {

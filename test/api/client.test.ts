@@ -8,8 +8,7 @@ import type {
   RegisterOrganizationRequest,
   UserContext,
 } from '../../src/api/client.js';
-import { FinHubApiError } from '../../src/api/errors.js';
-import { TENANT, json, makeClient, sent } from './client-fakes.js';
+import { TENANT, json, makeClient, sent, rejection } from './client-fakes.js';
 
 const IND = '/onboarding/api/v2.1/customer/individual';
 const ORG = '/onboarding/api/v2.1/customer/organization';
@@ -36,16 +35,6 @@ function expectHeaders(h: Headers, opts: { body: boolean; user?: UserContext }) 
   expect(h.get('sec-ch-ua-platform')).to.equal(null);
   expect(h.get('X-User-ID')).to.equal(opts.user ? opts.user.userId : null);
   expect(h.get('X-User-Roles')).to.equal(opts.user ? opts.user.roles.join(',') : null);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<FinHubApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FinHubApiError);
-    return error as FinHubApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('FinHubClient', () => {

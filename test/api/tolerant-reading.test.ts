@@ -7,9 +7,8 @@
  * examples (docs/finhub-contract.md#contradictions).
  */
 import { expect } from '@open-wc/testing';
-import { FinHubApiError } from '../../src/api/errors.js';
 import { describeShape } from '../../src/api/response-shapes.js';
-import { TENANT, json, makeClient, sent } from './client-fakes.js';
+import { TENANT, json, makeClient, sent, rejection } from './client-fakes.js';
 
 const CUSTOMER = 'cus_6r1k1hw6npq';
 const ORG_ID = 'org_5tq2x8m1pbn';
@@ -25,16 +24,6 @@ const PERSON = {
   address: { street: 'Gedimino pr. 1', city: 'Vilnius', postalCode: '01103', country: 'LT' },
   customerCategory: { id: 'cat-1', name: 'Standard' },
 };
-
-async function rejection(promise: Promise<unknown>): Promise<FinHubApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FinHubApiError);
-    return error as FinHubApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** The same data in each documented envelope (§2.1). */
 const envelopes = (data: Record<string, unknown>) => ({

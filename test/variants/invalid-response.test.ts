@@ -5,8 +5,8 @@
  * the person gets a clear message and Try again, keeps what they typed, and goes on. An answer
  * missing only fields the element does not need is no error at all.
  */
-import { expect, waitUntil } from '@open-wc/testing';
-import { buttonNamed, fillRegistration, root, uploadEveryDocument } from '../components/helpers.js';
+import { expect } from '@open-wc/testing';
+import { buttonNamed, root, uploadEveryDocument } from '../components/helpers.js';
 import {
   PASSWORD,
   bannerText,
@@ -18,9 +18,12 @@ import {
   step,
   uniqueEmail,
 } from '../flow-individual/helpers.js';
-
-const retry = (scope: ShadowRoot) =>
-  [...scope.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Try again');
+import {
+  fillRegistrationStep,
+  passCategorization,
+  retryButton,
+  waitForBanner,
+} from '../reliability/helpers.js';
 
 describe('an answer the element cannot read', () => {
   it('registration without a customer id: the host learns where, the person keeps the form and retries', async () => {
@@ -33,23 +36,14 @@ describe('an answer the element cannot read', () => {
       // Ids under names no generation documents: nothing the element (or the relay) can bind to.
       body: { code: 200, message: 'Registered', data: { customerRef: 'c-1', email } },
     });
-    const categorization = await step(el, 'finhub-step-categorization');
-    await inside(categorization, 'input[type="radio"]', 'categories');
-    buttonNamed(root(categorization), 'Continue').click();
-    const registration = await step(el, 'finhub-step-individual-registration');
-    fillRegistration(root(registration), {
-      'First name': 'Ona',
-      Email: email,
-      'Create a password': PASSWORD,
-      'Repeat the password': PASSWORD,
-    });
+    await passCategorization(el);
+    const registration = await fillRegistrationStep(el, email);
     buttonNamed(root(registration), 'Create account').click();
 
-    await waitUntil(() => bannerText(el) !== '', 'no banner', { timeout: 8000 });
-    await el.updateComplete;
+    await waitForBanner(el);
     // Registration may have happened (§9): the person is told so, and offered Try again.
     expect(bannerText(el)).to.contain('We could not confirm that your account was created.');
-    expect(retry(root(el)), 'Try again').to.exist;
+    expect(retryButton(el), 'Try again').to.exist;
     const errors = events.filter((e) => e.type === 'finhub-error').map((e) => e.detail);
     expect(errors).to.have.length(1);
     expect(errors[0]).to.include({
@@ -66,7 +60,7 @@ describe('an answer the element cannot read', () => {
     const value = (id: string) => (root(registration).getElementById(id) as HTMLInputElement).value;
     expect([value('firstName'), value('email')]).to.deep.equal(['Ona', email]);
 
-    retry(root(el))!.click();
+    retryButton(el)!.click();
     const verification = await step(el, 'finhub-step-verification');
     await inside(verification, 'ul li', 'required documents');
     expect(heading(el)).to.equal('Identity check');
@@ -76,15 +70,8 @@ describe('an answer the element cannot read', () => {
   it('an upload answer without any id is no error: the element keeps its own id for the file', async () => {
     const { el, events, deviceId } = await mount();
     const email = uniqueEmail('no-doc-id');
-    const categorization = await step(el, 'finhub-step-categorization');
-    await inside(categorization, 'input[type="radio"]', 'categories');
-    buttonNamed(root(categorization), 'Continue').click();
-    const registration = await step(el, 'finhub-step-individual-registration');
-    fillRegistration(root(registration), {
-      Email: email,
-      'Create a password': PASSWORD,
-      'Repeat the password': PASSWORD,
-    });
+    await passCategorization(el);
+    const registration = await fillRegistrationStep(el, email);
     buttonNamed(root(registration), 'Create account').click();
     const verification = await step(el, 'finhub-step-verification');
     await inside(verification, 'ul li', 'required documents');
