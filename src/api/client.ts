@@ -270,14 +270,7 @@ export class FinHubClient {
     options?: CallOptions,
   ): Promise<ListedDocument[]> {
     const endpoint = ENDPOINTS.listIndividualDocuments;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: () => ({ path: `${IND}/${seg(customerId)}/documents` }),
-      },
-      options,
-    );
+    const { envelope } = await this.#get(endpoint, `${IND}/${seg(customerId)}/documents`, options);
     return toDocumentList(envelope, endpoint);
   }
 
@@ -307,14 +300,9 @@ export class FinHubClient {
     options?: CallOptions,
   ): Promise<ActivationCheckResult> {
     const endpoint = ENDPOINTS.individualReadiness;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: () => ({
-          path: `${IND}/${seg(customerId)}/owner/${seg(ownerTenantId)}/activation/check`,
-        }),
-      },
+    const { envelope } = await this.#get(
+      endpoint,
+      `${IND}/${seg(customerId)}/owner/${seg(ownerTenantId)}/activation/check`,
       options,
     );
     return toActivationCheckResult(envelope, endpoint);
@@ -401,12 +389,9 @@ export class FinHubClient {
   /** §7.3 list: `{success, data: {directors: []}}`. */
   async listDirectors(organizationId: string, options?: CallOptions): Promise<DirectorResult[]> {
     const endpoint = ENDPOINTS.listDirectors;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: () => ({ path: `${ORG}/${seg(organizationId)}/directors` }),
-      },
+    const { envelope } = await this.#get(
+      endpoint,
+      `${ORG}/${seg(organizationId)}/directors`,
       options,
     );
     return toDirectorList(envelope, endpoint);
@@ -517,12 +502,9 @@ export class FinHubClient {
     options?: CallOptions,
   ): Promise<ActivationCheckResult & { status?: string }> {
     const endpoint = ENDPOINTS.organizationReadiness;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: () => ({ path: `${ORG}/${seg(organizationId)}/activation/readiness` }),
-      },
+    const { envelope } = await this.#get(
+      endpoint,
+      `${ORG}/${seg(organizationId)}/activation/readiness`,
       options,
     );
     const check = toActivationCheckResult(envelope, endpoint);
@@ -539,12 +521,9 @@ export class FinHubClient {
     options?: CallOptions,
   ): Promise<ActivationResult> {
     const endpoint = ENDPOINTS.walletStatus;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: () => ({ path: `${ORG}/${seg(organizationId)}/wallet-status` }),
-      },
+    const { envelope } = await this.#get(
+      endpoint,
+      `${ORG}/${seg(organizationId)}/wallet-status`,
       options,
     );
     return toActivationResult(envelope);
@@ -552,6 +531,10 @@ export class FinHubClient {
 
   #post(endpoint: string, build: RequestSpec['build'], options?: CallOptions) {
     return this.#http.send({ method: 'POST', endpoint, build }, options);
+  }
+
+  #get(endpoint: string, path: string, options?: CallOptions) {
+    return this.#http.send({ method: 'GET', endpoint, build: () => ({ path }) }, options);
   }
 }
 
