@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { createDevStack } from './dev/stack.ts';
+import { createDevStack, createVariantStacks } from './dev/stack.ts';
 import { koaMiddleware } from './dev/node-adapter.ts';
 import { bundledDepsPlugin } from './scripts/wtr-bundled-deps.mjs';
 
@@ -23,6 +23,13 @@ const stack = createDevStack({
   verificationDelayMs: 1500,
   tokenRateLimit: { max: 100_000, windowSeconds: 60 },
 });
+// One more stack per sandbox variant at /v/<variant>/ (test/variants/): KYC approved as soon as
+// its documents are in and wallets ready at once, so each variant's flows run without waiting.
+const variantStacks = createVariantStacks({
+  verificationDelayMs: 0,
+  walletProvisioningDelayMs: 0,
+  tokenRateLimit: { max: 100_000, windowSeconds: 60 },
+});
 
 export default {
   // test/node/ runs in Node (`npm run test:node`); everything else here, in Chromium.
@@ -31,7 +38,7 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
-  middleware: [koaMiddleware(stack)],
+  middleware: [koaMiddleware(stack), ...variantStacks.map(koaMiddleware)],
   plugins: [
     // React and Vue for test/embedding/ (React is CommonJS only).
     bundledDepsPlugin(),

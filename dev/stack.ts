@@ -2,10 +2,12 @@
  * The local stack behind `npm start` and the browser tests: the relay mounted at `/onboarding`,
  * talking to the in-memory sandbox (default) or, when FinHub credentials are in the environment,
  * to the real FinHub sandbox. Sandbox controls (dev inbox, fault injection) live at `/__sandbox`.
+ * The sandbox speaks one documented variant (`FINHUB_SANDBOX_VARIANT`, docs/finhub-contract.md#variants);
+ * the tests mount one more stack per variant under `/v/<variant>` (createVariantStacks).
  */
 import { createOnboardingHandler } from '../src/server/index.js';
 import type { ConnectionInfo, OnboardingHandlerOptions } from '../src/server/types.js';
-import { createSandbox, type Sandbox } from '../sandbox/index.js';
+import { VARIANTS, createSandbox, variantNamed, type Sandbox } from '../sandbox/index.js';
 
 export const RELAY_PREFIX = '/onboarding';
 export const SANDBOX_CONTROL_PREFIX = '/__sandbox';
@@ -33,15 +35,26 @@ const FINHUB_ENV = [
   'FINHUB_ADMIN_PASSWORD',
 ] as const;
 
-export function createDevStack(
-  options: {
-    env?: Env;
-    verificationDelayMs?: number;
-    /** The relay's per-address token limit; the test runner lifts it (every test is 127.0.0.1). */
-    tokenRateLimit?: OnboardingHandlerOptions['tokenRateLimit'];
-  } = {},
-): DevStack {
+export interface DevStackOptions {
+  env?: Env;
+  verificationDelayMs?: number;
+  walletProvisioningDelayMs?: number;
+  /** The relay's per-address token limit; the test runner lifts it (every test is 127.0.0.1). */
+  tokenRateLimit?: OnboardingHandlerOptions['tokenRateLimit'];
+  /**
+   * The sandbox variant (sandbox/variants.ts); default `env.FINHUB_SANDBOX_VARIANT`, else
+   * `default`. An unknown name throws, naming the known ones.
+   */
+  variant?: string;
+  /** Mounts the stack below this path (e.g. `/v/runner`): relay and controls move with it. */
+  basePath?: string;
+}
+
+export function createDevStack(options: DevStackOptions = {}): DevStack {
   const env = options.env ?? {};
+  const base = options.basePath ? `/${options.basePath.replace(/^\/+|\/+$/g, '')}` : '';
+  const relayPrefix = `${base}${RELAY_PREFIX}`;
+  const controlPrefix = `${base}${SANDBOX_CONTROL_PREFIX}`;
   const useRealFinHub = FINHUB_ENV.every((name) => env[name]);
   // A fixed dev secret is fine for the in-memory demo; real credentials require a real secret.
   const signingSecret =
@@ -70,7 +83,11 @@ export function createDevStack(
       signingSecret,
     };
   } else {
-    sandbox = createSandbox({ verificationDelayMs: options.verificationDelayMs });
+    sandbox = createSandbox({
+      variant: variantNamed(options.variant ?? env.FINHUB_SANDBOX_VARIANT ?? 'default'),
+      verificationDelayMs: options.verificationDelayMs,
+      walletProvisioningDelayMs: options.walletProvisioningDelayMs,
+    });
     const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
     const upstream = sandbox;
     relayOptions = {
@@ -84,29 +101,48 @@ export function createDevStack(
     };
   }
   if (options.tokenRateLimit !== undefined) relayOptions.tokenRateLimit = options.tokenRateLimit;
+  relayOptions.prefix = relayPrefix;
   const relay = createOnboardingHandler(relayOptions);
 
   const owns = (pathname: string) =>
-    pathname === RELAY_PREFIX ||
-    pathname.startsWith(`${RELAY_PREFIX}/`) ||
-    (sandbox !== undefined && pathname.startsWith(`${SANDBOX_CONTROL_PREFIX}/`));
+    pathname === relayPrefix ||
+    pathname.startsWith(`${relayPrefix}/`) ||
+    (sandbox !== undefined && pathname.startsWith(`${controlPrefix}/`));
 
   return {
     sandbox,
     owns,
     async handle(request, connection) {
-      const { pathname } = new URL(request.url);
-      if (pathname === RELAY_PREFIX || pathname.startsWith(`${RELAY_PREFIX}/`)) {
+      const url = new URL(request.url);
+      if (url.pathname === relayPrefix || url.pathname.startsWith(`${relayPrefix}/`)) {
         return relay(request, connection);
       }
-      if (sandbox && pathname.startsWith(`${SANDBOX_CONTROL_PREFIX}/`)) {
-        return sandbox.control(request);
+      if (sandbox && url.pathname.startsWith(`${controlPrefix}/`)) {
+        if (!base) return sandbox.control(request);
+        // The controls answer `/__sandbox/*`: the same request without the base path.
+        url.pathname = url.pathname.slice(base.length);
+        const body = request.method === 'GET' ? undefined : await request.text();
+        return sandbox.control(
+          new Request(url, { method: request.method, headers: request.headers, body }),
+        );
       }
       return undefined;
     },
     describe: () =>
       useRealFinHub
         ? `relay → FinHub at ${relayOptions.finhubBaseUrl} (tenant ${relayOptions.tenantId})`
-        : 'relay → in-memory FinHub sandbox (no credentials needed)',
+        : `relay → in-memory FinHub sandbox, variant "${sandbox?.variant.name}" (no credentials needed)`,
   };
+}
+
+/**
+ * One in-memory stack per sandbox variant, under `/v/<variant>` (relay at
+ * `/v/<variant>/onboarding`, controls at `/v/<variant>/__sandbox`), for the variant tests.
+ */
+export function createVariantStacks(
+  options: Omit<DevStackOptions, 'variant' | 'basePath' | 'env'> = {},
+): DevStack[] {
+  return VARIANTS.map((variant) =>
+    createDevStack({ ...options, env: {}, variant: variant.name, basePath: `/v/${variant.name}` }),
+  );
 }

@@ -4,15 +4,29 @@
  * (§4.2). Failures answer exactly like §5.1: 400 `Categorization validation failed` with
  * `data.missingKeys` and `data.invalidValues`.
  */
-import { FEATURES, type SandboxCategory, type SandboxFeature } from './hierarchy-data.js';
+import type { SandboxCategory, SandboxFeature } from './hierarchy-data.js';
 import { HttpError, isObject } from './http.js';
 import type { Checker } from './validation.js';
 
 const RANGE = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
-function valueProblem(feature: SandboxFeature, key: string, value: string): string | undefined {
-  const allowed = feature.allowedValues[key];
+/** `allowedValues[key]` as a list: a bare range stays one entry, a bare `"A,B"` is split. */
+function allowedList(feature: SandboxFeature, key: string): string[] | undefined {
+  const entry = Object.hasOwn(feature.allowedValues, key) ? feature.allowedValues[key] : undefined;
+  if (typeof entry !== 'string') return entry;
+  return RANGE.test(entry.trim()) ? [entry.trim()] : entry.split(',').map((v) => v.trim());
+}
+
+function valueProblem(
+  feature: SandboxFeature,
+  key: string,
+  value: string,
+  required: readonly string[],
+): string | undefined {
+  const allowed = allowedList(feature, key);
+  // A mandatory key the hierarchy gives no values for takes any value (§4.1, legacy features).
+  if (!allowed && required.includes(key)) return undefined;
   if (!allowed) return `${key} is not a parameter of feature '${feature.featureCode}'`;
   const values = feature.multiValueKeys.includes(key)
     ? value.split(',').map((v) => v.trim())
@@ -41,6 +55,7 @@ export function checkCategorization(
   path: string,
   category: SandboxCategory | undefined,
   checker: Checker,
+  features: readonly SandboxFeature[],
 ): HttpError | undefined {
   const obj = checker.object(value, path, false);
   if (!obj) return undefined;
@@ -59,7 +74,7 @@ export function checkCategorization(
     if (!relation) return;
     const ref = checker.object(relation.feature, `${at}.feature`);
     if (!ref) return;
-    const feature = FEATURES.find(
+    const feature = features.find(
       (f) =>
         (ref.id !== undefined && f.databaseId === ref.id) ||
         (ref.code !== undefined && f.featureCode === ref.code),
@@ -106,7 +121,7 @@ export function checkCategorization(
       details.push(`Feature '${feature.featureCode}' requires mandatory key '${key}'`);
     }
     for (const [key, val] of params) {
-      const problem = valueProblem(feature, key, val);
+      const problem = valueProblem(feature, key, val, required);
       if (problem) {
         invalidValues[key] = problem;
         details.push(`Feature '${feature.featureCode}': ${problem}`);

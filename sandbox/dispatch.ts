@@ -8,6 +8,7 @@ import { errorResponse, HttpError } from './http.js';
 import { deviceIdOf, journalBody, type Journal, type TokenKind } from './journal.js';
 import { compileRoutes, type Principal, type RouteDef } from './router.js';
 import type { SandboxStore } from './store.js';
+import { answerAs, routeKey } from './variants.js';
 
 /** §2: required on every endpoint (`User-Agent` is left out: page scripts cannot set it). */
 export const REQUIRED_HEADERS = [
@@ -79,7 +80,11 @@ export function createDispatcher(
   journal: Journal,
   routes: RouteDef[],
 ): (request: Request) => Promise<Response> {
-  const match = compileRoutes(routes);
+  // A variant's tenant lacks some documented routes: they answer like any unknown path.
+  const { variant } = store;
+  const match = compileRoutes(
+    routes.filter((route) => !variant.missingRoutes.includes(routeKey(route))),
+  );
 
   async function handle(
     request: Request,
@@ -181,7 +186,8 @@ export function createDispatcher(
         });
       }
     }
-    return route.handle({ method, url, params, headers, body, principal: auth.principal, store });
+    const ctx = { method, url, params, headers, body, principal: auth.principal, store };
+    return answerAs(variant, route, ctx, await route.handle(ctx));
   }
 
   return async (request) => {

@@ -1,6 +1,7 @@
 /**
  * Fault injection for tests and the demo: answer matching FinHub calls with an error status,
- * a delay, a `Retry-After`, or a body stream that breaks mid-way (a dropped connection).
+ * a delay, a `Retry-After`, a body stream that breaks mid-way (a dropped connection), or a body
+ * of the test's choosing (an answer shaped in a way the docs never show).
  * Rules apply in insertion order, each `times` times (default 1), optionally only for requests
  * carrying a given `deviceId` header so parallel tests do not disturb each other.
  */
@@ -30,6 +31,8 @@ export interface FaultRule {
   loseAnswer?: boolean;
   /** Overrides the envelope message. */
   message?: string;
+  /** Answer with this JSON body instead (status `status`, default 200); nothing is carried out. */
+  body?: unknown;
 }
 
 export interface FaultSummary {
@@ -43,6 +46,7 @@ export interface FaultSummary {
   delayMs?: number;
   drop?: boolean;
   loseAnswer?: boolean;
+  body?: unknown;
 }
 
 interface StoredFault extends FaultRule {
@@ -79,8 +83,19 @@ function matcherFor(path: string | RegExp): (path: string) => boolean {
 /** Checks a rule (from TS or the control API's JSON); throws an Error naming the problem. */
 export function parseFaultRule(input: unknown): FaultRule {
   if (!isObject(input)) throw new Error('Body must be a JSON object');
-  const { method, path, deviceId, status, times, retryAfter, delayMs, drop, loseAnswer, message } =
-    input;
+  const {
+    method,
+    path,
+    deviceId,
+    status,
+    times,
+    retryAfter,
+    delayMs,
+    drop,
+    loseAnswer,
+    message,
+    body,
+  } = input;
   if (!(path instanceof RegExp) && (typeof path !== 'string' || !path)) {
     throw new Error('path is required (substring or /regex/)');
   }
@@ -111,7 +126,12 @@ export function parseFaultRule(input: unknown): FaultRule {
     drop: drop === true ? true : undefined,
     loseAnswer: loseAnswer === true ? true : undefined,
     message: str(message, 'message'),
+    ...(body !== undefined ? { body } : {}),
   };
+  if (rule.body !== undefined && (rule.drop || rule.loseAnswer)) {
+    throw new Error('body is an answer: it takes no drop or loseAnswer');
+  }
+  if (rule.body !== undefined && rule.status === undefined) rule.status = 200;
   if (rule.loseAnswer && (rule.status !== undefined || rule.drop)) {
     throw new Error('loseAnswer carries the request out: it takes no status, retryAfter or drop');
   }
@@ -210,6 +230,7 @@ export async function playFault(
   if (rule.retryAfter !== undefined) headers['retry-after'] = String(rule.retryAfter);
   if (rule.drop) return droppedAnswer(rule.status ?? 200, headers);
   if (rule.status === undefined) return undefined;
+  if (rule.body !== undefined) return json(rule.status, rule.body, headers);
   const message = rule.message ?? MESSAGES[rule.status] ?? 'Injected fault';
   return json(
     rule.status,

@@ -11,8 +11,12 @@ export interface SandboxFeature {
   featureName: string;
   description: string;
   mandatoryKeys: string[];
-  /** key → allowed values; a single `"min-max"` entry is a numeric range (§4.1). */
-  allowedValues: Record<string, string[]>;
+  /**
+   * key → allowed values; a single `"min-max"` entry is a numeric range (§4.1). Some generations
+   * send a bare string (`"0-100"`, `"A,B"`) or leave a mandatory key out, which then takes any
+   * non-empty value (docs/finhub-contract.md#categorization-hierarchy).
+   */
+  allowedValues: Record<string, string[] | string>;
   multiValueKeys: string[];
   /**
    * Sandbox extra: keys that become mandatory when another key has a value (§4.1: pepCategory is
@@ -167,22 +171,36 @@ export const CATEGORIES: readonly SandboxCategory[] = [
 
 export const TENANT_NAME = 'Sandbox Bank Ltd';
 
-export function findCategory(idOrCode: string): SandboxCategory | undefined {
-  return CATEGORIES.find((c) => c.databaseId === idOrCode || c.categoryId === idOrCode);
+/** The categories and features a tenant offers (a variant may bring its own). */
+export interface SandboxHierarchy {
+  categories: readonly SandboxCategory[];
+  features: readonly SandboxFeature[];
+}
+
+export const DEFAULT_HIERARCHY: SandboxHierarchy = { categories: CATEGORIES, features: FEATURES };
+
+export function findCategory(
+  hierarchy: SandboxHierarchy,
+  idOrCode: string,
+): SandboxCategory | undefined {
+  return hierarchy.categories.find((c) => c.databaseId === idOrCode || c.categoryId === idOrCode);
 }
 
 export const categoryKind = (category: SandboxCategory): CustomerKind =>
   category.customerType === 'BUSINESS' ? 'organization' : 'individual';
 
 /** The §4.1 response body (`data`), as a fresh copy. */
-export function hierarchyFor(tenantId: string): Record<string, unknown> {
+export function hierarchyFor(
+  tenantId: string,
+  hierarchy: SandboxHierarchy = DEFAULT_HIERARCHY,
+): Record<string, unknown> {
   const copy = <T>(value: T): T => structuredClone(value);
   return {
     tenantId,
     tenantName: TENANT_NAME,
     complianceLevel: 'ENHANCED',
-    categories: Object.fromEntries(CATEGORIES.map((c) => [c.categoryId, copy(c)])),
-    features: Object.fromEntries(FEATURES.map((f) => [f.featureCode, copy(f)])),
+    categories: Object.fromEntries(hierarchy.categories.map((c) => [c.categoryId, copy(c)])),
+    features: Object.fromEntries(hierarchy.features.map((f) => [f.featureCode, copy(f)])),
   };
 }
 

@@ -3,6 +3,43 @@
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O, 1/I: easy to copy from an email
 
 export const uuid = (): string => crypto.randomUUID();
+
+export type IdKind =
+  | 'customer'
+  | 'user'
+  | 'person'
+  | 'organization'
+  | 'verification'
+  | 'document'
+  | 'consent'
+  | 'employee'
+  | 'director'
+  | 'shareholder'
+  | 'session'
+  | 'wallet';
+
+const PREFIXES: Record<IdKind, string> = {
+  customer: 'cus_',
+  user: '', // §12.6's example user id is bare: `6r1k1hw6npq`
+  person: 'per_',
+  organization: 'org_',
+  verification: 'ver_',
+  document: 'doc_',
+  consent: 'cons_',
+  employee: 'emp_',
+  director: 'dir_',
+  shareholder: 'sh_',
+  session: 'ses_',
+  wallet: 'wal_',
+};
+
+const BASE36 = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A short id as in the older examples (`6r1k1hw6npq`, `ver_…`): 11 base-36 characters, ~56 bits. */
+export function shortId(kind: IdKind): string {
+  const chars = Array.from(crypto.getRandomValues(new Uint8Array(11)), (b) => BASE36[b % 36]);
+  return `${PREFIXES[kind]}${chars.join('')}`;
+}
 /** Any UUID (the `docId` a client generates, §6.2). */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

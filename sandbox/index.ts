@@ -14,14 +14,22 @@ import { Faults, type FaultRule, type FaultSummary } from './faults.js';
 import { Journal, type JournalEntry } from './journal.js';
 import { routes } from './routes/index.js';
 import { SandboxStore, type InboxMessage, type SandboxCredentials } from './store.js';
+import { DEFAULT_VARIANT, variantNamed, type SandboxVariant } from './variants.js';
 
 export type { FaultRule, FaultSummary } from './faults.js';
 export type { JournalEntry, TokenKind } from './journal.js';
 export type { InboxMessage, SandboxCredentials } from './store.js';
 export { REQUIRED_HEADERS } from './dispatch.js';
 export { CATEGORIES, FEATURES } from './hierarchy-data.js';
+export { VARIANTS, DEFAULT_VARIANT, variantNamed } from './variants.js';
+export type { SandboxVariant, VariantExpectations, AnswerRule, EnvelopeStyle } from './variants.js';
 
 export interface SandboxOptions extends Partial<SandboxCredentials> {
+  /**
+   * Which reading of the docs to speak: a name from VARIANTS (`default`, `runner`, `narrative`,
+   * `guide`, `legacy-feature`, `unsatisfiable`) or a variant object. Default `default`.
+   */
+  variant?: string | SandboxVariant;
   /**
    * How long after the last required document arrives a verification is approved automatically,
    * ms. Default 3000.
@@ -37,6 +45,8 @@ export interface SandboxOptions extends Partial<SandboxCredentials> {
 
 export interface Sandbox {
   readonly credentials: SandboxCredentials;
+  /** The reading of the docs this sandbox speaks. */
+  readonly variant: SandboxVariant;
   /** FinHub v2.1 itself: answers `/api/v2.1/*`. */
   fetch(request: Request): Promise<Response>;
   /** Dev and test controls under `/__sandbox/*`: inbox, faults, verification outcome, request journal. */
@@ -65,8 +75,12 @@ function randomSecret(): Uint8Array<ArrayBuffer> {
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const variant =
+    typeof options.variant === 'string'
+      ? variantNamed(options.variant)
+      : (options.variant ?? DEFAULT_VARIANT);
   const credentials: SandboxCredentials = {
-    tenantId: options.tenantId ?? '97e7ff29-15f3-49ef-9681-3bbfcce4f6cd',
+    tenantId: options.tenantId ?? variant.tenantId,
     tenantKey: options.tenantKey ?? 'sandbox-tenant-key-0000000000',
     tenantSecret: options.tenantSecret ?? 'sandbox-tenant-secret-000000',
     admin: options.admin ?? {
@@ -80,8 +94,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     {
       credentials,
       verificationDelayMs: options.verificationDelayMs ?? 3000,
-      walletProvisioningDelayMs: options.walletProvisioningDelayMs ?? 1500,
+      walletProvisioningDelayMs:
+        variant.walletProvisioningDelayMs ?? options.walletProvisioningDelayMs ?? 1500,
       now: options.now ?? (() => Date.now()),
+      variant,
     },
     randomSecret(),
   );
@@ -94,6 +110,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   return {
     credentials,
+    variant,
     fetch: dispatch,
     control,
     inbox: (email) => store.inbox(email),

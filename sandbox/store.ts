@@ -3,10 +3,11 @@
  * (KYC auto-approval, org wallet provisioning) are computed lazily from `now()` whenever a record
  * is read, so no timer outlives a request and a fake clock drives them in tests.
  */
-import { activationCode, lithuanianIban, uuid } from './ids.js';
-import type { CustomerKind, SandboxCategory } from './hierarchy-data.js';
+import { activationCode, lithuanianIban, shortId, uuid, type IdKind } from './ids.js';
+import type { CustomerKind, SandboxCategory, SandboxHierarchy } from './hierarchy-data.js';
 import { isoTime } from './http.js';
 import { JwtSigner, type JwtClaims } from './jwt.js';
+import type { SandboxVariant } from './variants.js';
 
 export interface SandboxCredentials {
   tenantId: string;
@@ -20,6 +21,8 @@ export interface StoreConfig {
   verificationDelayMs: number;
   walletProvisioningDelayMs: number;
   now: () => number;
+  /** The reading of the docs this sandbox speaks (sandbox/variants.ts). */
+  variant: SandboxVariant;
 }
 
 export const TOKEN_LIFETIME_SECONDS = 3600; // §3.2: exp − iat = 3600 s
@@ -229,6 +232,26 @@ export class SandboxStore {
     return this.config.credentials;
   }
 
+  get variant(): SandboxVariant {
+    return this.config.variant;
+  }
+
+  get hierarchy(): SandboxHierarchy {
+    return this.config.variant.hierarchy;
+  }
+
+  /** A new record id in the variant's style: a UUID, or a short id (`ver_12345` style). */
+  newId(kind: IdKind): string {
+    return this.config.variant.ids === 'short' ? shortId(kind) : uuid();
+  }
+
+  /** A verification status as the variant spells it (docs/finhub-contract.md#statuses). */
+  spell(status: VerificationStatus | 'NOT_STARTED'): string {
+    return status === 'NOT_STARTED'
+      ? status
+      : (this.config.variant.verificationStatuses[status] ?? status);
+  }
+
   now(): number {
     return this.config.now();
   }
@@ -362,7 +385,7 @@ export class SandboxStore {
 
   newWallet(at = this.now()): WalletRecord {
     return {
-      walletId: uuid(),
+      walletId: this.newId('wallet'),
       iban: lithuanianIban(),
       currency: 'EUR',
       status: 'ACTIVE',
@@ -386,7 +409,7 @@ export class SandboxStore {
     const nowMs = this.now();
     const iat = Math.floor(nowMs / 1000);
     const session: SessionRecord = {
-      id: uuid(),
+      id: this.newId('session'),
       userId: user.id,
       revoked: false,
       expiresAt: (iat + TOKEN_LIFETIME_SECONDS) * 1000,

@@ -1,10 +1,18 @@
 /** Admin session (finhub-api.md §3.1) and the categorization hierarchy (§4.1). */
 import { hierarchyFor } from '../hierarchy-data.js';
 import { HttpError, isoTime, ok } from '../http.js';
-import type { RouteDef } from '../router.js';
+import type { RouteContext, RouteDef } from '../router.js';
 import { TOKEN_LIFETIME_SECONDS } from '../store.js';
 import { Checker } from '../validation.js';
 import { requireBody } from './access.js';
+
+function hierarchy(ctx: RouteContext): Response {
+  const { store } = ctx;
+  return ok(
+    hierarchyFor(store.credentials.tenantId, store.hierarchy),
+    'Hierarchy retrieved successfully',
+  );
+}
 
 export const adminRoutes: RouteDef[] = [
   {
@@ -81,7 +89,14 @@ export const adminRoutes: RouteDef[] = [
           error: 'TENANT_ACCESS_DENIED',
         });
       }
-      return ok(hierarchyFor(tenantId), 'Hierarchy retrieved successfully');
+      return hierarchy(ctx);
     },
+  },
+  // The older index's quick start: the token's tenant, no path parameter (§4.1 variants).
+  {
+    method: 'GET',
+    pattern: '/customer/categorization/hierarchy',
+    auth: 'admin',
+    handle: hierarchy,
   },
 ];

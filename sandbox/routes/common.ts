@@ -4,8 +4,8 @@ import {
   findCategory,
   requiredDocumentsFor,
   type SandboxCategory,
+  type SandboxHierarchy,
 } from '../hierarchy-data.js';
-import { uuid } from '../ids.js';
 import type { SandboxStore, VerificationRecord } from '../store.js';
 import type { Checker } from '../validation.js';
 
@@ -20,12 +20,13 @@ export function checkCustomerCategory(
   c: Checker,
   value: unknown,
   kind: 'individual' | 'organization',
+  hierarchy: SandboxHierarchy,
 ): SandboxCategory | undefined {
   const obj = c.object(value, 'customerCategory');
   if (!obj) return undefined;
   const id = c.string(obj.id, 'customerCategory.id');
   if (id === undefined) return undefined;
-  const category = findCategory(id);
+  const category = findCategory(hierarchy, id);
   if (!category) {
     c.add('customerCategory.id', 'Unknown customer category (use a databaseId from the hierarchy)');
     return undefined;
@@ -47,7 +48,7 @@ export function createVerification(
   init: Pick<VerificationRecord, 'type' | 'verificationType' | 'requestedLevel' | 'initialStatus'>,
 ): VerificationRecord {
   const v: VerificationRecord = {
-    id: uuid(),
+    id: store.newId('verification'),
     customerId: customer.id,
     customerKind: categoryKind(customer.category),
     requiredDocuments: requiredDocumentsFor(customer.category),

@@ -4,7 +4,6 @@
  * The record is answered with status ACCEPTED (§12.12: the [N] shape, not the runner's PENDING).
  */
 import { HttpError, ok } from '../http.js';
-import { uuid } from '../ids.js';
 import type { RouteContext, RouteDef } from '../router.js';
 import { CONSENT_PATHS, type ConsentRecord, type ConsentType } from '../store.js';
 import { Checker } from '../validation.js';
@@ -51,7 +50,7 @@ function accept(ctx: RouteContext, kind: 'individual' | 'organization'): Respons
   let record = customer.consents[type];
   if (!record) {
     record = {
-      id: uuid(),
+      id: ctx.store.newId('consent'),
       consentType: type,
       status: 'ACCEPTED',
       version: version ?? '',

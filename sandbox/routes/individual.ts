@@ -4,7 +4,7 @@
  */
 import { checkCategorization } from '../categorization.js';
 import { HttpError, isoTime, ok, type JsonObject } from '../http.js';
-import { passwordDigest, uuid } from '../ids.js';
+import { passwordDigest } from '../ids.js';
 import type { RouteContext, RouteDef } from '../router.js';
 import type { IndividualRecord, SandboxStore } from '../store.js';
 import { Checker, GENDERS } from '../validation.js';
@@ -59,7 +59,7 @@ async function register(ctx: RouteContext): Promise<Response> {
       c.add(`roleIds[${i}]`, `Must be one of: ${INDIVIDUAL_ROLES.join(', ')}`);
     }
   });
-  const category = checkCustomerCategory(c, body.customerCategory, 'individual');
+  const category = checkCustomerCategory(c, body.customerCategory, 'individual', store.hierarchy);
   if (body.tenantId !== undefined && body.tenantId !== tenantId)
     c.add('tenantId', 'Must match X-Tenant-ID');
 
@@ -102,6 +102,7 @@ async function register(ctx: RouteContext): Promise<Response> {
       'individualCustomer.categorization',
       category,
       c,
+      store.hierarchy.features,
     );
   }
   c.throwIfAny();
@@ -129,8 +130,8 @@ async function register(ctx: RouteContext): Promise<Response> {
     });
   }
 
-  const customerId = uuid();
-  const userId = uuid();
+  const customerId = store.newId('customer');
+  const userId = store.newId('user');
   const icUser = ic?.user as JsonObject | undefined;
   const username =
     typeof icUser?.username === 'string' && icUser.username.trim() ? icUser.username.trim() : email;
@@ -158,7 +159,7 @@ async function register(ctx: RouteContext): Promise<Response> {
     createdAt: now,
     updatedAt: now,
     person: {
-      id: uuid(),
+      id: store.newId('person'),
       firstName,
       lastName,
       fullName: `${firstName} ${lastName}`,
@@ -254,7 +255,7 @@ function initiateVerification(ctx: RouteContext): Response {
     {
       verificationId: v.id,
       customerId: customer.id,
-      status: v.initialStatus,
+      status: ctx.store.spell(v.initialStatus),
       verificationType: v.verificationType,
       type: v.type,
       level: level ?? 'STANDARD',
@@ -297,7 +298,7 @@ export function individualReadiness(store: SandboxStore, customer: IndividualRec
     verificationOk,
     riskLevel: customer.category.riskLevel,
     message,
-    verificationStatus: verification.status,
+    verificationStatus: store.spell(verification.status),
     verificationLevel: verification.approved?.outcome?.level ?? null,
     verificationId: latest?.id ?? null,
     missingDocuments: latest ? store.missingDocuments(latest) : [],

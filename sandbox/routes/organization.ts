@@ -5,7 +5,7 @@
  */
 import { checkCategorization } from '../categorization.js';
 import { HttpError, isoTime, ok, type JsonObject } from '../http.js';
-import { passwordDigest, uuid } from '../ids.js';
+import { passwordDigest } from '../ids.js';
 import type { RouteContext, RouteDef } from '../router.js';
 import type { OrganizationRecord, SandboxStore } from '../store.js';
 import { Checker } from '../validation.js';
@@ -35,7 +35,7 @@ async function register(ctx: RouteContext): Promise<Response> {
   roleIds?.forEach((r, i) => {
     if (typeof r !== 'string' || !r) c.add(`roleIds[${i}]`, 'Must be a non-empty string');
   });
-  const category = checkCustomerCategory(c, body.customerCategory, 'organization');
+  const category = checkCustomerCategory(c, body.customerCategory, 'organization', store.hierarchy);
 
   const oc = c.object(body.organizationCustomer, 'organizationCustomer');
   let legalName: string | undefined;
@@ -77,6 +77,7 @@ async function register(ctx: RouteContext): Promise<Response> {
       'organizationCustomer.categorization',
       category,
       c,
+      store.hierarchy.features,
     );
   }
   c.throwIfAny();
@@ -91,8 +92,8 @@ async function register(ctx: RouteContext): Promise<Response> {
     });
   }
 
-  const organizationId = uuid();
-  const userId = uuid();
+  const organizationId = store.newId('organization');
+  const userId = store.newId('user');
   const roles = roleIds?.length ? (roleIds as string[]) : ['ACCOUNT_OWNER', 'ADMIN'];
   store.users.set(userId, {
     id: userId,
@@ -205,7 +206,7 @@ function verify(ctx: RouteContext): Response {
   });
   return ok({
     verificationId: v.id,
-    status: v.initialStatus,
+    status: store.spell(v.initialStatus),
     verificationType: 'KYB',
     type,
     organizationId: org.id,
@@ -268,7 +269,7 @@ export function organizationReadiness(store: SandboxStore, org: OrganizationReco
     failedChecks: failed.map(({ check, message }) => ({ check, message })),
     ownershipTotal: total / 100,
     verificationOk: verification.status === 'APPROVED',
-    verificationStatus: verification.status,
+    verificationStatus: store.spell(verification.status),
     verificationId: (verification.approved ?? verification.latest)?.id ?? null,
     consentOk: missingConsents.length === 0,
     missingConsents,

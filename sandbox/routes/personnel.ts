@@ -3,7 +3,6 @@
  * activation checks that read these records live in `organization.ts`.
  */
 import { HttpError, isObject, isoTime, legacyOk, ok, type JsonObject } from '../http.js';
-import { uuid } from '../ids.js';
 import type { RouteContext, RouteDef } from '../router.js';
 import { Checker } from '../validation.js';
 import { organizationFor, requireBody } from './access.js';
@@ -82,7 +81,7 @@ function addEmployee(ctx: RouteContext): Response {
   if (existing) {
     existing.roles = [...new Set([...existing.roles, ...roleList])];
   } else {
-    userId = uuid();
+    userId = store.newId('user');
     store.users.set(userId, {
       id: userId,
       email,
@@ -96,7 +95,7 @@ function addEmployee(ctx: RouteContext): Response {
     });
   }
   const employee = {
-    employeeId: uuid(),
+    employeeId: store.newId('employee'),
     userId: userId ?? '',
     email,
     firstName,
@@ -156,7 +155,7 @@ function addDirector(ctx: RouteContext): Response {
     });
   }
   const director = {
-    directorId: uuid(),
+    directorId: store.newId('director'),
     firstName,
     lastName,
     email,
@@ -215,7 +214,7 @@ function addShareholder(ctx: RouteContext): Response {
   }
   const now = store.now();
   const shareholder = {
-    shareholderId: uuid(),
+    shareholderId: store.newId('shareholder'),
     type,
     name,
     basisPoints,
@@ -248,6 +247,13 @@ export const personnelRoutes: RouteDef[] = [
   {
     method: 'POST',
     pattern: '/customer/organization/:organizationId/director',
+    auth: 'token',
+    handle: addDirector,
+  },
+  // The older directors page adds with the plural path (§7.3).
+  {
+    method: 'POST',
+    pattern: '/customer/organization/:organizationId/directors',
     auth: 'token',
     handle: addDirector,
   },

@@ -12,7 +12,7 @@ import {
   documentTypesFor,
 } from '../documents.js';
 import { HttpError, isObject, isoTime, ok } from '../http.js';
-import { UUID, uuid } from '../ids.js';
+import { UUID } from '../ids.js';
 import type { RouteContext, RouteDef } from '../router.js';
 import { Checker } from '../validation.js';
 import {
@@ -78,7 +78,7 @@ function create(ctx: RouteContext): Response {
   });
   return ok({
     verificationId: v.id,
-    status: v.initialStatus,
+    status: store.spell(v.initialStatus),
     verificationType: v.verificationType,
     type: v.type,
     customerId,
@@ -175,7 +175,7 @@ function upload(ctx: RouteContext): Response {
   }
   const now = store.now();
   const record = {
-    documentId: uuid(),
+    documentId: store.newId('document'),
     ...(docId ? { docId } : {}),
     documentType,
     satisfies: requirement,
@@ -196,7 +196,7 @@ function upload(ctx: RouteContext): Response {
     status: 'UPLOADED',
     fileSize: size,
     verificationId: v.id,
-    verificationStatus: store.verificationStatus(v),
+    verificationStatus: store.spell(store.verificationStatus(v)),
     missingDocuments: store.missingDocuments(v),
   });
 }

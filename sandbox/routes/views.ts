@@ -36,7 +36,7 @@ export function verificationView(
     type: v.type,
     verificationType: v.verificationType,
     requestedLevel: v.requestedLevel,
-    status,
+    status: store.spell(status),
     verificationLevel: v.outcome?.status === 'APPROVED' ? (v.outcome.level ?? null) : null,
     requiredDocuments: v.requiredDocuments,
     missingDocuments: store.missingDocuments(v),

@@ -44,6 +44,11 @@ export interface FinHubApiErrorInit {
   serverMessage?: string;
   /** Request method and path template, e.g. `POST /v2.1/customer/individual/registration`. */
   endpoint?: string;
+  /**
+   * `invalid_response`: the response field the element needed and could not read, as a path in
+   * the body (e.g. `data.verificationId`). Names a field, never carries its value.
+   */
+  field?: string;
   cause?: unknown;
 }
 
@@ -57,6 +62,7 @@ export class FinHubApiError extends Error {
   readonly invalidValues: Record<string, string>;
   readonly serverMessage: string | undefined;
   readonly endpoint: string | undefined;
+  readonly field: string | undefined;
 
   constructor(init: FinHubApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -68,11 +74,17 @@ export class FinHubApiError extends Error {
     this.invalidValues = init.invalidValues ?? {};
     this.serverMessage = init.serverMessage;
     this.endpoint = init.endpoint;
+    this.field = init.field;
   }
 
-  /** True when repeating the same request later may succeed without the person changing anything. */
+  /**
+   * True when repeating the same request later may succeed without the person changing anything.
+   * An unreadable answer counts: it may be a proxy's page or a blip, and the person gets "Try
+   * again" rather than a dead end (the flow treats its outcome as unknown before repeating).
+   */
   get retryable(): boolean {
     return (
+      this.code === 'invalid_response' ||
       this.code === 'rate_limited' ||
       this.code === 'server_error' ||
       this.code === 'network_error' ||

@@ -5,7 +5,7 @@
  */
 import { msg } from '@lit/localize';
 import { FinHubApiError } from './errors.js';
-import { CategorizationHierarchySchema, type CategorizationHierarchy } from './hierarchy.js';
+import { readHierarchy, type CategorizationHierarchy } from './hierarchy.js';
 import {
   HttpTransport,
   type CallOptions,
@@ -40,8 +40,8 @@ import {
   type UploadDocumentRequest,
   type UserContext,
 } from './requests.js';
+import { ENDPOINTS, findText } from './response-shapes.js';
 import {
-  parseData,
   toActivationCheckResult,
   toActivationResult,
   toAddDirectorResult,
@@ -78,30 +78,67 @@ const IND = '/v2.1/customer/individual';
 const ORG = '/v2.1/customer/organization';
 const seg = encodeURIComponent;
 
+/**
+ * FinHub answered that the route itself is not there (404/405): a documented alternative path
+ * may be (docs/finhub-contract.md#contradictions lists them).
+ */
+const routeMissing = (error: unknown): boolean =>
+  error instanceof FinHubApiError && (error.status === 404 || error.status === 405);
+
 export class FinHubClient {
   readonly #http: HttpTransport;
+  /** Per operation with documented alternative paths: the one this tenant served last. */
+  readonly #served = new Map<string, number>();
 
   constructor(options: FinHubClientOptions) {
     this.#http = new HttpTransport(options);
   }
 
+  /**
+   * Tries a call's documented paths in order, starting from the one that worked last, and moves
+   * to the next only when FinHub says the route is missing (404/405: nothing was carried out).
+   * When every path is missing, the first path's error is the one reported.
+   */
+  async #firstServed<T>(operation: string, paths: readonly (() => Promise<T>)[]): Promise<T> {
+    let first: unknown;
+    for (let index = this.#served.get(operation) ?? 0; index < paths.length; index++) {
+      try {
+        const result = await paths[index]!();
+        this.#served.set(operation, index);
+        return result;
+      } catch (error) {
+        if (!routeMissing(error)) throw error;
+        first ??= error;
+      }
+    }
+    throw first;
+  }
+
   // -- categorization (§4.1) ---------------------------------------------------------------------
 
-  /** The tenant's categories and features; `tenantId` defaults to the client's tenant. */
+  /**
+   * The tenant's categories and features; `tenantId` defaults to the client's tenant. The older
+   * index's path without the tenant (`/customer/categorization/hierarchy`) is asked when this
+   * tenant lacks the documented one (docs/finhub-contract.md#categorization-hierarchy).
+   */
   async getCategorizationHierarchy(
     tenantId?: string,
     options?: CallOptions,
   ): Promise<CategorizationHierarchy> {
-    const endpoint = `GET ${IND}/categorization/hierarchy/{tenantId}`;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: (tenant) => ({ path: `${IND}/categorization/hierarchy/${seg(tenantId || tenant)}` }),
-      },
-      options,
-    );
-    return parseData(CategorizationHierarchySchema, envelope.data, endpoint);
+    const read = async (endpoint: string, build: RequestSpec['build']) => {
+      const { envelope } = await this.#http.send({ method: 'GET', endpoint, build }, options);
+      return readHierarchy(envelope.data, endpoint, envelope.prefix);
+    };
+    return this.#firstServed('hierarchy', [
+      () =>
+        read(ENDPOINTS.hierarchy, (tenant) => ({
+          path: `${IND}/categorization/hierarchy/${seg(tenantId || tenant)}`,
+        })),
+      () =>
+        read(ENDPOINTS.hierarchyShared, () => ({
+          path: '/v2.1/customer/categorization/hierarchy',
+        })),
+    ]);
   }
 
   // -- individual (§5) ---------------------------------------------------------------------------
@@ -111,7 +148,7 @@ export class FinHubClient {
     input: RegisterIndividualRequest,
     options?: CallOptions,
   ): Promise<RegisterIndividualResult> {
-    const endpoint = `POST ${IND}/registration`;
+    const endpoint = ENDPOINTS.registerIndividual;
     if (!isIso2(input.nationality)) {
       throw new FinHubApiError({
         code: 'validation_failed',
@@ -147,7 +184,7 @@ export class FinHubClient {
     credentials: SessionCredentials,
     options?: CallOptions,
   ): Promise<SessionResult> {
-    const endpoint = `POST ${IND}/{customerId}/users/{userId}/sessions`;
+    const endpoint = ENDPOINTS.customerSession;
     const { envelope, headers } = await this.#http.send(
       {
         method: 'POST',
@@ -163,19 +200,27 @@ export class FinHubClient {
     return toSessionResult(envelope, headers, endpoint, userId);
   }
 
-  /** §5.3a customer-scoped verification. */
+  /**
+   * §5.3a customer-scoped verification, or §5.3b `/verification/initiate` where the tenant lacks
+   * it (docs/finhub-contract.md#individual-verification).
+   */
   async createIndividualVerification(
     customerId: string,
     input: IndividualVerificationRequest,
     options?: CallOptions,
   ): Promise<VerificationResult> {
-    const endpoint = `POST ${IND}/{customerId}/verification`;
-    const { envelope } = await this.#post(
-      endpoint,
-      () => ({ path: `${IND}/${seg(customerId)}/verification`, body: input }),
-      options,
-    );
-    return toVerificationResult(envelope, endpoint);
+    const create = async (endpoint: string, suffix: string) => {
+      const { envelope } = await this.#post(
+        endpoint,
+        () => ({ path: `${IND}/${seg(customerId)}/verification${suffix}`, body: input }),
+        options,
+      );
+      return toVerificationResult(envelope, endpoint);
+    };
+    return this.#firstServed('individualVerification', [
+      () => create(ENDPOINTS.individualVerification, ''),
+      () => create(ENDPOINTS.individualVerificationInitiate, '/initiate'),
+    ]);
   }
 
   /** §6.1 shared verification; its id is what document uploads need. */
@@ -183,7 +228,7 @@ export class FinHubClient {
     input: CreateVerificationRequest,
     options?: CallOptions,
   ): Promise<VerificationResult> {
-    const endpoint = 'POST /v2.1/verifications';
+    const endpoint = ENDPOINTS.createVerification;
     const { envelope } = await this.#post(
       endpoint,
       (tenant) => ({
@@ -201,7 +246,7 @@ export class FinHubClient {
     input: UploadDocumentRequest,
     options?: UploadCallOptions,
   ): Promise<DocumentUploadResult> {
-    const endpoint = 'POST /v2.1/verifications/{verificationId}/documents';
+    const endpoint = ENDPOINTS.uploadDocument;
     const { envelope } = await this.#http.send(
       {
         method: 'POST',
@@ -213,7 +258,7 @@ export class FinHubClient {
       },
       options,
     );
-    return toDocumentUploadResult(envelope, endpoint);
+    return toDocumentUploadResult(envelope, endpoint, input.docId);
   }
 
   /**
@@ -224,15 +269,8 @@ export class FinHubClient {
     customerId: string,
     options?: CallOptions,
   ): Promise<ListedDocument[]> {
-    const endpoint = `GET ${IND}/{customerId}/documents`;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: () => ({ path: `${IND}/${seg(customerId)}/documents` }),
-      },
-      options,
-    );
+    const endpoint = ENDPOINTS.listIndividualDocuments;
+    const { envelope } = await this.#get(endpoint, `${IND}/${seg(customerId)}/documents`, options);
     return toDocumentList(envelope, endpoint);
   }
 
@@ -243,7 +281,7 @@ export class FinHubClient {
     input: ConsentRequest,
     options?: CallOptions,
   ): Promise<ConsentResult> {
-    const endpoint = `POST ${IND}/{customerId}/consents/{consentType}`;
+    const endpoint = ENDPOINTS.individualConsent;
     const { envelope } = await this.#post(
       endpoint,
       () => ({
@@ -252,7 +290,7 @@ export class FinHubClient {
       }),
       options,
     );
-    return toConsentResult(envelope, endpoint);
+    return toConsentResult(envelope);
   }
 
   /** §5.5, both generations normalised to one `allowed` flag. */
@@ -261,15 +299,10 @@ export class FinHubClient {
     ownerTenantId: string,
     options?: CallOptions,
   ): Promise<ActivationCheckResult> {
-    const endpoint = `GET ${IND}/{customerId}/owner/{ownerTenantId}/activation/check`;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: () => ({
-          path: `${IND}/${seg(customerId)}/owner/${seg(ownerTenantId)}/activation/check`,
-        }),
-      },
+    const endpoint = ENDPOINTS.individualReadiness;
+    const { envelope } = await this.#get(
+      endpoint,
+      `${IND}/${seg(customerId)}/owner/${seg(ownerTenantId)}/activation/check`,
       options,
     );
     return toActivationCheckResult(envelope, endpoint);
@@ -281,7 +314,7 @@ export class FinHubClient {
     input: IndividualActivationRequest,
     options?: CallOptions,
   ): Promise<ActivationResult> {
-    const endpoint = `POST ${IND}/{customerId}/activation`;
+    const endpoint = ENDPOINTS.activateIndividual;
     const { envelope } = await this.#post(
       endpoint,
       () => ({
@@ -290,7 +323,7 @@ export class FinHubClient {
       }),
       options,
     );
-    return toActivationResult(envelope, endpoint);
+    return toActivationResult(envelope);
   }
 
   // -- organization (§7) -------------------------------------------------------------------------
@@ -300,7 +333,7 @@ export class FinHubClient {
     input: RegisterOrganizationRequest,
     options?: CallOptions,
   ): Promise<RegisterOrganizationResult> {
-    const endpoint = `POST ${ORG}/registration`;
+    const endpoint = ENDPOINTS.registerOrganization;
     const { envelope } = await this.#post(
       endpoint,
       (tenant) => ({
@@ -318,42 +351,47 @@ export class FinHubClient {
     input: AddEmployeeRequest,
     options?: CallOptions,
   ): Promise<EmployeeResult> {
-    const endpoint = `POST ${ORG}/{organizationId}/employee`;
+    const endpoint = ENDPOINTS.addEmployee;
     const { envelope } = await this.#post(
       endpoint,
       () => ({ path: `${ORG}/${seg(organizationId)}/employee`, body: input }),
       options,
     );
-    return toEmployeeResult(envelope, endpoint);
+    return toEmployeeResult(envelope);
   }
 
-  /** §7.3 add (singular `/director`). */
+  /**
+   * §7.3 add: singular `/director`, or the older page's `POST /directors` where the tenant lacks
+   * it (docs/finhub-contract.md#directors).
+   */
   async addDirector(
     organizationId: string,
     input: AddDirectorRequest,
     options?: CallOptions,
   ): Promise<DirectorResult> {
-    const endpoint = `POST ${ORG}/{organizationId}/director`;
-    const { envelope } = await this.#post(
-      endpoint,
-      (tenant) => ({
-        path: `${ORG}/${seg(organizationId)}/director`,
-        body: buildDirectorBody(organizationId, input, tenant),
-      }),
-      options,
-    );
-    return toAddDirectorResult(envelope, endpoint);
+    const add = async (endpoint: string, segment: string) => {
+      const { envelope } = await this.#post(
+        endpoint,
+        (tenant) => ({
+          path: `${ORG}/${seg(organizationId)}/${segment}`,
+          body: buildDirectorBody(organizationId, input, tenant),
+        }),
+        options,
+      );
+      return toAddDirectorResult(envelope);
+    };
+    return this.#firstServed('addDirector', [
+      () => add(ENDPOINTS.addDirector, 'director'),
+      () => add(ENDPOINTS.addDirectorPlural, 'directors'),
+    ]);
   }
 
   /** §7.3 list: `{success, data: {directors: []}}`. */
   async listDirectors(organizationId: string, options?: CallOptions): Promise<DirectorResult[]> {
-    const endpoint = `GET ${ORG}/{organizationId}/directors`;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: () => ({ path: `${ORG}/${seg(organizationId)}/directors` }),
-      },
+    const endpoint = ENDPOINTS.listDirectors;
+    const { envelope } = await this.#get(
+      endpoint,
+      `${ORG}/${seg(organizationId)}/directors`,
       options,
     );
     return toDirectorList(envelope, endpoint);
@@ -365,13 +403,13 @@ export class FinHubClient {
     input: AddShareholderRequest,
     options?: CallOptions,
   ): Promise<ShareholderResult> {
-    const endpoint = `POST ${ORG}/{organizationId}/shareholders`;
+    const endpoint = ENDPOINTS.addShareholder;
     const { envelope } = await this.#post(
       endpoint,
       () => ({ path: `${ORG}/${seg(organizationId)}/shareholders`, body: input }),
       options,
     );
-    return toShareholderResult(envelope, endpoint);
+    return toShareholderResult(envelope);
   }
 
   /** §3.3 org-user sign-in; same body and result as §3.2. */
@@ -381,7 +419,7 @@ export class FinHubClient {
     credentials: SessionCredentials,
     options?: CallOptions,
   ): Promise<SessionResult> {
-    const endpoint = `POST ${ORG}/{organizationId}/users/{userId}/sessions`;
+    const endpoint = ENDPOINTS.organizationSession;
     const { envelope, headers } = await this.#http.send(
       {
         method: 'POST',
@@ -403,7 +441,7 @@ export class FinHubClient {
     input: OrganizationVerificationRequest,
     options: UserCallOptions,
   ): Promise<VerificationResult> {
-    const endpoint = `POST ${ORG}/{organizationId}/verify`;
+    const endpoint = ENDPOINTS.verifyOrganization;
     requireUserContext(options, endpoint);
     const { envelope } = await this.#post(
       endpoint,
@@ -423,7 +461,7 @@ export class FinHubClient {
     input: ConsentRequest,
     options?: CallOptions,
   ): Promise<ConsentResult> {
-    const endpoint = `POST ${ORG}/{organizationId}/consents/{consentType}`;
+    const endpoint = ENDPOINTS.organizationConsent;
     const { envelope } = await this.#post(
       endpoint,
       () => ({
@@ -432,7 +470,7 @@ export class FinHubClient {
       }),
       options,
     );
-    return toConsentResult(envelope, endpoint);
+    return toConsentResult(envelope);
   }
 
   /** §7.8; status `ACTIVATING` (wallet async, [O]) or `ACTIVE` (with iban/wallet, [N]). */
@@ -441,7 +479,7 @@ export class FinHubClient {
     input: OrganizationActivationRequest,
     options: UserCallOptions,
   ): Promise<ActivationResult> {
-    const endpoint = `POST ${ORG}/{organizationId}/activation`;
+    const endpoint = ENDPOINTS.activateOrganization;
     requireUserContext(options, endpoint);
     const { envelope } = await this.#post(
       endpoint,
@@ -451,7 +489,7 @@ export class FinHubClient {
       }),
       options,
     );
-    return toActivationResult(envelope, endpoint);
+    return toActivationResult(envelope);
   }
 
   /**
@@ -463,18 +501,15 @@ export class FinHubClient {
     organizationId: string,
     options?: CallOptions,
   ): Promise<ActivationCheckResult & { status?: string }> {
-    const endpoint = `GET ${ORG}/{organizationId}/activation/readiness`;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: () => ({ path: `${ORG}/${seg(organizationId)}/activation/readiness` }),
-      },
+    const endpoint = ENDPOINTS.organizationReadiness;
+    const { envelope } = await this.#get(
+      endpoint,
+      `${ORG}/${seg(organizationId)}/activation/readiness`,
       options,
     );
     const check = toActivationCheckResult(envelope, endpoint);
-    const data = envelope.data as { status?: unknown } | null | undefined; // an object: parsed above
-    return typeof data?.status === 'string' ? { ...check, status: data.status } : check;
+    const status = findText(envelope.data, ['status', 'organizationStatus'])?.value;
+    return status ? { ...check, status } : check;
   }
 
   /**
@@ -485,20 +520,21 @@ export class FinHubClient {
     organizationId: string,
     options?: CallOptions,
   ): Promise<ActivationResult> {
-    const endpoint = `GET ${ORG}/{organizationId}/wallet-status`;
-    const { envelope } = await this.#http.send(
-      {
-        method: 'GET',
-        endpoint,
-        build: () => ({ path: `${ORG}/${seg(organizationId)}/wallet-status` }),
-      },
+    const endpoint = ENDPOINTS.walletStatus;
+    const { envelope } = await this.#get(
+      endpoint,
+      `${ORG}/${seg(organizationId)}/wallet-status`,
       options,
     );
-    return toActivationResult(envelope, endpoint);
+    return toActivationResult(envelope);
   }
 
   #post(endpoint: string, build: RequestSpec['build'], options?: CallOptions) {
     return this.#http.send({ method: 'POST', endpoint, build }, options);
+  }
+
+  #get(endpoint: string, path: string, options?: CallOptions) {
+    return this.#http.send({ method: 'GET', endpoint, build: () => ({ path }) }, options);
   }
 }
 

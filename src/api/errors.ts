@@ -362,12 +362,19 @@ function lockoutRemaining(value: unknown, now = Date.now()): number | undefined 
   return Math.ceil((at - now) / 1000);
 }
 
-export const invalidResponseError = (endpoint?: string, status?: number, cause?: unknown) =>
+/** `field`: the body path the element needed and could not read (never its value). */
+export const invalidResponseError = (
+  endpoint?: string,
+  status?: number,
+  cause?: unknown,
+  field?: string,
+) =>
   new FinHubApiError({
     code: 'invalid_response',
     status,
     endpoint,
     cause,
+    field,
     message: msg(
       'The server sent a response we could not understand. Please try again later or contact support.',
       { id: 'error.invalid_response' },

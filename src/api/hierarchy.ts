@@ -2,8 +2,19 @@
  * The categorization hierarchy (finhub-api.md §4.1), parsed at the boundary. Shared by the client
  * (which parses the response) and the smart-categorization function (which reads it).
  * Unknown fields pass through (`z.looseObject`), so FinHub can add fields without breaking us.
+ *
+ * `CategorizationHierarchySchema` is the shape the element works with. FinHub's answers are read
+ * into it by `readHierarchy()`, which accepts every documented spelling
+ * (docs/finhub-contract.md#categorization-hierarchy): the legacy `features[]` for
+ * `availableFeatures[]` (codes or whole features), `id` for `databaseId`, a missing `categoryId`
+ * or `featureCode` (the map key), `mandatoryKeys` as one comma-separated string, and
+ * `allowedValues[key]` as a list, a bare string (`"0-100"` a range, `"A,B"` a list), a number or
+ * boolean, or absent. A category without an id is left out; only a hierarchy with no usable
+ * category is unreadable.
  */
 import * as z from 'zod/mini';
+import { invalidResponseError } from './errors.js';
+import { idValue, isObject, valueAt, type Json } from './response-shapes.js';
 
 export const HierarchyFeatureSchema = z.looseObject({
   databaseId: z.string(),
@@ -37,3 +48,121 @@ export const CategorizationHierarchySchema = z.looseObject({
 export type HierarchyFeature = z.infer<typeof HierarchyFeatureSchema>;
 export type HierarchyCategory = z.infer<typeof HierarchyCategorySchema>;
 export type CategorizationHierarchy = z.infer<typeof CategorizationHierarchySchema>;
+
+// -- reading FinHub's answer -----------------------------------------------------------------------
+
+const str = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+const RANGE = /^-?\d+(\.\d+)?-\d+(\.\d+)?$/;
+
+/** Strings from a list (numbers and booleans as strings) or from one comma-separated string. */
+const strings = (value: unknown): string[] | undefined =>
+  (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined)
+    ?.map((item) => (typeof item === 'object' ? '' : String(item).trim()))
+    .filter(Boolean);
+
+/**
+ * `allowedValues[key]`: a list as it is; a bare range (`"0-100"`) as the one-entry list the
+ * categorization reads as a range; a bare `"A,B"` as the list `[A, B]`; a lone number or boolean
+ * as its string. `null` or an empty entry is dropped (the key then has no allowed values).
+ */
+function allowedValuesOf(value: unknown): Record<string, string[]> | undefined {
+  if (!isObject(value)) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    const bare = typeof entry === 'string' ? entry.replace(/\s+/g, '') : '';
+    const list = RANGE.test(bare)
+      ? [bare]
+      : strings(typeof entry === 'string' || Array.isArray(entry) ? entry : [entry]);
+    if (list?.length) out[key] = list;
+  }
+  return out;
+}
+
+const objects = (value: unknown): [string, Json][] =>
+  isObject(value)
+    ? Object.entries(value).filter((entry): entry is [string, Json] => isObject(entry[1]))
+    : [];
+
+function readFeature(key: string, raw: Json): HierarchyFeature {
+  const featureCode = str(raw['featureCode']) ?? key;
+  const feature: HierarchyFeature = {
+    ...raw,
+    // Without an id of its own, the code is the only name FinHub gave it.
+    databaseId: idValue(raw['databaseId']) ?? idValue(raw['id']) ?? featureCode,
+    featureCode,
+  };
+  for (const name of ['mandatoryKeys', 'multiValueKeys'] as const) {
+    const read = strings(raw[name]);
+    if (read) feature[name] = read;
+    else delete feature[name];
+  }
+  const allowed = allowedValuesOf(raw['allowedValues']);
+  if (allowed) feature.allowedValues = allowed;
+  else delete feature.allowedValues;
+  return feature;
+}
+
+function readCategory(
+  key: string,
+  raw: Json,
+  features: Record<string, HierarchyFeature>,
+): HierarchyCategory | undefined {
+  const databaseId = idValue(raw['databaseId']) ?? idValue(raw['id']);
+  if (!databaseId) return undefined; // nothing to send at registration (§4.1)
+  const categoryId = str(raw['categoryId']) ?? key;
+  const category: HierarchyCategory = {
+    ...raw,
+    databaseId,
+    categoryId,
+    categoryName: str(raw['categoryName']) ?? categoryId,
+  };
+  // The legacy generation calls the list `features[]` (§4.1).
+  const list = raw['availableFeatures'] ?? raw['features'];
+  if (!Array.isArray(list)) {
+    delete category.availableFeatures;
+    return category;
+  }
+  category.availableFeatures = list.flatMap((entry): (string | HierarchyFeature)[] => {
+    const code = isObject(entry) ? str(entry['featureCode']) : str(entry);
+    if (!code || !isObject(entry)) return code ? [code] : [];
+    // A whole feature inline: read like the others, and known to the map by its code.
+    const inline = readFeature(code, entry);
+    if (!Object.hasOwn(features, code) && entry['mandatoryKeys'] !== undefined) {
+      features[code] = inline;
+    }
+    return [inline];
+  });
+  return category;
+}
+
+/**
+ * FinHub's hierarchy answer (`data`, or the bare body) read into CategorizationHierarchySchema's
+ * shape, or `invalid_response` naming `categories` when not one category can be used.
+ */
+export function readHierarchy(
+  data: unknown,
+  endpoint: string,
+  prefix = '',
+): CategorizationHierarchy {
+  const features: Record<string, HierarchyFeature> = {};
+  for (const [key, raw] of objects(valueAt(data, 'features')))
+    features[key] = readFeature(key, raw);
+  const categories: Record<string, HierarchyCategory> = {};
+  for (const [key, raw] of objects(valueAt(data, 'categories'))) {
+    const category = readCategory(key, raw, features);
+    if (category) categories[key] = category;
+  }
+  if (!isObject(data) || Object.keys(categories).length === 0) {
+    throw invalidResponseError(endpoint, undefined, undefined, `${prefix}categories`);
+  }
+  const hierarchy: CategorizationHierarchy = { ...data, categories };
+  if (data['features'] !== undefined || Object.keys(features).length > 0) {
+    hierarchy.features = features;
+  }
+  const tenantId = idValue(data['tenantId']);
+  if (tenantId) hierarchy.tenantId = tenantId;
+  else delete hierarchy.tenantId;
+  return hierarchy;
+}

@@ -152,7 +152,7 @@ export class HttpTransport {
           credentials,
         });
       }
-      if (!parsed.ok) throw invalidResponseError(endpoint, response.status);
+      if (!parsed.ok) throw invalidResponseError(endpoint, response.status, undefined, 'body');
       return {
         envelope: unwrapEnvelope(parsed.value, response.status, response.headers, endpoint, {
           credentials: spec.credentials,

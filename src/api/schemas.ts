@@ -1,31 +1,31 @@
 /**
- * Response schemas and normalisers: every FinHub response is parsed here, at the boundary, into a
- * small typed result. Schemas are `z.looseObject` so unknown fields pass through. Only the fields a
- * flow cannot continue without are required; every other field is "soft" (a wrong type or `null`
- * becomes `undefined`) so a cosmetic change on FinHub's side never breaks onboarding.
+ * Response readers: every FinHub response is read here, at the boundary, into a small typed
+ * result. Where an id or status may sit comes from the tables in `response-shapes.ts`, one list
+ * per field covering every documented generation (docs/finhub-contract.md#contradictions).
+ * Unknown fields are ignored; only the fields a flow cannot continue without are required, every
+ * other field is read softly (a wrong type or `null` becomes `undefined`) so a change on FinHub's
+ * side that the element does not depend on never breaks onboarding. A required field that is missing or unreadable is an `invalid_response` naming the
+ * endpoint and the field's path in the body (never its value).
  *
  * Session tokens are never copied into results (DESIGN §1: the relay keeps customer tokens).
  */
-import * as z from 'zod/mini';
 import { errorFromResponse, invalidResponseError, type ErrorContext } from './errors.js';
+import {
+  ID_PATHS,
+  READINESS_FLAGS,
+  STATUS_PATHS,
+  classifyEnvelope,
+  findId,
+  findText,
+  flag,
+  isObject,
+  numericCode,
+  valueAt,
+  type EnvelopeKind,
+  type IdRole,
+} from './response-shapes.js';
 
-// -- helpers -------------------------------------------------------------------------------------
-
-/** Optional field that never fails the parse: absent, `null` or the wrong type → undefined. */
-const soft = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
-
-const softString = () => soft(z.string());
-const softBoolean = () => soft(z.boolean());
-const softNumber = () => soft(z.number());
-const softStrings = () => soft(z.array(z.string()));
-const id = () => z.string().check(z.minLength(1));
-const softId = () => soft(id());
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-// -- envelope (§2.1) -----------------------------------------------------------------------------
+// -- envelope (docs/finhub-contract.md#envelopes) ------------------------------------------------
 
 export interface Envelope {
   /** `data` of `{code,message,data}` / `{success,data}`, or the whole body when it is bare. */
@@ -33,14 +33,17 @@ export interface Envelope {
   message: string | undefined;
   /** Registration puts `redirectUrl` at the top level (§5.1). */
   redirectUrl: string | undefined;
+  /** Which envelope FinHub used. */
+  kind: EnvelopeKind;
+  /** How a field of `data` is named in the body: `data.` inside an envelope, '' when bare. */
+  prefix: string;
 }
 
-const ENVELOPE_KEYS = new Set(['code', 'message', 'success', 'timestamp', 'redirectUrl']);
-
 /**
- * Unwraps either envelope generation (§2.1). A body with `data` is an envelope; a body holding
- * only envelope keys (e.g. consent `{"code":200,"message":"Success"}`, §7.7) is an envelope with
- * empty data; anything else is a bare payload (e.g. the [N] hierarchy, §4.1).
+ * Unwraps either envelope generation (§2.1, classified in response-shapes.ts). A body with `data`
+ * is an envelope; a body holding only envelope keys (e.g. consent `{"code":200,"message":"Success"}`,
+ * §7.7) is an envelope with empty data; anything else is a bare payload (e.g. the [N] hierarchy,
+ * §4.1).
  *
  * [INF] BaseResponse carries its own `code`: a 2xx whose envelope says `code >= 400` or
  * `success: false` is treated as the error it reports rather than as success.
@@ -52,52 +55,69 @@ export function unwrapEnvelope(
   endpoint: string,
   context: ErrorContext = {},
 ): Envelope {
-  if (!isObject(body)) return { data: body, message: undefined, redirectUrl: undefined };
-  const keys = Object.keys(body);
-  const isEnvelope = 'data' in body || (keys.length > 0 && keys.every((k) => ENVELOPE_KEYS.has(k)));
-  if (!isEnvelope) return { data: body, message: undefined, redirectUrl: undefined };
-
-  const code = body['code'];
-  if (typeof code === 'number' && code >= 400 && code <= 599) {
+  const envelope = classifyEnvelope(body);
+  const base = { kind: envelope.kind, prefix: envelope.prefix, data: envelope.data };
+  if (!isObject(body) || envelope.prefix === '') {
+    return { ...base, message: undefined, redirectUrl: undefined };
+  }
+  const code = numericCode(body['code']);
+  if (code !== undefined && code >= 400 && code <= 599) {
     throw errorFromResponse(code, headers, body, endpoint, context);
   }
-  if (body['success'] === false) {
+  if (body['success'] === false || body['success'] === 'false') {
     const reported = status >= 400 ? status : context.credentials ? 401 : 422;
     throw errorFromResponse(reported, headers, body, endpoint, context);
   }
-
   const message = typeof body['message'] === 'string' ? body['message'] : undefined;
   const redirectUrl = typeof body['redirectUrl'] === 'string' ? body['redirectUrl'] : undefined;
-  return { data: 'data' in body ? (body['data'] ?? {}) : {}, message, redirectUrl };
+  return { ...base, message, redirectUrl };
 }
 
-/** Parses `data` or throws `invalid_response` (never a later crash on a missing field). */
-export function parseData<T extends z.ZodMiniType>(
-  schema: T,
-  data: unknown,
-  endpoint: string,
-): z.output<T> {
-  const result = schema.safeParse(data);
-  if (!result.success) throw invalidResponseError(endpoint, undefined, result.error);
-  return result.data;
+/** The id for `role` in the answer's data, or `invalid_response` naming its documented path. */
+function requireId(env: Envelope, role: IdRole, endpoint: string): string {
+  const found = findId(env.data, ID_PATHS[role]);
+  if (found) return found.value;
+  const field = env.kind === 'unreadable' ? 'body' : `${env.prefix}${ID_PATHS[role][0]}`;
+  throw invalidResponseError(endpoint, undefined, undefined, field);
+}
+
+const optionalId = (env: Envelope, role: IdRole) => findId(env.data, ID_PATHS[role])?.value;
+const text = (data: unknown, path: string) => {
+  const value = valueAt(data, path);
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+};
+
+/** A list answer: `data` itself, or `data[key]` (docs/finhub-contract.md#document-list, #directors). */
+function listOf(env: Envelope, key: string, endpoint: string): unknown[] {
+  const list = Array.isArray(env.data) ? env.data : valueAt(env.data, key);
+  if (Array.isArray(list)) return list;
+  throw invalidResponseError(endpoint, undefined, undefined, `${env.prefix}${key}`);
+}
+
+/** The answer's data must be an object (or absent) to be read field by field. */
+function objectData(env: Envelope, endpoint: string): Record<string, unknown> {
+  if (isObject(env.data)) return env.data;
+  throw invalidResponseError(endpoint, undefined, undefined, env.prefix ? 'data' : 'body');
+}
+
+/** Strings, or `{type|documentType|code}` objects, or one comma-separated string → codes. */
+function codes(value: unknown): string[] {
+  const list = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : [];
+  return list.flatMap((item) => {
+    const code = isObject(item)
+      ? (text(item, 'documentType') ?? text(item, 'type') ?? text(item, 'code'))
+      : typeof item === 'string'
+        ? item
+        : undefined;
+    return code?.trim() ? [code.trim()] : [];
+  });
 }
 
 // -- registration (§5.1, §7.1) -------------------------------------------------------------------
 
-export const IndividualRegistrationDataSchema = z.looseObject({
-  id: softId(),
-  customerId: softId(),
-  userId: softId(),
-  user: soft(z.looseObject({ id: softId(), userId: softId(), status: softString() })),
-  tenantId: softString(),
-  customerType: softString(),
-  customerStatus: softString(),
-  redirectUrl: softString(),
-});
-
 export interface RegisterIndividualResult {
   customerId: string;
-  /** `data.user.id`: the `{userId}` of the session path (§12.6). */
+  /** `data.user.id` (or a flat `userId`): the `{userId}` of the session path (§12.6). */
   userId: string;
   tenantId?: string;
   customerStatus?: string;
@@ -110,34 +130,17 @@ export function toRegisterIndividualResult(
   env: Envelope,
   endpoint: string,
 ): RegisterIndividualResult {
-  const data = parseData(IndividualRegistrationDataSchema, env.data, endpoint);
-  const customerId = data.id ?? data.customerId;
-  const userId = data.user?.id ?? data.user?.userId ?? data.userId;
-  if (!customerId || !userId) throw invalidResponseError(endpoint);
+  const data = objectData(env, endpoint);
   return {
-    customerId,
-    userId,
-    tenantId: data.tenantId,
-    customerStatus: data.customerStatus,
-    userStatus: data.user?.status,
-    redirectUrl: env.redirectUrl ?? data.redirectUrl,
+    customerId: requireId(env, 'customerId', endpoint),
+    userId: requireId(env, 'userId', endpoint),
+    tenantId: text(data, 'tenantId'),
+    customerStatus: findText(data, STATUS_PATHS.customer)?.value,
+    userStatus: text(data, 'user.status'),
+    redirectUrl: env.redirectUrl ?? text(data, 'redirectUrl'),
     message: env.message,
   };
 }
-
-const AdminEmployeeSchema = z.looseObject({ id: softId(), userId: softId() });
-
-export const OrganizationRegistrationDataSchema = z.looseObject({
-  id: softId(),
-  organizationId: softId(),
-  // [N] has `organization: false` (a flag); the [R] body starts `{"organi…` and may nest it.
-  organization: soft(z.looseObject({ id: softId(), organizationId: softId() })),
-  tenantId: softString(),
-  customerStatus: softString(),
-  userId: softId(),
-  user: soft(z.looseObject({ id: softId() })),
-  adminEmployees: soft(z.array(AdminEmployeeSchema)),
-});
 
 export interface RegisterOrganizationResult {
   organizationId: string;
@@ -152,38 +155,22 @@ export function toRegisterOrganizationResult(
   env: Envelope,
   endpoint: string,
 ): RegisterOrganizationResult {
-  const data = parseData(OrganizationRegistrationDataSchema, env.data, endpoint);
-  const organizationId =
-    data.organizationId ?? data.id ?? data.organization?.organizationId ?? data.organization?.id;
-  if (!organizationId) throw invalidResponseError(endpoint);
-  const admin = data.adminEmployees?.[0];
+  const data = objectData(env, endpoint);
   return {
-    organizationId,
-    tenantId: data.tenantId,
-    customerStatus: data.customerStatus,
-    adminUserId: admin?.userId ?? admin?.id ?? data.user?.id ?? data.userId,
+    organizationId: requireId(env, 'organizationId', endpoint),
+    tenantId: text(data, 'tenantId'),
+    customerStatus: findText(data, STATUS_PATHS.customer)?.value,
+    adminUserId: optionalId(env, 'adminUserId'),
     message: env.message,
   };
 }
 
 // -- sessions (§3.2, §3.3) -----------------------------------------------------------------------
 
-export const SessionDataSchema = z.looseObject({
-  sessionId: softId(),
-  userId: softId(),
-  customerId: softString(),
-  tenantId: softString(),
-  expiresAt: softString(),
-  expiresIn: softNumber(),
-  roles: softStrings(),
-  success: softBoolean(),
-  errorType: softString(),
-  message: softString(),
-});
-
 /** A session, minus its token and refresh token (the relay keeps those, DESIGN §1). */
 export interface SessionResult {
-  sessionId: string;
+  /** Absent when FinHub names none: nothing in the flow depends on it. */
+  sessionId?: string;
   userId: string;
   customerId?: string;
   tenantId?: string;
@@ -198,37 +185,27 @@ export function toSessionResult(
   endpoint: string,
   fallbackUserId: string,
 ): SessionResult {
-  const data = parseData(SessionDataSchema, env.data, endpoint);
+  const data = isObject(env.data) ? env.data : {};
   // §3.2: `data.success:false` + errorType is a failed sign-in even when the HTTP status is 2xx.
-  if (data.success === false) {
+  if (flag(data['success']) === false) {
     throw errorFromResponse(401, headers, { message: env.message, data: env.data }, endpoint, {
       credentials: true,
     });
   }
-  if (!data.sessionId) throw invalidResponseError(endpoint);
+  const expiresIn = valueAt(data, 'expiresIn');
+  const roles = valueAt(data, 'roles');
   return {
-    sessionId: data.sessionId,
-    userId: data.userId ?? fallbackUserId,
-    customerId: data.customerId,
-    tenantId: data.tenantId,
-    expiresAt: data.expiresAt,
-    expiresIn: data.expiresIn,
-    roles: data.roles ?? [],
+    sessionId: optionalId(env, 'sessionId'),
+    userId: optionalId(env, 'sessionUserId') ?? fallbackUserId,
+    customerId: text(data, 'customerId'),
+    tenantId: text(data, 'tenantId'),
+    expiresAt: text(data, 'expiresAt'),
+    expiresIn: typeof expiresIn === 'number' ? expiresIn : undefined,
+    roles: Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [],
   };
 }
 
 // -- verification (§5.3, §6.1, §7.6) -------------------------------------------------------------
-
-export const VerificationDataSchema = z.looseObject({
-  verificationId: softId(),
-  id: softId(),
-  status: softString(),
-  verificationType: softString(),
-  type: softString(),
-  level: softString(),
-  verificationLevel: softString(),
-  requiredDocuments: softStrings(),
-});
 
 export interface VerificationResult {
   verificationId: string;
@@ -240,27 +217,20 @@ export interface VerificationResult {
 }
 
 export function toVerificationResult(env: Envelope, endpoint: string): VerificationResult {
-  const data = parseData(VerificationDataSchema, env.data, endpoint);
-  const verificationId = data.verificationId ?? data.id;
-  if (!verificationId) throw invalidResponseError(endpoint);
+  const data = objectData(env, endpoint);
+  const verificationId = requireId(env, 'verificationId', endpoint);
   return {
     verificationId,
-    status: data.status,
-    verificationType: data.verificationType ?? data.type,
-    level: data.level ?? data.verificationLevel,
-    requiredDocuments: data.requiredDocuments ?? [],
+    status: findText(data, STATUS_PATHS.verification)?.value,
+    verificationType: text(data, 'verificationType') ?? text(data, 'type'),
+    level: text(data, 'level') ?? text(data, 'verificationLevel'),
+    requiredDocuments: codes(
+      data['requiredDocuments'] ?? valueAt(data, 'verification.requiredDocuments'),
+    ),
   };
 }
 
 // -- documents (§6.2) ----------------------------------------------------------------------------
-
-export const DocumentDataSchema = z.looseObject({
-  documentId: softId(),
-  id: softId(),
-  documentType: softString(),
-  fileName: softString(),
-  status: softString(),
-});
 
 export interface DocumentUploadResult {
   documentId: string;
@@ -275,60 +245,41 @@ export interface ListedDocument extends DocumentUploadResult {
   docId?: string;
 }
 
-const ListedDocumentSchema = z.looseObject({
-  documentId: softId(),
-  id: softId(),
-  docId: softString(),
-  documentType: softString(),
-  fileName: softString(),
-  status: softString(),
-});
-
 // §6.2(b) documents no response: the list may be `data` itself or under `data.documents`.
-const DocumentListSchema = z.union([
-  z.looseObject({ documents: z.array(ListedDocumentSchema) }),
-  z.array(ListedDocumentSchema),
-]);
-
 export function toDocumentList(env: Envelope, endpoint: string): ListedDocument[] {
-  const data = parseData(DocumentListSchema, env.data, endpoint);
-  return (Array.isArray(data) ? data : data.documents).flatMap((d) => {
-    const documentId = d.documentId ?? d.id;
+  return listOf(env, 'documents', endpoint).flatMap((item) => {
+    const documentId = findId(item, ID_PATHS.documentId)?.value;
     if (!documentId) return [];
-    return [
-      {
-        documentId,
-        ...(d.docId ? { docId: d.docId } : {}),
-        ...(d.documentType ? { documentType: d.documentType } : {}),
-        ...(d.fileName ? { fileName: d.fileName } : {}),
-        ...(d.status ? { status: d.status } : {}),
-      },
-    ];
+    const listed: ListedDocument = { documentId };
+    for (const key of ['docId', 'documentType', 'fileName', 'status'] as const) {
+      const value = text(item, key);
+      if (value) listed[key] = value;
+    }
+    return [listed];
   });
 }
 
-export function toDocumentUploadResult(env: Envelope, endpoint: string): DocumentUploadResult {
-  const data = parseData(DocumentDataSchema, env.data, endpoint);
-  const documentId = data.documentId ?? data.id;
-  if (!documentId) throw invalidResponseError(endpoint);
+/**
+ * §6.2 [R] `documentId`, [N] `id`. `docId` is the element's own id for the file (§6.2): when an
+ * accepted upload names no id of FinHub's, the element keeps its own (nothing else needs one).
+ */
+export function toDocumentUploadResult(
+  env: Envelope,
+  endpoint: string,
+  docId?: string,
+): DocumentUploadResult {
+  const data = isObject(env.data) ? env.data : {};
+  const documentId = optionalId(env, 'documentId') ?? docId;
+  if (!documentId) return { documentId: requireId(env, 'documentId', endpoint) };
   return {
     documentId,
-    documentType: data.documentType,
-    fileName: data.fileName,
-    status: data.status,
+    documentType: text(data, 'documentType') ?? text(data, 'fileType'),
+    fileName: text(data, 'fileName'),
+    status: text(data, 'status'),
   };
 }
 
 // -- consents (§5.4, §7.7) -----------------------------------------------------------------------
-
-export const ConsentDataSchema = z.looseObject({
-  id: softString(),
-  consentId: softString(),
-  consentType: softString(),
-  type: softString(),
-  status: softString(),
-  version: softString(),
-});
 
 export interface ConsentResult {
   consentId?: string;
@@ -338,29 +289,18 @@ export interface ConsentResult {
   version?: string;
 }
 
-export function toConsentResult(env: Envelope, endpoint: string): ConsentResult {
-  const data = parseData(soft(ConsentDataSchema), env.data, endpoint) ?? {};
+/** Nothing in a consent answer is needed: any 2xx, with or without a body, means recorded. */
+export function toConsentResult(env: Envelope): ConsentResult {
+  const data = isObject(env.data) ? env.data : {};
   return {
-    consentId: data.consentId ?? data.id,
-    consentType: data.consentType ?? data.type,
-    status: data.status,
-    version: data.version,
+    consentId: optionalId(env, 'consentId'),
+    consentType: text(data, 'consentType') ?? text(data, 'type'),
+    status: findText(data, STATUS_PATHS.consent)?.value,
+    version: text(data, 'version'),
   };
 }
 
 // -- activation check (§5.5) ---------------------------------------------------------------------
-
-export const ActivationCheckDataSchema = z.looseObject({
-  activationAllowed: softBoolean(),
-  canActivate: softBoolean(),
-  consentOk: softBoolean(),
-  verificationOk: softBoolean(),
-  verificationStatus: softString(),
-  verificationLevel: softString(),
-  riskLevel: softString(),
-  missingConsents: softStrings(),
-  message: softString(),
-});
 
 export interface ActivationCheckResult {
   /** `activationAllowed` ([R]) or `canActivate` ([N]). */
@@ -374,48 +314,42 @@ export interface ActivationCheckResult {
   message?: string;
 }
 
+/**
+ * docs/finhub-contract.md#readiness-check: `activationAllowed` ([R]) or `canActivate` ([N]), as
+ * booleans or `"true"`/`"false"`. With neither, `verificationOk && consentOk` when both are
+ * given; otherwise the answer cannot say whether to activate (`invalid_response`).
+ */
 export function toActivationCheckResult(env: Envelope, endpoint: string): ActivationCheckResult {
-  const data = parseData(ActivationCheckDataSchema, env.data, endpoint);
-  const allowed = data.activationAllowed ?? data.canActivate;
-  if (allowed === undefined) throw invalidResponseError(endpoint);
+  const data = objectData(env, endpoint);
+  const consentOk = flag(data['consentOk']);
+  const verificationOk = flag(data['verificationOk']);
+  const stated = READINESS_FLAGS.map((name) => flag(data[name])).find((v) => v !== undefined);
+  const allowed =
+    stated ??
+    (consentOk !== undefined && verificationOk !== undefined
+      ? consentOk && verificationOk
+      : undefined);
+  if (allowed === undefined) {
+    throw invalidResponseError(
+      endpoint,
+      undefined,
+      undefined,
+      `${env.prefix}${READINESS_FLAGS[0]}`,
+    );
+  }
   return {
     allowed,
-    consentOk: data.consentOk,
-    verificationOk: data.verificationOk,
-    verificationStatus: data.verificationStatus,
-    verificationLevel: data.verificationLevel,
-    riskLevel: data.riskLevel,
-    missingConsents: data.missingConsents ?? [],
-    message: data.message ?? env.message,
+    consentOk,
+    verificationOk,
+    verificationStatus: text(data, 'verificationStatus'),
+    verificationLevel: text(data, 'verificationLevel'),
+    riskLevel: text(data, 'riskLevel'),
+    missingConsents: codes(data['missingConsents']),
+    message: text(data, 'message') ?? env.message,
   };
 }
 
 // -- activation (§5.6, §7.8) ---------------------------------------------------------------------
-
-const WalletSchema = z.looseObject({
-  walletId: softString(),
-  id: softString(),
-  iban: softString(),
-  currency: softString(),
-  status: softString(),
-});
-
-export const ActivationDataSchema = z.looseObject({
-  iban: softString(),
-  accountNumber: softString(),
-  activationStatus: softString(),
-  status: softString(),
-  activatedAt: soft(z.union([z.string(), z.number()])),
-  wallet: soft(WalletSchema),
-  activation: soft(
-    z.looseObject({
-      status: softString(),
-      message: softString(),
-      activatedAt: soft(z.union([z.string(), z.number()])),
-      warnings: softStrings(),
-    }),
-  ),
-});
 
 export interface WalletSummary {
   walletId?: string;
@@ -433,68 +367,53 @@ export interface ActivationResult {
   message?: string;
 }
 
-export function toActivationResult(env: Envelope, endpoint: string): ActivationResult {
-  const data = parseData(soft(ActivationDataSchema), env.data, endpoint) ?? {};
-  const wallet = data.wallet;
-  const activatedAt = data.activation?.activatedAt ?? data.activatedAt;
+/** Nothing is required: the [R] answer is `data: {}` (docs/finhub-contract.md#individual-activation). */
+export function toActivationResult(env: Envelope): ActivationResult {
+  const data = isObject(env.data) ? env.data : {};
+  const wallet = isObject(data['wallet']) ? data['wallet'] : undefined;
+  const activatedAt = valueAt(data, 'activation.activatedAt') ?? data['activatedAt'];
+  const warnings = valueAt(data, 'activation.warnings');
   return {
-    status: data.activation?.status ?? data.activationStatus ?? data.status,
-    iban: data.iban ?? wallet?.iban,
+    status: findText(data, STATUS_PATHS.activation)?.value,
+    iban: text(data, 'iban') ?? text(wallet, 'iban'),
     wallet: wallet
-      ? { walletId: wallet.walletId ?? wallet.id, currency: wallet.currency, status: wallet.status }
+      ? {
+          walletId: findId(wallet, ['walletId', 'id'])?.value,
+          currency: text(wallet, 'currency'),
+          status: text(wallet, 'status'),
+        }
       : undefined,
-    activatedAt: activatedAt === undefined ? undefined : String(activatedAt),
-    warnings: data.activation?.warnings ?? [],
-    message: data.activation?.message ?? env.message,
+    activatedAt:
+      typeof activatedAt === 'string' || typeof activatedAt === 'number'
+        ? String(activatedAt)
+        : undefined,
+    warnings: Array.isArray(warnings)
+      ? warnings.filter((w): w is string => typeof w === 'string')
+      : [],
+    message: text(data, 'activation.message') ?? env.message,
   };
 }
 
 // -- personnel (§7.2 – §7.4) ---------------------------------------------------------------------
 
-export const EmployeeDataSchema = z.looseObject({
-  individual: soft(
-    z.looseObject({ userId: softId(), id: softId(), email: softString(), username: softString() }),
-  ),
-  userId: softId(),
-  user: soft(z.looseObject({ id: softId() })),
-  employeeId: softId(),
-  email: softString(),
-  username: softString(),
-});
-
 /** The generated password FinHub may return for the new person is deliberately not copied. */
 export interface EmployeeResult {
-  /** The employee's user id: the `{userId}` of the org-user session (§3.3). */
-  userId: string;
+  /** The employee's user id: the `{userId}` of the org-user session (§3.3), when FinHub names it. */
+  userId?: string;
   email?: string;
   username?: string;
   employeeId?: string;
 }
 
-export function toEmployeeResult(env: Envelope, endpoint: string): EmployeeResult {
-  const data = parseData(EmployeeDataSchema, env.data, endpoint);
-  const userId = data.individual?.userId ?? data.userId ?? data.user?.id ?? data.individual?.id;
-  if (!userId) throw invalidResponseError(endpoint);
+export function toEmployeeResult(env: Envelope): EmployeeResult {
+  const data = isObject(env.data) ? env.data : {};
   return {
-    userId,
-    email: data.individual?.email ?? data.email,
-    username: data.individual?.username ?? data.username,
-    employeeId: data.employeeId,
+    userId: optionalId(env, 'employeeUserId'),
+    email: text(data, 'individual.email') ?? text(data, 'email'),
+    username: text(data, 'individual.username') ?? text(data, 'username'),
+    employeeId: optionalId(env, 'employeeId'),
   };
 }
-
-export const DirectorSchema = z.looseObject({
-  directorId: softString(),
-  id: softString(),
-  userId: softString(),
-  firstName: softString(),
-  lastName: softString(),
-  email: softString(),
-  role: softString(),
-  appointedDate: softString(),
-  status: softString(),
-  individual: soft(z.looseObject({ userId: softString() })),
-});
 
 export interface DirectorResult {
   directorId?: string;
@@ -507,39 +426,25 @@ export interface DirectorResult {
   status?: string;
 }
 
-const toDirector = (d: z.output<typeof DirectorSchema>): DirectorResult => ({
-  directorId: d.directorId ?? d.id,
-  userId: d.userId ?? d.individual?.userId,
-  firstName: d.firstName,
-  lastName: d.lastName,
-  email: d.email,
-  role: d.role,
-  appointedDate: d.appointedDate,
-  status: d.status,
+const toDirector = (item: unknown): DirectorResult => ({
+  directorId: findId(item, ID_PATHS.directorId)?.value,
+  userId: text(item, 'userId') ?? text(item, 'individual.userId'),
+  firstName: text(item, 'firstName'),
+  lastName: text(item, 'lastName'),
+  email: text(item, 'email'),
+  role: text(item, 'role'),
+  appointedDate: text(item, 'appointedDate'),
+  status: text(item, 'status'),
 });
 
 /** The add-director response is not documented (§12.14): whatever ids it carries, if any. */
-export function toAddDirectorResult(env: Envelope, endpoint: string): DirectorResult {
-  const data = parseData(soft(DirectorSchema), env.data, endpoint);
-  return data ? toDirector(data) : {};
+export function toAddDirectorResult(env: Envelope): DirectorResult {
+  return isObject(env.data) ? toDirector(env.data) : {};
 }
-
-const DirectorListSchema = z.union([
-  z.looseObject({ directors: z.array(DirectorSchema) }),
-  z.array(DirectorSchema),
-]);
 
 export function toDirectorList(env: Envelope, endpoint: string): DirectorResult[] {
-  const data = parseData(DirectorListSchema, env.data, endpoint);
-  return (Array.isArray(data) ? data : data.directors).map(toDirector);
+  return listOf(env, 'directors', endpoint).filter(isObject).map(toDirector);
 }
-
-export const ShareholderDataSchema = z.looseObject({
-  shareholderId: softString(),
-  id: softString(),
-  status: softString(),
-  createdAt: softString(),
-});
 
 export interface ShareholderResult {
   shareholderId?: string;
@@ -547,11 +452,11 @@ export interface ShareholderResult {
   createdAt?: string;
 }
 
-export function toShareholderResult(env: Envelope, endpoint: string): ShareholderResult {
-  const data = parseData(soft(ShareholderDataSchema), env.data, endpoint) ?? {};
+export function toShareholderResult(env: Envelope): ShareholderResult {
+  const data = isObject(env.data) ? env.data : {};
   return {
-    shareholderId: data.shareholderId ?? data.id,
-    status: data.status,
-    createdAt: data.createdAt,
+    shareholderId: optionalId(env, 'shareholderId'),
+    status: text(data, 'status'),
+    createdAt: text(data, 'createdAt'),
   };
 }

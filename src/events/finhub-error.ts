@@ -15,6 +15,13 @@ export interface FinHubErrorDetail {
   message: string;
   /** True when the person can fix it or retry without starting over. */
   recoverable: boolean;
+  /**
+   * `invalid_response` only: the FinHub endpoint whose answer could not be read, as a path
+   * template (`POST /v2.1/verifications`), and the field it lacked or could not read, as a path in
+   * the answer (`data.verificationId`; `body` when it was not JSON). Names, never values: no PII.
+   */
+  endpoint?: string;
+  field?: string;
 }
 
 /** Fired for every error the person sees (banner or field errors from the server). */

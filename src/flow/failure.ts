@@ -11,6 +11,8 @@ export interface Failure {
   message: string;
   /** Seconds FinHub asked us to wait (429 `Retry-After`, §8). */
   retryAfter?: number | undefined;
+  /** An unreadable answer: which endpoint and field, for the host (FinHubErrorDetail). */
+  source?: { endpoint?: string; field?: string };
 }
 
 export function toFailure(error: unknown): Failure {
@@ -21,6 +23,14 @@ export function toFailure(error: unknown): Failure {
       fieldErrors: [...error.fieldErrors],
       message: error.message,
       retryAfter: error.retryAfter,
+      ...(error.code === 'invalid_response'
+        ? {
+            source: {
+              ...(error.endpoint ? { endpoint: error.endpoint } : {}),
+              ...(error.field ? { field: error.field } : {}),
+            },
+          }
+        : {}),
     };
   }
   if (error instanceof FlowError) {

@@ -747,7 +747,9 @@ export class FlowController implements ReactiveController {
       };
       if (failure.retryable) this.#retry = retry;
     }
-    this.#host.dispatchEvent(new FinHubErrorEvent({ step, code, message, recoverable }));
+    this.#host.dispatchEvent(
+      new FinHubErrorEvent({ step, code, message, recoverable, ...failure.source }),
+    );
   }
 
   #advance(cause: Cause): void {

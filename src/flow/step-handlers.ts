@@ -161,6 +161,7 @@ export async function uploadDocument(
           code: failure.code,
           message: errorMessage(failure.code),
           recoverable: true,
+          ...failure.source,
         }),
       );
     }

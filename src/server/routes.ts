@@ -43,6 +43,9 @@ const ORG = '/customer/organization';
 export const ROUTES: readonly RouteDef[] = [
   // Categorization (§4.1): also the B2B flow's source of categories (§1.3).
   { method: 'GET', template: `${IND}/categorization/hierarchy/{tenantId}`, op: 'hierarchy' },
+  // The older index's path without the tenant, asked where a tenant lacks the one above
+  // (docs/finhub-contract.md#categorization-hierarchy).
+  { method: 'GET', template: '/customer/categorization/hierarchy', op: 'hierarchy' },
   // Individual (§5, §6)
   { method: 'POST', template: `${IND}/registration`, op: 'register', flow: 'individual' },
   {
@@ -54,6 +57,13 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     template: `${IND}/{customerId}/verification`,
+    op: 'verification',
+    flow: 'individual',
+  },
+  // §5.3b, where a tenant lacks the customer-scoped create (docs/finhub-contract.md#individual-verification).
+  {
+    method: 'POST',
+    template: `${IND}/{customerId}/verification/initiate`,
     op: 'verification',
     flow: 'individual',
   },
@@ -94,6 +104,13 @@ export const ROUTES: readonly RouteDef[] = [
   {
     method: 'POST',
     template: `${ORG}/{organizationId}/director`,
+    op: 'call',
+    flow: 'organization',
+  },
+  // The older directors page adds with `POST /directors` (docs/finhub-contract.md#directors).
+  {
+    method: 'POST',
+    template: `${ORG}/{organizationId}/directors`,
     op: 'call',
     flow: 'organization',
   },

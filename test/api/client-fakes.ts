@@ -1,5 +1,7 @@
 /** Small fakes for the API client tests: a recording fetch, a token source and device hints. */
+import { expect } from '@open-wc/testing';
 import { FinHubClient, type FinHubClientOptions } from '../../src/api/client.js';
+import { FinHubApiError } from '../../src/api/errors.js';
 import type { DeviceHints, TokenSource } from '../../src/api/types.js';
 
 export const TENANT = '97e7ff29-15f3-49ef-9681-3bbfcce4f6cd';
@@ -95,4 +97,15 @@ export async function sent(request: Request | undefined): Promise<Sent> {
     headers: request.headers,
     body: text === '' ? undefined : (JSON.parse(text) as unknown),
   };
+}
+
+/** The FinHubApiError `promise` rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<FinHubApiError> {
+  const outcome = await promise.then(
+    () => 'resolved' as const,
+    (error: unknown) => ({ error }),
+  );
+  if (outcome === 'resolved') throw new Error('expected the call to fail');
+  expect(outcome.error).to.be.instanceOf(FinHubApiError);
+  return outcome.error as FinHubApiError;
 }

@@ -8,8 +8,7 @@ import type {
   RegisterOrganizationRequest,
   UserContext,
 } from '../../src/api/client.js';
-import { FinHubApiError } from '../../src/api/errors.js';
-import { TENANT, json, makeClient, sent } from './client-fakes.js';
+import { TENANT, json, makeClient, sent, rejection } from './client-fakes.js';
 
 const IND = '/onboarding/api/v2.1/customer/individual';
 const ORG = '/onboarding/api/v2.1/customer/organization';
@@ -36,16 +35,6 @@ function expectHeaders(h: Headers, opts: { body: boolean; user?: UserContext }) 
   expect(h.get('sec-ch-ua-platform')).to.equal(null);
   expect(h.get('X-User-ID')).to.equal(opts.user ? opts.user.userId : null);
   expect(h.get('X-User-Roles')).to.equal(opts.user ? opts.user.roles.join(',') : null);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<FinHubApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FinHubApiError);
-    return error as FinHubApiError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('FinHubClient', () => {
@@ -912,11 +901,14 @@ describe('FinHubClient', () => {
       expect(error.serverMessage).to.contain("Missing required role 'ADMIN_USER'");
     });
 
-    it('throws invalid_response without a user id', async () => {
+    it('an answer without a user id is not fatal (only the admin’s id is needed, §7.1)', async () => {
       const { client } = makeClient(() => json({ code: 200, data: { individual: {} } }));
-      expect((await rejection(client.addEmployee(ORG_ID, employee))).code).to.equal(
-        'invalid_response',
-      );
+      expect(await client.addEmployee(ORG_ID, employee)).to.deep.equal({
+        userId: undefined,
+        email: undefined,
+        username: undefined,
+        employeeId: undefined,
+      });
     });
   });
 
@@ -1065,12 +1057,13 @@ describe('FinHubClient', () => {
       expect(JSON.stringify(result)).not.to.contain('jwt-org-user');
     });
 
-    it('throws invalid_response without a session id', async () => {
+    it('an answer without a session id is not fatal (the relay keeps the session)', async () => {
       const { client } = makeClient(() => json({ code: 200, data: { success: true } }));
-      const error = await rejection(
-        client.createOrganizationUserSession(ORG_ID, USER, { username: 'a@b.c', password: 'p' }),
-      );
-      expect(error.code).to.equal('invalid_response');
+      const result = await client.createOrganizationUserSession(ORG_ID, USER, {
+        username: 'a@b.c',
+        password: 'p',
+      });
+      expect(result).to.include({ sessionId: undefined, userId: USER });
     });
   });
 

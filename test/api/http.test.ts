@@ -5,21 +5,11 @@
 import { expect } from '@open-wc/testing';
 import { FinHubApiError } from '../../src/api/errors.js';
 import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../../src/api/types.js';
-import { TENANT, hangingFetch, json, makeClient, sent } from './client-fakes.js';
+import { TENANT, hangingFetch, json, makeClient, sent, rejection } from './client-fakes.js';
 
 const CUSTOMER = 'cust-1';
 const consent = { version: '1.0' };
 const ok = () => json({ code: 200, data: { status: 'ACCEPTED' }, message: 'Success' });
-
-async function rejection(promise: Promise<unknown>): Promise<FinHubApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FinHubApiError);
-    return error as FinHubApiError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('HttpTransport (via FinHubClient)', () => {
   describe('timeout and abort', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { FinHubApiError } from '../../src/api/errors.js';
+import { rejection } from './client-fakes.js';
 import {
   DEFAULT_TOKEN_LIFETIME_SECONDS,
   createTokenProvider,
@@ -31,16 +31,6 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
 
 /** Resolves after the microtask queue settles. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-async function rejection(promise: Promise<unknown>): Promise<FinHubApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FinHubApiError);
-    return error as FinHubApiError;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

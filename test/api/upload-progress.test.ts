@@ -8,10 +8,9 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { FinHubClient } from '../../src/api/client.js';
 import { resolveDeviceHints } from '../../src/api/device.js';
 import { buildCategorization, pickDefaultCategory } from '../../src/api/categorization.js';
-import { FinHubApiError } from '../../src/api/errors.js';
 import { createTokenProvider } from '../../src/api/token-provider.js';
 import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../../src/api/types.js';
-import { TENANT, json, makeClient, sent } from './client-fakes.js';
+import { TENANT, json, makeClient, sent, rejection } from './client-fakes.js';
 
 const VERIFICATION = 'ver-1';
 const DOCUMENT = {
@@ -101,15 +100,6 @@ const realXhr = globalThis.XMLHttpRequest;
 /** A client with no custom fetch, so a progress callback takes the XHR path. */
 const xhrClient = (timeoutMs?: number) =>
   makeClient(() => json(OK_BODY), { fetch: undefined, ...(timeoutMs ? { timeoutMs } : {}) });
-
-async function rejection(promise: Promise<unknown>): Promise<FinHubApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).to.be.instanceOf(FinHubApiError);
-  return error as FinHubApiError;
-}
 
 const steadyProgress: Answer = (xhr) => {
   const total = 1000;

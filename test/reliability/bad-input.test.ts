@@ -6,7 +6,14 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { buttonNamed, byLabel, chooseFile, errorOf, root } from '../components/helpers.js';
-import { heading, mount, uniqueEmail } from '../flow-individual/helpers.js';
+import {
+  bannerText,
+  heading,
+  inside,
+  mount,
+  step,
+  uniqueEmail,
+} from '../flow-individual/helpers.js';
 import {
   errorsOf,
   failNext,
@@ -73,12 +80,11 @@ describe('bad input', () => {
     expect(await hits(deviceId, '/documents')).to.have.length(0);
   });
 
-  it('a verification answer missing its fields: an error message, not a broken screen', async () => {
+  it('a verification answer missing its id: a message and Try again; the host learns endpoint and field', async () => {
     const { el, events } = await mount();
     failNext(
       (request, path) => request.method === 'POST' && /verifications?$/.test(path),
       async () => jsonResponse(200, { code: 200, message: 'Success', data: {} }),
-      2,
     );
     await passCategorization(el);
     const registration = await fillRegistrationStep(el, uniqueEmail('bad'));
@@ -86,10 +92,22 @@ describe('bad input', () => {
     const banner = await waitForBanner(el);
     expect(banner).to.contain('We received an answer we could not read.');
     expect(heading(el)).to.equal('Identity check');
-    expect(errorsOf(events).map((e) => [e.code, e.recoverable])).to.deep.equal([
-      ['invalid_response', false],
+    expect(errorsOf(events)).to.deep.equal([
+      {
+        step: 'verification',
+        code: 'invalid_response',
+        message:
+          'We received an answer we could not read. Reload the page, or try again in a few minutes.',
+        recoverable: true,
+        endpoint: 'POST /v2.1/customer/individual/{customerId}/verification',
+        field: 'data.verificationId',
+      },
     ]);
     await expect(el).to.be.accessible();
+    retryButton(el)!.click();
+    const verification = await step(el, 'finhub-step-verification');
+    await inside(verification, 'ul li', 'required documents');
+    expect(bannerText(el)).to.equal('');
   });
 
   it('an answer that is not JSON at all (a proxy’s HTML page) gives an error, shown as text', async () => {
@@ -105,11 +123,17 @@ describe('bad input', () => {
     const banner = await waitForBanner(el);
     expect(banner).to.contain('We received an answer we could not read.');
     expect(root(el).querySelector('#proxy')).to.equal(null);
-    expect(errorsOf(events).map((e) => [e.step, e.code])).to.deep.equal([
-      ['categorization', 'invalid_response'],
+    expect(errorsOf(events).map((e) => [e.step, e.code, e.endpoint, e.field])).to.deep.equal([
+      [
+        'categorization',
+        'invalid_response',
+        'GET /v2.1/customer/individual/categorization/hierarchy/{tenantId}',
+        'body',
+      ],
     ]);
     // `recoverable` is truthful: it is set exactly when a retry is offered.
-    expect(errorsOf(events)[0]!.recoverable).to.equal(retryButton(el) !== undefined);
+    expect(errorsOf(events)[0]!.recoverable).to.equal(true);
+    expect(retryButton(el)).to.exist;
   });
 });
 
