@@ -33,6 +33,11 @@ export interface SandboxOptions extends Partial<SandboxCredentials> {
   now?: () => number;
   /** How many requests the journal keeps. Default 500. */
   journalLimit?: number;
+  /**
+   * The hierarchy endpoint's `data` instead of the sandbox's own (a stand-in until named variants
+   * exist). Registration still checks against the sandbox's own categories and features.
+   */
+  hierarchy?: (tenantId: string) => unknown;
 }
 
 export interface Sandbox {
@@ -82,6 +87,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       verificationDelayMs: options.verificationDelayMs ?? 3000,
       walletProvisioningDelayMs: options.walletProvisioningDelayMs ?? 1500,
       now: options.now ?? (() => Date.now()),
+      hierarchy: options.hierarchy,
     },
     randomSecret(),
   );

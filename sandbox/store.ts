@@ -20,6 +20,8 @@ export interface StoreConfig {
   verificationDelayMs: number;
   walletProvisioningDelayMs: number;
   now: () => number;
+  /** See `SandboxOptions.hierarchy`. */
+  hierarchy?: ((tenantId: string) => unknown) | undefined;
 }
 
 export const TOKEN_LIFETIME_SECONDS = 3600; // §3.2: exp − iat = 3600 s

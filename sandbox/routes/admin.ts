@@ -81,7 +81,11 @@ export const adminRoutes: RouteDef[] = [
           error: 'TENANT_ACCESS_DENIED',
         });
       }
-      return ok(hierarchyFor(tenantId), 'Hierarchy retrieved successfully');
+      const custom = ctx.store.config.hierarchy;
+      return ok(
+        custom ? custom(tenantId) : hierarchyFor(tenantId),
+        'Hierarchy retrieved successfully',
+      );
     },
   },
 ];

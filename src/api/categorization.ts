@@ -166,6 +166,39 @@ export interface CategoryAnalysis extends Omit<CategoryOption, 'features'> {
 }
 
 /**
+ * What the host hears about a category that cannot be opened (the `finhub-error` detail): the
+ * first problem's feature and key, every problem, the override that would fix them, and how to
+ * set it.
+ */
+export interface CategorizationDetails {
+  feature?: string;
+  key?: string;
+  problems: readonly CategorizationProblem[];
+  /** featureCode → key → value for `categorizationOverrides`; `{}` when no override can help. */
+  override: Record<string, Record<string, string>>;
+  /** For the developer, in English: what to change. */
+  fix: string;
+}
+
+export function categorizationDetails(
+  problems: readonly CategorizationProblem[],
+  override: Record<string, Record<string, string>>,
+): CategorizationDetails {
+  const [first] = problems;
+  const fix =
+    Object.keys(override).length > 0
+      ? `Set the element's categorizationOverrides property (or its categorization-overrides attribute, as JSON) to ${JSON.stringify(override)}, with values your FinHub tenant accepts in place of ${OVERRIDE_PLACEHOLDER}.`
+      : 'No override can fix this: check the category in your FinHub tenant (`npx finhub-onboarding doctor` shows what it serves).';
+  return {
+    ...(first?.feature ? { feature: first.feature } : {}),
+    ...(first?.key ? { key: first.key } : {}),
+    problems,
+    override,
+    fix,
+  };
+}
+
+/**
  * `categorization_unsatisfiable` (or FinHub's `categorization_invalid`, explained): the problems
  * and the override that would fix them. Its message is for developers (English); the element
  * shows the person its own localized text for the code.
@@ -173,6 +206,8 @@ export interface CategoryAnalysis extends Omit<CategoryOption, 'features'> {
 export class CategorizationError extends FinHubApiError {
   readonly problems: readonly CategorizationProblem[];
   readonly override: Record<string, Record<string, string>>;
+  /** The host's view (the flow reads it to stop offering the category). */
+  readonly categorization: CategorizationDetails;
 
   constructor(
     problems: readonly CategorizationProblem[],
@@ -192,6 +227,7 @@ export class CategorizationError extends FinHubApiError {
     });
     this.problems = problems;
     this.override = override;
+    this.categorization = categorizationDetails(problems, override);
   }
 }
 

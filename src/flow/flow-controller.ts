@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { FieldError } from '../api/api-error.js';
+import type { CategorizationDetails } from '../api/categorization.js';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
 import { FinHubErrorEvent, type FinHubErrorEventCode } from '../events/finhub-error.js';
 import { FinHubSignInRequestEvent } from '../events/finhub-sign-in-request.js';
@@ -430,7 +431,8 @@ export class FlowController implements ReactiveController {
 
   chooseCategory(key: string): void {
     if (this.busy || this.#machine.current !== 'categorization') return;
-    if (!this.categories?.some((category) => category.key === key)) return;
+    if (!this.categories?.some((category) => category.key === key && !category.unavailable)) return;
+    this.error = undefined;
     this.#machine.update({ categoryKey: key });
     this.#advance('person');
   }
@@ -697,6 +699,11 @@ export class FlowController implements ReactiveController {
     let onForm = false;
 
     if (step === 'registration') {
+      const refused = (error as { categorization?: CategorizationDetails } | null)?.categorization;
+      if (refused) {
+        this.#withdrawCategory(refused, code);
+        return;
+      }
       if (code === 'duplicate_email') {
         // After an attempt whose outcome was unknown, the 409 says that attempt did register.
         this.registeredEarlier = this.registeredEarlier || this.#registrationUncertain;
@@ -888,6 +895,7 @@ export class FlowController implements ReactiveController {
         (categories) => {
           if (context.signal.aborted) return;
           this.categories = categories;
+          this.#reportUnavailable();
           this.#resolvePreset();
           // The first screen is up: fetch the next steps' work while the person chooses.
           this.#loadSteps().catch(() => undefined);
@@ -902,6 +910,49 @@ export class FlowController implements ReactiveController {
       });
   }
 
+  /**
+   * Tells the host about each category smart categorization cannot fill, or only `key`'s
+   * (docs/finhub-contract.md#smart-categorization). The person is not offered them.
+   */
+  #reportUnavailable(
+    step: StepId = 'categorization',
+    code: FinHubErrorEventCode = 'categorization_unsatisfiable',
+    only?: string,
+  ): void {
+    const categories = this.categories ?? [];
+    const recoverable = categories.some((category) => !category.unavailable);
+    for (const { key, unavailable } of categories) {
+      if (!unavailable || (only !== undefined && key !== only)) continue;
+      const message = errorMessage(code);
+      const detail = { step, code, message, recoverable, category: key, ...unavailable };
+      this.#host.dispatchEvent(new FinHubErrorEvent(detail));
+    }
+  }
+
+  /**
+   * FinHub refused the chosen category at registration: sending it again would fail the same way,
+   * so the person goes back to the categories, where it is marked, and chooses another (their
+   * details are kept) or sees how to get help.
+   */
+  #withdrawCategory(unavailable: CategorizationDetails, code: FinHubErrorEventCode): void {
+    const key = this.#machine.data.categoryKey;
+    this.categories = this.categories?.map((c) => (c.key === key ? { ...c, unavailable } : c));
+    this.#machine.update({ presetCategory: undefined });
+    this.#reportUnavailable('registration', code, key);
+    this.#cause = 'person';
+    this.#machine.previous();
+    const recoverable = this.categories?.some((category) => !category.unavailable) ?? false;
+    this.error = {
+      step: 'categorization',
+      code,
+      get message() {
+        return errorMessage(code); // worded at each render: follows a `locale` switch
+      },
+      recoverable,
+      retryable: false,
+    };
+  }
+
   /** A host-preset category completes categorization by itself when the tenant offers it. */
   #resolvePreset(): void {
     const preset = this.#machine.data.presetCategory;
@@ -910,12 +961,14 @@ export class FlowController implements ReactiveController {
     const match = this.categories?.find((category) =>
       [category.key, ...(category.aliases ?? [])].some((name) => name.toLowerCase() === wanted),
     );
-    if (match) {
+    if (match && !match.unavailable) {
       this.#machine.update({ categoryKey: match.key });
       this.#advance('automatic');
     } else {
-      // Unknown code: let the person choose rather than fail the whole onboarding.
-      console.warn(`<finhub-onboarding>: category "${preset}" is not offered; asking instead.`);
+      // Unknown, or one smart categorization cannot fill (the host heard why): let the person
+      // choose rather than fail the whole onboarding.
+      if (!match)
+        console.warn(`<finhub-onboarding>: category "${preset}" is not offered; asking instead.`);
       this.#machine.update({ presetCategory: undefined });
       this.#host.requestUpdate();
     }

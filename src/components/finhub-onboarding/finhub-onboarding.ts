@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
+import type { CategorizationOverrides } from '../../api/categorization.js';
 import type { TokenProviderOptions } from '../../api/token-provider.js';
 import type { FinHubStepCompleteDetail } from '../../events/finhub-step-complete.js';
 import { FinHubReadyEvent } from '../../events/finhub-ready.js';
@@ -123,6 +124,29 @@ function lazyBackend(create: (module: ApiBackendModule) => FlowBackend): FlowBac
   });
 }
 
+/**
+ * Values smart categorization sends for a tenant's feature keys: `{FEATURE_CODE: {key: value}}`
+ * (docs/finhub-contract.md#smart-categorization). Codes and keys match in any spelling.
+ */
+export type FinHubCategorizationOverrides = CategorizationOverrides;
+
+/** `categorization-overrides='{"F":{"k":"v"}}'`: a JSON object, else nothing (with a warning). */
+const jsonObject = {
+  fromAttribute(value: string | null): FinHubCategorizationOverrides | undefined {
+    if (!value) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        return parsed as FinHubCategorizationOverrides; // keys and values checked when used
+      }
+    } catch {
+      // warned below
+    }
+    console.warn('<finhub-onboarding>: categorization-overrides is not a JSON object; ignored.');
+    return undefined;
+  },
+};
+
 /** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
 const STEP_PARTS =
   'form, field, fieldset, label, input, field-error, button, button-primary, button-secondary, progress';
@@ -139,7 +163,7 @@ const STEP_PARTS =
  * @fires {FinHubStepChangeEvent} finhub-step-change - Once per move between steps. `detail: {from, to}`.
  * @fires {FinHubStepCompleteEvent} finhub-step-complete - When a step is done. `detail: {step, flow, ids}`.
  * @fires {FinHubCompleteEvent} finhub-complete - When the whole onboarding is done. `detail: {flow, ids, status}`.
- * @fires {FinHubErrorEvent} finhub-error - For every error the person sees. `detail: {step, code, message, recoverable}`.
+ * @fires {FinHubErrorEvent} finhub-error - For every error the person sees. `detail: {step, code, message, recoverable}`; for an account type that cannot be opened (`categorization_unsatisfiable`, `categorization_invalid`) also `{category, feature, key, problems, override, fix}`: the `categorizationOverrides` value that would fix it.
  * @fires {FinHubSignInRequestEvent} finhub-sign-in-request - The person chose "Sign in instead" after a duplicate email and the host gave no resume ids; the host shows its sign-in (or sets `customer-id`/`user-id`, which opens the element's own). `detail: {flow, step, reason}`.
  *
  * @cssproperty [--finhub-color-primary=#1d4ed8] - Primary actions, current step, links (dark: #93c5fd).
@@ -229,6 +253,20 @@ export class FinHubOnboarding extends LitElement {
 
   /** Category code the host chose (e.g. `INDIVIDUAL_STANDARD`); the person is then not asked. */
   @property() category = '';
+
+  /**
+   * Values smart categorization sends for feature keys: `{FEATURE_CODE: {key: value}}` (JSON in the
+   * attribute). Needed only when a `finhub-error` names an `override`; checked against the values
+   * the tenant allows. Read when the categories load.
+   */
+  @property({ attribute: 'categorization-overrides', converter: jsonObject })
+  categorizationOverrides: FinHubCategorizationOverrides | undefined;
+
+  /**
+   * Where a person gets help when no account type can be opened online (`https:`, `mailto:` or
+   * `tel:` URL), shown as a link.
+   */
+  @property({ attribute: 'support-url' }) supportUrl = '';
 
   /** Colour scheme: `light`, `dark` or `auto` (follows the system setting). */
   @property({ reflect: true }) theme: FinHubTheme = 'auto';
@@ -501,6 +539,7 @@ export class FinHubOnboarding extends LitElement {
           .selected=${flow.machine.data.categoryKey}
           ?busy=${flow.busy}
           ?can-go-back=${canGoBack}
+          support-url=${this.supportUrl}
         ></finhub-step-categorization>`;
       case 'individual-registration':
         return html`<finhub-step-individual-registration
@@ -621,6 +660,7 @@ export class FinHubOnboarding extends LitElement {
             apiBase,
             tenantId: () => this.tenantId || undefined,
             deviceId,
+            categorizationOverrides: () => this.categorizationOverrides,
           }),
         ),
       };

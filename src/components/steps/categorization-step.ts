@@ -5,10 +5,23 @@ import type { CategoryOption } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { StepAnnounceEvent, StepBackEvent, StepSubmitEvent } from './step-events.js';
 
+/** The host's `support-url` as a link target: web, mail or phone only (never `javascript:`). */
+function contactHref(value: string): string | undefined {
+  if (!value.trim()) return undefined;
+  try {
+    const url = new URL(value, document.baseURI);
+    return ['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Categorization (finhub-api.md §4): the person picks one of the tenant's categories. Presentational:
  * it receives the categories and a default, and sends a `StepSubmitEvent<string>` with the chosen
  * key. A host-preset category never reaches this screen (the flow completes the step itself).
+ * A category smart categorization cannot fill is shown disabled and marked; when none is left,
+ * there is no form, only the host's contact route (docs/finhub-contract.md#smart-categorization).
  *
  * @internal
  */
@@ -48,6 +61,10 @@ export class FinHubCategorizationStep extends LitElement {
       .option .hint {
         grid-column: 2;
       }
+
+      a {
+        color: var(--_color-primary, #1d4ed8);
+      }
     `,
   ];
 
@@ -61,14 +78,18 @@ export class FinHubCategorizationStep extends LitElement {
 
   @property({ type: Boolean, attribute: 'can-go-back' }) canGoBack = false;
 
+  /** Where a person who cannot continue gets help (the host's `support-url`). */
+  @property({ attribute: 'support-url' }) supportUrl = '';
+
   @state() private _choice: string | undefined;
 
   @state() private _showError = false;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if ((changed.has('selected') || changed.has('categories')) && this._choice === undefined) {
-      const preselected = this.categories?.find((category) => category.key === this.selected);
-      this._choice = preselected?.key ?? this.categories?.find((c) => c.isDefault)?.key;
+      const open = this.categories?.filter((category) => !category.unavailable);
+      const preselected = open?.find((category) => category.key === this.selected);
+      this._choice = preselected?.key ?? open?.find((c) => c.isDefault)?.key;
     }
   }
 
@@ -77,10 +98,17 @@ export class FinHubCategorizationStep extends LitElement {
       return html`<p id="loading-label" class="muted">${msg('Loading account types…')}</p>
         <progress part="progress" aria-labelledby="loading-label"></progress>`;
     }
-    if (this.categories.length === 0) {
-      return html`<p>
-        ${msg('No account types are available right now. Please contact support.')}
-      </p>`;
+    if (this.categories.every((category) => category.unavailable)) {
+      // Nothing to choose: no form whose button would fail again, only the way to get help.
+      const href = contactHref(this.supportUrl);
+      return html`<p>${msg('No account types can be opened online right now.')}</p>
+        <p>
+          ${
+            href
+              ? html`<a href=${href}>${msg('Contact us to open your account')}</a>`
+              : msg('Please contact the company that sent you here to open your account.')
+          }
+        </p>`;
     }
     const error = this._showError && !this._choice;
     return html`
@@ -105,8 +133,14 @@ export class FinHubCategorizationStep extends LitElement {
                     name="category"
                     .value=${category.key}
                     .checked=${category.key === this._choice}
+                    ?disabled=${Boolean(category.unavailable)}
                     aria-describedby=${
-                      category.description ? `category-${index}-description` : nothing
+                      [
+                        category.description ? `category-${index}-description` : '',
+                        category.unavailable ? `category-${index}-unavailable` : '',
+                      ]
+                        .join(' ')
+                        .trim() || nothing
                     }
                     @change=${() => this.#choose(category.key)}
                   />
@@ -115,6 +149,13 @@ export class FinHubCategorizationStep extends LitElement {
                     category.description
                       ? html`<p id=${`category-${index}-description`} class="hint">
                           ${category.description}
+                        </p>`
+                      : nothing
+                  }
+                  ${
+                    category.unavailable
+                      ? html`<p id=${`category-${index}-unavailable`} class="hint">
+                          ${msg('Not available right now: choose another account type.')}
                         </p>`
                       : nothing
                   }
