@@ -14,7 +14,17 @@ function onboardingDevStack(): Plugin {
       const stack = createDevStack({ env: process.env });
       server.middlewares.use(connectMiddleware(stack));
       server.httpServer?.once('listening', () => {
-        setTimeout(() => server.config.logger.info(`  ➜  ${stack.describe()}`), 50);
+        const address = server.httpServer?.address();
+        const origin =
+          address && typeof address === 'object'
+            ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+            : `http://127.0.0.1:${server.config.server.port ?? 5173}`;
+        setTimeout(() => {
+          server.config.logger.info(`  ➜  ${stack.describe()}`);
+          server.config.logger.info(
+            `  ➜  Check it (npm run build first): ${stack.doctorCommand(origin)}`,
+          );
+        }, 50);
       });
     },
   };

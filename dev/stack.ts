@@ -1,14 +1,18 @@
 /**
  * The local stack behind `npm start` and the browser tests: the relay mounted at `/onboarding`,
  * talking to the in-memory sandbox (default) or, when FinHub credentials are in the environment,
- * to the real FinHub sandbox. Sandbox controls (dev inbox, fault injection) live at `/__sandbox`.
+ * to the real FinHub sandbox. Sandbox controls (dev inbox, fault injection) live at `/__sandbox`,
+ * and the sandbox's FinHub API itself at `/__finhub/api/v2.1/*` (dev only), so
+ * `finhub-onboarding doctor` can check it as it would a partner's tenant.
  */
+import { FINHUB_ENV } from '../src/doctor/env.js';
 import { createOnboardingHandler } from '../src/server/index.js';
 import type { ConnectionInfo, OnboardingHandlerOptions } from '../src/server/types.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 
 export const RELAY_PREFIX = '/onboarding';
 export const SANDBOX_CONTROL_PREFIX = '/__sandbox';
+export const SANDBOX_API_PREFIX = '/__finhub';
 
 export interface DevStack {
   /** Answers a request for the relay or the sandbox controls; `undefined` when the path is neither. */
@@ -18,20 +22,11 @@ export interface DevStack {
   /** The in-memory sandbox, or undefined when the relay targets the real FinHub. */
   sandbox: Sandbox | undefined;
   describe(): string;
+  /** The doctor command for this stack, with the environment it needs, served from `origin`. */
+  doctorCommand(origin: string): string;
 }
 
 type Env = Record<string, string | undefined>;
-
-const FINHUB_ENV = [
-  'FINHUB_BASE_URL',
-  'FINHUB_TENANT_ID',
-  'FINHUB_TENANT_KEY',
-  'FINHUB_TENANT_SECRET',
-  'FINHUB_ADMIN_ORGANIZATION_ID',
-  'FINHUB_ADMIN_USER_ID',
-  'FINHUB_ADMIN_USERNAME',
-  'FINHUB_ADMIN_PASSWORD',
-] as const;
 
 export function createDevStack(
   options: {
@@ -89,7 +84,8 @@ export function createDevStack(
   const owns = (pathname: string) =>
     pathname === RELAY_PREFIX ||
     pathname.startsWith(`${RELAY_PREFIX}/`) ||
-    (sandbox !== undefined && pathname.startsWith(`${SANDBOX_CONTROL_PREFIX}/`));
+    (sandbox !== undefined && pathname.startsWith(`${SANDBOX_CONTROL_PREFIX}/`)) ||
+    (sandbox !== undefined && pathname.startsWith(`${SANDBOX_API_PREFIX}/api/`));
 
   return {
     sandbox,
@@ -102,7 +98,29 @@ export function createDevStack(
       if (sandbox && pathname.startsWith(`${SANDBOX_CONTROL_PREFIX}/`)) {
         return sandbox.control(request);
       }
+      if (sandbox && pathname.startsWith(`${SANDBOX_API_PREFIX}/api/`)) {
+        const url = new URL(request.url);
+        url.pathname = pathname.slice(SANDBOX_API_PREFIX.length);
+        return sandbox.fetch(new Request(url, request));
+      }
       return undefined;
+    },
+    doctorCommand(origin) {
+      if (!sandbox) return 'npx finhub-onboarding doctor   (with the FINHUB_* variables above)';
+      const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
+      // The in-memory sandbox's own made-up credentials: nothing here is a real secret.
+      const vars = {
+        FINHUB_BASE_URL: `${origin}${SANDBOX_API_PREFIX}`,
+        FINHUB_TENANT_ID: tenantId,
+        FINHUB_TENANT_KEY: tenantKey,
+        FINHUB_TENANT_SECRET: tenantSecret,
+        FINHUB_ADMIN_ORGANIZATION_ID: admin.organizationId,
+        FINHUB_ADMIN_USER_ID: admin.userId,
+        FINHUB_ADMIN_USERNAME: admin.username,
+        FINHUB_ADMIN_PASSWORD: admin.password,
+      };
+      const env = Object.entries(vars).map(([name, value]) => `${name}='${value}'`);
+      return `${env.join(' ')} npx finhub-onboarding doctor`;
     },
     describe: () =>
       useRealFinHub

@@ -1,4 +1,5 @@
-// Builds the relay (./server and ./server/node entries) for Node and other Fetch runtimes.
+// Builds the relay (./server and ./server/node entries) for Node and other Fetch runtimes, and the
+// `finhub-onboarding` command.
 import { build } from 'esbuild';
 
 await build({
@@ -10,5 +11,18 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: true,
+  logLevel: 'warning',
+});
+
+// `npx finhub-onboarding doctor` (package.json `bin`): Node only, Lit-free.
+await build({
+  entryPoints: { 'finhub-onboarding': 'src/doctor/bin.ts' },
+  outdir: 'dist/bin',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
 });
