@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -21,9 +21,12 @@ function onboardingDevStack(): Plugin {
             : `http://127.0.0.1:${server.config.server.port ?? 5173}`;
         setTimeout(() => {
           server.config.logger.info(`  ➜  ${stack.describe()}`);
-          server.config.logger.info(
-            `  ➜  Check it (npm run build first): ${stack.doctorCommand(origin)}`,
+          // The command is built into dist/ (package.json `bin`); a fresh clone builds it once.
+          const built = existsSync(
+            fileURLToPath(new URL('./dist/bin/finhub-onboarding.js', import.meta.url)),
           );
+          const build = built ? '' : '`npm run build:server` once, then ';
+          server.config.logger.info(`  ➜  Check it: ${build}${stack.doctorCommand(origin)}`);
         }, 50);
       });
     },
