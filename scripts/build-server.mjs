@@ -1,5 +1,6 @@
 // Builds the relay (./server and ./server/node entries) for Node and other Fetch runtimes, and the
 // `finhub-onboarding` command.
+import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
@@ -26,3 +27,5 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
 });
+// Executable, as npm makes a `bin` on install (and `npx` in this repo runs it in place).
+chmodSync('dist/bin/finhub-onboarding.js', 0o755);

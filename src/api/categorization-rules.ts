@@ -92,7 +92,7 @@ export function kindOf(key: string): KeyKind {
 
 export type AllowedEntry = { value: string } | { min: number; max: number };
 
-const RANGE = /^\s*(-?\d+)\s*(?:-|–|\.\.)\s*(-?\d+)\s*$/;
+const RANGE = /^\s*(-?\d+)\s*-\s*(-?\d+)\s*$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 export const TRUTHY = /^(true|yes|y|1)$/i;
 
@@ -182,7 +182,7 @@ function numberIn(
   return best;
 }
 
-const PEP_NO = ['false', 'NO', 'NOT_APPLICABLE', 'NONE', 'N', 'NOT_PEP', 'NON_PEP'];
+const PEP_NO = ['false', 'NO', 'NOT_APPLICABLE', 'NONE', 'N'];
 
 /** The table's choice among the allowed values of one key. `entries` is non-empty. */
 export function choose(key: string, entries: AllowedEntry[]): string {

@@ -171,8 +171,8 @@ export interface CategoryAnalysis extends Omit<CategoryOption, 'features'> {
  * set it.
  */
 export interface CategorizationDetails {
-  feature?: string;
-  key?: string;
+  feature?: string | undefined;
+  key?: string | undefined;
   problems: readonly CategorizationProblem[];
   /** featureCode → key → value for `categorizationOverrides`; `{}` when no override can help. */
   override: Record<string, Record<string, string>>;
@@ -184,18 +184,10 @@ export function categorizationDetails(
   problems: readonly CategorizationProblem[],
   override: Record<string, Record<string, string>>,
 ): CategorizationDetails {
-  const [first] = problems;
-  const fix =
-    Object.keys(override).length > 0
-      ? `Set the element's categorizationOverrides property (or its categorization-overrides attribute, as JSON) to ${JSON.stringify(override)}, with values your FinHub tenant accepts in place of ${OVERRIDE_PLACEHOLDER}.`
-      : 'No override can fix this: check the category in your FinHub tenant (`npx finhub-onboarding doctor` shows what it serves).';
-  return {
-    ...(first?.feature ? { feature: first.feature } : {}),
-    ...(first?.key ? { key: first.key } : {}),
-    problems,
-    override,
-    fix,
-  };
+  const fix = Object.keys(override).length
+    ? `Set categorizationOverrides to ${JSON.stringify(override)}.`
+    : 'No override can fix this; run `npx finhub-onboarding doctor`.';
+  return { feature: problems[0]?.feature, key: problems[0]?.key, problems, override, fix };
 }
 
 /**
@@ -204,9 +196,7 @@ export function categorizationDetails(
  * shows the person its own localized text for the code.
  */
 export class CategorizationError extends FinHubApiError {
-  readonly problems: readonly CategorizationProblem[];
-  readonly override: Record<string, Record<string, string>>;
-  /** The host's view (the flow reads it to stop offering the category). */
+  /** The host's view: problems, the override that would fix them, `fix` in words. */
   readonly categorization: CategorizationDetails;
 
   constructor(
@@ -216,35 +206,10 @@ export class CategorizationError extends FinHubApiError {
   ) {
     super({
       code: 'categorization_unsatisfiable',
-      message: problems.map(describeProblem).join('; '),
-      missingKeys: problems.flatMap((p) => (p.reason === 'no_value' && p.key ? [p.key] : [])),
-      invalidValues: Object.fromEntries(
-        problems.flatMap((p) =>
-          p.reason === 'override_refused' && p.key ? [[p.key, p.value ?? '']] : [],
-        ),
-      ),
+      message: `Category cannot be filled: ${JSON.stringify(problems)}`,
       ...init,
     });
-    this.problems = problems;
-    this.override = override;
     this.categorization = categorizationDetails(problems, override);
-  }
-}
-
-/** One problem in plain English (developer console, the doctor). */
-export function describeProblem(problem: CategorizationProblem): string {
-  const { category, feature, key } = problem;
-  switch (problem.reason) {
-    case 'no_value':
-      return `category ${category}: feature ${feature} requires ${key}, FinHub lists no allowed value for it and no documented rule gives one`;
-    case 'override_refused':
-      return `category ${category}: the override ${feature}.${key} = "${problem.value}" is not allowed (allowed: ${(problem.allowed ?? []).join(', ')})`;
-    case 'unknown_feature':
-      return `category ${category}: its feature ${feature} is not described in the hierarchy`;
-    case 'unknown_category':
-      return `category ${category} is not in the hierarchy`;
-    case 'rejected':
-      return `category ${category}: FinHub refused ${feature ? `${feature}.` : ''}${key}${problem.value ? ` (${problem.value})` : ''}`;
   }
 }
 
@@ -422,16 +387,20 @@ function fillFeature(
 
 // --- public API --------------------------------------------------------------------------------
 
+/** The keys of the categories offered to a flow (§1.3), in hierarchy order. */
+const keysFor = (hierarchy: CategorizationHierarchy, kind: CustomerKind) =>
+  Object.keys(hierarchy.categories).filter(
+    (key) => isOrganizationCategory(key, hierarchy.categories[key]!) === (kind === 'organization'),
+  );
+
 /** Categories offered to a flow (§1.3), in hierarchy order. */
 export function listCategories(
   hierarchy: CategorizationHierarchy,
   kind: CustomerKind,
 ): CategoryOption[] {
-  return Object.entries(hierarchy.categories)
-    .filter(
-      ([key, category]) => isOrganizationCategory(key, category) === (kind === 'organization'),
-    )
-    .map(([key, category]) => ({
+  return keysFor(hierarchy, kind).map((key) => {
+    const category = hierarchy.categories[key]!;
+    return {
       key,
       id: category.databaseId,
       code: category.categoryId,
@@ -448,41 +417,32 @@ export function listCategories(
           ...(feature.description ? { description: feature.description } : {}),
         };
       }),
-    }));
+    };
+  });
 }
 
-function defaultRank(option: CategoryOption): number {
-  const list = words(`${option.code} ${option.name}`);
-  const has = (word: string) => list.includes(word);
-  if (has('prohibited')) return 6;
-  if (has('high') || has('critical')) return 5;
-  if (has('standard')) return 0;
-  if (has('medium')) return 1;
-  if (has('low')) return 2;
-  if (has('basic')) return 3;
-  return 4;
-}
-
-/**
- * The default category for a flow (rule in the module comment), undefined when there is none.
- * `usable` leaves categories out (those smart categorization cannot fill).
- */
-export function pickDefaultCategory(
-  hierarchy: CategorizationHierarchy,
-  kind: CustomerKind,
-  usable: (option: CategoryOption) => boolean = () => true,
-): CategoryOption | undefined {
-  let best: CategoryOption | undefined;
+/** The default among `options` (rule in the module comment): the first of the best rank. */
+export function pickDefault<T extends { code: string; name: string }>(
+  options: readonly T[],
+): T | undefined {
+  let best: T | undefined;
   let bestRank = Infinity;
-  for (const option of listCategories(hierarchy, kind)) {
-    const rank = defaultRank(option);
-    if (rank < bestRank && usable(option)) {
+  for (const option of options) {
+    const list = words(`${option.code} ${option.name}`);
+    const has = (word: string) => list.includes(word);
+    const index = ['standard', 'medium', 'low', 'basic'].findIndex(has);
+    const rank = has('prohibited') ? 6 : has('high') || has('critical') ? 5 : index < 0 ? 4 : index;
+    if (rank < bestRank) {
       best = option;
       bestRank = rank;
     }
   }
   return best;
 }
+
+/** The default category for a flow, undefined when there is none. */
+export const pickDefaultCategory = (hierarchy: CategorizationHierarchy, kind: CustomerKind) =>
+  pickDefault(listCategories(hierarchy, kind));
 
 /**
  * Whether one category can be filled (§4.2), with the values chosen, the problems and the
@@ -555,9 +515,7 @@ export function analyzeHierarchy(
   kind: CustomerKind,
   overrides?: CategorizationOverrides,
 ): CategoryAnalysis[] {
-  return listCategories(hierarchy, kind).map((option) =>
-    analyzeCategory(hierarchy, option.key, overrides)!,
-  );
+  return keysFor(hierarchy, kind).map((key) => analyzeCategory(hierarchy, key, overrides)!);
 }
 
 /**
@@ -614,13 +572,6 @@ export function explainRejection(
     if (code) (override[code] ??= {})[name] = OVERRIDE_PLACEHOLDER;
   }
   if (problems.length === 0) problems.push({ reason: 'rejected', category: key });
-  return new CategorizationError(problems, override, {
-    code: error.code,
-    ...(error.status !== undefined ? { status: error.status } : {}),
-    ...(error.serverMessage ? { serverMessage: error.serverMessage } : {}),
-    ...(error.endpoint ? { endpoint: error.endpoint } : {}),
-    missingKeys: error.missingKeys,
-    invalidValues: error.invalidValues,
-    cause: error,
-  });
+  // FinHub's own error (code, status, missingKeys…) with the problems traced.
+  return new CategorizationError(problems, override, { ...error, cause: error });
 }

@@ -14,15 +14,12 @@ import * as z from 'zod/mini';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-/** `"A, B"`, `"[A, B]"` → `['A', 'B']`; a single value or range stays one entry. */
-function splitList(text: string): string[] {
-  return text
-    .trim()
-    .replace(/^\[(.*)\]$/s, '$1')
+/** `"A, B"` → `['A', 'B']`; a single value or range stays one entry. */
+const splitList = (text: string): string[] =>
+  text
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean);
-}
 
 /** One `allowedValues` entry in any documented shape → its values; undefined when it lists none. */
 export function allowedList(raw: unknown): string[] | undefined {

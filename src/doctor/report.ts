@@ -1,8 +1,25 @@
 /** The doctor's report in plain words (what `finhub-onboarding doctor` prints). */
-import { describeProblem, type CategoryAnalysis } from '../api/categorization.js';
+import type { CategorizationProblem, CategoryAnalysis } from '../api/categorization.js';
 import type { DoctorReport, FlowReport } from './doctor.js';
 
 const FLOW_NAMES = { individual: 'Individual (B2C)', organization: 'Organization (B2B)' } as const;
+
+/** One problem in plain words. */
+export function describeProblem(problem: CategorizationProblem): string {
+  const { category, feature, key } = problem;
+  switch (problem.reason) {
+    case 'no_value':
+      return `feature ${feature} requires ${key}, FinHub lists no allowed value for it and no documented rule gives one`;
+    case 'override_refused':
+      return `the override ${feature}.${key} = "${problem.value}" is not allowed (allowed: ${(problem.allowed ?? []).join(', ')})`;
+    case 'unknown_feature':
+      return `its feature ${feature} is not described in the hierarchy`;
+    case 'unknown_category':
+      return `category ${category} is not in the hierarchy`;
+    case 'rejected':
+      return `FinHub refused ${feature ? `${feature}.` : ''}${key}${problem.value ? ` (${problem.value})` : ''}`;
+  }
+}
 
 const mark = (ok: boolean) => (ok ? 'ok  ' : 'FAIL');
 
@@ -14,7 +31,7 @@ function describeCategory(category: CategoryAnalysis): string[] {
   } else {
     lines.push(`  ${mark(false)} ${title}: cannot be opened`);
     for (const problem of category.problems) {
-      lines.push(`         - ${describeProblem(problem).replace(/^category [^:]+: /, '')}`);
+      lines.push(`         - ${describeProblem(problem)}`);
     }
     if (Object.keys(category.overridesNeeded).length > 0) {
       lines.push(

@@ -8,7 +8,7 @@ import {
   buildCategorization,
   categorizationDetails,
   explainRejection,
-  pickDefaultCategory,
+  pickDefault,
   type CategorizationOverrides,
 } from '../api/categorization.js';
 import {
@@ -173,8 +173,7 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
       // Every category checked before the person fills in anything: one that cannot be filled
       // is marked, never offered (docs/finhub-contract.md#smart-categorization).
       const analyses = analyzeHierarchy(loaded, kind, options.categorizationOverrides?.());
-      const usable = new Set(analyses.filter((a) => a.satisfiable).map((a) => a.key));
-      const preferred = pickDefaultCategory(loaded, kind, (option) => usable.has(option.key))?.key;
+      const preferred = pickDefault(analyses.filter((a) => a.satisfiable))?.key;
       return analyses.map((analysis) => ({
         key: analysis.key,
         name: analysis.name,

@@ -270,6 +270,10 @@ export class FlowController implements ReactiveController {
       perform: (step, cause, retry, work) => this.#perform(step, cause, retry, work),
       fail: (step, error, retry) => this.#fail(step, error, retry),
       advance: (cause) => this.#advance(cause),
+      back: () => {
+        this.#cause = 'person';
+        this.#machine.previous();
+      },
       jump: (from, completed, to, cause, reopen) => this.#jump(from, completed, to, cause, reopen),
       merge: (outcome) => this.#merge(outcome),
       loadOrg: loadOrganizationHandlers,
@@ -697,14 +701,14 @@ export class FlowController implements ReactiveController {
     let wording: (() => string) | undefined = () => errorMessage(code);
     let recoverable = failure.retryable || code === 'validation_failed';
     let onForm = false;
+    let detail = {};
 
     if (step === 'registration') {
+      // An account type FinHub refused: the host hears which feature and key (step-handlers.ts).
       const refused = (error as { categorization?: CategorizationDetails } | null)?.categorization;
-      if (refused) {
-        this.#withdrawCategory(refused, code);
-        return;
-      }
-      if (code === 'duplicate_email') {
+      if (refused && stepHandlers) {
+        ({ detail, recoverable } = stepHandlers.withdrawCategory(this.#kernel, refused));
+      } else if (code === 'duplicate_email') {
         // After an attempt whose outcome was unknown, the 409 says that attempt did register.
         this.registeredEarlier = this.registeredEarlier || this.#registrationUncertain;
         this.duplicateEmail = true;
@@ -754,7 +758,7 @@ export class FlowController implements ReactiveController {
       };
       if (failure.retryable) this.#retry = retry;
     }
-    this.#host.dispatchEvent(new FinHubErrorEvent({ step, code, message, recoverable }));
+    this.#host.dispatchEvent(new FinHubErrorEvent({ step, code, message, recoverable, ...detail }));
   }
 
   #advance(cause: Cause): void {
@@ -911,46 +915,27 @@ export class FlowController implements ReactiveController {
   }
 
   /**
-   * Tells the host about each category smart categorization cannot fill, or only `key`'s
-   * (docs/finhub-contract.md#smart-categorization). The person is not offered them.
+   * Tells the host about each category smart categorization cannot fill (the person is not
+   * offered them), before anyone types anything (docs/finhub-contract.md#smart-categorization).
    */
-  #reportUnavailable(
-    step: StepId = 'categorization',
-    code: FinHubErrorEventCode = 'categorization_unsatisfiable',
-    only?: string,
-  ): void {
+  #reportUnavailable(): void {
     const categories = this.categories ?? [];
     const recoverable = categories.some((category) => !category.unavailable);
+    const code = 'categorization_unsatisfiable';
     for (const { key, unavailable } of categories) {
-      if (!unavailable || (only !== undefined && key !== only)) continue;
-      const message = errorMessage(code);
-      const detail = { step, code, message, recoverable, category: key, ...unavailable };
-      this.#host.dispatchEvent(new FinHubErrorEvent(detail));
+      if (unavailable) {
+        this.#host.dispatchEvent(
+          new FinHubErrorEvent({
+            step: 'categorization',
+            code,
+            message: errorMessage(code),
+            recoverable,
+            category: key,
+            ...unavailable,
+          }),
+        );
+      }
     }
-  }
-
-  /**
-   * FinHub refused the chosen category at registration: sending it again would fail the same way,
-   * so the person goes back to the categories, where it is marked, and chooses another (their
-   * details are kept) or sees how to get help.
-   */
-  #withdrawCategory(unavailable: CategorizationDetails, code: FinHubErrorEventCode): void {
-    const key = this.#machine.data.categoryKey;
-    this.categories = this.categories?.map((c) => (c.key === key ? { ...c, unavailable } : c));
-    this.#machine.update({ presetCategory: undefined });
-    this.#reportUnavailable('registration', code, key);
-    this.#cause = 'person';
-    this.#machine.previous();
-    const recoverable = this.categories?.some((category) => !category.unavailable) ?? false;
-    this.error = {
-      step: 'categorization',
-      code,
-      get message() {
-        return errorMessage(code); // worded at each render: follows a `locale` switch
-      },
-      recoverable,
-      retryable: false,
-    };
   }
 
   /** A host-preset category completes categorization by itself when the tenant offers it. */

@@ -400,7 +400,7 @@ describe('buildCategorization', () => {
       ) as CategorizationError;
       expect(error).to.be.instanceOf(CategorizationError);
       expect(error.code).to.equal('categorization_unsatisfiable');
-      expect(error.problems).to.deep.equal([
+      expect(error.categorization.problems).to.deep.equal([
         {
           reason: 'no_value',
           category: 'HIGH_RISK_INDIVIDUAL',
@@ -408,10 +408,9 @@ describe('buildCategorization', () => {
           key: 'accountTier',
         },
       ]);
-      expect(error.override).to.deep.equal({
+      expect(error.categorization.override).to.deep.equal({
         ENHANCED_AML_MONITORING: { accountTier: '<value>' },
       });
-      expect(error.missingKeys).to.deep.equal(['accountTier']);
       expect(error.message).to.contain('ENHANCED_AML_MONITORING');
       expect(error.message).to.contain('accountTier');
     });
@@ -423,7 +422,7 @@ describe('buildCategorization', () => {
         buildCategorization(h, 'LOW_RISK_INDIVIDUAL'),
       ) as CategorizationError;
       expect(error.code).to.equal('categorization_unsatisfiable');
-      expect(error.problems).to.deep.equal([
+      expect(error.categorization.problems).to.deep.equal([
         {
           reason: 'unknown_feature',
           category: 'LOW_RISK_INDIVIDUAL',

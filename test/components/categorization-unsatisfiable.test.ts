@@ -98,19 +98,10 @@ async function inPage(
 }
 
 function optionsOf(categorization: Element) {
-  return [...root(categorization).querySelectorAll('.option')].map((option) => {
-    const input = option.querySelector('input')!;
-    const described = (input.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((id) => root(categorization).getElementById(id)!.textContent!.trim());
-    return {
-      name: option.querySelector('label')!.textContent!.trim(),
-      checked: input.checked,
-      disabled: input.disabled,
-      described,
-    };
-  });
+  return [...root(categorization).querySelectorAll('.option')].map((option) => ({
+    name: option.querySelector('label')!.textContent!.trim(),
+    checked: option.querySelector('input')!.checked,
+  }));
 }
 
 describe('an account type smart categorization cannot fill', () => {
@@ -146,14 +137,11 @@ describe('an account type smart categorization cannot fill', () => {
     expect(detail!.fix).to.contain('categorizationOverrides');
     expect(detail!.fix).to.contain('{"TIERING":{"accountTier":"<value>"}}');
 
-    const standard = optionsOf(categorization).find((o) => o.name.startsWith('Standard'))!;
-    expect(standard.disabled).to.equal(true);
-    expect(standard.checked).to.equal(false);
-    expect(standard.described).to.include('Not available right now: choose another account type.');
-    // The default moves to one that can be opened.
-    expect(optionsOf(categorization).find((o) => o.checked)!.name).to.equal(
-      'Low Risk Individual Customer',
-    );
+    // Not offered; the default moves to one that can be opened.
+    expect(optionsOf(categorization).map((o) => [o.name, o.checked])).to.deep.equal([
+      ['Low Risk Individual Customer', true],
+      ['High Risk Individual Customer', false],
+    ]);
     expect(bannerText(el)).to.equal('');
     await expect(el).to.be.accessible();
 
@@ -170,11 +158,10 @@ describe('an account type smart categorization cannot fill', () => {
     expect(errors.map((e) => [e.code, e.category])).to.deep.equal([
       ['categorization_unsatisfiable', 'STANDARD_INDIVIDUAL'],
     ]);
-    expect(
-      optionsOf(categorization)
-        .filter((o) => o.disabled)
-        .map((o) => o.name),
-    ).to.deep.equal(['Standard Individual Customer']);
+    expect(optionsOf(categorization).map((o) => o.name)).to.deep.equal([
+      'Low Risk Individual Customer',
+      'High Risk Individual Customer',
+    ]);
   });
 
   it('with none left: no form, no button, the host’s support link', async () => {
@@ -191,7 +178,7 @@ describe('an account type smart categorization cannot fill', () => {
       'No account types can be opened online right now.',
     );
     const link = scope.querySelector('a')!;
-    expect(link.textContent!.trim()).to.equal('Contact us to open your account');
+    expect(link.textContent!.trim()).to.equal('Contact us to open your account.');
     expect(link.getAttribute('href')).to.equal('mailto:help@bank.example');
     expect(errors.map((e) => [e.category, e.recoverable])).to.deep.equal([
       ['LOW_RISK_INDIVIDUAL', false],
@@ -221,12 +208,12 @@ describe('an account type smart categorization cannot fill', () => {
       expect(scope.querySelector('a')).to.equal(null);
       expect(scope.querySelectorAll('button')).to.have.length(0);
       expect(scope.textContent!.replace(/\s+/g, ' ')).to.contain(
-        'Please contact the company that sent you here to open your account.',
+        'No account types can be opened online right now. Contact us to open your account.',
       );
     });
   }
 
-  it('refused by FinHub at registration: back to the categories, that one marked, details kept', async () => {
+  it('refused by FinHub at registration: back to the categories without it, details kept', async () => {
     // The hierarchy allows sepaEnabled=yes, which FinHub (the sandbox) then refuses.
     const { el, errors, registrations } = await inPage(
       hierarchyWith((h) => {
@@ -267,12 +254,11 @@ describe('an account type smart categorization cannot fill', () => {
     categorization = await step(el, 'finhub-step-categorization');
     await inside(categorization, 'input[type="radio"]', 'categories');
     expect(bannerText(el)).to.equal('This account type cannot be opened right now.');
-    const options = optionsOf(categorization);
-    expect(options.find((o) => o.name.startsWith('Standard'))).to.deep.include({
-      disabled: true,
-      checked: false,
-    });
-    expect(options.some((o) => o.checked)).to.equal(false);
+    // That one is gone and nothing is preselected: the person chooses.
+    expect(optionsOf(categorization).map((o) => [o.name, o.checked])).to.deep.equal([
+      ['Low Risk Individual Customer', false],
+      ['High Risk Individual Customer', false],
+    ]);
     await expect(el).to.be.accessible();
 
     // Another type, and what the person typed is still there.

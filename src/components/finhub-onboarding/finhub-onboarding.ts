@@ -130,23 +130,6 @@ function lazyBackend(create: (module: ApiBackendModule) => FlowBackend): FlowBac
  */
 export type FinHubCategorizationOverrides = CategorizationOverrides;
 
-/** `categorization-overrides='{"F":{"k":"v"}}'`: a JSON object, else nothing (with a warning). */
-const jsonObject = {
-  fromAttribute(value: string | null): FinHubCategorizationOverrides | undefined {
-    if (!value) return undefined;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        return parsed as FinHubCategorizationOverrides; // keys and values checked when used
-      }
-    } catch {
-      // warned below
-    }
-    console.warn('<finhub-onboarding>: categorization-overrides is not a JSON object; ignored.');
-    return undefined;
-  },
-};
-
 /** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
 const STEP_PARTS =
   'form, field, fieldset, label, input, field-error, button, button-primary, button-secondary, progress';
@@ -256,10 +239,10 @@ export class FinHubOnboarding extends LitElement {
 
   /**
    * Values smart categorization sends for feature keys: `{FEATURE_CODE: {key: value}}` (JSON in the
-   * attribute). Needed only when a `finhub-error` names an `override`; checked against the values
+   * attribute; malformed JSON is an error in the console). Needed only when a `finhub-error` names an `override`; checked against the values
    * the tenant allows. Read when the categories load.
    */
-  @property({ attribute: 'categorization-overrides', converter: jsonObject })
+  @property({ attribute: 'categorization-overrides', type: Object })
   categorizationOverrides: FinHubCategorizationOverrides | undefined;
 
   /**

@@ -5,23 +5,16 @@ import type { CategoryOption } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { StepAnnounceEvent, StepBackEvent, StepSubmitEvent } from './step-events.js';
 
-/** The host's `support-url` as a link target: web, mail or phone only (never `javascript:`). */
-function contactHref(value: string): string | undefined {
-  if (!value.trim()) return undefined;
-  try {
-    const url = new URL(value, document.baseURI);
-    return ['http:', 'https:', 'mailto:', 'tel:'].includes(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** The host's `support-url` as a link: web, mail, phone or a path on the page's site, never script. */
+const contactHref = (value: string) =>
+  /^(https?:|mailto:|tel:|\/(?!\/))/i.test(value.trim()) ? value.trim() : undefined;
 
 /**
  * Categorization (finhub-api.md §4): the person picks one of the tenant's categories. Presentational:
  * it receives the categories and a default, and sends a `StepSubmitEvent<string>` with the chosen
  * key. A host-preset category never reaches this screen (the flow completes the step itself).
- * A category smart categorization cannot fill is shown disabled and marked; when none is left,
- * there is no form, only the host's contact route (docs/finhub-contract.md#smart-categorization).
+ * A category smart categorization cannot fill is not offered; when none is left, there is no
+ * form, only the host's contact route (docs/finhub-contract.md#smart-categorization).
  *
  * @internal
  */
@@ -87,9 +80,8 @@ export class FinHubCategorizationStep extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if ((changed.has('selected') || changed.has('categories')) && this._choice === undefined) {
-      const open = this.categories?.filter((category) => !category.unavailable);
-      const preselected = open?.find((category) => category.key === this.selected);
-      this._choice = preselected?.key ?? open?.find((c) => c.isDefault)?.key;
+      const preselected = this.categories?.find((category) => category.key === this.selected);
+      this._choice = preselected?.key ?? this.categories?.find((c) => c.isDefault)?.key;
     }
   }
 
@@ -98,17 +90,14 @@ export class FinHubCategorizationStep extends LitElement {
       return html`<p id="loading-label" class="muted">${msg('Loading account types…')}</p>
         <progress part="progress" aria-labelledby="loading-label"></progress>`;
     }
-    if (this.categories.every((category) => category.unavailable)) {
+    // Only what can be opened (docs/finhub-contract.md#smart-categorization); the host heard why.
+    const open = this.categories.filter((category) => !category.unavailable);
+    if (open.length === 0) {
       // Nothing to choose: no form whose button would fail again, only the way to get help.
       const href = contactHref(this.supportUrl);
+      const contact = msg('Contact us to open your account.');
       return html`<p>${msg('No account types can be opened online right now.')}</p>
-        <p>
-          ${
-            href
-              ? html`<a href=${href}>${msg('Contact us to open your account')}</a>`
-              : msg('Please contact the company that sent you here to open your account.')
-          }
-        </p>`;
+        <p>${href ? html`<a href=${href}>${contact}</a>` : contact}</p>`;
     }
     const error = this._showError && !this._choice;
     return html`
@@ -123,7 +112,7 @@ export class FinHubCategorizationStep extends LitElement {
               : nothing
           }
           <div class="options">
-            ${this.categories.map(
+            ${open.map(
               (category, index) => html`
                 <div part="field" class="option">
                   <input
@@ -133,14 +122,8 @@ export class FinHubCategorizationStep extends LitElement {
                     name="category"
                     .value=${category.key}
                     .checked=${category.key === this._choice}
-                    ?disabled=${Boolean(category.unavailable)}
                     aria-describedby=${
-                      [
-                        category.description ? `category-${index}-description` : '',
-                        category.unavailable ? `category-${index}-unavailable` : '',
-                      ]
-                        .join(' ')
-                        .trim() || nothing
+                      category.description ? `category-${index}-description` : nothing
                     }
                     @change=${() => this.#choose(category.key)}
                   />
@@ -149,13 +132,6 @@ export class FinHubCategorizationStep extends LitElement {
                     category.description
                       ? html`<p id=${`category-${index}-description`} class="hint">
                           ${category.description}
-                        </p>`
-                      : nothing
-                  }
-                  ${
-                    category.unavailable
-                      ? html`<p id=${`category-${index}-unavailable`} class="hint">
-                          ${msg('Not available right now: choose another account type.')}
                         </p>`
                       : nothing
                   }
