@@ -246,8 +246,8 @@ export class FinHubOnboarding extends LitElement {
   categorizationOverrides: FinHubCategorizationOverrides | undefined;
 
   /**
-   * Where a person gets help when no account type can be opened online (`https:`, `mailto:` or
-   * `tel:` URL), shown as a link.
+   * Where a person gets help when no account type can be opened online: an `https:`, `mailto:`
+   * or `tel:` URL, or a path on this site, shown as a link (anything else is not linked).
    */
   @property({ attribute: 'support-url' }) supportUrl = '';
 
