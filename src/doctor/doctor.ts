@@ -192,6 +192,22 @@ export async function runDoctor(
     report.findings.push({ ok: false, text });
     return report;
   };
+  /** Which documented variant an answer matched (a body that is not JSON matches none). */
+  const noteResponse = (
+    endpoint: string,
+    answer: { status: number; body: unknown; json: boolean },
+    extra: string[] = [],
+  ) => {
+    const shape = answer.json
+      ? describe(endpoint, answer.body)
+      : { label: 'not JSON (no documented variant)', notes: [] };
+    report.responses.push({
+      endpoint,
+      status: answer.status,
+      variant: shape.label,
+      notes: [...shape.notes, ...extra],
+    });
+  };
   const api = `${config.baseUrl}/api/v2.1`;
   const seg = encodeURIComponent;
 
@@ -212,13 +228,7 @@ export async function runDoctor(
   );
   if (signIn.kind !== 'answer')
     return fail(unanswered('admin sign-in', signIn, settings, config.baseUrl));
-  const signInShape = describe(SIGN_IN, signIn.body);
-  report.responses.push({
-    endpoint: SIGN_IN,
-    status: signIn.status,
-    variant: signInShape.label,
-    notes: signInShape.notes,
-  });
+  noteResponse(SIGN_IN, signIn);
   if (signIn.status < 200 || signIn.status >= 300 || refusedInBody(signIn.body)) {
     return fail(refusal('admin sign-in', signIn.status, signIn.body));
   }
@@ -250,14 +260,8 @@ export async function runDoctor(
     return fail(
       unanswered('categorization hierarchy request', hierarchyCall, settings, config.baseUrl),
     );
-  const shape = describe(HIERARCHY, hierarchyCall.body);
   const payload = payloadOf(hierarchyCall.body);
-  report.responses.push({
-    endpoint: HIERARCHY,
-    status: hierarchyCall.status,
-    variant: shape.label,
-    notes: [...shape.notes, ...hierarchyNotes(payload)],
-  });
+  noteResponse(HIERARCHY, hierarchyCall, hierarchyNotes(payload));
   if (
     hierarchyCall.status < 200 ||
     hierarchyCall.status >= 300 ||

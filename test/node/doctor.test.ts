@@ -302,6 +302,21 @@ describe('finhub-onboarding doctor', { timeout: 120_000 }, () => {
     assertNoSecrets(json);
   });
 
+  it('says so when the base URL answers something that is not FinHub (wrong FINHUB_BASE_URL)', async () => {
+    const { env } = await serve(
+      {},
+      () => async () =>
+        new Response('<html>Not found</html>', {
+          status: 404,
+          headers: { 'Content-Type': 'text/html' },
+        }),
+    );
+    const result = await run(['doctor'], env);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /FAIL FinHub refused the admin sign-in: HTTP 404\./);
+    assert.match(result.stdout, /sessions: HTTP 404, not JSON \(no documented variant\)/);
+  });
+
   it('gives up on a FinHub that does not answer, within its timeout', async () => {
     const silent = createServer(() => undefined); // accepts, never answers
     servers.push(silent);
