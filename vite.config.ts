@@ -1,4 +1,4 @@
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -14,7 +14,20 @@ function onboardingDevStack(): Plugin {
       const stack = createDevStack({ env: process.env });
       server.middlewares.use(connectMiddleware(stack));
       server.httpServer?.once('listening', () => {
-        setTimeout(() => server.config.logger.info(`  ➜  ${stack.describe()}`), 50);
+        const address = server.httpServer?.address();
+        const origin =
+          address && typeof address === 'object'
+            ? `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`
+            : `http://127.0.0.1:${server.config.server.port ?? 5173}`;
+        setTimeout(() => {
+          server.config.logger.info(`  ➜  ${stack.describe()}`);
+          // The command is built into dist/ (package.json `bin`); a fresh clone builds it once.
+          const built = existsSync(
+            fileURLToPath(new URL('./dist/bin/finhub-onboarding.js', import.meta.url)),
+          );
+          const build = built ? '' : '`npm run build:server` once, then ';
+          server.config.logger.info(`  ➜  Check it: ${build}${stack.doctorCommand(origin)}`);
+        }, 50);
       });
     },
   };

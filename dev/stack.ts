@@ -1,16 +1,20 @@
 /**
  * The local stack behind `npm start` and the browser tests: the relay mounted at `/onboarding`,
  * talking to the in-memory sandbox (default) or, when FinHub credentials are in the environment,
- * to the real FinHub sandbox. Sandbox controls (dev inbox, fault injection) live at `/__sandbox`.
+ * to the real FinHub sandbox. Sandbox controls (dev inbox, fault injection) live at `/__sandbox`,
+ * and the sandbox's FinHub API itself at `/__finhub/api/v2.1/*` (dev only), so
+ * `finhub-onboarding doctor` can check it as it would a partner's tenant.
  * The sandbox speaks one documented variant (`FINHUB_SANDBOX_VARIANT`, docs/finhub-contract.md#variants);
  * the tests mount one more stack per variant under `/v/<variant>` (createVariantStacks).
  */
+import { FINHUB_ENV } from '../src/doctor/env.js';
 import { createOnboardingHandler } from '../src/server/index.js';
 import type { ConnectionInfo, OnboardingHandlerOptions } from '../src/server/types.js';
 import { VARIANTS, createSandbox, variantNamed, type Sandbox } from '../sandbox/index.js';
 
 export const RELAY_PREFIX = '/onboarding';
 export const SANDBOX_CONTROL_PREFIX = '/__sandbox';
+export const SANDBOX_API_PREFIX = '/__finhub';
 
 export interface DevStack {
   /** Answers a request for the relay or the sandbox controls; `undefined` when the path is neither. */
@@ -20,20 +24,11 @@ export interface DevStack {
   /** The in-memory sandbox, or undefined when the relay targets the real FinHub. */
   sandbox: Sandbox | undefined;
   describe(): string;
+  /** The doctor command for this stack, with the environment it needs, served from `origin`. */
+  doctorCommand(origin: string): string;
 }
 
 type Env = Record<string, string | undefined>;
-
-const FINHUB_ENV = [
-  'FINHUB_BASE_URL',
-  'FINHUB_TENANT_ID',
-  'FINHUB_TENANT_KEY',
-  'FINHUB_TENANT_SECRET',
-  'FINHUB_ADMIN_ORGANIZATION_ID',
-  'FINHUB_ADMIN_USER_ID',
-  'FINHUB_ADMIN_USERNAME',
-  'FINHUB_ADMIN_PASSWORD',
-] as const;
 
 export interface DevStackOptions {
   env?: Env;
@@ -107,7 +102,8 @@ export function createDevStack(options: DevStackOptions = {}): DevStack {
   const owns = (pathname: string) =>
     pathname === relayPrefix ||
     pathname.startsWith(`${relayPrefix}/`) ||
-    (sandbox !== undefined && pathname.startsWith(`${controlPrefix}/`));
+    (sandbox !== undefined && pathname.startsWith(`${controlPrefix}/`)) ||
+    (sandbox !== undefined && pathname.startsWith(`${base}${SANDBOX_API_PREFIX}/api/`));
 
   return {
     sandbox,
@@ -126,7 +122,28 @@ export function createDevStack(options: DevStackOptions = {}): DevStack {
           new Request(url, { method: request.method, headers: request.headers, body }),
         );
       }
+      if (sandbox && url.pathname.startsWith(`${base}${SANDBOX_API_PREFIX}/api/`)) {
+        url.pathname = url.pathname.slice(`${base}${SANDBOX_API_PREFIX}`.length);
+        return sandbox.fetch(new Request(url, request));
+      }
       return undefined;
+    },
+    doctorCommand(origin) {
+      if (!sandbox) return 'npx finhub-onboarding doctor   (with the FINHUB_* variables above)';
+      const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
+      // The in-memory sandbox's own made-up credentials: nothing here is a real secret.
+      const vars = {
+        FINHUB_BASE_URL: `${origin}${base}${SANDBOX_API_PREFIX}`,
+        FINHUB_TENANT_ID: tenantId,
+        FINHUB_TENANT_KEY: tenantKey,
+        FINHUB_TENANT_SECRET: tenantSecret,
+        FINHUB_ADMIN_ORGANIZATION_ID: admin.organizationId,
+        FINHUB_ADMIN_USER_ID: admin.userId,
+        FINHUB_ADMIN_USERNAME: admin.username,
+        FINHUB_ADMIN_PASSWORD: admin.password,
+      };
+      const env = Object.entries(vars).map(([name, value]) => `${name}='${value}'`);
+      return `${env.join(' ')} npx finhub-onboarding doctor`;
     },
     describe: () =>
       useRealFinHub

@@ -41,6 +41,11 @@ export interface SandboxOptions extends Partial<SandboxCredentials> {
   now?: () => number;
   /** How many requests the journal keeps. Default 500. */
   journalLimit?: number;
+  /**
+   * The hierarchy endpoint's `data` instead of the sandbox's own (a stand-in until named variants
+   * exist). Registration still checks against the sandbox's own categories and features.
+   */
+  hierarchy?: (tenantId: string) => unknown;
 }
 
 export interface Sandbox {
@@ -98,6 +103,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         variant.walletProvisioningDelayMs ?? options.walletProvisioningDelayMs ?? 1500,
       now: options.now ?? (() => Date.now()),
       variant,
+      hierarchy: options.hierarchy,
     },
     randomSecret(),
   );

@@ -23,6 +23,8 @@ export interface StoreConfig {
   now: () => number;
   /** The reading of the docs this sandbox speaks (sandbox/variants.ts). */
   variant: SandboxVariant;
+  /** See `SandboxOptions.hierarchy`. */
+  hierarchy?: ((tenantId: string) => unknown) | undefined;
 }
 
 export const TOKEN_LIFETIME_SECONDS = 3600; // §3.2: exp − iat = 3600 s

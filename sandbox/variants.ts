@@ -482,8 +482,6 @@ const LEGACY_FEATURE: SandboxVariant = {
   expect: {
     iban: { individual: true, organization: true },
     ...NO_EXPECTED_GAPS,
-    pending:
-      'registration needs the categorization fix (issue 14 item 1, src/api/categorization.ts): riskScore and monthlyLimit have no allowedValues, so the element answers categorization_unsatisfiable',
   },
 };
 

@@ -15,6 +15,7 @@ export const BUILD_OUTPUTS = [
   'dist/react.js',
   'dist/server/index.js',
   'dist/server/node.js',
+  'dist/bin/finhub-onboarding.js',
   'dist/cdn/finhub-onboarding.js',
   'dist/cdn/finhub-onboarding.iife.js',
   'dist/types/src/index.d.ts',

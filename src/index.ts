@@ -1,6 +1,7 @@
 // Side-effect-free entry: classes, events, errors and types. Import `finhub-onboarding/define` to register the tag.
 export {
   FinHubOnboarding,
+  type FinHubCategorizationOverrides,
   type FinHubFetchToken,
   type FinHubPrefill,
   type FinHubResume,
@@ -9,6 +10,11 @@ export {
 export * from './events/index.js';
 export { FinHubApiError, isFinHubApiError } from './api/errors.js';
 export type { FinHubErrorCode, FieldError } from './api/errors.js';
+export type {
+  CategorizationDetails,
+  CategorizationProblem,
+  CategorizationProblemReason,
+} from './api/categorization.js';
 export type {
   FlowKind,
   StepId,

@@ -8,8 +8,10 @@ import { requireBody } from './access.js';
 
 function hierarchy(ctx: RouteContext): Response {
   const { store } = ctx;
+  const tenantId = store.credentials.tenantId;
+  const custom = store.config.hierarchy;
   return ok(
-    hierarchyFor(store.credentials.tenantId, store.hierarchy),
+    custom ? custom(tenantId) : hierarchyFor(tenantId, store.hierarchy),
     'Hierarchy retrieved successfully',
   );
 }

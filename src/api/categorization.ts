@@ -1,7 +1,11 @@
 /**
  * Smart categorization (finhub-api.md §4): pure functions over the parsed hierarchy (§4.1) that
- * list categories for a flow, pick a default, and build the `customerCategory` + `categorization`
- * objects sent at registration (§4.3), filling every mandatory feature key by the §4.2 rules.
+ * list categories for a flow, pick a default, say per category whether it can be filled and with
+ * what (`analyzeCategory`, `analyzeHierarchy`: the element checks every category before the person
+ * registers, and the doctor reports them), and build the `customerCategory` + `categorization`
+ * objects sent at registration (§4.3), every mandatory feature key filled by the rule table
+ * (categorization-rules.ts, docs/finhub-contract.md#smart-categorization).
+ * Free of Lit: failures are codes and structured problems; the UI words them for the person.
  *
  * Rules implemented (where §4.2 / §12 leave room, the decision is noted):
  * - Organizations keep categories whose name, code or key contains BUSINESS, ORGANIZATION
@@ -10,18 +14,34 @@
  *   else MEDIUM, else LOW, else BASIC, else any other; categories with PROHIBITED, HIGH or
  *   CRITICAL come last (PROHIBITED after HIGH), so they are picked only when nothing else exists.
  * - Only mandatory keys are sent. Exception, pep (§4.1): `pepCategory` is required only when pep
- *   is true, so it is left out while pep is false and added (even if optional) when pep is true.
+ *   is true, so it is left out while pep is not true and added (even if optional) when it is.
+ * - Key names match across spellings (`RISK_SCORE` = `riskScore`, `PEP_STATUS` = `pep`) for
+ *   allowedValues, multiValueKeys and host overrides; the hierarchy's mandatory spelling is sent.
  * - A multi-value key gets one allowed value: valid whether the server reads it as a list or
- *   not. A host override may give several, comma-separated, each of them allowed.
- * - Values never leave `allowedValues`: an entry like `"0-100"` is an inclusive integer range;
- *   every other entry is an exact value. Preferred values (MEDIUM, false, WEEKLY…) are matched
- *   case-insensitively but sent in the spelling the hierarchy uses.
- * - When no rule applies, the first allowed value is sent (the lower bound for a range).
+ *   not. A host override may give several (comma-separated or an array), each of them allowed.
+ * - Values never leave `allowedValues` when it lists any: an entry like `"0-100"` is an inclusive
+ *   integer range; every other entry is an exact value. Preferred values (MEDIUM, false, WEEKLY…)
+ *   are matched case-insensitively but sent in the spelling the hierarchy uses. When no rule
+ *   applies, the first allowed value is sent (the lower bound for a range).
+ * - A mandatory key with no allowed values gets the documented choice (riskScore 55, monthlyLimit
+ *   20000…). Only a key with neither, and no host override, makes a category unsatisfiable.
+ * - A host override for a key with no allowed values is sent as given; one outside the allowed
+ *   values is refused (the category is then unsatisfiable, and the problem says what is allowed).
  * - Overrides for features the chosen category does not have are ignored, so a host can pin
  *   values once for every category that uses a feature.
  */
-import { msg, str } from '@lit/localize';
-import { FinHubApiError } from './errors.js';
+import { FinHubApiError, type FinHubApiErrorInit, type FinHubErrorCode } from './api-error.js';
+import {
+  TRUTHY,
+  choose,
+  documentedChoice,
+  isAllowed,
+  kindOf,
+  normalizeKey,
+  parseAllowed,
+  sameKey,
+  words,
+} from './categorization-rules.js';
 import {
   HierarchyFeatureSchema,
   type CategorizationHierarchy,
@@ -78,192 +98,120 @@ export interface CategorizationSelection {
   categorization: Categorization;
 }
 
+/** One value a host pins: a string, a number or boolean (sent as text), or several values. */
+export type CategorizationOverrideValue = string | number | boolean | readonly string[];
+
+/** featureCode → key → value. Feature codes and keys match in any spelling (`RISK_SCORE`). */
+export type CategorizationOverrides = Record<
+  string,
+  Record<string, CategorizationOverrideValue> | undefined
+>;
+
 export interface BuildCategorizationOptions {
-  /** featureCode → key → value the host pins. Refused unless allowed by the hierarchy. */
-  overrides?: Record<string, Record<string, string>>;
-}
-
-// --- key names ---------------------------------------------------------------------------------
-
-/** `riskLevel`, `risk_level`, `RISK_LEVEL`, `isPEP` → lower-case words. */
-function words(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
-}
-
-const normalizeKey = (key: string) => words(key).join('');
-
-type KeyKind =
-  | 'pepCategory'
-  | 'pep'
-  | 'edd'
-  | 'riskScore'
-  | 'riskLevel'
-  | 'sanctions'
-  | 'monitoring'
-  | 'monthlyLimit'
-  | 'dailyLimit'
-  | 'verificationLevel'
-  | 'other';
-
-function kindOf(key: string): KeyKind {
-  const list = words(key);
-  const has = (...options: string[]) => options.some((option) => list.includes(option));
-  const joined = list.join('');
-  if (has('pep') || joined.includes('politicallyexposed')) {
-    return has('category', 'categories', 'type', 'types') ? 'pepCategory' : 'pep';
-  }
-  if (has('edd') || joined.includes('enhancedduediligence')) return 'edd';
-  if (has('risk') && has('score')) return 'riskScore';
-  if (has('risk')) return 'riskLevel';
-  if (has('sanction', 'sanctions')) return 'sanctions';
-  if (has('monitoring')) return 'monitoring';
-  if (has('limit', 'limits')) {
-    if (has('monthly', 'month')) return 'monthlyLimit';
-    if (has('daily', 'day')) return 'dailyLimit';
-  }
-  if (has('verification', 'kyc')) return 'verificationLevel';
-  return 'other';
-}
-
-// --- allowed values ----------------------------------------------------------------------------
-
-type AllowedEntry = { value: string } | { min: number; max: number };
-
-const RANGE = /^\s*(-?\d+)\s*-\s*(-?\d+)\s*$/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const TRUTHY = /^(true|yes|y|1)$/i;
-
-function parseAllowed(list: readonly string[]): AllowedEntry[] {
-  return list.map((raw) => {
-    const range = RANGE.exec(raw);
-    if (!range) return { value: raw };
-    const a = Number(range[1]);
-    const b = Number(range[2]);
-    return { min: Math.min(a, b), max: Math.max(a, b) };
-  });
-}
-
-function isAllowed(entries: AllowedEntry[], value: string): boolean {
-  return entries.some((entry) =>
-    'value' in entry
-      ? entry.value === value
-      : /^-?\d+$/.test(value) && Number(value) >= entry.min && Number(value) <= entry.max,
-  );
-}
-
-const discrete = (entries: AllowedEntry[]) =>
-  entries.flatMap((entry) => ('value' in entry ? [entry.value] : []));
-const ranges = (entries: AllowedEntry[]) =>
-  entries.flatMap((entry) => ('value' in entry ? [] : [entry]));
-
-function preferred(entries: AllowedEntry[], wanted: string[]): string | undefined {
-  const values = discrete(entries);
-  for (const want of wanted) {
-    const hit = values.find((value) => value.toLowerCase() === want.toLowerCase());
-    if (hit !== undefined) return hit;
-  }
-  return undefined;
-}
-
-function first(entries: AllowedEntry[]): string {
-  const head = entries[0]!;
-  return 'value' in head ? head.value : String(head.min);
-}
-
-/** The middle discrete value (lower middle for an even count), PROHIBITED left out if possible. */
-function middle(entries: AllowedEntry[]): string {
-  const all = discrete(entries);
-  const usable = all.filter((value) => value.toUpperCase() !== 'PROHIBITED');
-  const values = usable.length > 0 ? usable : all;
-  if (values.length > 0) return values[Math.floor((values.length - 1) / 2)]!;
-  const range = ranges(entries)[0]!;
-  return String(Math.floor((range.min + range.max) / 2));
+  /** Values the host pins; refused unless the hierarchy allows them (when it lists any). */
+  overrides?: CategorizationOverrides | undefined;
 }
 
 /**
- * A number inside the band [low, high], nearest to `prefer`; when nothing allowed meets the band,
- * a range's midpoint or the allowed number nearest to `prefer`. Undefined when nothing is numeric.
+ * Why a category cannot be filled:
+ * - `no_value`: a mandatory key with no allowed values and no documented choice;
+ * - `override_refused`: a host override outside the key's allowed values;
+ * - `unknown_feature`: the category names a feature the hierarchy does not describe;
+ * - `unknown_category`: no such category;
+ * - `rejected`: FinHub refused the key at registration (`categorization_invalid`).
  */
-function numberIn(
-  entries: AllowedEntry[],
-  low: number,
-  high: number,
-  prefer: number,
-): string | undefined {
-  const inBand: string[] = [];
-  const outside: string[] = [];
-  for (const entry of entries) {
-    if ('value' in entry) {
-      if (!NUMBER.test(entry.value)) continue;
-      const n = Number(entry.value);
-      (n >= low && n <= high ? inBand : outside).push(entry.value);
-    } else if (entry.max >= low && entry.min <= high) {
-      const lo = Math.max(entry.min, low);
-      const hi = Math.min(entry.max, high);
-      inBand.push(String(Math.min(hi, Math.max(lo, prefer))));
-    } else {
-      outside.push(String(Math.floor((entry.min + entry.max) / 2)));
-    }
-  }
-  const pool = inBand.length > 0 ? inBand : outside;
-  let best: string | undefined;
-  for (const candidate of pool) {
-    if (
-      best === undefined ||
-      Math.abs(Number(candidate) - prefer) < Math.abs(Number(best) - prefer)
-    ) {
-      best = candidate;
-    }
-  }
-  return best;
+export type CategorizationProblemReason =
+  'no_value' | 'override_refused' | 'unknown_feature' | 'unknown_category' | 'rejected';
+
+export interface CategorizationProblem {
+  reason: CategorizationProblemReason;
+  /** Category key (`hierarchy.categories` key, usually its code). */
+  category: string;
+  /** Feature code, when the problem is in one. */
+  feature?: string;
+  /** Parameter key, as the hierarchy spells it. */
+  key?: string;
+  /** `override_refused`: the refused value; `rejected`: FinHub's word on it. */
+  value?: string;
+  /** `override_refused`: what the hierarchy allows. */
+  allowed?: string[];
 }
 
-/** The §4.2 choice for one key. `entries` is non-empty. */
-function choose(key: string, entries: AllowedEntry[]): string {
-  const values = discrete(entries);
-  const booleans = values.filter((value) => /^(true|false)$/i.test(value));
-  if (values.length > 0 && booleans.length === entries.length) {
-    return booleans.find((value) => value.toLowerCase() === 'false') ?? booleans[0]!;
-  }
-  switch (kindOf(key)) {
-    case 'riskLevel':
-      return preferred(entries, ['MEDIUM', 'STANDARD']) ?? middle(entries);
-    case 'riskScore':
-      return (
-        numberIn(entries, 40, 69, 55) ??
-        preferred(entries, ['MEDIUM', 'STANDARD']) ??
-        middle(entries)
-      );
-    case 'pep':
-      return preferred(entries, ['false', 'NO', 'NOT_APPLICABLE', 'NONE', 'N']) ?? first(entries);
-    case 'sanctions':
-      return preferred(entries, ['STANDARD', 'PERIODIC']) ?? first(entries);
-    case 'monitoring':
-      return preferred(entries, ['WEEKLY', 'STANDARD']) ?? first(entries);
-    case 'monthlyLimit':
-      return numberIn(entries, 15000, 25000, 20000) ?? first(entries);
-    case 'dailyLimit':
-      return numberIn(entries, 3000, 7000, 5000) ?? first(entries);
-    case 'edd':
-      return preferred(entries, ['OPTIONAL', 'false', 'NO', 'NOT_REQUIRED']) ?? first(entries);
-    case 'verificationLevel':
-      return preferred(entries, ['STANDARD']) ?? first(entries);
-    default:
-      return first(entries);
-  }
+/** Placeholder in a suggested override where only the host can choose the value. */
+export const OVERRIDE_PLACEHOLDER = '<value>';
+
+/** Where a sent value came from. */
+export type ParameterSource = 'allowed' | 'documented' | 'override';
+
+export interface ChosenParameter extends CategorizationParameter {
+  source: ParameterSource;
 }
 
-// --- errors ------------------------------------------------------------------------------------
+export interface FeatureChoice {
+  code: string;
+  /** Feature `databaseId`; undefined when the hierarchy does not describe the feature. */
+  id?: string;
+  parameters: ChosenParameter[];
+}
 
-const unsatisfiable = (
-  message: string,
-  extra: { missingKeys?: string[]; invalidValues?: Record<string, string> } = {},
-) => new FinHubApiError({ code: 'categorization_unsatisfiable', message, ...extra });
+export interface CategoryAnalysis extends Omit<CategoryOption, 'features'> {
+  satisfiable: boolean;
+  /** Every feature with the values that would be sent (those that could be chosen). */
+  features: FeatureChoice[];
+  problems: CategorizationProblem[];
+  /** The overrides that would fill it (`<value>` where only the host can choose); `{}` if none. */
+  overridesNeeded: Record<string, Record<string, string>>;
+  /** The registration objects, when satisfiable. */
+  selection?: CategorizationSelection;
+}
+
+/**
+ * What the host hears about a category that cannot be opened (the `finhub-error` detail): the
+ * first problem's feature and key, every problem, the override that would fix them, and how to
+ * set it.
+ */
+export interface CategorizationDetails {
+  feature?: string | undefined;
+  key?: string | undefined;
+  problems: readonly CategorizationProblem[];
+  /** featureCode → key → value for `categorizationOverrides`; `{}` when no override can help. */
+  override: Record<string, Record<string, string>>;
+  /** For the developer, in English: what to change. */
+  fix: string;
+}
+
+export function categorizationDetails(
+  problems: readonly CategorizationProblem[],
+  override: Record<string, Record<string, string>>,
+): CategorizationDetails {
+  const fix = Object.keys(override).length
+    ? `Set categorizationOverrides to ${JSON.stringify(override)}.`
+    : 'No override can fix this; run `npx finhub-onboarding doctor`.';
+  return { feature: problems[0]?.feature, key: problems[0]?.key, problems, override, fix };
+}
+
+/**
+ * `categorization_unsatisfiable` (or FinHub's `categorization_invalid`, explained): the problems
+ * and the override that would fix them. Its message is for developers (English); the element
+ * shows the person its own localized text for the code.
+ */
+export class CategorizationError extends FinHubApiError {
+  /** The host's view: problems, the override that would fix them, `fix` in words. */
+  readonly categorization: CategorizationDetails;
+
+  constructor(
+    problems: readonly CategorizationProblem[],
+    override: Record<string, Record<string, string>>,
+    init: Partial<FinHubApiErrorInit> & { code?: FinHubErrorCode } = {},
+  ) {
+    super({
+      code: 'categorization_unsatisfiable',
+      message: `Category cannot be filled: ${JSON.stringify(problems)}`,
+      ...init,
+    });
+    this.categorization = categorizationDetails(problems, override);
+  }
+}
 
 // --- hierarchy lookups -------------------------------------------------------------------------
 
@@ -290,9 +238,10 @@ function resolveFeature(
   return undefined;
 }
 
+/** `availableFeatures` (or its legacy name `features`), each code once. */
 const uniqueEntries = (category: HierarchyCategory) => {
   const seen = new Set<string>();
-  return (category.availableFeatures ?? []).filter((entry) => {
+  return (category.availableFeatures ?? category.features ?? []).filter((entry) => {
     const code = featureCodeOf(entry);
     if (seen.has(code)) return false;
     seen.add(code);
@@ -319,18 +268,139 @@ const isOrganizationCategory = (key: string, category: HierarchyCategory) =>
   ORGANIZATION_MARKERS.test(category.categoryId) ||
   ORGANIZATION_MARKERS.test(key);
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The host's overrides for one feature, its code matched in any spelling. */
+function overridesFor(
+  overrides: CategorizationOverrides | undefined,
+  featureCode: string,
+): Record<string, unknown> {
+  if (!isRecord(overrides)) return {};
+  const match = Object.hasOwn(overrides, featureCode)
+    ? featureCode
+    : Object.keys(overrides).find((code) => normalizeKey(code) === normalizeKey(featureCode));
+  const pinned = match === undefined ? undefined : overrides[match];
+  return isRecord(pinned) ? pinned : {};
+}
+
+// --- filling one feature -----------------------------------------------------------------------
+
+interface FeatureFill {
+  parameters: ChosenParameter[];
+  problems: CategorizationProblem[];
+  needed: Record<string, string>;
+}
+
+/** An override as its parts; undefined when it is not a value at all (an object, null). */
+function overrideParts(value: unknown, multi: boolean): string[] | undefined {
+  const list = Array.isArray(value)
+    ? value
+    : typeof value === 'string' && multi
+      ? value.split(',')
+      : [value];
+  if (!list.every((item) => ['string', 'number', 'boolean'].includes(typeof item))) {
+    return undefined;
+  }
+  const parts = list.map((item) => String(item).trim());
+  return parts.length > 0 && parts.every((part) => part !== '') ? parts : undefined;
+}
+
+function fillFeature(
+  category: string,
+  feature: HierarchyFeature,
+  pinnedByHost: Record<string, unknown>,
+): FeatureFill {
+  const code = feature.featureCode;
+  const allowedValues = feature.allowedValues ?? {};
+  const allowedKeys = Object.keys(allowedValues);
+  // Exact key first, then the same key spelled differently.
+  const spelledAs = (key: string, among: readonly string[]) =>
+    among.includes(key) ? key : among.find((candidate) => sameKey(candidate, key));
+  const listOf = (key: string) => {
+    const match = spelledAs(key, allowedKeys);
+    return match === undefined ? undefined : allowedValues[match];
+  };
+  const multi = feature.multiValueKeys ?? [];
+  const mandatory = [...new Set(feature.mandatoryKeys ?? [])];
+
+  // Host keys in the hierarchy's spelling (the mandatory one, else the allowedValues one).
+  const pinned = new Map<string, unknown>();
+  for (const [hostKey, value] of Object.entries(pinnedByHost)) {
+    pinned.set(spelledAs(hostKey, mandatory) ?? spelledAs(hostKey, allowedKeys) ?? hostKey, value);
+  }
+  const keys = [...mandatory, ...[...pinned.keys()].filter((key) => !mandatory.includes(key))];
+
+  const fill: FeatureFill = { parameters: [], problems: [], needed: {} };
+  const resolve = (key: string): ChosenParameter | undefined => {
+    const list = listOf(key);
+    const entries = list ? parseAllowed(list) : undefined;
+    if (pinned.has(key)) {
+      const value = pinned.get(key);
+      const parts = overrideParts(value, spelledAs(key, multi) !== undefined);
+      if (parts && (!entries || parts.every((part) => isAllowed(entries, part)))) {
+        return { name: key, value: parts.join(','), source: 'override' };
+      }
+      fill.problems.push({
+        reason: 'override_refused',
+        category,
+        feature: code,
+        key,
+        value: Array.isArray(value) ? value.join(',') : String(value),
+        allowed: list ?? [],
+      });
+      fill.needed[key] =
+        (entries ? choose(key, entries) : documentedChoice(key)) ?? OVERRIDE_PLACEHOLDER;
+      return undefined;
+    }
+    if (entries) return { name: key, value: choose(key, entries), source: 'allowed' };
+    const documented = documentedChoice(key);
+    if (documented !== undefined) return { name: key, value: documented, source: 'documented' };
+    fill.problems.push({ reason: 'no_value', category, feature: code, key });
+    fill.needed[key] = OVERRIDE_PLACEHOLDER;
+    return undefined;
+  };
+
+  const pepKey = keys.find((key) => kindOf(key) === 'pep');
+  const pepDefined = pepKey !== undefined || allowedKeys.some((key) => kindOf(key) === 'pep');
+  const pep = pepKey === undefined ? undefined : resolve(pepKey);
+  const pepTrue = pep !== undefined && TRUTHY.test(pep.value);
+
+  for (const key of keys) {
+    // §4.1: pepCategory is required only when pep is true. With no pep key and no values for
+    // it either, nothing says the person is a PEP: it is left out too.
+    const pepCategory = kindOf(key) === 'pepCategory' && !pinned.has(key) && !pepTrue;
+    if (pepCategory && (pepDefined || !listOf(key))) continue;
+    const parameter = key === pepKey ? pep : resolve(key);
+    if (parameter) fill.parameters.push(parameter);
+    if (key === pepKey && pepTrue) {
+      for (const extra of allowedKeys) {
+        if (kindOf(extra) === 'pepCategory' && !keys.some((k) => sameKey(k, extra))) {
+          const added = resolve(extra);
+          if (added) fill.parameters.push(added);
+        }
+      }
+    }
+  }
+  return fill;
+}
+
 // --- public API --------------------------------------------------------------------------------
+
+/** The keys of the categories offered to a flow (§1.3), in hierarchy order. */
+const keysFor = (hierarchy: CategorizationHierarchy, kind: CustomerKind) =>
+  Object.keys(hierarchy.categories).filter(
+    (key) => isOrganizationCategory(key, hierarchy.categories[key]!) === (kind === 'organization'),
+  );
 
 /** Categories offered to a flow (§1.3), in hierarchy order. */
 export function listCategories(
   hierarchy: CategorizationHierarchy,
   kind: CustomerKind,
 ): CategoryOption[] {
-  return Object.entries(hierarchy.categories)
-    .filter(
-      ([key, category]) => isOrganizationCategory(key, category) === (kind === 'organization'),
-    )
-    .map(([key, category]) => ({
+  return keysFor(hierarchy, kind).map((key) => {
+    const category = hierarchy.categories[key]!;
+    return {
       key,
       id: category.databaseId,
       code: category.categoryId,
@@ -347,30 +417,21 @@ export function listCategories(
           ...(feature.description ? { description: feature.description } : {}),
         };
       }),
-    }));
+    };
+  });
 }
 
-function defaultRank(option: CategoryOption): number {
-  const list = words(`${option.code} ${option.name}`);
-  const has = (word: string) => list.includes(word);
-  if (has('prohibited')) return 6;
-  if (has('high') || has('critical')) return 5;
-  if (has('standard')) return 0;
-  if (has('medium')) return 1;
-  if (has('low')) return 2;
-  if (has('basic')) return 3;
-  return 4;
-}
-
-/** The default category for a flow (rule in the module comment), undefined when there is none. */
-export function pickDefaultCategory(
-  hierarchy: CategorizationHierarchy,
-  kind: CustomerKind,
-): CategoryOption | undefined {
-  let best: CategoryOption | undefined;
+/** The default among `options` (rule in the module comment): the first of the best rank. */
+export function pickDefault<T extends { code: string; name: string }>(
+  options: readonly T[],
+): T | undefined {
+  let best: T | undefined;
   let bestRank = Infinity;
-  for (const option of listCategories(hierarchy, kind)) {
-    const rank = defaultRank(option);
+  for (const option of options) {
+    const list = words(`${option.code} ${option.name}`);
+    const has = (word: string) => list.includes(word);
+    const index = ['standard', 'medium', 'low', 'basic'].findIndex(has);
+    const rank = has('prohibited') ? 6 : has('high') || has('critical') ? 5 : index < 0 ? 4 : index;
     if (rank < bestRank) {
       best = option;
       bestRank = rank;
@@ -379,144 +440,138 @@ export function pickDefaultCategory(
   return best;
 }
 
+/** The default category for a flow, undefined when there is none. */
+export const pickDefaultCategory = (hierarchy: CategorizationHierarchy, kind: CustomerKind) =>
+  pickDefault(listCategories(hierarchy, kind));
+
+/**
+ * Whether one category can be filled (§4.2), with the values chosen, the problems and the
+ * overrides that would fix them. Undefined when the hierarchy has no such category.
+ */
+export function analyzeCategory(
+  hierarchy: CategorizationHierarchy,
+  categoryKeyOrId: string,
+  overrides?: CategorizationOverrides,
+): CategoryAnalysis | undefined {
+  const found = findCategory(hierarchy, categoryKeyOrId);
+  if (!found) return undefined;
+  const [key, category] = found;
+  const analysis: CategoryAnalysis = {
+    key,
+    id: category.databaseId,
+    code: category.categoryId,
+    name: category.categoryName,
+    ...(category.description ? { description: category.description } : {}),
+    satisfiable: false,
+    features: [],
+    problems: [],
+    overridesNeeded: {},
+  };
+  const relations: CategoryFeatureRelation[] = [];
+  for (const entry of uniqueEntries(category)) {
+    const feature = resolveFeature(hierarchy, entry);
+    const code = featureCodeOf(entry);
+    if (!feature) {
+      analysis.features.push({ code, parameters: [] });
+      analysis.problems.push({ reason: 'unknown_feature', category: key, feature: code });
+      continue;
+    }
+    const fill = fillFeature(key, feature, overridesFor(overrides, feature.featureCode));
+    analysis.features.push({
+      code: feature.featureCode,
+      id: feature.databaseId,
+      parameters: fill.parameters,
+    });
+    analysis.problems.push(...fill.problems);
+    if (Object.keys(fill.needed).length > 0) {
+      analysis.overridesNeeded[feature.featureCode] = fill.needed;
+    }
+    relations.push({
+      feature: { id: feature.databaseId, code: feature.featureCode },
+      enabled: true,
+      parametrization: fill.parameters.map(({ name, value }) => ({ name, value })),
+    });
+  }
+  analysis.satisfiable = analysis.problems.length === 0;
+  if (analysis.satisfiable) {
+    analysis.selection = {
+      customerCategory: { id: category.databaseId, name: category.categoryName },
+      categorization: {
+        id: category.databaseId,
+        name: category.categoryName,
+        description: category.description ?? '',
+        isActive: true,
+        categoryFeatureRelations: relations,
+        parametrization: [],
+      },
+    };
+  }
+  return analysis;
+}
+
+/** `analyzeCategory` for every category a flow offers, in hierarchy order (the doctor's view). */
+export function analyzeHierarchy(
+  hierarchy: CategorizationHierarchy,
+  kind: CustomerKind,
+  overrides?: CategorizationOverrides,
+): CategoryAnalysis[] {
+  return keysFor(hierarchy, kind).map((key) => analyzeCategory(hierarchy, key, overrides)!);
+}
+
 /**
  * The registration objects for one category (§4.3), every mandatory key of every feature filled
- * with an allowed value (§4.2). Throws `categorization_unsatisfiable` when that is impossible.
+ * (§4.2). Throws a `CategorizationError` (`categorization_unsatisfiable`) when that is impossible.
  */
 export function buildCategorization(
   hierarchy: CategorizationHierarchy,
   categoryKeyOrId: string,
   options: BuildCategorizationOptions = {},
 ): CategorizationSelection {
-  const found = findCategory(hierarchy, categoryKeyOrId);
-  if (!found) {
-    throw unsatisfiable(
-      msg(
-        str`The customer category "${categoryKeyOrId}" is not offered here. Choose another category.`,
-        { id: 'categorization.unknown-category' },
-      ),
-    );
+  const analysis = analyzeCategory(hierarchy, categoryKeyOrId, options.overrides);
+  if (!analysis) {
+    throw new CategorizationError([{ reason: 'unknown_category', category: categoryKeyOrId }], {});
   }
-  const [, category] = found;
-  const categoryName = category.categoryName;
-
-  const relations = uniqueEntries(category).map((entry): CategoryFeatureRelation => {
-    const feature = resolveFeature(hierarchy, entry);
-    const featureCode = featureCodeOf(entry);
-    if (!feature) {
-      throw unsatisfiable(
-        msg(
-          str`The customer category "${categoryName}" cannot be used: its feature ${featureCode} is not described by the service. Choose another category or contact support.`,
-          { id: 'categorization.unknown-feature' },
-        ),
-      );
-    }
-    return {
-      feature: { id: feature.databaseId, code: feature.featureCode },
-      enabled: true,
-      parametrization: parametrize(
-        categoryName,
-        feature,
-        options.overrides?.[feature.featureCode] ?? {},
-      ),
-    };
-  });
-
-  return {
-    customerCategory: { id: category.databaseId, name: categoryName },
-    categorization: {
-      id: category.databaseId,
-      name: categoryName,
-      description: category.description ?? '',
-      isActive: true,
-      categoryFeatureRelations: relations,
-      parametrization: [],
-    },
-  };
+  if (!analysis.selection)
+    throw new CategorizationError(analysis.problems, analysis.overridesNeeded);
+  return analysis.selection;
 }
 
-function parametrize(
-  categoryName: string,
-  feature: HierarchyFeature,
-  pinned: Record<string, string>,
-): CategorizationParameter[] {
-  const featureCode = feature.featureCode;
-  const allowedValues = feature.allowedValues ?? {};
-  const multi = new Set((feature.multiValueKeys ?? []).map(normalizeKey));
-
-  // Exact key first, then the same key spelled differently (`risk_level` for `riskLevel`).
-  const allowedFor = (key: string): string[] | undefined => {
-    if (Object.hasOwn(allowedValues, key)) return allowedValues[key];
-    const wanted = normalizeKey(key);
-    const match = Object.keys(allowedValues).find(
-      (candidate) => normalizeKey(candidate) === wanted,
+/**
+ * FinHub's `categorization_invalid` at registration (§5.1: `missingKeys`, `invalidValues`) as
+ * problems of the category, each key traced to the feature that has it, so the host learns which
+ * override to set and the element stops offering the category.
+ */
+export function explainRejection(
+  hierarchy: CategorizationHierarchy,
+  categoryKeyOrId: string,
+  error: FinHubApiError,
+): CategorizationError {
+  const found = findCategory(hierarchy, categoryKeyOrId);
+  const key = found?.[0] ?? categoryKeyOrId;
+  const features = found ? uniqueEntries(found[1]).map((e) => resolveFeature(hierarchy, e)) : [];
+  const problems: CategorizationProblem[] = [];
+  const override: Record<string, Record<string, string>> = {};
+  const refused: [string, string | undefined][] = [
+    ...error.missingKeys.map((name): [string, undefined] => [name, undefined]),
+    ...Object.entries(error.invalidValues),
+  ];
+  for (const [name, said] of refused) {
+    const feature = features.find((f) =>
+      [...(f?.mandatoryKeys ?? []), ...Object.keys(f?.allowedValues ?? {})].some((k) =>
+        sameKey(k, name),
+      ),
     );
-    return match === undefined ? undefined : allowedValues[match];
-  };
-
-  const entriesFor = (key: string): AllowedEntry[] => {
-    const list = allowedFor(key);
-    if (!list || list.length === 0) {
-      throw unsatisfiable(
-        msg(
-          str`The customer category "${categoryName}" cannot be used: feature ${featureCode} requires ${key}, but no allowed value is listed for it. Choose another category or contact support.`,
-          { id: 'categorization.no-allowed-value' },
-        ),
-        { missingKeys: [key] },
-      );
-    }
-    return parseAllowed(list);
-  };
-
-  const valueFor = (key: string): string => {
-    if (!Object.hasOwn(pinned, key)) return choose(key, entriesFor(key));
-    const value: unknown = pinned[key];
-    const entries = parseAllowed(allowedFor(key) ?? []);
-    const parts =
-      typeof value !== 'string'
-        ? []
-        : multi.has(normalizeKey(key))
-          ? value.split(',').map((part) => part.trim())
-          : [value];
-    if (parts.length === 0 || !parts.every((part) => part !== '' && isAllowed(entries, part))) {
-      const shown = String(value);
-      const allowed = (allowedFor(key) ?? []).join(', ') || '-';
-      throw unsatisfiable(
-        msg(
-          str`The value "${shown}" set for ${key} of feature ${featureCode} in category "${categoryName}" is not allowed. Allowed values: ${allowed}.`,
-          { id: 'categorization.override-refused' },
-        ),
-        { invalidValues: { [key]: shown } },
-      );
-    }
-    return parts.join(',');
-  };
-
-  const keys = [...new Set([...(feature.mandatoryKeys ?? []), ...Object.keys(pinned)])];
-  const pepKey = keys.find((key) => kindOf(key) === 'pep');
-  const pepDefined =
-    pepKey !== undefined || Object.keys(allowedValues).some((key) => kindOf(key) === 'pep');
-  const values = new Map<string, string>();
-  if (pepKey !== undefined) values.set(pepKey, valueFor(pepKey));
-  const pepTrue = pepKey !== undefined && TRUTHY.test(values.get(pepKey)!);
-
-  const out: CategorizationParameter[] = [];
-  for (const key of keys) {
-    // §4.1: pepCategory is required only when pep is true.
-    if (kindOf(key) === 'pepCategory' && pepDefined && !pepTrue && !Object.hasOwn(pinned, key)) {
-      continue;
-    }
-    out.push({ name: key, value: values.get(key) ?? valueFor(key) });
-    if (key === pepKey && pepTrue) {
-      for (const extra of Object.keys(allowedValues)) {
-        if (
-          kindOf(extra) === 'pepCategory' &&
-          !keys.some((k) => normalizeKey(k) === normalizeKey(extra))
-        ) {
-          out.push({ name: extra, value: valueFor(extra) });
-        }
-      }
-    }
+    const code = feature?.featureCode;
+    problems.push({
+      reason: 'rejected',
+      category: key,
+      ...(code ? { feature: code } : {}),
+      key: name,
+      ...(said ? { value: said } : {}),
+    });
+    if (code) (override[code] ??= {})[name] = OVERRIDE_PLACEHOLDER;
   }
-  return out;
+  if (problems.length === 0) problems.push({ reason: 'rejected', category: key });
+  // FinHub's own error (code, status, missingKeys…) with the problems traced.
+  return new CategorizationError(problems, override, { ...error, cause: error });
 }

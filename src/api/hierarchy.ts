@@ -11,30 +11,81 @@
  * `allowedValues[key]` as a list, a bare string (`"0-100"` a range, `"A,B"` a list), a number or
  * boolean, or absent. A category without an id is left out; only a hierarchy with no usable
  * category is unreadable.
+ *
+ * The zod schemas below take the same shapes, for a hierarchy that did not come through
+ * `readHierarchy()` (an inline feature, a host's or a test's object).
  */
 import * as z from 'zod/mini';
-import { invalidResponseError } from './errors.js';
+import { FinHubApiError } from './api-error.js';
 import { idValue, isObject, valueAt, type Json } from './response-shapes.js';
+
+const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/** `"A, B"` → `['A', 'B']`; a single value or range stays one entry. */
+const splitList = (text: string): string[] =>
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+/** One `allowedValues` entry in any documented shape → its values; undefined when it lists none. */
+export function allowedList(raw: unknown): string[] | undefined {
+  let list: string[] = [];
+  if (Array.isArray(raw)) {
+    list = raw
+      .filter((item) => ['string', 'number', 'boolean'].includes(typeof item))
+      .map((item) => String(item).trim())
+      .filter(Boolean);
+  } else if (typeof raw === 'string') {
+    list = splitList(raw);
+  } else if (typeof raw === 'number' || typeof raw === 'boolean') {
+    list = [String(raw)];
+  }
+  return list.length > 0 ? list : undefined;
+}
+
+const KeyList = z.pipe(
+  z.union([z.array(Scalar), z.string()]),
+  z.transform((raw): string[] =>
+    typeof raw === 'string' ? splitList(raw) : raw.map(String).filter(Boolean),
+  ),
+);
+
+// An entry of a shape no reading explains (an object) is dropped, as if absent: the key then gets
+// its documented choice instead of failing the whole hierarchy.
+const AllowedValues = z.pipe(
+  z.nullable(z.record(z.string(), z.unknown())),
+  z.transform((raw): Record<string, string[]> => {
+    const out: Record<string, string[]> = {};
+    for (const [key, value] of Object.entries(raw ?? {})) {
+      const list = allowedList(value);
+      if (list) out[key] = list;
+    }
+    return out;
+  }),
+);
 
 export const HierarchyFeatureSchema = z.looseObject({
   databaseId: z.string(),
   featureCode: z.string(),
   featureName: z.optional(z.string()),
   description: z.optional(z.nullable(z.string())),
-  mandatoryKeys: z.optional(z.array(z.string())),
-  allowedValues: z.optional(z.record(z.string(), z.array(z.string()))),
-  multiValueKeys: z.optional(z.array(z.string())),
+  mandatoryKeys: z.optional(z.nullable(KeyList)),
+  allowedValues: z.optional(AllowedValues),
+  multiValueKeys: z.optional(z.nullable(KeyList)),
 });
 
 /** `availableFeatures[]` items may be full feature objects or just codes, depending on generation. */
+const FeatureEntries = z.array(z.union([z.string(), z.looseObject({ featureCode: z.string() })]));
+
 export const HierarchyCategorySchema = z.looseObject({
   databaseId: z.string(),
   categoryId: z.string(),
   categoryName: z.string(),
   description: z.optional(z.nullable(z.string())),
-  availableFeatures: z.optional(
-    z.array(z.union([z.string(), z.looseObject({ featureCode: z.string() })])),
-  ),
+  availableFeatures: z.optional(z.nullable(FeatureEntries)),
+  /** The legacy name of `availableFeatures` (docs/finhub-contract.md#categorization-hierarchy). */
+  features: z.optional(z.nullable(FeatureEntries)),
 });
 
 export const CategorizationHierarchySchema = z.looseObject({
@@ -54,28 +105,13 @@ export type CategorizationHierarchy = z.infer<typeof CategorizationHierarchySche
 const str = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-const RANGE = /^-?\d+(\.\d+)?-\d+(\.\d+)?$/;
-
-/** Strings from a list (numbers and booleans as strings) or from one comma-separated string. */
-const strings = (value: unknown): string[] | undefined =>
-  (typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined)
-    ?.map((item) => (typeof item === 'object' ? '' : String(item).trim()))
-    .filter(Boolean);
-
-/**
- * `allowedValues[key]`: a list as it is; a bare range (`"0-100"`) as the one-entry list the
- * categorization reads as a range; a bare `"A,B"` as the list `[A, B]`; a lone number or boolean
- * as its string. `null` or an empty entry is dropped (the key then has no allowed values).
- */
+/** `allowedValues` with every entry read by `allowedList`; empty entries dropped. */
 function allowedValuesOf(value: unknown): Record<string, string[]> | undefined {
   if (!isObject(value)) return undefined;
   const out: Record<string, string[]> = {};
   for (const [key, entry] of Object.entries(value)) {
-    const bare = typeof entry === 'string' ? entry.replace(/\s+/g, '') : '';
-    const list = RANGE.test(bare)
-      ? [bare]
-      : strings(typeof entry === 'string' || Array.isArray(entry) ? entry : [entry]);
-    if (list?.length) out[key] = list;
+    const list = allowedList(entry);
+    if (list) out[key] = list;
   }
   return out;
 }
@@ -94,7 +130,7 @@ function readFeature(key: string, raw: Json): HierarchyFeature {
     featureCode,
   };
   for (const name of ['mandatoryKeys', 'multiValueKeys'] as const) {
-    const read = strings(raw[name]);
+    const read = allowedList(raw[name]);
     if (read) feature[name] = read;
     else delete feature[name];
   }
@@ -155,7 +191,14 @@ export function readHierarchy(
     if (category) categories[key] = category;
   }
   if (!isObject(data) || Object.keys(categories).length === 0) {
-    throw invalidResponseError(endpoint, undefined, undefined, `${prefix}categories`);
+    // Built here rather than with errors.ts, which carries localized text: the doctor reads this
+    // module on a server without Lit. The person's wording comes from the error code at the UI.
+    throw new FinHubApiError({
+      code: 'invalid_response',
+      endpoint,
+      field: `${prefix}categories`,
+      message: 'The categorization hierarchy lists no category with an id.',
+    });
   }
   const hierarchy: CategorizationHierarchy = { ...data, categories };
   if (data['features'] !== undefined || Object.keys(features).length > 0) {

@@ -1,3 +1,4 @@
+import type { CategorizationProblem } from '../api/categorization.js';
 import type { FinHubErrorCode } from '../api/errors.js';
 import type { StepId } from '../flow/types.js';
 
@@ -22,6 +23,24 @@ export interface FinHubErrorDetail {
    */
   endpoint?: string;
   field?: string;
+  /**
+   * `categorization_unsatisfiable` (found before the person registers) or `categorization_invalid`
+   * (FinHub refused it at registration): the category code the person is no longer offered.
+   */
+  category?: string;
+  /** The feature and key of the first problem (all of them in `problems`). */
+  feature?: string;
+  key?: string;
+  /** Why each key cannot be filled (docs/finhub-contract.md#smart-categorization). */
+  problems?: readonly CategorizationProblem[];
+  /**
+   * The `categorizationOverrides` value (property; or the `categorization-overrides` attribute as
+   * JSON) that would fix it: `{FEATURE: {key: value}}`, `<value>` where only the host can choose.
+   * Empty when no override can help.
+   */
+  override?: Record<string, Record<string, string>>;
+  /** What to change, in English, for the developer (never shown to the person). */
+  fix?: string;
 }
 
 /** Fired for every error the person sees (banner or field errors from the server). */

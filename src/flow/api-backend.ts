@@ -3,7 +3,14 @@
  * FinHub's order. Created once per element from its attributes; the flow controller hands each
  * call the element's AbortSignal.
  */
-import { buildCategorization, listCategories, pickDefaultCategory } from '../api/categorization.js';
+import {
+  analyzeHierarchy,
+  buildCategorization,
+  categorizationDetails,
+  explainRejection,
+  pickDefault,
+  type CategorizationOverrides,
+} from '../api/categorization.js';
 import {
   FinHubClient,
   type ActivationCheckResult,
@@ -41,6 +48,8 @@ export interface ApiBackendOptions {
   tenantId?: () => string | undefined;
   /** Overrides the generated per-browser device id. */
   deviceId?: string;
+  /** The host's `categorizationOverrides`, read when categories load and at registration. */
+  categorizationOverrides?: () => CategorizationOverrides | undefined;
   /** Test seam: the fetch both the token provider and the client use. */
   fetch?: typeof fetch;
 }
@@ -87,6 +96,20 @@ const shouldFallBack = (error: unknown): boolean =>
   isFinHubApiError(error) &&
   error.code !== 'aborted' &&
   (error.status === 404 || error.status === 405 || (error.status ?? 0) >= 500);
+
+/**
+ * FinHub refused the categorization at registration (§5.1 `categorization_invalid`): the same
+ * category would fail the same way, so the error says which feature and key, for the flow to stop
+ * offering it and the host to learn which override would help.
+ */
+const refusedCategory =
+  (hierarchy: CategorizationHierarchy, key: string) =>
+  (error: unknown): never => {
+    if (isFinHubApiError(error) && error.code === 'categorization_invalid') {
+      throw explainRejection(hierarchy, key, error);
+    }
+    throw error;
+  };
 
 export function createApiBackend(options: ApiBackendOptions): FlowBackend {
   const apiBase = options.apiBase.trim();
@@ -147,13 +170,19 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
     async loadCategories(context) {
       const kind: FlowKind = context.data.flow;
       const loaded = await loadHierarchy(context.signal);
-      const preferred = pickDefaultCategory(loaded, kind)?.key;
-      return listCategories(loaded, kind).map((option) => ({
-        key: option.key,
-        name: option.name,
-        ...(option.description ? { description: option.description } : {}),
-        ...(option.key === preferred ? { isDefault: true } : {}),
-        aliases: [option.code, option.id],
+      // Every category checked before the person fills in anything: one that cannot be filled
+      // is marked, never offered (docs/finhub-contract.md#smart-categorization).
+      const analyses = analyzeHierarchy(loaded, kind, options.categorizationOverrides?.());
+      const preferred = pickDefault(analyses.filter((a) => a.satisfiable))?.key;
+      return analyses.map((analysis) => ({
+        key: analysis.key,
+        name: analysis.name,
+        ...(analysis.description ? { description: analysis.description } : {}),
+        ...(analysis.key === preferred ? { isDefault: true } : {}),
+        aliases: [analysis.code, analysis.id],
+        ...(analysis.satisfiable
+          ? {}
+          : { unavailable: categorizationDetails(analysis.problems, analysis.overridesNeeded) }),
       }));
     },
 
@@ -161,30 +190,34 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
       const loaded = await loadHierarchy(context.signal);
       const key = need(context.data.categoryKey, 'category');
       // §4.2 smart selection: every mandatory feature key filled with an allowed value.
-      const { customerCategory, categorization } = buildCategorization(loaded, key);
-      const result = await client.registerIndividual(
-        {
-          firstName: values.firstName,
-          lastName: values.lastName,
-          email: values.email,
-          phone: values.phone,
-          password: values.password,
-          matchingPassword: values.matchingPassword,
-          dateOfBirth: values.dateOfBirth,
-          gender: values.gender,
-          nationality: values.nationality,
-          placeOfBirth: values.placeOfBirth,
-          address: {
-            street: values.street,
-            city: values.city,
-            postalCode: values.postalCode,
-            country: values.country,
+      const { customerCategory, categorization } = buildCategorization(loaded, key, {
+        overrides: options.categorizationOverrides?.(),
+      });
+      const result = await client
+        .registerIndividual(
+          {
+            firstName: values.firstName,
+            lastName: values.lastName,
+            email: values.email,
+            phone: values.phone,
+            password: values.password,
+            matchingPassword: values.matchingPassword,
+            dateOfBirth: values.dateOfBirth,
+            gender: values.gender,
+            nationality: values.nationality,
+            placeOfBirth: values.placeOfBirth,
+            address: {
+              street: values.street,
+              city: values.city,
+              postalCode: values.postalCode,
+              country: values.country,
+            },
+            customerCategory,
+            categorization,
           },
-          customerCategory,
-          categorization,
-        },
-        call(context),
-      );
+          call(context),
+        )
+        .catch(refusedCategory(loaded, key));
       return {
         ids: { customerId: result.customerId, userId: result.userId },
         ...(result.customerStatus ? { status: result.customerStatus } : {}),
@@ -194,14 +227,18 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
     async registerOrganization(values, context) {
       const loaded = await loadHierarchy(context.signal);
       const key = need(context.data.categoryKey, 'category');
-      const { customerCategory, categorization } = buildCategorization(loaded, key);
+      const { customerCategory, categorization } = buildCategorization(loaded, key, {
+        overrides: options.categorizationOverrides?.(),
+      });
       // With the company form's schema, which its step has loaded: not in the first screen.
       const { toRegisterOrganizationRequest } =
         await import('./schemas/organization-registration.js');
-      const result = await client.registerOrganization(
-        toRegisterOrganizationRequest(values, customerCategory, categorization),
-        call(context),
-      );
+      const result = await client
+        .registerOrganization(
+          toRegisterOrganizationRequest(values, customerCategory, categorization),
+          call(context),
+        )
+        .catch(refusedCategory(loaded, key));
       return {
         // §7.1: the admin user (the registrant) signs in as the org user (§3.3).
         ids: {

@@ -7,6 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg } from '@lit/localize';
 import type { FieldError } from '../api/api-error.js';
+import type { CategorizationDetails } from '../api/categorization.js';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
 import { FinHubErrorEvent, type FinHubErrorEventCode } from '../events/finhub-error.js';
 import { FinHubSignInRequestEvent } from '../events/finhub-sign-in-request.js';
@@ -269,6 +270,10 @@ export class FlowController implements ReactiveController {
       perform: (step, cause, retry, work) => this.#perform(step, cause, retry, work),
       fail: (step, error, retry) => this.#fail(step, error, retry),
       advance: (cause) => this.#advance(cause),
+      back: () => {
+        this.#cause = 'person';
+        this.#machine.previous();
+      },
       jump: (from, completed, to, cause, reopen) => this.#jump(from, completed, to, cause, reopen),
       merge: (outcome) => this.#merge(outcome),
       loadOrg: loadOrganizationHandlers,
@@ -430,7 +435,8 @@ export class FlowController implements ReactiveController {
 
   chooseCategory(key: string): void {
     if (this.busy || this.#machine.current !== 'categorization') return;
-    if (!this.categories?.some((category) => category.key === key)) return;
+    if (!this.categories?.some((category) => category.key === key && !category.unavailable)) return;
+    this.error = undefined;
     this.#machine.update({ categoryKey: key });
     this.#advance('person');
   }
@@ -695,9 +701,14 @@ export class FlowController implements ReactiveController {
     let wording: (() => string) | undefined = () => errorMessage(code);
     let recoverable = failure.retryable || code === 'validation_failed';
     let onForm = false;
+    let detail = {};
 
     if (step === 'registration') {
-      if (code === 'duplicate_email') {
+      // An account type FinHub refused: the host hears which feature and key (step-handlers.ts).
+      const refused = (error as { categorization?: CategorizationDetails } | null)?.categorization;
+      if (refused && stepHandlers) {
+        ({ detail, recoverable } = stepHandlers.withdrawCategory(this.#kernel, refused));
+      } else if (code === 'duplicate_email') {
         // After an attempt whose outcome was unknown, the 409 says that attempt did register.
         this.registeredEarlier = this.registeredEarlier || this.#registrationUncertain;
         this.duplicateEmail = true;
@@ -748,7 +759,7 @@ export class FlowController implements ReactiveController {
       if (failure.retryable) this.#retry = retry;
     }
     this.#host.dispatchEvent(
-      new FinHubErrorEvent({ step, code, message, recoverable, ...failure.source }),
+      new FinHubErrorEvent({ step, code, message, recoverable, ...failure.source, ...detail }),
     );
   }
 
@@ -890,6 +901,7 @@ export class FlowController implements ReactiveController {
         (categories) => {
           if (context.signal.aborted) return;
           this.categories = categories;
+          this.#reportUnavailable();
           this.#resolvePreset();
           // The first screen is up: fetch the next steps' work while the person chooses.
           this.#loadSteps().catch(() => undefined);
@@ -904,6 +916,30 @@ export class FlowController implements ReactiveController {
       });
   }
 
+  /**
+   * Tells the host about each category smart categorization cannot fill (the person is not
+   * offered them), before anyone types anything (docs/finhub-contract.md#smart-categorization).
+   */
+  #reportUnavailable(): void {
+    const categories = this.categories ?? [];
+    const recoverable = categories.some((category) => !category.unavailable);
+    const code = 'categorization_unsatisfiable';
+    for (const { key, unavailable } of categories) {
+      if (unavailable) {
+        this.#host.dispatchEvent(
+          new FinHubErrorEvent({
+            step: 'categorization',
+            code,
+            message: errorMessage(code),
+            recoverable,
+            category: key,
+            ...unavailable,
+          }),
+        );
+      }
+    }
+  }
+
   /** A host-preset category completes categorization by itself when the tenant offers it. */
   #resolvePreset(): void {
     const preset = this.#machine.data.presetCategory;
@@ -912,12 +948,14 @@ export class FlowController implements ReactiveController {
     const match = this.categories?.find((category) =>
       [category.key, ...(category.aliases ?? [])].some((name) => name.toLowerCase() === wanted),
     );
-    if (match) {
+    if (match && !match.unavailable) {
       this.#machine.update({ categoryKey: match.key });
       this.#advance('automatic');
     } else {
-      // Unknown code: let the person choose rather than fail the whole onboarding.
-      console.warn(`<finhub-onboarding>: category "${preset}" is not offered; asking instead.`);
+      // Unknown, or one smart categorization cannot fill (the host heard why): let the person
+      // choose rather than fail the whole onboarding.
+      if (!match)
+        console.warn(`<finhub-onboarding>: category "${preset}" is not offered; asking instead.`);
       this.#machine.update({ presetCategory: undefined });
       this.#host.requestUpdate();
     }

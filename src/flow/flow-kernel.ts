@@ -54,6 +54,8 @@ export interface FlowKernel {
   ): Promise<void>;
   fail(step: StepId, error: unknown, retry: () => void): void;
   advance(cause: Cause): void;
+  /** Goes back a step as the person's doing (moves focus), even while a run is busy. */
+  back(): void;
   jump(
     from: StepId,
     completed: readonly StepId[],

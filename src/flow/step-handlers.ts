@@ -5,7 +5,8 @@
  * keeps the state machine, events, focus and the banner; these run on its kernel.
  */
 import { msg } from '@lit/localize';
-import { FinHubErrorEvent } from '../events/finhub-error.js';
+import type { CategorizationDetails } from '../api/categorization.js';
+import { FinHubErrorEvent, type FinHubErrorDetail } from '../events/finhub-error.js';
 import { errorMessage } from '../localization/error-messages.js';
 import {
   FlowError,
@@ -44,6 +45,28 @@ export async function honourRetryAfter(
 }
 
 export const isActive = (status: string | undefined) => status?.trim().toUpperCase() === 'ACTIVE';
+
+/**
+ * FinHub refused the chosen category at registration (`categorization_invalid`, explained by the
+ * API backend; docs/finhub-contract.md#categorization-at-registration): sending it again would
+ * fail the same way. It is no longer offered; the person goes back to choose another (what they
+ * typed is kept) or, with none left, sees the host's contact route. Returns what the controller's
+ * `finhub-error` adds (category, feature, key, override) and whether the person can go on.
+ */
+export function withdrawCategory(
+  k: FlowKernel,
+  unavailable: CategorizationDetails,
+): { detail: Partial<FinHubErrorDetail>; recoverable: boolean } {
+  const { c } = k;
+  const category = c.machine.data.categoryKey;
+  c.categories = c.categories?.map((o) =>
+    o.key === category ? { ...o, unavailable, isDefault: false } : o,
+  );
+  c.machine.update({ presetCategory: undefined, categoryKey: undefined });
+  k.back();
+  const recoverable = c.categories?.some((option) => !option.unavailable) ?? false;
+  return { detail: { category, ...unavailable }, recoverable };
+}
 
 /**
  * A failure of a later step that the step's form shows (the controller's `#fail` then shows no

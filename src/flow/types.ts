@@ -1,4 +1,5 @@
 /** Shared flow vocabulary (no DOM, no Lit): step ids, ids FinHub hands back, category choices. */
+import type { CategorizationDetails } from '../api/categorization.js';
 
 export type FlowKind = 'individual' | 'organization';
 
@@ -43,6 +44,11 @@ export interface CategoryOption {
   isDefault?: boolean;
   /** Other names a host preset may use: the `categoryId` and the `databaseId` (§4.1). */
   aliases?: string[];
+  /**
+   * Smart categorization cannot fill it (docs/finhub-contract.md#smart-categorization): not
+   * offered to the person; the host hears why in `finhub-error`.
+   */
+  unavailable?: CategorizationDetails;
 }
 
 /** The three individual consents, as their path segments (finhub-api.md §5.4), in sending order. */

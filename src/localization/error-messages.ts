@@ -10,7 +10,8 @@ export function errorMessage(code: FinHubErrorEventCode): string {
       return msg('This email is already registered.');
     case 'categorization_invalid':
     case 'categorization_unsatisfiable':
-      return msg('This account type cannot be opened right now. Please contact support.');
+      // The categorization step offers the way on: another account type, or the host's contact.
+      return msg('This account type cannot be opened right now.');
     case 'unauthorized':
       // Renewed once and refused again (§2): no retry is offered, so none is promised.
       return msg('Your secure session could not be renewed. Reload the page to continue.');

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
+  CategorizationError,
   buildCategorization,
   listCategories,
   pickDefaultCategory,
@@ -390,38 +391,45 @@ describe('buildCategorization', () => {
       expect(error.message).to.contain('NOPE');
     });
 
-    it('a mandatory key without an allowedValues entry', () => {
+    it('a mandatory key with no allowed values and no documented rule', () => {
       const error = thrown(() =>
         buildCategorization(
-          withAml({ mandatoryKeys: ['riskLevel', 'kycTier'] }),
+          withAml({ mandatoryKeys: ['riskLevel', 'accountTier'] }),
           'HIGH_RISK_INDIVIDUAL',
         ),
-      );
+      ) as CategorizationError;
+      expect(error).to.be.instanceOf(CategorizationError);
       expect(error.code).to.equal('categorization_unsatisfiable');
-      expect(error.message).to.contain('High Risk Individual Customer');
+      expect(error.categorization.problems).to.deep.equal([
+        {
+          reason: 'no_value',
+          category: 'HIGH_RISK_INDIVIDUAL',
+          feature: 'ENHANCED_AML_MONITORING',
+          key: 'accountTier',
+        },
+      ]);
+      expect(error.categorization.override).to.deep.equal({
+        ENHANCED_AML_MONITORING: { accountTier: '<value>' },
+      });
       expect(error.message).to.contain('ENHANCED_AML_MONITORING');
-      expect(error.message).to.contain('kycTier');
-      expect(error.missingKeys).to.deep.equal(['kycTier']);
-    });
-
-    it('a mandatory key with an empty list', () => {
-      const error = thrown(() =>
-        buildCategorization(
-          withAml({ allowedValues: { ...AML.allowedValues!, monitoring: [] } }),
-          'HIGH_RISK_INDIVIDUAL',
-        ),
-      );
-      expect(error.code).to.equal('categorization_unsatisfiable');
-      expect(error.message).to.contain('monitoring');
+      expect(error.message).to.contain('accountTier');
     });
 
     it('a feature the hierarchy does not describe', () => {
       const h = hierarchy();
       h.categories['LOW_RISK_INDIVIDUAL']!.availableFeatures = ['TRANSACTION_LIMITS'];
-      const error = thrown(() => buildCategorization(h, 'LOW_RISK_INDIVIDUAL'));
+      const error = thrown(() =>
+        buildCategorization(h, 'LOW_RISK_INDIVIDUAL'),
+      ) as CategorizationError;
       expect(error.code).to.equal('categorization_unsatisfiable');
+      expect(error.categorization.problems).to.deep.equal([
+        {
+          reason: 'unknown_feature',
+          category: 'LOW_RISK_INDIVIDUAL',
+          feature: 'TRANSACTION_LIMITS',
+        },
+      ]);
       expect(error.message).to.contain('TRANSACTION_LIMITS');
-      expect(error.message).to.contain('Low Risk Individual');
     });
   });
 
@@ -466,7 +474,6 @@ describe('buildCategorization', () => {
       ['riskScore', '55.5'],
       ['monitoring', 'weekly'],
       ['sanctionsCheck', 'STANDARD,ENHANCED'],
-      ['unknownKey', 'x'],
     ] as const) {
       it(`refuses ${key}=${value}`, () => {
         const error = thrown(() =>

@@ -111,6 +111,7 @@ describe('npm pack, installed into a fresh folder', { timeout: 120_000 }, () => 
       'dist/react.js',
       'dist/server/index.js',
       'dist/server/node.js',
+      'dist/bin/finhub-onboarding.js',
       'dist/cdn/finhub-onboarding.js',
       'dist/cdn/finhub-onboarding.iife.js',
     ]) {
@@ -171,6 +172,16 @@ describe('npm pack, installed into a fresh folder', { timeout: 120_000 }, () => 
     assert.deepEqual(found.tags, ['finhub-onboarding']);
     assert.equal(found.pkg, 'custom-elements.json');
     assert.equal(found.encapsulated, true, 'files outside the exports map are reachable');
+  });
+
+  it('installs the finhub-onboarding command (npx finhub-onboarding doctor)', async () => {
+    const help = await run(join(app, 'node_modules/.bin/finhub-onboarding'), ['--help'], app);
+    assertOk(help, 'finhub-onboarding --help');
+    assert.match(help.stdout, /Usage: finhub-onboarding doctor/);
+    // No FinHub variables: a configuration error (exit 2) that names them.
+    const doctor = await run(join(app, 'node_modules/.bin/finhub-onboarding'), ['doctor'], app);
+    assert.equal(doctor.code, 2);
+    assert.match(doctor.stderr, /set FINHUB_BASE_URL, FINHUB_TENANT_ID/);
   });
 
   it('type-checks a TypeScript consumer against the installed .d.ts files (nodenext)', async () => {

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
+import type { CategorizationOverrides } from '../../api/categorization.js';
 import type { TokenProviderOptions } from '../../api/token-provider.js';
 import type { FinHubStepCompleteDetail } from '../../events/finhub-step-complete.js';
 import { FinHubReadyEvent } from '../../events/finhub-ready.js';
@@ -123,6 +124,12 @@ function lazyBackend(create: (module: ApiBackendModule) => FlowBackend): FlowBac
   });
 }
 
+/**
+ * Values smart categorization sends for a tenant's feature keys: `{FEATURE_CODE: {key: value}}`
+ * (docs/finhub-contract.md#smart-categorization). Codes and keys match in any spelling.
+ */
+export type FinHubCategorizationOverrides = CategorizationOverrides;
+
 /** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
 const STEP_PARTS =
   'form, field, fieldset, label, input, field-error, button, button-primary, button-secondary, progress';
@@ -139,7 +146,7 @@ const STEP_PARTS =
  * @fires {FinHubStepChangeEvent} finhub-step-change - Once per move between steps. `detail: {from, to}`.
  * @fires {FinHubStepCompleteEvent} finhub-step-complete - When a step is done. `detail: {step, flow, ids}`.
  * @fires {FinHubCompleteEvent} finhub-complete - When the whole onboarding is done. `detail: {flow, ids, status}`.
- * @fires {FinHubErrorEvent} finhub-error - For every error the person sees. `detail: {step, code, message, recoverable}`; for `invalid_response` also `endpoint` and `field` (names, never values).
+ * @fires {FinHubErrorEvent} finhub-error - For every error the person sees. `detail: {step, code, message, recoverable}`; for `invalid_response` also `endpoint` and `field` (names, never values); for an account type that cannot be opened (`categorization_unsatisfiable`, `categorization_invalid`) also `{category, feature, key, problems, override, fix}`: the `categorizationOverrides` value that would fix it.
  * @fires {FinHubSignInRequestEvent} finhub-sign-in-request - The person chose "Sign in instead" after a duplicate email and the host gave no resume ids; the host shows its sign-in (or sets `customer-id`/`user-id`, which opens the element's own). `detail: {flow, step, reason}`.
  *
  * @cssproperty [--finhub-color-primary=#1d4ed8] - Primary actions, current step, links (dark: #93c5fd).
@@ -229,6 +236,20 @@ export class FinHubOnboarding extends LitElement {
 
   /** Category code the host chose (e.g. `INDIVIDUAL_STANDARD`); the person is then not asked. */
   @property() category = '';
+
+  /**
+   * Values smart categorization sends for feature keys: `{FEATURE_CODE: {key: value}}` (JSON in the
+   * attribute; malformed JSON is an error in the console). Needed only when a `finhub-error` names an `override`; checked against the values
+   * the tenant allows. Read when the categories load.
+   */
+  @property({ attribute: 'categorization-overrides', type: Object })
+  categorizationOverrides: FinHubCategorizationOverrides | undefined;
+
+  /**
+   * Where a person gets help when no account type can be opened online: an `https:`, `mailto:`
+   * or `tel:` URL, or a path on this site, shown as a link (anything else is not linked).
+   */
+  @property({ attribute: 'support-url' }) supportUrl = '';
 
   /** Colour scheme: `light`, `dark` or `auto` (follows the system setting). */
   @property({ reflect: true }) theme: FinHubTheme = 'auto';
@@ -501,6 +522,7 @@ export class FinHubOnboarding extends LitElement {
           .selected=${flow.machine.data.categoryKey}
           ?busy=${flow.busy}
           ?can-go-back=${canGoBack}
+          support-url=${this.supportUrl}
         ></finhub-step-categorization>`;
       case 'individual-registration':
         return html`<finhub-step-individual-registration
@@ -621,6 +643,7 @@ export class FinHubOnboarding extends LitElement {
             apiBase,
             tenantId: () => this.tenantId || undefined,
             deviceId,
+            categorizationOverrides: () => this.categorizationOverrides,
           }),
         ),
       };

@@ -5,10 +5,16 @@ import type { CategoryOption } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { StepAnnounceEvent, StepBackEvent, StepSubmitEvent } from './step-events.js';
 
+/** The host's `support-url` as a link: web, mail, phone or a path on the page's site, never script. */
+const contactHref = (value: string) =>
+  /^(https?:|mailto:|tel:|\/(?!\/))/i.test(value.trim()) ? value.trim() : undefined;
+
 /**
  * Categorization (finhub-api.md §4): the person picks one of the tenant's categories. Presentational:
  * it receives the categories and a default, and sends a `StepSubmitEvent<string>` with the chosen
  * key. A host-preset category never reaches this screen (the flow completes the step itself).
+ * A category smart categorization cannot fill is not offered; when none is left, there is no
+ * form, only the host's contact route (docs/finhub-contract.md#smart-categorization).
  *
  * @internal
  */
@@ -48,6 +54,10 @@ export class FinHubCategorizationStep extends LitElement {
       .option .hint {
         grid-column: 2;
       }
+
+      a {
+        color: var(--_color-primary, #1d4ed8);
+      }
     `,
   ];
 
@@ -60,6 +70,9 @@ export class FinHubCategorizationStep extends LitElement {
   @property({ type: Boolean }) busy = false;
 
   @property({ type: Boolean, attribute: 'can-go-back' }) canGoBack = false;
+
+  /** Where a person who cannot continue gets help (the host's `support-url`). */
+  @property({ attribute: 'support-url' }) supportUrl = '';
 
   @state() private _choice: string | undefined;
 
@@ -77,10 +90,14 @@ export class FinHubCategorizationStep extends LitElement {
       return html`<p id="loading-label" class="muted">${msg('Loading account types…')}</p>
         <progress part="progress" aria-labelledby="loading-label"></progress>`;
     }
-    if (this.categories.length === 0) {
-      return html`<p>
-        ${msg('No account types are available right now. Please contact support.')}
-      </p>`;
+    // Only what can be opened (docs/finhub-contract.md#smart-categorization); the host heard why.
+    const open = this.categories.filter((category) => !category.unavailable);
+    if (open.length === 0) {
+      // Nothing to choose: no form whose button would fail again, only the way to get help.
+      const href = contactHref(this.supportUrl);
+      const contact = msg('Contact us to open your account.');
+      return html`<p>${msg('No account types can be opened online right now.')}</p>
+        <p>${href ? html`<a href=${href}>${contact}</a>` : contact}</p>`;
     }
     const error = this._showError && !this._choice;
     return html`
@@ -95,7 +112,7 @@ export class FinHubCategorizationStep extends LitElement {
               : nothing
           }
           <div class="options">
-            ${this.categories.map(
+            ${open.map(
               (category, index) => html`
                 <div part="field" class="option">
                   <input
