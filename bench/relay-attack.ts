@@ -1,17 +1,23 @@
 /**
  * Memory of a relay process while ten clients each send a 25 MiB body and hold back the last byte
  * (issue 16). The relay runs in its own process (bench/relay-server.ts); its resident memory is
- * read from /proc. Run: `node --import tsx bench/relay-attack.ts [registration|documents]`.
+ * read from /proc. Run: `node --import tsx bench/relay-attack.ts [registration|documents]`:
+ * `registration` sends with free anonymous tokens, `documents` with registered people's tokens to
+ * the document upload (the one route that takes large bodies).
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import type { Sandbox } from '../sandbox/index.js';
+import { individualBody } from '../test/sandbox/helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = 10;
 const BODY_BYTES = 25 * 1024 * 1024;
 const target = process.argv[2] ?? 'registration';
+/** How long to watch after the bodies are sent (ATTACK_WATCH_SECONDS, default 20). */
+const WATCH_SECONDS = Number(process.env.ATTACK_WATCH_SECONDS ?? 20);
 
 const rssMiB = (pid: number) => {
   const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -23,6 +29,7 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'bench/relay-server.ts
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
+process.on('exit', () => child.kill('SIGKILL'));
 const port = await new Promise<number>((resolve) => {
   child.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(String(chunk)).port as number));
 });
@@ -33,6 +40,45 @@ async function token(): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
+/** The headers FinHub requires on every call (§2), as the element sends them. */
+const HINTS = { deviceId: 'bench-attack', platform: 'web', 'X-Forwarded-From': 'web-app' };
+
+const post = (path: string, bearer: string, body: unknown) =>
+  fetch(`${base}/api/v2.1${path}`, {
+    method: 'POST',
+    headers: { ...HINTS, Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+/** A registered person with a verification: what the document upload needs. */
+async function uploadTarget(): Promise<{ path: string; bearer: string }> {
+  const minted = await fetch(`${base}/token`, { method: 'POST', body: '{}' });
+  const { accessToken, tenantId } = (await minted.json()) as {
+    accessToken: string;
+    tenantId: string;
+  };
+  const sandbox = { credentials: { tenantId } } as Sandbox;
+  const registered = await post(
+    '/customer/individual/registration',
+    accessToken,
+    individualBody(sandbox),
+  );
+  const customerId = ((await registered.json()) as { data: { id: string } }).data.id;
+  const bound = registered.headers.get('X-Onboarding-Token')!;
+  const created = await post('/verifications', bound, {
+    customerId,
+    type: 'IDENTITY_VERIFICATION',
+    requestedLevel: 'TENANT_VERIFIED',
+  });
+  if (created.status !== 200)
+    throw new Error(`verification: HTTP ${created.status} ${await created.text()}`);
+  const { verificationId } = ((await created.json()) as { data: { verificationId: string } }).data;
+  return {
+    path: `/verifications/${verificationId}/documents`,
+    bearer: created.headers.get('X-Onboarding-Token') ?? bound,
+  };
+}
+
 /** Starts a 25 MiB upload and resolves once all but its last byte has been written. */
 function slowUpload(path: string, bearer: string) {
   let status: number | undefined;
@@ -40,6 +86,7 @@ function slowUpload(path: string, bearer: string) {
   const req = request(`${base}/api/v2.1${path}`, {
     method: 'POST',
     headers: {
+      ...HINTS,
       Authorization: `Bearer ${bearer}`,
       'Content-Type': 'application/json',
       'Content-Length': String(BODY_BYTES),
@@ -64,17 +111,18 @@ function slowUpload(path: string, bearer: string) {
   return { written, state: () => ({ status, closed }), req };
 }
 
-const before = rssMiB(child.pid!);
-const tokens = await Promise.all(Array.from({ length: CONNECTIONS }, token));
-const uploads = tokens.map((bearer) =>
-  slowUpload(
-    target === 'registration' ? '/customer/individual/registration' : '/verifications',
-    bearer,
+const targets = await Promise.all(
+  Array.from({ length: CONNECTIONS }, async () =>
+    target === 'registration'
+      ? { path: '/customer/individual/registration', bearer: await token() }
+      : uploadTarget(),
   ),
 );
+const before = rssMiB(child.pid!);
+const uploads = targets.map(({ path, bearer }) => slowUpload(path, bearer));
 await Promise.race([Promise.all(uploads.map((u) => u.written)), wait(30_000)]);
 let peak = 0;
-for (let i = 0; i < 20; i++) {
+for (let i = 0; i < WATCH_SECONDS; i++) {
   peak = Math.max(peak, rssMiB(child.pid!));
   await wait(1000);
 }
@@ -84,10 +132,11 @@ console.log(
     target,
     rssBeforeMiB: before,
     rssPeakMiB: peak,
-    rssAfter20sMiB: rssMiB(child.pid!),
+    watchedSeconds: WATCH_SECONDS,
+    rssAtEndMiB: rssMiB(child.pid!),
     answered: states.filter((s) => s.status !== undefined).map((s) => s.status),
-    stillOpenAfter20s: states.filter((s) => !s.closed && s.status === undefined).length,
+    stillOpenAtEnd: states.filter((s) => !s.closed && s.status === undefined).length,
   }),
 );
 for (const u of uploads) u.req.destroy();
-child.kill();
+process.exit(0);
