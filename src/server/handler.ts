@@ -4,7 +4,7 @@
  * customer session tokens) and refusing any id outside the token's binding.
  */
 import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';
-import { AdminSessionError, createAdminSession } from './admin-session.js';
+import { AdminSessionError, createAdminSession, sendWithCredentials } from './admin-session.js';
 import {
   MAX_BOUND_USERS,
   MAX_BOUND_VERIFICATIONS,
@@ -23,10 +23,13 @@ import {
   clientRateKey,
   isJsonObject,
   normalizeIp,
+  numberAt,
   parseJson,
   passThroughHeaders,
   stripRequestSecrets,
+  stringAt,
   stripResponseSecrets,
+  unique,
   type JsonValue,
   type UpstreamResult,
 } from './forward.js';
@@ -66,81 +69,17 @@ interface RequestContext {
   reissued?: boolean;
 }
 
-const stringAt = (value: JsonValue | undefined, ...path: string[]): string | undefined => {
-  let current = value;
-  for (const key of path) {
-    if (!isJsonObject(current)) return undefined;
-    current = current[key];
-  }
-  return typeof current === 'string' && current !== '' ? current : undefined;
-};
-
-const numberAt = (value: JsonValue | undefined, ...path: string[]): number | undefined => {
-  let current = value;
-  for (const key of path) {
-    if (!isJsonObject(current)) return undefined;
-    current = current[key];
-  }
-  return typeof current === 'number' && Number.isFinite(current) ? current : undefined;
-};
-
-const unique = (values: (string | undefined)[]): string[] => [
-  ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
-];
-
-/**
- * Whether a 401 from a sign-in call is FinHub refusing the *customer's* credentials
- * (finhub-api.md §3.2 error bodies carry `errorType`, `attempts`, `lockoutTime`) rather than the
- * admin token; re-sending those would burn one of the customer's 5 attempts before lockout.
- */
-function isCredentialRefusal(body: JsonValue | undefined): boolean {
-  const data = isJsonObject(body) ? body.data : undefined;
-  if (!isJsonObject(data)) return false;
-  return (
-    data.errorType === 'AUTHENTICATION' ||
-    data.errorType === 'NOT_FOUND' ||
-    'attempts' in data ||
-    'lockoutTime' in data
-  );
-}
-
 export function createOnboardingHandler(options: OnboardingHandlerOptions): OnboardingHandler {
-  const {
-    tenantId,
-    tenantKey,
-    tenantSecret,
-    admin,
-    finhubBaseUrl,
-    prefix,
-    ttlSeconds,
-    maxOnboardingSeconds,
-    maxBodyBytes,
-    bodyTimeoutMs,
-    timeoutMs,
-    maxSignInAttempts,
-    tokenRateLimit,
-    allowedOrigins,
-    userRoles,
-    ...limits
-  } = resolveOptions(options);
+  const config = resolveOptions(options);
+  const { tenantId, maxOnboardingSeconds } = config;
   const codec = createTokenCodec(options.signingSecret, tenantId);
   const now = options.now ?? Date.now;
   const nowSeconds = () => Math.floor(now() / 1000);
   const upstream = options.fetch ?? ((request: Request) => fetch(request));
-  const store = guardStore(options.store ?? createMemoryStore({ now }), limits.storeTimeoutMs);
-  const bodyBudget = createBodyBudget(limits.maxBufferedBytes);
+  const store = guardStore(options.store ?? createMemoryStore({ now }), config.storeTimeoutMs);
+  const bodyBudget = createBodyBudget(config.maxBufferedBytes);
   const log = createLog(options.logger);
-  const adminSession = createAdminSession({
-    finhubBaseUrl,
-    tenantId,
-    tenantKey,
-    tenantSecret,
-    admin,
-    upstream,
-    timeoutMs,
-    now,
-    log,
-  });
+  const adminSession = createAdminSession({ ...config, upstream, now, log });
 
   /** The end user's address: the host's `clientIp` hook, else the TCP peer; never a browser header. */
   const clientAddress = (request: Request, connection: ConnectionInfo | undefined) =>
@@ -150,17 +89,10 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   const onboardingRemaining = (claims: OnboardingClaims) =>
     Math.max(1, claims.oat + maxOnboardingSeconds - nowSeconds());
 
-  const jsonResponse = (status: number, body: unknown, headers: HeadersInit = {}) => {
-    const out = new Headers(headers);
-    out.set('Content-Type', 'application/json');
-    out.set('Cache-Control', 'no-store');
-    return new Response(JSON.stringify(body), { status, headers: out });
-  };
-
   /** Signs `claims` as a new token (new jti, fresh lifetime capped by the onboarding's maximum). */
   async function issue(claims: OnboardingClaims) {
     const iat = nowSeconds();
-    const exp = Math.min(iat + ttlSeconds, claims.oat + maxOnboardingSeconds);
+    const exp = Math.min(iat + config.ttlSeconds, claims.oat + maxOnboardingSeconds);
     const next: OnboardingClaims = { ...claims, jti: randomId(), iat, exp };
     return { token: await codec.sign(next), claims: next, expiresIn: Math.max(0, exp - iat) };
   }
@@ -195,7 +127,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     return { ok: true, claims: result.claims };
   }
 
-  // ---- POST {prefix}/token ------------------------------------------------------------------
+  // ---- POST {prefix}/token ----------------------------------------------------------------
 
   async function mintToken(
     request: Request,
@@ -211,15 +143,15 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     // answer Retry-After. Unknown address: not limited (one shared bucket would let anyone lock
     // everyone out).
     const ip = clientAddress(request, connection);
-    if (tokenRateLimit && ip) {
-      const windowMs = tokenRateLimit.windowSeconds * 1000;
+    if (config.tokenRateLimit && ip) {
+      const windowMs = config.tokenRateLimit.windowSeconds * 1000;
       const t = now();
       const bucket = Math.floor(t / windowMs);
       const count = await store.increment(
         `mint:${clientRateKey(ip)}:${bucket}`,
-        tokenRateLimit.windowSeconds,
+        config.tokenRateLimit.windowSeconds,
       );
-      if (count > tokenRateLimit.max) {
+      if (count > config.tokenRateLimit.max) {
         const retryAfter = Math.max(1, Math.ceil(((bucket + 1) * windowMs - t) / 1000));
         return envelope(429, 'too_many_token_requests', 'Too many onboarding token requests.', {
           'Retry-After': String(retryAfter),
@@ -228,7 +160,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     }
     // A still-valid bound token is renewed with its binding, so an onboarding that outlives one
     // token lifetime (KYC waits) keeps its customer; anything else starts a new onboarding.
-    let base = newClaims(tenantId, nowSeconds(), ttlSeconds);
+    let base = newClaims(tenantId, nowSeconds(), config.ttlSeconds);
     if (request.headers.has('Authorization')) {
       const auth = await authenticate(request);
       if (auth.ok && auth.claims.kind) base = auth.claims;
@@ -242,10 +174,12 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       expiresAt: new Date(claims.exp * 1000).toISOString(),
       tenantId,
     };
-    return jsonResponse(200, body);
+    return new Response(JSON.stringify(body), {
+      headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+    });
   }
 
-  // ---- {prefix}/api/v2.1/* -------------------------------------------------------------------
+  // ---- {prefix}/api/v2.1/* -----------------------------------------------------------------
 
   /** The customer's own session when the token carries a live one (finhub-api.md §1.2 steps 4-8). */
   async function customerSession(claims: OnboardingClaims): Promise<SealedSession | undefined> {
@@ -281,7 +215,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     if (bindingError) return bindingError;
     // X-User-ID names the acting user (§2); with the admin token upstream it must not name a
     // user outside this onboarding, nor claim roles that user may not have.
-    const user = checkUserHeaders(claims, request.headers, userRoles);
+    const user = checkUserHeaders(claims, request.headers, config.userRoles);
     if (!user.ok) return user.response;
 
     if (route.op === 'register' && (await store.has(`registration:${claims.jti}`))) {
@@ -293,7 +227,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       // guesses cannot slip past the limit together.
       const lifetime = onboardingRemaining(claims);
       const attempts = await store.increment(`signin:${claims.oid}`, lifetime);
-      if (attempts > maxSignInAttempts) {
+      if (attempts > config.maxSignInAttempts) {
         return envelope(429, 'too_many_sign_in_attempts', 'Too many sign-in attempts.', {
           'Retry-After': String(lifetime),
         });
@@ -306,8 +240,10 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     let held = 0;
     if (request.method === 'POST') {
       const read = await readJsonBody(request, {
-        maxBytes: route.largeBody ? maxBodyBytes : Math.min(SMALL_BODY_BYTES, maxBodyBytes),
-        timeoutMs: bodyTimeoutMs,
+        maxBytes: route.largeBody
+          ? config.maxBodyBytes
+          : Math.min(SMALL_BODY_BYTES, config.maxBodyBytes),
+        timeoutMs: config.bodyTimeoutMs,
         budget: bodyBudget,
       });
       if (!read.ok) return read.response;
@@ -342,8 +278,8 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       // finhub-api.md §3.2 / errata E2: tenant credentials go in the login body, set here only.
       body = {
         ...(isJsonObject(body) ? body : {}),
-        tenantKey,
-        tenantSecret,
+        tenantKey: config.tenantKey,
+        tenantSecret: config.tenantSecret,
         tenantId,
       };
     }
@@ -375,42 +311,28 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       route.op === 'register' || route.op === 'hierarchy' || route.op === 'session'
         ? undefined
         : await customerSession(claims);
-    const url = `${finhubBaseUrl}${API_SEGMENT}${apiPath}`;
+    const url = `${config.finhubBaseUrl}${API_SEGMENT}${apiPath}`;
     const send = (token: string) => {
       headers.set('Authorization', `Bearer ${token}`);
       return callUpstream(
         upstream,
         url,
         { method: route.method, headers, body: bodyBytes },
-        timeoutMs,
+        config.timeoutMs,
       );
     };
 
     let result: UpstreamResult;
     try {
-      let token = session?.token ?? (await adminSession.getToken());
-      ctx.auth = session ? 'customer' : 'admin';
-      result = await send(token);
-      // Retry once on 401 only. A 401 means FinHub refused the credentials before acting on the
-      // request, so even a registration cannot be created twice by re-sending it; a timeout or a
-      // network error leaves the outcome unknown and is never retried (finhub-api.md §9: no
-      // idempotency keys).
-      if (
-        result.kind === 'response' &&
-        result.status === 401 &&
-        !(route.op === 'session' && isCredentialRefusal(parseJson(result.body)))
-      ) {
-        if (session) {
-          // The customer's session was refused (revoked or expired early): fall back to admin.
-          token = await adminSession.getToken();
-        } else {
-          adminSession.invalidate(token);
-          token = await adminSession.getToken();
-        }
-        ctx.auth = 'admin';
-        ctx.retried = true;
-        result = await send(token);
-      }
+      const sent = await sendWithCredentials({
+        send,
+        adminSession,
+        customerToken: session?.token,
+        signIn: route.op === 'session',
+      });
+      result = sent.result;
+      ctx.auth = sent.auth;
+      if (sent.retried) ctx.retried = true;
     } catch (error) {
       if (!(error instanceof AdminSessionError)) throw error;
       return await afterFailedRegistration(
@@ -611,9 +533,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       return envelope(403, 'origin_not_allowed', 'Origin not allowed.');
     }
     const { pathname } = new URL(request.url);
-    if (!pathname.startsWith(`${prefix}/`))
+    if (!pathname.startsWith(`${config.prefix}/`))
       return envelope(404, 'endpoint_not_allowed', 'Not found.');
-    const rest = pathname.slice(prefix.length);
+    const rest = pathname.slice(config.prefix.length);
     if (request.method === 'OPTIONS') {
       ctx.route = 'OPTIONS';
       return preflight(decision);
@@ -631,7 +553,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   return async (request, connection) => {
     const started = now();
-    const decision = decideOrigin(request, allowedOrigins);
+    const decision = decideOrigin(request, config.allowedOrigins);
     const ctx: RequestContext = { route: 'unmatched' };
     let response: Response;
     try {
