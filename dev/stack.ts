@@ -4,7 +4,11 @@
  * to the real FinHub sandbox. Sandbox controls (dev inbox, fault injection) live at `/__sandbox`.
  */
 import { createOnboardingHandler } from '../src/server/index.js';
-import type { ConnectionInfo, OnboardingHandlerOptions } from '../src/server/types.js';
+import type {
+  ConnectionInfo,
+  OnboardingHandler,
+  OnboardingHandlerOptions,
+} from '../src/server/types.js';
 import { createSandbox, type Sandbox } from '../sandbox/index.js';
 
 export const RELAY_PREFIX = '/onboarding';
@@ -17,6 +21,8 @@ export interface DevStack {
   owns(pathname: string): boolean;
   /** The in-memory sandbox, or undefined when the relay targets the real FinHub. */
   sandbox: Sandbox | undefined;
+  /** Another relay in front of the same FinHub (sandbox), e.g. on a second origin. */
+  createRelay(extra: Partial<OnboardingHandlerOptions>): OnboardingHandler;
   describe(): string;
 }
 
@@ -93,6 +99,7 @@ export function createDevStack(
 
   return {
     sandbox,
+    createRelay: (extra) => createOnboardingHandler({ ...relayOptions, ...extra }),
     owns,
     async handle(request, connection) {
       const { pathname } = new URL(request.url);
