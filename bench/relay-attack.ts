@@ -5,35 +5,21 @@
  * `registration` sends with free anonymous tokens, `documents` with registered people's tokens to
  * the document upload (the one route that takes large bodies).
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import type { Sandbox } from '../sandbox/index.js';
 import { individualBody } from '../test/sandbox/helpers.js';
+import { rssMiB, startRelayProcess } from './relay-process.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const CONNECTIONS = 10;
 const BODY_BYTES = 25 * 1024 * 1024;
 const target = process.argv[2] ?? 'registration';
 /** How long to watch after the bodies are sent (ATTACK_WATCH_SECONDS, default 20). */
 const WATCH_SECONDS = Number(process.env.ATTACK_WATCH_SECONDS ?? 20);
 
-const rssMiB = (pid: number) => {
-  const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Math.round(Number(kb) / 1024);
-};
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'bench/relay-server.ts'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-process.on('exit', () => child.kill('SIGKILL'));
-const port = await new Promise<number>((resolve) => {
-  child.stdout.once('data', (chunk: Buffer) => resolve(JSON.parse(String(chunk)).port as number));
-});
-const base = `http://127.0.0.1:${port}/onboarding`;
+const relay = await startRelayProcess();
+const { base } = relay;
 
 async function token(): Promise<string> {
   const response = await fetch(`${base}/token`, { method: 'POST', body: '{}' });
@@ -118,12 +104,12 @@ const targets = await Promise.all(
       : uploadTarget(),
   ),
 );
-const before = rssMiB(child.pid!);
+const before = rssMiB(relay.pid);
 const uploads = targets.map(({ path, bearer }) => slowUpload(path, bearer));
 await Promise.race([Promise.all(uploads.map((u) => u.written)), wait(30_000)]);
 let peak = 0;
 for (let i = 0; i < WATCH_SECONDS; i++) {
-  peak = Math.max(peak, rssMiB(child.pid!));
+  peak = Math.max(peak, rssMiB(relay.pid));
   await wait(1000);
 }
 const states = uploads.map((u) => u.state());
@@ -133,7 +119,7 @@ console.log(
     rssBeforeMiB: before,
     rssPeakMiB: peak,
     watchedSeconds: WATCH_SECONDS,
-    rssAtEndMiB: rssMiB(child.pid!),
+    rssAtEndMiB: rssMiB(relay.pid),
     answered: states.filter((s) => s.status !== undefined).map((s) => s.status),
     stillOpenAtEnd: states.filter((s) => !s.closed && s.status === undefined).length,
   }),
