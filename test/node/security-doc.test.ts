@@ -124,9 +124,24 @@ describe('SECURITY.md matches the relay', () => {
     assert.equal((await send(bytes + 1)).status, 413);
   });
 
-  it('upstreamTimeoutMs, prefix and allowedOrigins defaults', async () => {
-    const timeout = /const DEFAULT_TIMEOUT_MS = ([\d_]+);/.exec(optionsSource);
-    assert.equal(Number(timeout?.[1]?.replace(/_/g, '')), documentedNumber('upstreamTimeoutMs'));
+  it('time and memory limits are the defaults the relay uses', () => {
+    const constant = (name: string) => {
+      const match = new RegExp(`const ${name} = ([\\d_* ]+);`).exec(optionsSource);
+      assert.ok(match, `options.ts has no ${name}`);
+      return match[1]!
+        .split('*')
+        .map((factor) => Number(factor.replace(/[_ ]/g, '')))
+        .reduce((a, b) => a * b, 1);
+    };
+    assert.equal(constant('DEFAULT_TIMEOUT_MS'), documentedNumber('upstreamTimeoutMs'));
+    assert.equal(constant('DEFAULT_STORE_TIMEOUT_MS'), documentedNumber('storeTimeoutMs'));
+    assert.equal(constant('DEFAULT_BODY_TIMEOUT_MS'), documentedNumber('bodyTimeoutMs'));
+    assert.equal(constant('DEFAULT_MAX_BUFFERED_BYTES'), documentedNumber('maxBufferedBytes'));
+    assert.ok(doc.includes("`userRoles` (`['ADMIN_USER', 'COMPLIANCE_OFFICER']`)"));
+    assert.ok(optionsSource.includes("DEFAULT_USER_ROLES = ['ADMIN_USER', 'COMPLIANCE_OFFICER']"));
+  });
+
+  it('prefix and allowedOrigins defaults', async () => {
     assert.ok(doc.includes('`prefix` (`/onboarding`)'));
     assert.ok(doc.includes('`allowedOrigins` (`[]`: same-origin only)'));
     const { relay } = createTestRelay();
