@@ -809,7 +809,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n');
     // Sections other benches own (`npm run bench:relay`) stay as they were.
-    writeFileSync(OUT, md + keptSection(OUT, 'relay'));
+    writeFileSync(OUT, md + keptSection(OUT, 'relay') + keptSection(OUT, 'relay-attack'));
     console.log(`\nwrote ${OUT}`);
   } finally {
     await browser.close();

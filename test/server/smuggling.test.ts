@@ -233,7 +233,11 @@ describe('relay: X-User-Roles', () => {
 
 describe('relay: token size', () => {
   it('stays bounded however many verifications an onboarding makes; renewal keeps the binding', async () => {
-    const { relay } = createTestRelay();
+    const { relay, finhub } = createTestRelay();
+    // FinHub's ids are UUIDs (36 characters), as in finhub-api.md's examples.
+    finhub.on('POST', /\/verification$/, () =>
+      json({ code: 200, data: { verificationId: crypto.randomUUID(), status: 'PENDING' } }),
+    );
     let { token } = await registerIndividual(relay);
     const cid = (claimsOf(token) as { cid: string }).cid;
     let last = '';
