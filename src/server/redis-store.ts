@@ -69,8 +69,9 @@ function timeout<T>(promise: Promise<T>, what: string): Promise<T> {
 }
 
 /**
- * Whether Redis persists every write within about a second: AOF on, and `appendfsync` not `no`
- * (`everysec` or `always`). `undefined` when Redis will not say.
+ * What Redis says of its persistence: AOF on or off, and the `appendfsync` policy where `CONFIG`
+ * is allowed (`everysec` and `always` lose at most a second of writes; `no` leaves it to the OS).
+ * `known: false` when Redis refuses `INFO`.
  */
 async function persistence(
   client: RedisClientLike,
