@@ -122,8 +122,8 @@ export interface OnboardingHandlerOptions {
   /**
    * Roles an organization's bound user may claim in `X-User-Roles` (sent with `X-User-ID` on
    * org `/verify` and `/activation`, docs/finhub-contract.md#user-context-headers); anything else
-   * is 403 `role_not_allowed`. A
-   * person (individual flow) may claim none. Default `['ADMIN_USER', 'COMPLIANCE_OFFICER']`.
+   * is 403 `role_not_allowed`. A person (individual flow) may claim none. Default
+   * `['ADMIN_USER', 'COMPLIANCE_OFFICER']`.
    */
   userRoles?: string[];
   /** Timeout for each upstream call, ms. Default 30 000. */
