@@ -6,12 +6,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from 'redis';
-import { createSandbox } from '../sandbox/index.js';
-import { createOnboardingHandler, createRedisStore, type RelayStore } from '../src/server/index.js';
+import { createDevStack } from '../dev/stack.js';
+import { createRedisStore, type RelayStore } from '../src/server/index.js';
 import { toNodeListener } from '../src/server/node.js';
-
-const sandbox = createSandbox({ verificationDelayMs: 60_000 });
-const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
 
 let store: RelayStore | undefined;
 const redisUrl = process.env.RELAY_REDIS_URL;
@@ -21,14 +18,9 @@ if (redisUrl) {
   store = await createRedisStore(client, { prefix: 'bench:' });
 }
 
-const relay = createOnboardingHandler({
-  finhubBaseUrl: 'http://finhub.sandbox.invalid',
-  tenantId,
-  tenantKey,
-  tenantSecret,
-  admin,
-  signingSecret: 'bench-signing-secret-0123456789abcdef',
-  fetch: (request) => sandbox.fetch(request),
+// The dev stack's sandbox and relay options; only the store and the token limit differ.
+const stack = createDevStack({ env: {}, verificationDelayMs: 60_000 });
+const relay = stack.createRelay({
   // Counted (so the store is in every token request) but never reached.
   tokenRateLimit: { max: 1_000_000_000, windowSeconds: 60 },
   ...(store ? { store } : {}),

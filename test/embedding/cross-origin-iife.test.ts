@@ -5,12 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { loadScript, requireBuilt } from './helpers.js';
-import {
-  crossOriginRelayBase,
-  expectCompletedThrough,
-  mountWithRelayAt,
-  walkIndividualFlow,
-} from './cross-origin.js';
+import { runWholeFlowCrossOrigin } from './cross-origin.js';
 
 const BUNDLE = '/dist/cdn/finhub-onboarding.iife.js';
 
@@ -23,13 +18,6 @@ describe('cross-origin relay with the IIFE build', () => {
 
   it('runs the whole individual flow', async function () {
     this.timeout(60_000);
-    const base = await crossOriginRelayBase();
-    const walk = mountWithRelayAt(base);
-    try {
-      await walkIndividualFlow(walk);
-      await expectCompletedThrough(base, walk);
-    } finally {
-      walk.el.remove();
-    }
+    await runWholeFlowCrossOrigin();
   });
 });

@@ -117,3 +117,15 @@ export async function expectCompletedThrough(base: string, walk: Walk): Promise<
   ]);
   expect(paths.filter((p) => p.endsWith('/registration'))).to.have.length(1);
 }
+
+/** Mounts the element against the cross-origin relay, walks the whole flow and checks it. */
+export async function runWholeFlowCrossOrigin(): Promise<void> {
+  const base = await crossOriginRelayBase();
+  const walk = mountWithRelayAt(base);
+  try {
+    await walkIndividualFlow(walk);
+    await expectCompletedThrough(base, walk);
+  } finally {
+    walk.el.remove();
+  }
+}

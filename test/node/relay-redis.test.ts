@@ -15,6 +15,7 @@ import {
   api,
   buildRequest,
   createTestRelay,
+  errorOf,
   mint,
   registerIndividual,
 } from '../server/helpers.js';
@@ -63,10 +64,7 @@ describe('relay: two instances sharing one real Redis', { timeout: 30_000 }, () 
       body: REGISTRATION_BODY,
     });
     assert.equal(replay.status, 401);
-    assert.equal(
-      ((await replay.json()) as { data: { error: string } }).data.error,
-      'onboarding_token_revoked',
-    );
+    assert.equal(await errorOf(replay), 'onboarding_token_revoked');
     assert.equal(b.finhub.apiCalls().length, 0);
   });
 
@@ -138,10 +136,7 @@ describe('relay: two instances sharing one real Redis', { timeout: 30_000 }, () 
     redis.resume();
     for (const response of responses) {
       assert.equal(response.status, 503);
-      assert.equal(
-        ((await response.json()) as { data: { error: string } }).data.error,
-        'store_unavailable',
-      );
+      assert.equal(await errorOf(response), 'store_unavailable');
       assert.equal(response.headers.get('Retry-After'), '5');
     }
     assert.ok(elapsed < STORE_TIMEOUT_MS + 500, `answered after ${elapsed} ms`);
@@ -180,10 +175,7 @@ describe('relay: two instances sharing one real Redis', { timeout: 30_000 }, () 
         body: REGISTRATION_BODY,
       });
       assert.equal(replay.status, 401);
-      assert.equal(
-        ((await replay.json()) as { data: { error: string } }).data.error,
-        'onboarding_token_revoked',
-      );
+      assert.equal(await errorOf(replay), 'onboarding_token_revoked');
     }
     assert.equal(b.finhub.apiCalls().length, 0);
   });

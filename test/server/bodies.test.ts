@@ -10,6 +10,7 @@ import {
   RELAY,
   api,
   createTestRelay,
+  errorOf,
   json,
   mint,
   registerIndividual,
@@ -66,9 +67,6 @@ function streamRequest(
     ? request
     : withServerHeaders(request, { 'Content-Length': String(contentLength) });
 }
-
-const errorOf = async (response: Response) =>
-  ((await response.json()) as { data: { error: string } }).data.error;
 
 /** A registered person with one verification: the route that takes documents. */
 async function uploader(options: Partial<OnboardingHandlerOptions> = {}) {

@@ -315,3 +315,7 @@ export const claimsOf = (token: string): Record<string, unknown> => {
     unknown
   >;
 };
+
+/** The relay's refusal code (`data.error`) of a response. */
+export const errorOf = async (response: Response): Promise<string> =>
+  ((await response.json()) as { data: { error: string } }).data.error;

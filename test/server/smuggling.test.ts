@@ -12,6 +12,7 @@ import {
   buildRequest,
   claimsOf,
   createTestRelay,
+  errorOf,
   json,
   mint,
   registerIndividual,
@@ -48,9 +49,6 @@ function looseFinHub() {
   );
   return setup;
 }
-
-const errorOf = async (response: Response) =>
-  ((await response.json()) as { data: { error: string } }).data.error;
 
 describe('relay: id keys in another spelling', () => {
   for (const key of ['CustomerId', 'CUSTOMERID', 'customer_id', 'Customer-Id']) {
