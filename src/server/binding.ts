@@ -119,7 +119,7 @@ export function checkBodyIds(
         return envelope(
           400,
           'ambiguous_field',
-          `The body names ${key}, a variant of ${id.canonical}.`,
+          `The body names ${key.slice(0, 64)}, a variant of ${id.canonical}.`,
         );
       }
       if (id.field === 'tenant') {
