@@ -6,6 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createDevStack, createVariantStacks } from './dev/stack.ts';
 import { koaMiddleware } from './dev/node-adapter.ts';
+import { crossOriginRelay } from './dev/cross-origin.ts';
 import { bundledDepsPlugin } from './scripts/wtr-bundled-deps.mjs';
 
 const chromePath = [
@@ -30,6 +31,9 @@ const variantStacks = createVariantStacks({
   walletProvisioningDelayMs: 0,
   tokenRateLimit: { max: 100_000, windowSeconds: 60 },
 });
+// The same relay and sandbox on a second origin (127.0.0.1:<port>/partner/onboarding), for the
+// cross-origin embedding tests.
+const crossOrigin = crossOriginRelay(stack);
 
 export default {
   // test/node/ runs in Node (`npm run test:node`); everything else here, in Chromium.
@@ -38,8 +42,9 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
-  middleware: [koaMiddleware(stack), ...variantStacks.map(koaMiddleware)],
+  middleware: [crossOrigin.middleware, koaMiddleware(stack), ...variantStacks.map(koaMiddleware)],
   plugins: [
+    crossOrigin.plugin,
     // React and Vue for test/embedding/ (React is CommonJS only).
     bundledDepsPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),

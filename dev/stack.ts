@@ -9,7 +9,11 @@
  */
 import { FINHUB_ENV } from '../src/doctor/env.js';
 import { createOnboardingHandler } from '../src/server/index.js';
-import type { ConnectionInfo, OnboardingHandlerOptions } from '../src/server/types.js';
+import type {
+  ConnectionInfo,
+  OnboardingHandler,
+  OnboardingHandlerOptions,
+} from '../src/server/types.js';
 import { VARIANTS, createSandbox, variantNamed, type Sandbox } from '../sandbox/index.js';
 
 export const RELAY_PREFIX = '/onboarding';
@@ -23,6 +27,8 @@ export interface DevStack {
   owns(pathname: string): boolean;
   /** The in-memory sandbox, or undefined when the relay targets the real FinHub. */
   sandbox: Sandbox | undefined;
+  /** Another relay in front of the same FinHub (sandbox), e.g. on a second origin. */
+  createRelay(extra: Partial<OnboardingHandlerOptions>): OnboardingHandler;
   describe(): string;
   /** The doctor command for this stack, with the environment it needs, served from `origin`. */
   doctorCommand(origin: string): string;
@@ -107,6 +113,7 @@ export function createDevStack(options: DevStackOptions = {}): DevStack {
 
   return {
     sandbox,
+    createRelay: (extra) => createOnboardingHandler({ ...relayOptions, ...extra }),
     owns,
     async handle(request, connection) {
       const url = new URL(request.url);

@@ -14,6 +14,7 @@ import {
   timeoutError,
   tokenUnavailableError,
 } from './errors.js';
+import { REQUEST_HEADER as H } from './headers.js';
 import { untilAborted } from './shared-request.js';
 import type { UserContext } from './requests.js';
 import { unwrapEnvelope, type Envelope } from './schemas.js';
@@ -183,17 +184,17 @@ export class HttpTransport {
   #headers(token: string, tenantId: string, hasBody: boolean, user?: UserContext): Headers {
     const { device } = this.#options;
     const headers = new Headers({
-      Authorization: `Bearer ${token}`,
-      'X-Tenant-ID': tenantId,
-      Accept: 'application/json',
-      deviceId: device.deviceId,
-      platform: device.platform,
-      'X-Forwarded-From': device.forwardedFrom,
+      [H.authorization]: `Bearer ${token}`,
+      [H.tenantId]: tenantId,
+      [H.accept]: 'application/json',
+      [H.deviceId]: device.deviceId,
+      [H.platform]: device.platform,
+      [H.forwardedFrom]: device.forwardedFrom,
     });
-    if (hasBody) headers.set('Content-Type', 'application/json');
+    if (hasBody) headers.set(H.contentType, 'application/json');
     if (user) {
-      headers.set('X-User-ID', user.userId);
-      headers.set('X-User-Roles', user.roles.join(','));
+      headers.set(H.userId, user.userId);
+      headers.set(H.userRoles, user.roles.join(','));
     }
     return headers;
   }

@@ -26,6 +26,7 @@
 import { msg } from '@lit/localize';
 import * as z from 'zod/mini';
 import { FinHubApiError } from './errors.js';
+import { REQUEST_HEADER as H } from './headers.js';
 import { ORPHAN_GRACE_MS, SharedRequest } from './shared-request.js';
 import type { TokenSource } from './types.js';
 
@@ -190,12 +191,12 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
   ): Promise<unknown> {
     const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     const headers: Record<string, string> = {
-      Accept: 'application/json',
-      'Content-Type': 'application/json',
+      [H.accept]: 'application/json',
+      [H.contentType]: 'application/json',
     };
     // Presenting the current token lets the relay renew a *bound* onboarding (one that already
     // registered a customer) instead of starting a new, unbound one.
-    if (currentToken) headers.Authorization = `Bearer ${currentToken}`;
+    if (currentToken) headers[H.authorization] = `Bearer ${currentToken}`;
     let response: Response;
     try {
       response = await doFetch(url, {

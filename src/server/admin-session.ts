@@ -4,7 +4,14 @@
  */
 import * as z from 'zod/mini';
 import { jwtExpiry, parseFinHubInstant } from './encoding.js';
-import { callUpstream, parseJson, type UpstreamFetch } from './forward.js';
+import {
+  callUpstream,
+  isJsonObject,
+  parseJson,
+  type JsonValue,
+  type UpstreamFetch,
+  type UpstreamResult,
+} from './forward.js';
 import type { Log } from './log.js';
 import type { AdminCredentials } from './types.js';
 
@@ -141,4 +148,50 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
       if (cached?.token === staleToken) cached = undefined;
     },
   };
+}
+
+/**
+ * Whether a 401 from a sign-in call is FinHub refusing the *customer's* credentials
+ * (finhub-api.md §3.2 error bodies carry `errorType`, `attempts`, `lockoutTime`) rather than the
+ * admin token; re-sending those would burn one of the customer's 5 attempts before lockout.
+ */
+function isCredentialRefusal(body: JsonValue | undefined): boolean {
+  const data = isJsonObject(body) ? body.data : undefined;
+  if (!isJsonObject(data)) return false;
+  return (
+    data.errorType === 'AUTHENTICATION' ||
+    data.errorType === 'NOT_FOUND' ||
+    'attempts' in data ||
+    'lockoutTime' in data
+  );
+}
+
+/**
+ * One forwarded call with FinHub credentials: the customer's own session when there is one, else
+ * the admin token. Retried once on 401 only: a 401 means FinHub refused the credentials before
+ * acting on the request, so even a registration cannot be created twice by re-sending it; a
+ * timeout or a network error leaves the outcome unknown and is never retried (finhub-api.md §9:
+ * no idempotency keys). A sign-in's 401 for the customer's own credentials is not retried either.
+ */
+export async function sendWithCredentials(options: {
+  send: (token: string) => Promise<UpstreamResult>;
+  adminSession: AdminSession;
+  customerToken: string | undefined;
+  signIn: boolean;
+}): Promise<{ result: UpstreamResult; auth: 'admin' | 'customer'; retried: boolean }> {
+  const { send, adminSession, customerToken } = options;
+  const token = customerToken ?? (await adminSession.getToken());
+  const result = await send(token);
+  const auth = customerToken ? 'customer' : 'admin';
+  if (
+    result.kind !== 'response' ||
+    result.status !== 401 ||
+    (options.signIn && isCredentialRefusal(parseJson(result.body)))
+  ) {
+    return { result, auth, retried: false };
+  }
+  // A refused customer session (revoked or expired early) falls back to the admin token; a
+  // refused admin token is dropped for a fresh login.
+  if (!customerToken) adminSession.invalidate(token);
+  return { result: await send(await adminSession.getToken()), auth: 'admin', retried: true };
 }

@@ -3,19 +3,12 @@
  * carrying an `Origin` is served only when it is same-origin or listed in `allowedOrigins`; listed
  * origins get CORS headers, everyone else gets 403 and no CORS headers.
  */
+import { CLIENT_REQUEST_HEADERS } from '../api/headers.js';
 import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';
 
 export const ALLOWED_METHODS = 'GET, POST, OPTIONS';
-export const ALLOWED_REQUEST_HEADERS = [
-  'Authorization',
-  'Content-Type',
-  'Accept',
-  'deviceId',
-  'platform',
-  'X-Forwarded-From',
-  'X-User-ID',
-  'X-User-Roles',
-].join(', ');
+/** Exactly what the element sends (one list, shared with the client, so they cannot drift). */
+export const ALLOWED_REQUEST_HEADERS = CLIENT_REQUEST_HEADERS.join(', ');
 export const EXPOSED_HEADERS = [
   REISSUED_TOKEN_HEADER,
   REISSUED_TOKEN_EXPIRES_HEADER,

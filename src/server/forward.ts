@@ -71,6 +71,31 @@ export type JsonObject = { [key: string]: JsonValue };
 export const isJsonObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The non-empty string at `path` in a JSON value. */
+export const stringAt = (value: JsonValue | undefined, ...path: string[]): string | undefined => {
+  let current = value;
+  for (const key of path) {
+    if (!isJsonObject(current)) return undefined;
+    current = current[key];
+  }
+  return typeof current === 'string' && current !== '' ? current : undefined;
+};
+
+/** The finite number at `path` in a JSON value. */
+export const numberAt = (value: JsonValue | undefined, ...path: string[]): number | undefined => {
+  let current = value;
+  for (const key of path) {
+    if (!isJsonObject(current)) return undefined;
+    current = current[key];
+  }
+  return typeof current === 'number' && Number.isFinite(current) ? current : undefined;
+};
+
+/** The distinct non-empty strings, in order. */
+export const unique = (values: (string | undefined)[]): string[] => [
+  ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
+];
+
 /** Body fields a browser must never supply (the relay owns tenant credentials and tokens). */
 const SECRET_REQUEST_KEY = /secret|tenant_?key|api_?key|admin_?token|access_?token|refresh_?token/i;
 /** Response fields that must never reach the browser (session tokens, tenant credentials). */

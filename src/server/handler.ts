@@ -4,21 +4,33 @@
  * customer session tokens) and refusing any id outside the token's binding.
  */
 import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';
-import { AdminSessionError, createAdminSession } from './admin-session.js';
+import { ID_PATHS, classifyEnvelope, findId, type IdRole } from '../api/response-shapes.js';
+import { AdminSessionError, createAdminSession, sendWithCredentials } from './admin-session.js';
+import {
+  MAX_BOUND_USERS,
+  MAX_BOUND_VERIFICATIONS,
+  checkBodyIds,
+  checkPathBinding,
+  checkUserHeaders,
+  createdForBoundOwner,
+  withBoundId,
+} from './binding.js';
+import { BUSY_RETRY_AFTER_SECONDS, createBodyBudget, readJsonBody } from './body.js';
 import { decideOrigin, preflight, withCors, type OriginDecision } from './cors.js';
 import { jwtExpiry, parseFinHubInstant, randomId } from './encoding.js';
 import { envelope, keepRelayError, relayErrorOf } from './envelope.js';
 import {
-  BodyTooLargeError,
   callUpstream,
   clientRateKey,
   isJsonObject,
   normalizeIp,
+  numberAt,
   parseJson,
   passThroughHeaders,
-  readBodyLimited,
   stripRequestSecrets,
+  stringAt,
   stripResponseSecrets,
+  unique,
   type JsonValue,
   type UpstreamResult,
 } from './forward.js';
@@ -29,8 +41,10 @@ import {
   type OnboardingClaims,
   type SealedSession,
 } from './onboarding-token.js';
+import { SMALL_BODY_BYTES, resolveOptions } from './options.js';
 import { matchRoute, type RouteMatch } from './routes.js';
 import { createMemoryStore } from './store.js';
+import { StoreUnavailableError, guardStore } from './store-guard.js';
 import type {
   ConnectionInfo,
   OnboardingHandler,
@@ -39,13 +53,6 @@ import type {
 } from './types.js';
 
 const API_SEGMENT = '/api/v2.1';
-const DEFAULT_TTL_SECONDS = 900;
-const DEFAULT_MAX_ONBOARDING_SECONDS = 24 * 60 * 60;
-/** See `maxBodyBytes` in types.ts: a 20 MB document as base64, plus its JSON. */
-const DEFAULT_MAX_BODY_BYTES = 28 * 1024 * 1024;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const DEFAULT_MAX_SIGN_IN_ATTEMPTS = 10;
-const DEFAULT_TOKEN_RATE_LIMIT = { max: 30, windowSeconds: 60 };
 /** FinHub customer sessions last 1 h (finhub-api.md §3.2) when the response gives no expiry. */
 const DEFAULT_SESSION_SECONDS = 3600;
 /** A customer token this close to expiry is not used; the admin token is (see `upstreamToken`). */
@@ -63,134 +70,17 @@ interface RequestContext {
   reissued?: boolean;
 }
 
-function requireString(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new Error(`createOnboardingHandler: ${name} is required.`);
-  }
-  return value;
-}
-
-function positive(value: number | undefined, fallback: number, name: string): number {
-  if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new Error(`createOnboardingHandler: ${name} must be a positive number.`);
-  }
-  return value;
-}
-
-const stringAt = (value: JsonValue | undefined, ...path: string[]): string | undefined => {
-  let current = value;
-  for (const key of path) {
-    if (!isJsonObject(current)) return undefined;
-    current = current[key];
-  }
-  return typeof current === 'string' && current !== '' ? current : undefined;
-};
-
-const numberAt = (value: JsonValue | undefined, ...path: string[]): number | undefined => {
-  let current = value;
-  for (const key of path) {
-    if (!isJsonObject(current)) return undefined;
-    current = current[key];
-  }
-  return typeof current === 'number' && Number.isFinite(current) ? current : undefined;
-};
-
-const unique = (values: (string | undefined)[]): string[] => [
-  ...new Set(values.filter((v): v is string => typeof v === 'string' && v !== '')),
-];
-
-const TENANT_KEYS = /^(tenantId|requestedByTenantId|ownerTenantId)$/;
-
-/** Whether any `tenantId`-like field anywhere in `value` names a tenant other than `tenantId`. */
-function namesOtherTenant(value: JsonValue, tenantId: string): boolean {
-  if (Array.isArray(value)) return value.some((item) => namesOtherTenant(item, tenantId));
-  if (!isJsonObject(value)) return false;
-  return Object.entries(value).some(([key, child]) =>
-    TENANT_KEYS.test(key) ? child !== tenantId : namesOtherTenant(child, tenantId),
-  );
-}
-
-/**
- * Whether a 401 from a sign-in call is FinHub refusing the *customer's* credentials
- * (finhub-api.md §3.2 error bodies carry `errorType`, `attempts`, `lockoutTime`) rather than the
- * admin token; re-sending those would burn one of the customer's 5 attempts before lockout.
- */
-function isCredentialRefusal(body: JsonValue | undefined): boolean {
-  const data = isJsonObject(body) ? body.data : undefined;
-  if (!isJsonObject(data)) return false;
-  return (
-    data.errorType === 'AUTHENTICATION' ||
-    data.errorType === 'NOT_FOUND' ||
-    'attempts' in data ||
-    'lockoutTime' in data
-  );
-}
-
 export function createOnboardingHandler(options: OnboardingHandlerOptions): OnboardingHandler {
-  const tenantId = requireString(options.tenantId, 'tenantId');
-  const tenantKey = requireString(options.tenantKey, 'tenantKey');
-  const tenantSecret = requireString(options.tenantSecret, 'tenantSecret');
-  const admin = options.admin;
-  for (const field of ['organizationId', 'userId', 'username', 'password'] as const) {
-    requireString(admin?.[field], `admin.${field}`);
-  }
-  const baseUrl = new URL(requireString(options.finhubBaseUrl, 'finhubBaseUrl'));
-  const finhubBaseUrl = `${baseUrl.origin}${baseUrl.pathname.replace(/\/+$/, '')}`;
+  const config = resolveOptions(options);
+  const { tenantId, maxOnboardingSeconds } = config;
   const codec = createTokenCodec(options.signingSecret, tenantId);
-
-  const prefix = `/${(options.prefix ?? '/onboarding').replace(/^\/+|\/+$/g, '')}`;
-  const ttlSeconds = Math.floor(
-    positive(options.tokenTtlSeconds, DEFAULT_TTL_SECONDS, 'tokenTtlSeconds'),
-  );
-  const maxOnboardingSeconds = positive(
-    options.maxOnboardingSeconds,
-    DEFAULT_MAX_ONBOARDING_SECONDS,
-    'maxOnboardingSeconds',
-  );
-  const maxBodyBytes = positive(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes');
-  const timeoutMs = positive(options.upstreamTimeoutMs, DEFAULT_TIMEOUT_MS, 'upstreamTimeoutMs');
-  const maxSignInAttempts = positive(
-    options.maxSignInAttempts,
-    DEFAULT_MAX_SIGN_IN_ATTEMPTS,
-    'maxSignInAttempts',
-  );
-  const tokenRateLimit =
-    options.tokenRateLimit === false
-      ? undefined
-      : {
-          max: Math.floor(
-            positive(
-              options.tokenRateLimit?.max,
-              DEFAULT_TOKEN_RATE_LIMIT.max,
-              'tokenRateLimit.max',
-            ),
-          ),
-          windowSeconds: Math.ceil(
-            positive(
-              options.tokenRateLimit?.windowSeconds,
-              DEFAULT_TOKEN_RATE_LIMIT.windowSeconds,
-              'tokenRateLimit.windowSeconds',
-            ),
-          ),
-        };
-  const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const now = options.now ?? Date.now;
   const nowSeconds = () => Math.floor(now() / 1000);
   const upstream = options.fetch ?? ((request: Request) => fetch(request));
-  const store = options.store ?? createMemoryStore({ now });
+  const store = guardStore(options.store ?? createMemoryStore({ now }), config.storeTimeoutMs);
+  const bodyBudget = createBodyBudget(config.maxBufferedBytes);
   const log = createLog(options.logger);
-  const adminSession = createAdminSession({
-    finhubBaseUrl,
-    tenantId,
-    tenantKey,
-    tenantSecret,
-    admin,
-    upstream,
-    timeoutMs,
-    now,
-    log,
-  });
+  const adminSession = createAdminSession({ ...config, upstream, now, log });
 
   /** The end user's address: the host's `clientIp` hook, else the TCP peer; never a browser header. */
   const clientAddress = (request: Request, connection: ConnectionInfo | undefined) =>
@@ -198,19 +88,12 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   /** Seconds until the onboarding's hard end (`maxOnboardingSeconds` after its first token). */
   const onboardingRemaining = (claims: OnboardingClaims) =>
-    Math.max(1, claims.oat + Math.floor(maxOnboardingSeconds) - nowSeconds());
-
-  const jsonResponse = (status: number, body: unknown, headers: HeadersInit = {}) => {
-    const out = new Headers(headers);
-    out.set('Content-Type', 'application/json');
-    out.set('Cache-Control', 'no-store');
-    return new Response(JSON.stringify(body), { status, headers: out });
-  };
+    Math.max(1, claims.oat + maxOnboardingSeconds - nowSeconds());
 
   /** Signs `claims` as a new token (new jti, fresh lifetime capped by the onboarding's maximum). */
   async function issue(claims: OnboardingClaims) {
     const iat = nowSeconds();
-    const exp = Math.min(iat + ttlSeconds, claims.oat + Math.floor(maxOnboardingSeconds));
+    const exp = Math.min(iat + config.ttlSeconds, claims.oat + maxOnboardingSeconds);
     const next: OnboardingClaims = { ...claims, jti: randomId(), iat, exp };
     return { token: await codec.sign(next), claims: next, expiresIn: Math.max(0, exp - iat) };
   }
@@ -245,7 +128,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     return { ok: true, claims: result.claims };
   }
 
-  // ---- POST {prefix}/token ------------------------------------------------------------------
+  // ---- POST {prefix}/token ----------------------------------------------------------------
 
   async function mintToken(
     request: Request,
@@ -261,15 +144,15 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     // answer Retry-After. Unknown address: not limited (one shared bucket would let anyone lock
     // everyone out).
     const ip = clientAddress(request, connection);
-    if (tokenRateLimit && ip) {
-      const windowMs = tokenRateLimit.windowSeconds * 1000;
+    if (config.tokenRateLimit && ip) {
+      const windowMs = config.tokenRateLimit.windowSeconds * 1000;
       const t = now();
       const bucket = Math.floor(t / windowMs);
       const count = await store.increment(
         `mint:${clientRateKey(ip)}:${bucket}`,
-        tokenRateLimit.windowSeconds,
+        config.tokenRateLimit.windowSeconds,
       );
-      if (count > tokenRateLimit.max) {
+      if (count > config.tokenRateLimit.max) {
         const retryAfter = Math.max(1, Math.ceil(((bucket + 1) * windowMs - t) / 1000));
         return envelope(429, 'too_many_token_requests', 'Too many onboarding token requests.', {
           'Retry-After': String(retryAfter),
@@ -278,7 +161,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     }
     // A still-valid bound token is renewed with its binding, so an onboarding that outlives one
     // token lifetime (KYC waits) keeps its customer; anything else starts a new onboarding.
-    let base = newClaims(tenantId, nowSeconds(), ttlSeconds);
+    let base = newClaims(tenantId, nowSeconds(), config.ttlSeconds);
     if (request.headers.has('Authorization')) {
       const auth = await authenticate(request);
       if (auth.ok && auth.claims.kind) base = auth.claims;
@@ -292,80 +175,12 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       expiresAt: new Date(claims.exp * 1000).toISOString(),
       tenantId,
     };
-    return jsonResponse(200, body);
+    return new Response(JSON.stringify(body), {
+      headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+    });
   }
 
-  // ---- {prefix}/api/v2.1/* -------------------------------------------------------------------
-
-  /** Path parameters and body ids must be the configured tenant or in the token's binding. */
-  function checkBinding(claims: OnboardingClaims, match: RouteMatch): Response | undefined {
-    const { route } = match;
-    if (route.op === 'register') {
-      return claims.kind
-        ? envelope(403, 'already_registered', 'This onboarding has already registered a customer.')
-        : undefined;
-    }
-    // Resume: an unbound token may sign in to an existing customer or organization. The password
-    // is the proof of ownership, attempts are capped per onboarding, and success binds the token.
-    const resuming = route.op === 'session' && !claims.kind;
-    if (resuming) {
-      return match.params.some((p) => p.kind === 'tenant' && p.value !== tenantId)
-        ? envelope(403, 'tenant_mismatch', 'Unknown tenant.')
-        : undefined;
-    }
-    if (route.op !== 'hierarchy') {
-      if (!claims.kind) {
-        return envelope(403, 'registration_required', 'Register before calling this endpoint.');
-      }
-      if (route.flow && route.flow !== claims.kind) {
-        return envelope(403, 'binding_mismatch', 'This endpoint belongs to the other flow.');
-      }
-    }
-    for (const { kind, value } of match.params) {
-      const ok =
-        kind === 'tenant'
-          ? value === tenantId
-          : kind === 'customer'
-            ? claims.kind === 'individual' && value === claims.cid
-            : kind === 'organization'
-              ? claims.kind === 'organization' && value === claims.cid
-              : kind === 'user'
-                ? (claims.uids ?? []).includes(value)
-                : kind === 'verification'
-                  ? (claims.vids ?? []).includes(value)
-                  : true; // consent types are checked by the route matcher
-      if (!ok) {
-        return kind === 'tenant'
-          ? envelope(403, 'tenant_mismatch', 'Unknown tenant.')
-          : envelope(403, 'binding_mismatch', 'This onboarding token is not bound to that id.');
-      }
-    }
-    return undefined;
-  }
-
-  /**
-   * Ids named anywhere in a body (FinHub also reads nested shapes, e.g. §6.2's `document {…}`) must
-   * be the bound customer/organization and bound verifications.
-   */
-  function checkBodyIds(
-    claims: OnboardingClaims,
-    body: JsonValue | undefined,
-  ): Response | undefined {
-    const foreign = (value: JsonValue): boolean => {
-      if (Array.isArray(value)) return value.some(foreign);
-      if (!isJsonObject(value)) return false;
-      return Object.entries(value).some(([key, child]) => {
-        if (key === 'customerId' || key === 'organizationId') return child !== claims.cid;
-        if (key === 'verificationId') {
-          return typeof child !== 'string' || !(claims.vids ?? []).includes(child);
-        }
-        return foreign(child);
-      });
-    };
-    return body !== undefined && foreign(body)
-      ? envelope(403, 'binding_mismatch', 'This onboarding token is not bound to that id.')
-      : undefined;
-  }
+  // ---- {prefix}/api/v2.1/* -----------------------------------------------------------------
 
   /** The customer's own session when the token carries a live one (finhub-api.md §1.2 steps 4-8). */
   async function customerSession(claims: OnboardingClaims): Promise<SealedSession | undefined> {
@@ -389,89 +204,99 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     const { route } = match;
     ctx.route = `${route.method} ${route.template}`;
 
+    // Everything that needs no body is checked before a byte of it is read: a refused request
+    // costs no memory and no parsing.
     const auth = await authenticate(request);
     if (!auth.ok) return auth.response;
     const { claims } = auth;
     ctx.jti = claims.jti;
     ctx.oid = claims.oid;
 
-    const bindingError = checkBinding(claims, match);
+    const bindingError = checkPathBinding(claims, match, tenantId);
     if (bindingError) return bindingError;
-
     // X-User-ID names the acting user (§2); with the admin token upstream it must not name a
-    // user outside this onboarding.
-    const actingUser = request.headers.get('X-User-ID');
-    if (actingUser !== null && claims.kind && !(claims.uids ?? []).includes(actingUser)) {
-      return envelope(403, 'binding_mismatch', 'This onboarding token is not bound to that user.');
-    }
+    // user outside this onboarding, nor claim roles that user may not have.
+    const user = checkUserHeaders(claims, request.headers, config.userRoles);
+    if (!user.ok) return user.response;
 
-    // Body: size-limited, JSON only, browser-supplied secrets removed.
-    let body: JsonValue | undefined;
-    if (request.method === 'POST') {
-      let raw: Uint8Array;
-      try {
-        raw = await readBodyLimited(
-          request.body,
-          request.headers.get('Content-Length'),
-          maxBodyBytes,
-        );
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) {
-          return envelope(
-            413,
-            'payload_too_large',
-            `The request body exceeds ${maxBodyBytes} bytes.`,
-          );
-        }
-        throw error;
-      }
-      if (raw.byteLength > 0) {
-        const parsed = parseJson(raw);
-        if (parsed === undefined || (!isJsonObject(parsed) && !Array.isArray(parsed))) {
-          return envelope(400, 'invalid_body', 'The request body must be JSON.');
-        }
-        body = stripRequestSecrets(parsed);
-      }
+    if (route.op === 'register' && (await store.has(`registration:${claims.jti}`))) {
+      return envelope(401, 'onboarding_token_revoked', 'This onboarding token was already used.');
     }
-    if (route.op !== 'register' && route.op !== 'hierarchy') {
-      const bodyError = checkBodyIds(claims, body);
-      if (bodyError) return bodyError;
-    }
-    // Tenant ids in a body must be ours (§5.1: "must match X-Tenant-ID"); sign-in bodies get
-    // theirs overwritten below instead.
-    if (route.op !== 'session' && body !== undefined && namesOtherTenant(body, tenantId)) {
-      return envelope(403, 'tenant_mismatch', 'Unknown tenant.');
-    }
-
-    const remainingSeconds = Math.max(1, claims.exp - nowSeconds());
     if (route.op === 'session') {
       // Counted per onboarding (`oid`, shared by every re-issued and renewed token) for as long
       // as the onboarding can live, so no renewal resets it. Counted before the call, so parallel
       // guesses cannot slip past the limit together.
       const lifetime = onboardingRemaining(claims);
       const attempts = await store.increment(`signin:${claims.oid}`, lifetime);
-      if (attempts > maxSignInAttempts) {
+      if (attempts > config.maxSignInAttempts) {
         return envelope(429, 'too_many_sign_in_attempts', 'Too many sign-in attempts.', {
           'Retry-After': String(lifetime),
         });
       }
+    }
+
+    // Body: size-limited (only document uploads may be large), time-limited, within the shared
+    // budget, JSON only, browser-supplied secrets removed.
+    let body: JsonValue | undefined;
+    let held = 0;
+    if (request.method === 'POST') {
+      const read = await readJsonBody(request, {
+        maxBytes: route.largeBody
+          ? config.maxBodyBytes
+          : Math.min(SMALL_BODY_BYTES, config.maxBodyBytes),
+        timeoutMs: config.bodyTimeoutMs,
+        budget: bodyBudget,
+      });
+      if (!read.ok) return read.response;
+      held = read.held;
+      body = read.body === undefined ? undefined : stripRequestSecrets(read.body);
+    } else {
+      await request.body?.cancel().catch(() => undefined);
+    }
+    try {
+      return await forwardChecked(request, connection, apiPath, ctx, match, claims, user, body);
+    } finally {
+      bodyBudget.give(held);
+    }
+  }
+
+  async function forwardChecked(
+    request: Request,
+    connection: ConnectionInfo | undefined,
+    apiPath: string,
+    ctx: RequestContext,
+    match: RouteMatch,
+    claims: OnboardingClaims,
+    user: { userId?: string; roles?: string },
+    requestBody: JsonValue | undefined,
+  ): Promise<Response> {
+    const { route } = match;
+    let body = requestBody;
+    const bodyError = checkBodyIds(claims, body, route.op, tenantId);
+    if (bodyError) return bodyError;
+
+    if (route.op === 'session') {
       // finhub-api.md §3.2 / errata E2: tenant credentials go in the login body, set here only.
       body = {
         ...(isJsonObject(body) ? body : {}),
-        tenantKey,
-        tenantSecret,
+        tenantKey: config.tenantKey,
+        tenantSecret: config.tenantSecret,
         tenantId,
       };
     }
     if (route.op === 'register') {
       // One registration per token, even when two arrive at once (double submit, replay).
+      const remainingSeconds = Math.max(1, claims.exp - nowSeconds());
       if (!(await store.setOnce(`registration:${claims.jti}`, remainingSeconds))) {
         return envelope(401, 'onboarding_token_revoked', 'This onboarding token was already used.');
       }
     }
 
     const headers = passThroughHeaders(request.headers);
-    if (!claims.kind) headers.delete('X-User-ID');
+    headers.delete('X-User-ID');
+    headers.delete('X-User-Roles');
+    if (user.userId !== undefined) headers.set('X-User-ID', user.userId);
+    if (user.roles !== undefined) headers.set('X-User-Roles', user.roles);
     headers.set('X-Tenant-ID', tenantId);
     const clientIp = clientAddress(request, connection);
     if (clientIp) headers.set('X-Forwarded-For', clientIp);
@@ -487,42 +312,28 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       route.op === 'register' || route.op === 'hierarchy' || route.op === 'session'
         ? undefined
         : await customerSession(claims);
-    const url = `${finhubBaseUrl}${API_SEGMENT}${apiPath}`;
+    const url = `${config.finhubBaseUrl}${API_SEGMENT}${apiPath}`;
     const send = (token: string) => {
       headers.set('Authorization', `Bearer ${token}`);
       return callUpstream(
         upstream,
         url,
         { method: route.method, headers, body: bodyBytes },
-        timeoutMs,
+        config.timeoutMs,
       );
     };
 
     let result: UpstreamResult;
     try {
-      let token = session?.token ?? (await adminSession.getToken());
-      ctx.auth = session ? 'customer' : 'admin';
-      result = await send(token);
-      // Retry once on 401 only. A 401 means FinHub refused the credentials before acting on the
-      // request, so even a registration cannot be created twice by re-sending it; a timeout or a
-      // network error leaves the outcome unknown and is never retried (finhub-api.md §9: no
-      // idempotency keys).
-      if (
-        result.kind === 'response' &&
-        result.status === 401 &&
-        !(route.op === 'session' && isCredentialRefusal(parseJson(result.body)))
-      ) {
-        if (session) {
-          // The customer's session was refused (revoked or expired early): fall back to admin.
-          token = await adminSession.getToken();
-        } else {
-          adminSession.invalidate(token);
-          token = await adminSession.getToken();
-        }
-        ctx.auth = 'admin';
-        ctx.retried = true;
-        result = await send(token);
-      }
+      const sent = await sendWithCredentials({
+        send,
+        adminSession,
+        customerToken: session?.token,
+        signIn: route.op === 'session',
+      });
+      result = sent.result;
+      ctx.auth = sent.auth;
+      if (sent.retried) ctx.retried = true;
     } catch (error) {
       if (!(error instanceof AdminSessionError)) throw error;
       return await afterFailedRegistration(
@@ -552,7 +363,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       );
     }
     ctx.upstreamStatus = result.status;
-    return respond(claims, match, result, ctx);
+    return respond(claims, match, result, requestBody, ctx);
   }
 
   /**
@@ -584,39 +395,64 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     );
   }
 
+  /**
+   * Revokes an unbound token once its onboarding is bound. FinHub has already acted by then, so a
+   * store failure here is logged and the answer still goes out (the token's registration slot
+   * is spent already, and an unbound token can do no more than a freshly minted one).
+   */
+  async function retire(claims: OnboardingClaims, ctx: RequestContext): Promise<void> {
+    try {
+      await store.setOnce(`revoked:${claims.jti}`, Math.max(1, claims.exp - nowSeconds()));
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      log('error', 'store.unavailable', {
+        route: ctx.route,
+        reason: error.reason,
+        during: 'revoke',
+      });
+    }
+  }
+
   async function respond(
     claims: OnboardingClaims,
     match: RouteMatch,
     result: Extract<UpstreamResult, { kind: 'response' }>,
+    requestBody: JsonValue | undefined,
     ctx: RequestContext,
   ): Promise<Response> {
     const { route } = match;
     const contentType = result.headers.get('Content-Type');
     const json = parseJson(result.body);
-    const data = isJsonObject(json) ? json.data : undefined;
+    // Ids are read where the element reads them, in every documented envelope and spelling
+    // (docs/finhub-contract.md#envelopes), so a tenant answering `{success,data}` or naming the
+    // customer `customerId` binds the same way.
+    const data = classifyEnvelope(json).data as JsonValue | undefined;
+    const idOf = (role: IdRole) => findId(data, ID_PATHS[role])?.value;
     const ok = result.status >= 200 && result.status < 300;
 
     // What the binding gains from this response, if anything.
     let rebound: OnboardingClaims | undefined;
     if (ok && route.op === 'register' && route.flow) {
       // finhub-api.md §5.1 (`data.id`, `data.user.id`), §7.1 (`data.organizationId` = `data.id`).
-      const cid =
-        route.flow === 'organization'
-          ? (stringAt(data, 'organizationId') ?? stringAt(data, 'id'))
-          : stringAt(data, 'id');
+      const cid = idOf(route.flow === 'organization' ? 'organizationId' : 'customerId');
       const adminEmployees = isJsonObject(data) ? data.adminEmployees : undefined;
       const uids = unique([
-        stringAt(data, 'user', 'id'),
-        stringAt(data, 'userId'),
-        stringAt(data, 'adminUserId'),
+        idOf('userId'),
+        idOf('adminUserId'),
         ...(Array.isArray(adminEmployees) ? adminEmployees : []).map(
           (employee) => stringAt(employee, 'userId') ?? stringAt(employee, 'user', 'id'),
         ),
       ]);
       if (cid) {
-        rebound = { ...claims, kind: route.flow, cid, uids, vids: [] };
-        // The unbound token must not register again, on this instance or any other.
-        await store.setOnce(`revoked:${claims.jti}`, Math.max(1, claims.exp - nowSeconds()));
+        rebound = {
+          ...claims,
+          kind: route.flow,
+          cid,
+          uids: uids.slice(0, MAX_BOUND_USERS),
+          vids: [],
+        };
+        // The unbound token must not be used again, on this instance or any other.
+        await retire(claims, ctx);
       } else {
         log('error', 'relay.registration_without_id', { route: ctx.route, status: result.status });
       }
@@ -634,7 +470,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
         )?.value;
         if (cid) {
           base = { ...claims, kind: route.flow, cid, uids: [uid], vids: [] };
-          await store.setOnce(`revoked:${claims.jti}`, Math.max(1, claims.exp - nowSeconds()));
+          await retire(claims, ctx);
           rebound = base;
         }
       }
@@ -649,17 +485,17 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
             : (jwtExpiry(token) ?? nowSeconds() + DEFAULT_SESSION_SECONDS);
         rebound = { ...base, ses: await codec.seal({ token, exp, uid }, claims.oid) };
       }
-    } else if (ok && route.op === 'verification') {
-      // §6.1 [R] `data.verificationId`, [N] `data.id`; §7.6 `data.verificationId`.
-      const vid = stringAt(data, 'verificationId') ?? stringAt(data, 'id');
-      if (vid) rebound = { ...claims, vids: unique([...(claims.vids ?? []), vid]) };
-    } else if (ok && route.op === 'employee') {
-      // §7.2 [R] `data.individual.userId`; other generations name the user differently.
-      const uid =
-        stringAt(data, 'individual', 'userId') ??
-        stringAt(data, 'userId') ??
-        stringAt(data, 'user', 'id');
-      if (uid) rebound = { ...claims, uids: unique([...(claims.uids ?? []), uid]) };
+    } else if (ok && (route.op === 'verification' || route.op === 'employee')) {
+      // §6.1 [R] `data.verificationId`, [N] `data.id`; §7.6 `data.verificationId`. §7.2 [R]
+      // `data.individual.userId`; other generations name the user differently.
+      const id = idOf(route.op === 'verification' ? 'verificationId' : 'employeeUserId');
+      if (id && !createdForBoundOwner(claims, match, requestBody, data)) {
+        log('warn', 'relay.foreign_id', { route: ctx.route, status: result.status });
+      } else if (id && route.op === 'verification') {
+        rebound = { ...claims, vids: withBoundId(claims.vids, id, MAX_BOUND_VERIFICATIONS) };
+      } else if (id) {
+        rebound = { ...claims, uids: withBoundId(claims.uids, id, MAX_BOUND_USERS, 1) };
+      }
     }
 
     const headers = new Headers({ 'Cache-Control': 'no-store' });
@@ -693,9 +529,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       return envelope(403, 'origin_not_allowed', 'Origin not allowed.');
     }
     const { pathname } = new URL(request.url);
-    if (!pathname.startsWith(`${prefix}/`))
+    if (!pathname.startsWith(`${config.prefix}/`))
       return envelope(404, 'endpoint_not_allowed', 'Not found.');
-    const rest = pathname.slice(prefix.length);
+    const rest = pathname.slice(config.prefix.length);
     if (request.method === 'OPTIONS') {
       ctx.route = 'OPTIONS';
       return preflight(decision);
@@ -713,21 +549,32 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   return async (request, connection) => {
     const started = now();
-    const decision = decideOrigin(request, allowedOrigins);
+    const decision = decideOrigin(request, config.allowedOrigins);
     const ctx: RequestContext = { route: 'unmatched' };
     let response: Response;
     try {
       response = await route(request, connection, decision, ctx);
     } catch (error) {
-      log('error', 'relay.failed', {
-        method: request.method,
-        route: ctx.route,
-        error: error instanceof Error ? error.name : typeof error,
-      });
-      response = envelope(500, 'relay_error', 'The onboarding relay failed.');
+      if (error instanceof StoreUnavailableError) {
+        // Fail closed: a check the store cannot answer is a refusal, answered at once.
+        log('error', 'store.unavailable', { route: ctx.route, reason: error.reason });
+        response = envelope(503, 'store_unavailable', 'The relay cannot check this request now.', {
+          'Retry-After': String(BUSY_RETRY_AFTER_SECONDS),
+        });
+      } else {
+        log('error', 'relay.failed', {
+          method: request.method,
+          route: ctx.route,
+          error: error instanceof Error ? error.name : typeof error,
+        });
+        response = envelope(500, 'relay_error', 'The onboarding relay failed.');
+      }
     }
     const status = response.status;
-    log(status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info', 'relay.request', {
+    // A browser that hung up mid-body is its own doing, not the relay's: info, not error.
+    const level =
+      status === 499 ? 'info' : status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
+    log(level, 'relay.request', {
       method: request.method,
       route: ctx.route,
       status,

@@ -26,6 +26,8 @@ export interface RouteDef {
   op: RouteOp;
   /** Flow the route belongs to; undefined for routes both flows use. */
   flow?: OnboardingKind;
+  /** Takes a document (up to `maxBodyBytes`); every other body is a small form. */
+  largeBody?: true;
 }
 
 const PARAM_KINDS: Record<string, ParamKind> = {
@@ -68,7 +70,12 @@ export const ROUTES: readonly RouteDef[] = [
     flow: 'individual',
   },
   { method: 'POST', template: '/verifications', op: 'verification' },
-  { method: 'POST', template: '/verifications/{verificationId}/documents', op: 'call' },
+  {
+    method: 'POST',
+    template: '/verifications/{verificationId}/documents',
+    op: 'call',
+    largeBody: true,
+  },
   // §6.2(b) [N]: the customer's documents, read before an upload whose answer was lost is sent
   // again (§9: no idempotency key), so a retry does not store it twice.
   {

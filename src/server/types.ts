@@ -87,8 +87,17 @@ export interface OnboardingHandlerOptions {
   clientIp?: (request: Request, connection?: ConnectionInfo) => string | undefined;
   /** Upstream fetch; the demo and tests pass the in-memory sandbox here. Default: global fetch. */
   fetch?: (request: Request) => Promise<Response>;
-  /** Default: `createMemoryStore()` (one instance only; use a shared store when scaling out). */
+  /**
+   * Default: `createMemoryStore()`, for one process only (capped at 100 000 keys); several
+   * processes need a shared store, e.g. `await createRedisStore(client)`.
+   */
   store?: RelayStore;
+  /**
+   * Longest wait for any one store call, ms. Default 1000 (the element gives a token request
+   * 15 s). A store that does not answer in time, or fails, makes the relay answer 503
+   * `store_unavailable` with `Retry-After` at once: no hang, and no check skipped.
+   */
+  storeTimeoutMs?: number;
   /** Default: none (silent). Entries never carry bodies, tokens, passwords, secrets or raw ids. */
   logger?: RelayLogger;
   /**
@@ -99,6 +108,24 @@ export interface OnboardingHandlerOptions {
    * (20 971 520 bytes) into 27 962 028 characters; the rest leaves room for the JSON around it.
    */
   maxBodyBytes?: number;
+  /**
+   * Request body bytes one relay holds at once, across all requests; past that a body is refused
+   * with 503 `relay_busy` and `Retry-After` (a declared `Content-Length` counts whole before
+   * reading). Default 128 MiB (134 217 728): four of the largest documents at once.
+   */
+  maxBufferedBytes?: number;
+  /**
+   * Longest time a request body may take to arrive, ms, from when the relay starts reading it;
+   * then 408 `body_timeout`. Default 60 000 (twice the element's own request timeout).
+   */
+  bodyTimeoutMs?: number;
+  /**
+   * Roles an organization's bound user may claim in `X-User-Roles` (sent with `X-User-ID` on
+   * org `/verify` and `/activation`, docs/finhub-contract.md#user-context-headers); anything else
+   * is 403 `role_not_allowed`. A person (individual flow) may claim none. Default
+   * `['ADMIN_USER', 'COMPLIANCE_OFFICER']`.
+   */
+  userRoles?: string[];
   /** Timeout for each upstream call, ms. Default 30 000. */
   upstreamTimeoutMs?: number;
   /** Clock in epoch ms (tests). Default `Date.now`. */

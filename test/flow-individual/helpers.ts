@@ -13,31 +13,15 @@ import { createTokenProvider } from '../../src/api/token-provider.js';
 import type { TokenSource } from '../../src/api/types.js';
 import type { FinHubOnboarding, FinHubResume } from '../../src/index.js';
 import { buttonNamed, byLabel, enter, root, stepOf } from '../components/helpers.js';
+import { decide, journal, route } from '../sandbox-controls.js';
+
+export { activationCode, decide, journal, route, type JournalEntry } from '../sandbox-controls.js';
 
 export const PASSWORD = 'Correct-Horse-42!';
 export const PDF_BASE64_PREFIX = btoa('%PDF-1.4'); // what a base64 of the test PDFs starts with
 
 export const uniqueEmail = (label = 'ona') =>
   `${label}.${crypto.randomUUID().slice(0, 8)}@example.com`;
-
-export interface JournalEntry {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-/** What reached "FinHub" from this device, oldest first. */
-export async function journal(deviceId: string): Promise<JournalEntry[]> {
-  const response = await fetch(`/__sandbox/requests?deviceId=${encodeURIComponent(deviceId)}`);
-  return ((await response.json()) as { requests: JournalEntry[] }).requests;
-}
-
-/** `METHOD /path` with ids replaced by `:id`, without the `/api/v2.1` prefix. */
-export const route = (entry: JournalEntry) =>
-  `${entry.method} ${entry.path
-    .replace(/^\/api\/v2\.1/, '')
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id')}`;
 
 export async function routes(deviceId: string): Promise<string[]> {
   return (await journal(deviceId)).map(route);
@@ -50,27 +34,6 @@ export async function fault(rule: Record<string, unknown>): Promise<void> {
     body: JSON.stringify(rule),
   });
   expect(response.status, await response.clone().text()).to.equal(200);
-}
-
-export async function decide(
-  verificationId: string,
-  decision: 'approve' | 'reject',
-  reason?: string,
-): Promise<void> {
-  const response = await fetch(`/__sandbox/verifications/${verificationId}/${decision}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(reason ? { reason } : {}),
-  });
-  expect(response.status).to.equal(200);
-}
-
-export async function activationCode(email: string): Promise<string> {
-  const response = await fetch(`/__sandbox/inbox?to=${encodeURIComponent(email)}`);
-  const { messages } = (await response.json()) as { messages: { code?: string }[] };
-  const code = messages[0]?.code;
-  expect(code, `an activation code was emailed to ${email}`).to.be.a('string');
-  return code!;
 }
 
 export interface Recorded {

@@ -19,7 +19,7 @@ const root = new URL('../../', import.meta.url);
 const doc = readFileSync(new URL('SECURITY.md', root), 'utf8').replace(/\n\s*/g, ' ');
 const typesSource = readFileSync(new URL('src/server/types.ts', root), 'utf8');
 const envelopeSource = readFileSync(new URL('src/server/envelope.ts', root), 'utf8');
-const handlerSource = readFileSync(new URL('src/server/handler.ts', root), 'utf8');
+const optionsSource = readFileSync(new URL('src/server/options.ts', root), 'utf8');
 
 /** Property names of `interface OnboardingHandlerOptions { … }` in types.ts. */
 const optionNames = (() => {
@@ -103,9 +103,19 @@ describe('SECURITY.md matches the relay', () => {
     const bytes = Number(limit[1]!.replace(/ /g, ''));
     assert.equal(bytes, 28 * 1024 * 1024);
     const { relay } = createTestRelay();
-    const { token, customerId } = await registerIndividual(relay);
+    const registered = await registerIndividual(relay);
+    const created = await api(
+      relay,
+      'POST',
+      `/customer/individual/${registered.customerId}/verification`,
+      { token: registered.token, body: {} },
+    );
+    const token = created.headers.get('X-Onboarding-Token')!;
+    const { verificationId } = ((await created.json()) as { data: { verificationId: string } })
+      .data;
+    // The document upload is the one route that takes a large body.
     const send = (contentLength: number) =>
-      api(relay, 'POST', `/customer/individual/${customerId}/verification`, {
+      api(relay, 'POST', `/verifications/${verificationId}/documents`, {
         token,
         body: {},
         serverHeaders: { 'Content-Length': String(contentLength) },
@@ -114,9 +124,24 @@ describe('SECURITY.md matches the relay', () => {
     assert.equal((await send(bytes + 1)).status, 413);
   });
 
-  it('upstreamTimeoutMs, prefix and allowedOrigins defaults', async () => {
-    const timeout = /const DEFAULT_TIMEOUT_MS = ([\d_]+);/.exec(handlerSource);
-    assert.equal(Number(timeout?.[1]?.replace(/_/g, '')), documentedNumber('upstreamTimeoutMs'));
+  it('time and memory limits are the defaults the relay uses', () => {
+    const constant = (name: string) => {
+      const match = new RegExp(`const ${name} = ([\\d_* ]+);`).exec(optionsSource);
+      assert.ok(match, `options.ts has no ${name}`);
+      return match[1]!
+        .split('*')
+        .map((factor) => Number(factor.replace(/[_ ]/g, '')))
+        .reduce((a, b) => a * b, 1);
+    };
+    assert.equal(constant('DEFAULT_TIMEOUT_MS'), documentedNumber('upstreamTimeoutMs'));
+    assert.equal(constant('DEFAULT_STORE_TIMEOUT_MS'), documentedNumber('storeTimeoutMs'));
+    assert.equal(constant('DEFAULT_BODY_TIMEOUT_MS'), documentedNumber('bodyTimeoutMs'));
+    assert.equal(constant('DEFAULT_MAX_BUFFERED_BYTES'), documentedNumber('maxBufferedBytes'));
+    assert.ok(doc.includes("`userRoles` (`['ADMIN_USER', 'COMPLIANCE_OFFICER']`)"));
+    assert.ok(optionsSource.includes("DEFAULT_USER_ROLES = ['ADMIN_USER', 'COMPLIANCE_OFFICER']"));
+  });
+
+  it('prefix and allowedOrigins defaults', async () => {
     assert.ok(doc.includes('`prefix` (`/onboarding`)'));
     assert.ok(doc.includes('`allowedOrigins` (`[]`: same-origin only)'));
     const { relay } = createTestRelay();

@@ -3,16 +3,12 @@ import {
   REGISTRATION_BODY,
   TENANT_ID,
   api,
+  claimsOf,
   createTestRelay,
   json,
   mint,
   registerIndividual,
 } from './helpers.js';
-
-const claimsOf = (token: string): Record<string, unknown> => {
-  const payload = token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/');
-  return JSON.parse(atob(payload + '='.repeat((4 - (payload.length % 4)) % 4)));
-};
 
 describe('relay: binding an onboarding token to what it registered', () => {
   it('lets an unbound token read the hierarchy but nothing customer-scoped', async () => {

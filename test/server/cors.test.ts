@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { CLIENT_REQUEST_HEADERS } from '../../src/api/headers.js';
 import {
   RELAY,
   TENANT_ID,
@@ -81,17 +82,10 @@ describe('relay: origins and CORS', () => {
       'GET',
       'POST',
     ]);
+    // Exactly the headers the element sends (one list, src/api/headers.ts), X-Tenant-ID included.
     const allowed = response.headers.get('Access-Control-Allow-Headers')!.split(/,\s*/);
-    expect(allowed).to.include.members([
-      'Authorization',
-      'Content-Type',
-      'Accept',
-      'deviceId',
-      'platform',
-      'X-Forwarded-From',
-      'X-User-ID',
-      'X-User-Roles',
-    ]);
+    expect(allowed).to.have.members([...CLIENT_REQUEST_HEADERS]);
+    expect(allowed).to.include('X-Tenant-ID');
     expect(response.headers.get('Access-Control-Expose-Headers')).to.contain('X-Onboarding-Token');
     expect(finhub.calls).to.have.length(0);
   });

@@ -306,3 +306,16 @@ export async function signInIndividual(relay: OnboardingHandler) {
   if (response.status !== 200 || !token) throw new Error(`sign-in failed: ${response.status}`);
   return { ...registered, token, signInResponse: response };
 }
+
+/** The claims an onboarding token carries (readable by design; SECURITY.md, known limits). */
+export const claimsOf = (token: string): Record<string, unknown> => {
+  const payload = token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/');
+  return JSON.parse(atob(payload + '='.repeat((4 - (payload.length % 4)) % 4))) as Record<
+    string,
+    unknown
+  >;
+};
+
+/** The relay's refusal code (`data.error`) of a response. */
+export const errorOf = async (response: Response): Promise<string> =>
+  ((await response.json()) as { data: { error: string } }).data.error;
