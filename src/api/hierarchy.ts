@@ -21,11 +21,13 @@ import { idValue, isObject, valueAt, type Json } from './response-shapes.js';
 
 const Scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-/** `"A, B"` → `['A', 'B']`; a single value or range stays one entry. */
+const SPACED_RANGE = /^(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)$/;
+
+/** `"A, B"` → `['A', 'B']`; a single value or range stays one entry (`"0 - 100"` → `"0-100"`). */
 const splitList = (text: string): string[] =>
   text
     .split(',')
-    .map((part) => part.trim())
+    .map((part) => part.trim().replace(SPACED_RANGE, '$1-$2'))
     .filter(Boolean);
 
 /** One `allowedValues` entry in any documented shape → its values; undefined when it lists none. */
@@ -34,7 +36,7 @@ export function allowedList(raw: unknown): string[] | undefined {
   if (Array.isArray(raw)) {
     list = raw
       .filter((item) => ['string', 'number', 'boolean'].includes(typeof item))
-      .map((item) => String(item).trim())
+      .map((item) => String(item).trim().replace(SPACED_RANGE, '$1-$2'))
       .filter(Boolean);
   } else if (typeof raw === 'string') {
     list = splitList(raw);
