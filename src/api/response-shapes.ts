@@ -295,6 +295,11 @@ function describeHierarchy(data: unknown, prefix: string, out: ShapeDescription)
   if (list.some((c) => isObject(c) && Array.isArray(c['features']) && !c['availableFeatures'])) {
     out.matched.push('legacy features[] on categories (not availableFeatures[])');
   }
+  const entries = list.flatMap((c) =>
+    isObject(c) && Array.isArray(c['availableFeatures']) ? c['availableFeatures'] : [],
+  );
+  if (entries.some((e) => typeof e === 'string')) out.matched.push('availableFeatures as codes');
+  if (entries.some(isObject)) out.matched.push('availableFeatures as whole feature objects');
   const features = isObject(data['features'])
     ? Object.values(data['features'])
     : Array.isArray(data['features'])
@@ -304,6 +309,13 @@ function describeHierarchy(data: unknown, prefix: string, out: ShapeDescription)
   for (const feature of features) {
     if (!isObject(feature)) continue;
     const allowed = isObject(feature['allowedValues']) ? feature['allowedValues'] : {};
+    for (const [name, entry] of Object.entries(allowed)) {
+      if (isObject(entry)) {
+        forms.add(
+          `allowedValues of ${String(feature['featureCode'])}.${name} is neither a list nor text: read as absent`,
+        );
+      }
+    }
     const keys = Array.isArray(feature['mandatoryKeys']) ? feature['mandatoryKeys'] : [];
     for (const key of keys) {
       const entry = typeof key === 'string' ? allowed[key] : undefined;

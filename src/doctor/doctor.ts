@@ -77,7 +77,10 @@ export interface DoctorReport {
 }
 
 const SIGN_IN = 'POST /api/v2.1/admin/organization/{organizationId}/users/{userId}/sessions';
-const HIERARCHY = 'GET /api/v2.1/customer/individual/categorization/hierarchy/{tenantId}';
+const HIERARCHY_PATHS = [
+  'GET /api/v2.1/customer/individual/categorization/hierarchy/{tenantId}',
+  'GET /api/v2.1/customer/categorization/hierarchy',
+] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -140,34 +143,6 @@ function refusal(what: string, status: number, body: unknown): string {
 }
 
 /** Documented variants the hierarchy's own fields show (beyond the envelope). */
-function hierarchyNotes(payload: unknown): string[] {
-  const notes = new Set<string>();
-  const record = (value: unknown) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  for (const category of Object.values(record(record(payload)['categories']))) {
-    const c = record(category);
-    if (c['availableFeatures'] === undefined && Array.isArray(c['features'])) {
-      notes.add('categories list their features as `features` (the legacy name)');
-    }
-    if (Array.isArray(c['availableFeatures'])) {
-      if (c['availableFeatures'].some((e) => typeof e === 'string'))
-        notes.add('availableFeatures as feature codes');
-      if (c['availableFeatures'].some((e) => typeof e === 'object'))
-        notes.add('availableFeatures as feature objects');
-    }
-  }
-  for (const [code, feature] of Object.entries(record(record(payload)['features']))) {
-    for (const [key, entry] of Object.entries(record(record(feature)['allowedValues']))) {
-      if (typeof entry === 'string') notes.add('allowedValues given as text ("0-100", "A,B")');
-      else if (entry !== null && typeof entry === 'object' && !Array.isArray(entry)) {
-        notes.add(`allowedValues of ${code}.${key} is not a list or text: ignored`);
-      }
-    }
-  }
-  return [...notes];
-}
 
 export async function runDoctor(
   config: DoctorConfig,
@@ -200,9 +175,13 @@ export async function runDoctor(
     answer: { status: number; body: unknown; json: boolean },
     extra: string[] = [],
   ) => {
-    const shape = answer.json
-      ? describe(endpoint, answer.body)
-      : { label: 'not JSON (no documented variant)', notes: [] };
+    // A refusal's body says nothing about which reading the tenant follows.
+    const ok = answer.status >= 200 && answer.status < 300;
+    const shape = !answer.json
+      ? { label: 'not JSON (no documented variant)', notes: [] }
+      : ok
+        ? describe(endpoint, answer.body)
+        : { label: describe(endpoint, answer.body).label, notes: [] };
     report.responses.push({
       endpoint,
       status: answer.status,
@@ -250,20 +229,27 @@ export async function runDoctor(
   });
 
   // 2. Categorization hierarchy.
-  const hierarchyCall = await call(
-    settings,
-    `${api}/customer/individual/categorization/hierarchy/${seg(config.tenantId)}`,
-    {
+  // The element's own order (docs/finhub-contract.md#categorization-hierarchy): the tenant's path,
+  // then, where the tenant does not serve it (404/405), the older path without a tenant id.
+  let hierarchyCall: Awaited<ReturnType<typeof call>> | undefined;
+  let hierarchyPath: string = HIERARCHY_PATHS[0];
+  for (const [index, template] of HIERARCHY_PATHS.entries()) {
+    hierarchyPath = template;
+    const path = template.replace('GET /api/v2.1', '').replace('{tenantId}', seg(config.tenantId));
+    hierarchyCall = await call(settings, `${api}${path}`, {
       method: 'GET',
       headers: headersFor(config, token),
-    },
-  );
-  if (hierarchyCall.kind !== 'answer')
+    });
+    if (hierarchyCall.kind !== 'answer') break;
+    noteResponse(template, hierarchyCall);
+    const last = index === HIERARCHY_PATHS.length - 1;
+    if (last || (hierarchyCall.status !== 404 && hierarchyCall.status !== 405)) break;
+  }
+  if (hierarchyCall?.kind !== 'answer')
     return fail(
-      unanswered('categorization hierarchy request', hierarchyCall, settings, config.baseUrl),
+      unanswered('categorization hierarchy request', hierarchyCall!, settings, config.baseUrl),
     );
   const payload = payloadOf(hierarchyCall.body);
-  noteResponse(HIERARCHY, hierarchyCall, hierarchyNotes(payload));
   if (
     hierarchyCall.status < 200 ||
     hierarchyCall.status >= 300 ||
@@ -276,10 +262,10 @@ export async function runDoctor(
   // Read exactly as the element reads it, so the doctor flags only what would stop the element.
   let hierarchy: CategorizationHierarchy;
   try {
-    hierarchy = readHierarchy(payload, HIERARCHY, payloadPrefix(hierarchyCall.body));
+    hierarchy = readHierarchy(payload, hierarchyPath, payloadPrefix(hierarchyCall.body));
   } catch (error) {
     report.unreadable.push({
-      endpoint: HIERARCHY,
+      endpoint: hierarchyPath,
       field: hierarchyCall.json
         ? (error instanceof FinHubApiError && error.field) || '(body)'
         : '(body)',
@@ -296,7 +282,7 @@ export async function runDoctor(
   for (const key of Object.keys(isRecord(rawCategories) ? rawCategories : {})) {
     if (Object.hasOwn(hierarchy.categories, key)) continue;
     report.unreadable.push({
-      endpoint: HIERARCHY,
+      endpoint: hierarchyPath,
       field: `${payloadPrefix(hierarchyCall.body)}categories.${key}.databaseId`,
       problem: 'missing: the element does not offer this category (no id to send at registration)',
     });

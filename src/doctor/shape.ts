@@ -1,49 +1,34 @@
 /**
- * Which documented response variant a body matched (docs/finhub-contract.md#envelopes): the
- * `{code, message, data}` envelope, the `{success, data}` one, or a bare payload. Kept to one small
- * function so the API layer's own `describeShape(endpoint, body)` can replace it: the doctor only
- * reads `label` and `notes`.
+ * Which documented response variant a body matched (docs/finhub-contract.md#envelopes), read by the
+ * API client's `describeShape` (src/api/response-shapes.ts), plus the doctor's own reading of
+ * refusals and FinHub's messages.
  */
-export type EnvelopeKind = 'code-message-data' | 'success-data' | 'bare';
+import { classifyEnvelope, describeShape as describeApiShape } from '../api/response-shapes.js';
 
 export interface ShapeDescription {
-  envelope: EnvelopeKind;
-  /** In plain words, for the report. */
+  /** The envelope, in plain words, for the report. */
   label: string;
-  /** Anything else worth saying about the shape. */
+  /** The other documented readings the response matched, and fields the element would miss. */
   notes: string[];
 }
 
 export type DescribeShape = (endpoint: string, body: unknown) => ShapeDescription;
 
-const ENVELOPE_KEYS = new Set(['code', 'message', 'success', 'timestamp', 'redirectUrl']);
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** An envelope has `data`, or only envelope keys (the same reading as the API client's). */
-const isEnvelope = (body: Record<string, unknown>) =>
-  'data' in body ||
-  (Object.keys(body).length > 0 && Object.keys(body).every((k) => ENVELOPE_KEYS.has(k)));
-
-export const describeShape: DescribeShape = (_endpoint, body) => {
-  if (!isObject(body) || !isEnvelope(body)) {
-    return { envelope: 'bare', label: 'bare payload (no envelope)', notes: [] };
-  }
-  if ('success' in body && !('code' in body)) {
-    return { envelope: 'success-data', label: 'envelope {success, data}', notes: [] };
-  }
-  return { envelope: 'code-message-data', label: 'envelope {code, message, data}', notes: [] };
+/** The API client's own description, so the doctor reports exactly what the element reads. */
+export const describeShape: DescribeShape = (endpoint, body) => {
+  const [label = '', ...matched] = describeApiShape(endpoint, body).matched;
+  const { missing } = describeApiShape(endpoint, body);
+  return { label, notes: [...matched, ...missing.map((field) => `missing: ${field}`)] };
 };
 
 /** The payload: `data` of an envelope, else the body itself. */
-export function payloadOf(body: unknown): unknown {
-  return isObject(body) && isEnvelope(body) ? (body['data'] ?? {}) : body;
-}
+export const payloadOf = (body: unknown): unknown => classifyEnvelope(body).data;
 
 /** Where the payload sits, as a prefix for field names in the report (`data.` or nothing). */
-export const payloadPrefix = (body: unknown): string =>
-  isObject(body) && isEnvelope(body) ? 'data.' : '';
+export const payloadPrefix = (body: unknown): string => classifyEnvelope(body).prefix;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** FinHub refused in a 2xx (`code >= 400` or `success: false` in the envelope). */
 export function refusedInBody(body: unknown): boolean {
