@@ -7,6 +7,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { createDevStack } from './dev/stack.ts';
 import { koaMiddleware } from './dev/node-adapter.ts';
 import { bundledDepsPlugin } from './scripts/wtr-bundled-deps.mjs';
+import { fakeCameraFile } from './test/capture/fake-camera.mjs';
 
 const chromePath = [
   process.env.CHROME_PATH,
@@ -51,6 +52,11 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--js-flags=--expose-gc',
+          // test/capture/: a fake camera showing a document (no real device, no permission
+          // prompt). Only tests that call getUserMedia see it.
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+          `--use-file-for-fake-video-capture=${fakeCameraFile()}`,
         ],
       },
     }),

@@ -1,0 +1,190 @@
+/**
+ * Checks a document photo and prepares it for upload without janking the page.
+ *
+ * The work runs in a module worker (quality-worker.ts) that the build emits as its own file beside
+ * the chunk that loads it; `new Worker(new URL(…, import.meta.url))` is the form bundlers (Vite,
+ * webpack 5, esbuild with a plugin) recognise and rewrite. A worker script must come from the
+ * page's own origin and be allowed by its CSP (`worker-src`, else `script-src`, else `default-src`:
+ * `'self'` is enough); no `blob:` worker is ever made. Where the worker cannot start (the script
+ * is on a CDN of another origin, the CSP refuses it, the browser lacks module workers or
+ * OffscreenCanvas in workers) the same code runs on the page instead, in slices of
+ * `ROWS_PER_SLICE` rows with the thread given back between them (decoding and JPEG encoding are
+ * asynchronous in the browser either way), and later checks go straight there.
+ */
+import { QUALITY_LIMITS, OUTPUT_LIMITS } from './quality-limits.js';
+import type { OutputLimits, QualityLimits } from './quality-limits.js';
+import { offscreenCanvas, runCheck, type CheckOutcome, type Surface } from './quality-run.js';
+import type { WorkerReply, WorkerRequest } from './quality-worker.js';
+
+export type { CheckOutcome };
+export { QUALITY_LIMITS, OUTPUT_LIMITS };
+export type { OutputLimits, QualityLimits };
+
+/** Where a check ran: `worker`, or `page` (the fallback). */
+export type CheckedIn = 'worker' | 'page';
+
+export type PhotoCheck = CheckOutcome & { checkedIn: CheckedIn };
+
+export interface CheckOptions {
+  signal?: AbortSignal;
+  limits?: Partial<QualityLimits>;
+  output?: Partial<OutputLimits>;
+}
+
+export interface PhotoQualityCheckerOptions {
+  /** `false` runs every check on the page (tests, measurements). Default: worker when it can. */
+  worker?: boolean;
+}
+
+const abortError = (signal: AbortSignal): unknown =>
+  signal.reason ?? new DOMException('The photo check was aborted.', 'AbortError');
+
+/** Yields to the event loop: `scheduler.yield()` where there is one, else a macrotask. */
+function giveBack(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+function pageCanvas(width: number, height: number, forReading: boolean) {
+  if (typeof OffscreenCanvas !== 'undefined') return offscreenCanvas(width, height, forReading);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d', { willReadFrequently: forReading });
+  if (!context) throw new Error('No 2D canvas context');
+  return {
+    context,
+    encode: (type: string, quality: number) =>
+      new Promise<Blob>((resolve, reject) =>
+        canvas.toBlob(
+          (blob) => (blob ? resolve(blob) : reject(new Error('Encoding failed'))),
+          type,
+          quality,
+        ),
+      ),
+  };
+}
+
+const PAGE_SURFACE: Surface = { canvas: pageCanvas, pause: giveBack };
+
+/** The worker can only start from the page's origin (a cross-origin script URL throws). */
+const workerPossible = (): boolean =>
+  typeof Worker !== 'undefined' &&
+  typeof OffscreenCanvas !== 'undefined' &&
+  typeof location !== 'undefined' &&
+  new URL(import.meta.url, location.href).origin === location.origin;
+
+interface Pending {
+  resolve: (reply: WorkerReply | undefined) => void;
+}
+
+/**
+ * One per capture element: `check()` each photo, `dispose()` when done (ends the worker).
+ * Checks run one at a time in the worker, in order.
+ */
+export class PhotoQualityChecker {
+  private worker: Worker | undefined;
+  private workerFailed: boolean;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  constructor(options: PhotoQualityCheckerOptions = {}) {
+    this.workerFailed = options.worker === false;
+  }
+
+  /**
+   * Checks `source` (a file, or a camera frame as an ImageBitmap, which the check closes)
+   * and, when it passes, returns the JPEG to upload. Rejects only when `signal` aborts.
+   */
+  async check(source: Blob | ImageBitmap, options: CheckOptions = {}): Promise<PhotoCheck> {
+    const { signal } = options;
+    if (signal?.aborted) throw abortError(signal);
+    const request = {
+      source,
+      limits: { ...QUALITY_LIMITS, ...options.limits },
+      output: { ...OUTPUT_LIMITS, ...options.output },
+    };
+    let answered = false;
+    try {
+      const reply = await this.inWorker(request, signal);
+      if (signal?.aborted) throw abortError(signal);
+      answered = !!reply && 'outcome' in reply;
+      if (reply && 'outcome' in reply) return { ...reply.outcome, checkedIn: 'worker' };
+    } finally {
+      // The worker got a copy of a camera frame; ours is closed unless the page still needs it.
+      if (source instanceof ImageBitmap && (answered || signal?.aborted)) source.close();
+    }
+    // No worker (or it could not finish this one): on the page, which closes the frame.
+    const outcome = await runCheck(request, PAGE_SURFACE);
+    if (signal?.aborted) throw abortError(signal);
+    return { ...outcome, checkedIn: 'page' };
+  }
+
+  /** Ends the worker; later checks start a new one. */
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    for (const pending of this.pending.values()) pending.resolve(undefined);
+    this.pending.clear();
+  }
+
+  /** The worker's reply, or undefined when the check must run on the page. */
+  private inWorker(
+    request: Omit<WorkerRequest, 'id'>,
+    signal: AbortSignal | undefined,
+  ): Promise<WorkerReply | undefined> {
+    const worker = this.startWorker();
+    if (!worker) return Promise.resolve(undefined);
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const onAbort = () => settle(undefined);
+      const settle = (reply: WorkerReply | undefined) => {
+        this.pending.delete(id);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(reply);
+      };
+      this.pending.set(id, { resolve: settle });
+      signal?.addEventListener('abort', onAbort, { once: true });
+      // A frame is copied, not transferred: the page still has it if the worker fails.
+      worker.postMessage({ ...request, id } satisfies WorkerRequest);
+    });
+  }
+
+  private startWorker(): Worker | undefined {
+    if (this.workerFailed) return undefined;
+    if (this.worker) return this.worker;
+    if (!workerPossible()) {
+      this.workerFailed = true;
+      return undefined;
+    }
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./quality-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'finhub-photo-check',
+      });
+    } catch {
+      this.workerFailed = true; // refused outright (CSP, SecurityError)
+      return undefined;
+    }
+    worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if ('failed' in reply) this.giveUpOnWorker();
+      this.pending.get(reply.id)?.resolve(reply);
+    });
+    // The script did not load (CSP, 404, no module workers) or crashed: page from now on.
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.giveUpOnWorker();
+    });
+    worker.addEventListener('messageerror', () => this.giveUpOnWorker());
+    this.worker = worker;
+    return worker;
+  }
+
+  private giveUpOnWorker(): void {
+    this.workerFailed = true;
+    this.dispose();
+  }
+}
