@@ -1,0 +1,103 @@
+/**
+ * The hand-off QR code: its structure (size for its version, the three finder patterns, the
+ * quiet zone), no inline style, and a round trip through a real decoder (jsQR, test-only): the
+ * rendered SVG, drawn to a canvas as a camera would see it, reads back as the exact URL.
+ */
+import { expect, fixture } from '@open-wc/testing';
+import jsQR from 'jsqr';
+import { html } from 'lit';
+
+// As the documents step will: loaded on demand.
+const { qrModules, qrPath, qrSvg } = await import('../../src/handoff/qr.js');
+
+const URL_WITH_CODE =
+  'https://bank.example/onboarding/phone#code=hq1_3kR8x2Vd9LwQmZ7tYb4NcE6pJ0aSfGuH5iKoTrWy';
+
+/** The 7 × 7 finder pattern: dark ring, light ring, dark 3 × 3 core. */
+function isFinder(modules: { dark(x: number, y: number): boolean }, left: number, top: number) {
+  for (let y = 0; y < 7; y++) {
+    for (let x = 0; x < 7; x++) {
+      const ring = Math.max(Math.abs(x - 3), Math.abs(y - 3));
+      const expected = ring !== 2; // rings 3 (edge) and 0–1 (core) dark, ring 2 light
+      if (modules.dark(left + x, top + y) !== expected) return false;
+    }
+  }
+  return true;
+}
+
+/** Rasterizes an inline SVG at `scale` pixels per module and decodes it. */
+async function decode(svgElement: SVGSVGElement, pixels: number): Promise<string | undefined> {
+  const markup = new XMLSerializer().serializeToString(svgElement);
+  const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image(pixels, pixels);
+    image.src = url;
+    await image.decode();
+    const canvas = new OffscreenCanvas(pixels, pixels);
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
+    context.drawImage(image, 0, 0, pixels, pixels);
+    const data = context.getImageData(0, 0, pixels, pixels).data;
+    return jsQR(data, pixels, pixels)?.data;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+describe('hand-off QR code', () => {
+  it('has a valid size and the three finder patterns', () => {
+    const modules = qrModules(URL_WITH_CODE);
+    expect((modules.size - 21) % 4).to.equal(0);
+    const version = (modules.size - 17) / 4;
+    expect(version).to.be.within(4, 10); // ~90 bytes at correction M
+    const far = modules.size - 7;
+    expect(isFinder(modules, 0, 0), 'top left').to.equal(true);
+    expect(isFinder(modules, far, 0), 'top right').to.equal(true);
+    expect(isFinder(modules, 0, far), 'bottom left').to.equal(true);
+    expect(isFinder(modules, far, far), 'no finder bottom right').to.equal(false);
+    // Timing pattern between the finders: alternating, starting dark.
+    for (let x = 8; x < far - 1; x++) expect(modules.dark(x, 6)).to.equal(x % 2 === 0);
+  });
+
+  it('draws exactly the dark modules, offset by the quiet zone', () => {
+    const modules = qrModules('HELLO');
+    const path = qrPath(modules, 4);
+    let dark = 0;
+    for (let y = 0; y < modules.size; y++) {
+      for (let x = 0; x < modules.size; x++) if (modules.dark(x, y)) dark++;
+    }
+    const runs = [...path.matchAll(/M(\d+) (\d+)h(\d+)v1h-(\d+)z/g)];
+    expect(runs.map((run) => run[0]).join('')).to.equal(path); // nothing but runs
+    expect(runs.reduce((sum, run) => sum + Number(run[3]), 0)).to.equal(dark);
+    for (const [, x, y, length] of runs) {
+      for (let i = 0; i < Number(length); i++) {
+        expect(modules.dark(Number(x) - 4 + i, Number(y) - 4)).to.equal(true);
+      }
+    }
+  });
+
+  it('renders an SVG that a QR reader decodes to the URL', async () => {
+    const el = await fixture<HTMLDivElement>(
+      html`<div>${qrSvg(URL_WITH_CODE, { label: 'QR code to continue on your phone' })}</div>`,
+    );
+    const svg = el.querySelector('svg')!;
+    expect(svg.getAttribute('role')).to.equal('img');
+    expect(svg.getAttribute('aria-label')).to.equal('QR code to continue on your phone');
+    const side = qrModules(URL_WITH_CODE).size + 8;
+    expect(svg.getAttribute('viewBox')).to.equal(`0 0 ${side} ${side}`);
+    expect(el.querySelectorAll('[style]').length, 'no style attribute (CSP)').to.equal(0);
+    expect(el.querySelectorAll('style').length).to.equal(0);
+    expect(await decode(svg, side * 4)).to.equal(URL_WITH_CODE);
+    await expect(el).to.be.accessible();
+  });
+
+  it('encodes other text too (the decoder is not fooled by a fixed answer)', async () => {
+    const other = 'https://bank.example/phone?code=ZZZ-other';
+    const el = await fixture<HTMLDivElement>(html`<div>${qrSvg(other, { label: 'QR' })}</div>`);
+    const svg = el.querySelector('svg')!;
+    expect(await decode(svg, (qrModules(other).size + 8) * 3)).to.equal(other);
+  });
+
+  it('refuses text too long for any QR code with a RangeError', () => {
+    expect(() => qrModules('x'.repeat(4000))).to.throw(RangeError, /4000 characters/);
+  });
+});
