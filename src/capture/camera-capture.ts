@@ -11,6 +11,11 @@ import type { CaptureFrame, CaptureSide } from './sides.js';
 
 export type { CapturedPhoto, CaptureFrame, CaptureSide };
 
+/** MediaStream Image Capture (Chromium); TypeScript's DOM library lacks `grabFrame`. */
+type ImageCaptureConstructor = new (track: MediaStreamTrack) => {
+  grabFrame(): Promise<ImageBitmap>;
+};
+
 /**
  * `camera`: live preview; `checking`: the photo is being checked; `review`: it passed, use it or
  * retake; `refused`: it failed a check, retake; `picker`: no camera (or the person chose a file);
@@ -51,6 +56,7 @@ export class FinHubCameraCapture extends LitElement {
   @state() private unavailable: CameraUnavailable | undefined;
   @state() private problem: QualityProblem | undefined;
   @state() private imageUrl: string | undefined;
+  @state() private grabFailed = false;
 
   @query('video') private video!: HTMLVideoElement | null;
   @query('.title') private heading!: HTMLElement | null;
@@ -177,18 +183,43 @@ export class FinHubCameraCapture extends LitElement {
     video.play().catch(() => undefined); // autoplay of a muted preview; `playing` follows
   }
 
+  /** Ready to capture once the current stream's frames show (a late event of an old one is not). */
   private onPlaying(event: Event): void {
-    this.videoReady = (event.target as HTMLVideoElement).videoWidth > 0;
+    const video = event.target as HTMLVideoElement;
+    this.videoReady =
+      !!this.stream &&
+      video.srcObject === this.stream &&
+      this.stream.active &&
+      video.videoWidth > 0;
+  }
+
+  /** The current frame at the camera's resolution. */
+  private async grab(video: HTMLVideoElement): Promise<ImageBitmap> {
+    const track = this.stream?.getVideoTracks()[0];
+    // ImageCapture reads the track itself, whatever the element shows (Chromium); elsewhere the
+    // element's current frame.
+    const ImageCaptureClass = (globalThis as unknown as { ImageCapture?: ImageCaptureConstructor })
+      .ImageCapture;
+    if (track && ImageCaptureClass) {
+      try {
+        return await new ImageCaptureClass(track).grabFrame();
+      } catch {
+        // fall through to the element's frame
+      }
+    }
+    return createImageBitmap(video);
   }
 
   private async capture(): Promise<void> {
     const video = this.video;
     if (!this.videoReady || !video) return;
+    this.grabFailed = false;
     let frame: ImageBitmap;
     try {
-      frame = await createImageBitmap(video);
+      frame = await this.grab(video);
     } catch {
-      return; // the stream ended between the press and the grab; the `ended` handler moves on
+      this.grabFailed = true; // the person can press again; the camera is still on
+      return;
     }
     this.stopCamera(); // off while the photo is checked and reviewed
     await this.check(frame);
@@ -307,9 +338,10 @@ export class FinHubCameraCapture extends LitElement {
   private statusText(): string {
     switch (this.screen) {
       case 'camera':
-        return this.videoReady
-          ? msg('Place the document inside the frame, in good light, and hold still.')
-          : msg('Starting the camera…');
+        if (!this.videoReady) return msg('Starting the camera…');
+        return this.grabFailed
+          ? msg('The photo could not be taken. Try again.')
+          : msg('Place the document inside the frame, in good light, and hold still.');
       case 'checking':
         return msg('Checking the photo…');
       case 'review':

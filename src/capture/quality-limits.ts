@@ -23,9 +23,11 @@ export interface QualityLimits {
    * Laplacian (3 × 3, 4-neighbour) per tile of an 8 × 8 grid, divided by the tile's own contrast
    * (× 1000), taken over the tiles that hold print, at the 80th percentile (quality-analysis.ts).
    * Below this score the photo is blurred. Tuned on the test images (documents of 1280 × 720 to
-   * 4000 × 3000 px, noise σ 3–10): sharp ones score 240–450; a Gaussian blur of σ 1 px at the
-   * analysis scale (about 2 px in the uploaded image, print still legible) 80–200; σ 1.5 px
-   * 45–100; σ 2 px 20–50. Dim photos score the same as bright ones.
+   * 4000 × 3000 px, sensor noise σ 3–10 levels), by Gaussian blur σ at the analysis scale (twice
+   * that in a 2000 px upload): sharp 250–450; σ 0.5 px 145–290; σ 1 px 85–200 (the boundary: print
+   * still legible, passes or not by content); σ 1.5 px 35–96; σ 2 px 18–50. Dim photos score as
+   * bright ones do. Known gap: very noisy and dim photos (noise σ 16 at 40 % light) score about
+   * 150 whatever their blur.
    */
   minSharpness: number;
   /**
@@ -61,7 +63,7 @@ export interface OutputLimits {
 export const QUALITY_LIMITS: Readonly<QualityLimits> = {
   minLongEdge: 1000,
   analysisLongEdge: 1000,
-  minSharpness: 120,
+  minSharpness: 110,
   minMeanLuma: 40,
   glareLuma: 250,
   glareMinShare: 0.02,

@@ -16,7 +16,10 @@ import {
 type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 export interface Drawing {
+  canvas: OffscreenCanvas | HTMLCanvasElement;
   context: Context2D;
+  width: number;
+  height: number;
   encode(type: string, quality: number): Promise<Blob>;
 }
 
@@ -67,51 +70,87 @@ async function decode(source: Blob | ImageBitmap): Promise<ImageBitmap | undefin
   }
 }
 
-function draw(surface: Surface, bitmap: ImageBitmap, width: number, height: number, read: boolean) {
-  const drawing = surface.canvas(width, height, read);
+/**
+ * `source` at `width` × `height`. `createImageBitmap` resizes asynchronously, off the thread that
+ * asked (decoding a 12 MP JPEG and scaling it on the page would be one long task), with
+ * `resizeQuality: 'high'` (area averaging, no aliasing). Where the browser ignores the resize
+ * options (older Safari), a canvas draw does it.
+ */
+async function resized(
+  surface: Surface,
+  source: ImageBitmap,
+  width: number,
+  height: number,
+): Promise<ImageBitmap> {
+  if (source.width === width && source.height === height) return source;
+  const scaled = await createImageBitmap(source, {
+    resizeWidth: width,
+    resizeHeight: height,
+    resizeQuality: 'high',
+  });
+  if (scaled.width === width && scaled.height === height) return scaled;
+  scaled.close();
+  const drawing = surface.canvas(width, height, false);
   drawing.context.imageSmoothingEnabled = true;
   drawing.context.imageSmoothingQuality = 'high';
-  drawing.context.drawImage(bitmap, 0, 0, width, height);
+  drawing.context.drawImage(source, 0, 0, width, height);
+  return createImageBitmap(drawing.canvas);
+}
+
+/** A canvas holding `bitmap` as it is (to read its pixels or encode it). */
+function onCanvas(surface: Surface, bitmap: ImageBitmap, forReading: boolean): Drawing {
+  const drawing = surface.canvas(bitmap.width, bitmap.height, forReading);
+  drawing.context.drawImage(bitmap, 0, 0);
   return drawing;
 }
 
-/** The photo scaled and encoded to fit `output`, stepping quality then size down if needed. */
-async function encodeForUpload(surface: Surface, bitmap: ImageBitmap, output: OutputLimits) {
-  let { width, height } = fitWithin(bitmap.width, bitmap.height, output.maxLongEdge);
+/** `upload` encoded to fit `output`, stepping quality, then size, down while it is too large. */
+async function encodeForUpload(surface: Surface, upload: ImageBitmap, output: OutputLimits) {
+  let drawing = onCanvas(surface, upload, false);
   let quality = output.quality;
-  let drawing = draw(surface, bitmap, width, height, false);
   for (let attempt = 1; ; attempt++) {
     const photo = await drawing.encode('image/jpeg', quality);
     if (photo.size <= output.maxBytes || attempt >= MAX_ENCODINGS) {
-      return { photo, width, height };
+      return { photo, width: drawing.width, height: drawing.height };
     }
     await surface.pause();
     if (quality - QUALITY_STEP >= output.minQuality - 1e-9) {
       quality -= QUALITY_STEP;
     } else {
-      ({ width, height } = fitWithin(width, height, Math.max(width, height) * SHRINK));
-      drawing = draw(surface, bitmap, width, height, false);
+      const longEdge = Math.max(drawing.width, drawing.height) * SHRINK;
+      const smaller = fitWithin(upload.width, upload.height, longEdge);
+      const bitmap = await resized(surface, upload, smaller.width, smaller.height);
+      drawing = onCanvas(surface, bitmap, false);
+      bitmap.close();
     }
   }
 }
 
 export async function runCheck(request: CheckRequest, surface: Surface): Promise<CheckOutcome> {
   const { limits, output } = request;
-  const bitmap = await decode(request.source);
-  if (!bitmap) return { ok: false, problems: ['unreadable'] };
+  const original = await decode(request.source);
+  if (!original) return { ok: false, problems: ['unreadable'] };
+  const bitmaps = new Set([original]);
   try {
-    const original = { width: bitmap.width, height: bitmap.height };
-    const small = fitWithin(original.width, original.height, limits.analysisLongEdge);
-    const copy = draw(surface, bitmap, small.width, small.height, true);
+    const size = { width: original.width, height: original.height };
+    // The upload-sized image first; the small copy for the checks is made from it.
+    const big = fitWithin(size.width, size.height, output.maxLongEdge);
+    const upload = await resized(surface, original, big.width, big.height);
+    bitmaps.add(upload);
+    if (upload !== original) original.close();
+    const small = fitWithin(size.width, size.height, limits.analysisLongEdge);
+    const smallBitmap = await resized(surface, upload, small.width, small.height);
+    bitmaps.add(smallBitmap);
+    const copy = onCanvas(surface, smallBitmap, true);
     const preview = () => copy.encode('image/jpeg', PREVIEW_QUALITY);
-    if (Math.max(original.width, original.height) < limits.minLongEdge) {
+    if (Math.max(size.width, size.height) < limits.minLongEdge) {
       return { ok: false, problems: ['small'], preview: await preview() };
     }
     await surface.pause();
     const pixels = copy.context.getImageData(0, 0, small.width, small.height);
     const steps = measure(
       { data: pixels.data, width: small.width, height: small.height },
-      original,
+      size,
       limits.glareLuma,
     );
     let step = steps.next();
@@ -122,10 +161,9 @@ export async function runCheck(request: CheckRequest, surface: Surface): Promise
     const metrics = step.value;
     const problems = judge(metrics, limits);
     if (problems.length > 0) return { ok: false, problems, preview: await preview(), metrics };
-    await surface.pause();
-    return { ok: true, ...(await encodeForUpload(surface, bitmap, output)), metrics };
+    return { ok: true, ...(await encodeForUpload(surface, upload, output)), metrics };
   } finally {
-    bitmap.close();
+    for (const bitmap of bitmaps) bitmap.close(); // closing twice is harmless
   }
 }
 
@@ -134,5 +172,11 @@ export function offscreenCanvas(width: number, height: number, forReading: boole
   const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d', { willReadFrequently: forReading });
   if (!context) throw new Error('No 2D canvas context');
-  return { context, encode: (type, quality) => canvas.convertToBlob({ type, quality }) };
+  return {
+    canvas,
+    context,
+    width,
+    height,
+    encode: (type, quality) => canvas.convertToBlob({ type, quality }),
+  };
 }

@@ -54,7 +54,10 @@ function pageCanvas(width: number, height: number, forReading: boolean) {
   const context = canvas.getContext('2d', { willReadFrequently: forReading });
   if (!context) throw new Error('No 2D canvas context');
   return {
+    canvas,
     context,
+    width,
+    height,
     encode: (type: string, quality: number) =>
       new Promise<Blob>((resolve, reject) =>
         canvas.toBlob(

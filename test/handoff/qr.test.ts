@@ -1,11 +1,11 @@
 /**
  * The hand-off QR code: its structure (size for its version, the three finder patterns, the
  * quiet zone), no inline style, and a round trip through a real decoder (jsQR, test-only): the
- * rendered SVG, drawn to a canvas as a camera would see it, reads back as the exact URL.
+ * rendered SVG, drawn to a canvas, reads back as the exact URL.
  */
-import { expect, fixture } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import jsQR from 'jsqr';
-import { html } from 'lit';
+import { html, render, type TemplateResult } from 'lit';
 
 // As the documents step will: loaded on demand.
 const { qrModules, qrPath, qrSvg } = await import('../../src/handoff/qr.js');
@@ -25,25 +25,35 @@ function isFinder(modules: { dark(x: number, y: number): boolean }, left: number
   return true;
 }
 
-/** Rasterizes an inline SVG at `scale` pixels per module and decodes it. */
-async function decode(svgElement: SVGSVGElement, pixels: number): Promise<string | undefined> {
-  const markup = new XMLSerializer().serializeToString(svgElement);
-  const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
-  try {
-    const image = new Image(pixels, pixels);
-    image.src = url;
-    await image.decode();
-    const canvas = new OffscreenCanvas(pixels, pixels);
-    const context = canvas.getContext('2d', { willReadFrequently: true })!;
-    context.drawImage(image, 0, 0, pixels, pixels);
-    const data = context.getImageData(0, 0, pixels, pixels).data;
-    return jsQR(data, pixels, pixels)?.data;
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+/**
+ * Draws the rendered SVG as a screen would (its viewBox scaled to `pixels`, the white background,
+ * then its path's `d` filled black) and decodes the pixels. Path2D takes the `d` string as the SVG
+ * renderer does; an <img> of the SVG would need a rendered frame, which a background tab lacks.
+ */
+function decode(svgElement: SVGSVGElement, pixels: number): string | undefined {
+  const [, , side] = svgElement.getAttribute('viewBox')!.split(' ').map(Number);
+  const canvas = new OffscreenCanvas(pixels, pixels);
+  const context = canvas.getContext('2d', { willReadFrequently: true })!;
+  context.scale(pixels / side!, pixels / side!);
+  context.fillStyle = svgElement.querySelector('rect')!.getAttribute('fill')!;
+  context.fillRect(0, 0, side!, side!);
+  const path = svgElement.querySelector('path')!;
+  context.fillStyle = path.getAttribute('fill')!;
+  context.fill(new Path2D(path.getAttribute('d')!));
+  const data = context.getImageData(0, 0, pixels, pixels).data;
+  return jsQR(data, pixels, pixels)?.data;
 }
 
-describe('hand-off QR code', () => {
+/** Renders into the page (no fixture(): it waits for an animation frame, which a background tab lacks). */
+function mount(template: TemplateResult): HTMLDivElement {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(template, container);
+  return container;
+}
+
+describe('hand-off QR code', function () {
+  this.timeout(60_000);
   it('has a valid size and the three finder patterns', () => {
     const modules = qrModules(URL_WITH_CODE);
     expect((modules.size - 21) % 4).to.equal(0);
@@ -76,9 +86,7 @@ describe('hand-off QR code', () => {
   });
 
   it('renders an SVG that a QR reader decodes to the URL', async () => {
-    const el = await fixture<HTMLDivElement>(
-      html`<div>${qrSvg(URL_WITH_CODE, { label: 'QR code to continue on your phone' })}</div>`,
-    );
+    const el = mount(html`${qrSvg(URL_WITH_CODE, { label: 'QR code to continue on your phone' })}`);
     const svg = el.querySelector('svg')!;
     expect(svg.getAttribute('role')).to.equal('img');
     expect(svg.getAttribute('aria-label')).to.equal('QR code to continue on your phone');
@@ -86,15 +94,17 @@ describe('hand-off QR code', () => {
     expect(svg.getAttribute('viewBox')).to.equal(`0 0 ${side} ${side}`);
     expect(el.querySelectorAll('[style]').length, 'no style attribute (CSP)').to.equal(0);
     expect(el.querySelectorAll('style').length).to.equal(0);
-    expect(await decode(svg, side * 4)).to.equal(URL_WITH_CODE);
+    expect(decode(svg, side * 4)).to.equal(URL_WITH_CODE);
     await expect(el).to.be.accessible();
+    el.remove();
   });
 
-  it('encodes other text too (the decoder is not fooled by a fixed answer)', async () => {
+  it('encodes other text too (the decoder is not fooled by a fixed answer)', () => {
     const other = 'https://bank.example/phone?code=ZZZ-other';
-    const el = await fixture<HTMLDivElement>(html`<div>${qrSvg(other, { label: 'QR' })}</div>`);
+    const el = mount(qrSvg(other, { label: 'QR' }));
     const svg = el.querySelector('svg')!;
-    expect(await decode(svg, (qrModules(other).size + 8) * 3)).to.equal(other);
+    expect(decode(svg, (qrModules(other).size + 8) * 3)).to.equal(other);
+    el.remove();
   });
 
   it('refuses text too long for any QR code with a RangeError', () => {
