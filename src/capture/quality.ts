@@ -1,15 +1,20 @@
 /**
  * Checks a document photo and prepares it for upload without janking the page.
  *
- * The work runs in a module worker (quality-worker.ts) that the build emits as its own file beside
- * the chunk that loads it; `new Worker(new URL(…, import.meta.url))` is the form bundlers (Vite,
- * webpack 5, esbuild with a plugin) recognise and rewrite. A worker script must come from the
- * page's own origin and be allowed by its CSP (`worker-src`, else `script-src`, else `default-src`:
- * `'self'` is enough); no `blob:` worker is ever made. Where the worker cannot start (the script
- * is on a CDN of another origin, the CSP refuses it, the browser lacks module workers or
- * OffscreenCanvas in workers) the same code runs on the page instead, in slices of
- * `ROWS_PER_SLICE` rows with the thread given back between them (decoding and JPEG encoding are
- * asynchronous in the browser either way), and later checks go straight there.
+ * The work runs in a module worker (quality-worker.ts) that the build emits as its own file
+ * (`assets/quality-worker-*.js`, self-contained) beside the chunks; `new Worker(new URL(…,
+ * import.meta.url))` is the form Vite rewrites (the build needs `base: './'` so the URL is relative
+ * to the chunk, not to the page). A worker script must come from the page's own origin and be
+ * allowed by its CSP (`worker-src`, else `script-src`, else `default-src`: `'self'` is enough); no
+ * `blob:` worker is ever made.
+ *
+ * Where the worker cannot start (the chunks come from a CDN on another origin, the IIFE build, a
+ * CSP that refuses workers, no module workers or OffscreenCanvas) the same code runs on the page
+ * and later checks go straight there. It stays off the main thread where it counts: decoding and
+ * scaling are `createImageBitmap` calls (asynchronous, done by the browser off the page's thread),
+ * the measurements run in slices of `ROWS_PER_SLICE` rows with the thread given back between them,
+ * and JPEG encoding is asynchronous. What remains synchronous is copying the ≤ 2000 px image onto
+ * a canvas and reading the 1000 px copy's pixels.
  */
 import { QUALITY_LIMITS, OUTPUT_LIMITS } from './quality-limits.js';
 import type { OutputLimits, QualityLimits } from './quality-limits.js';
@@ -71,12 +76,21 @@ function pageCanvas(width: number, height: number, forReading: boolean) {
 
 const PAGE_SURFACE: Surface = { canvas: pageCanvas, pause: giveBack };
 
-/** The worker can only start from the page's origin (a cross-origin script URL throws). */
-const workerPossible = (): boolean =>
-  typeof Worker !== 'undefined' &&
-  typeof OffscreenCanvas !== 'undefined' &&
-  typeof location !== 'undefined' &&
-  new URL(import.meta.url, location.href).origin === location.origin;
+/**
+ * A worker script must come from the page's origin: a chunk served from a CDN on another origin
+ * cannot start one (the constructor throws), and the classic-script (IIFE) build has no
+ * `import.meta.url` to find the worker file by, so both go straight to the page.
+ */
+function workerPossible(): boolean {
+  const here = import.meta.url as string | undefined;
+  return (
+    typeof Worker !== 'undefined' &&
+    typeof OffscreenCanvas !== 'undefined' &&
+    typeof location !== 'undefined' &&
+    typeof here === 'string' &&
+    new URL(here).origin === location.origin
+  );
+}
 
 interface Pending {
   resolve: (reply: WorkerReply | undefined) => void;
