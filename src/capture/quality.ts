@@ -10,11 +10,12 @@
  *
  * Where the worker cannot start (the chunks come from a CDN on another origin, the IIFE build, a
  * CSP that refuses workers, no module workers or OffscreenCanvas) the same code runs on the page
- * and later checks go straight there. It stays off the main thread where it counts: decoding and
- * scaling are `createImageBitmap` calls (asynchronous, done by the browser off the page's thread),
- * the measurements run in slices of `ROWS_PER_SLICE` rows with the thread given back between them,
- * and JPEG encoding is asynchronous. What remains synchronous is copying the ≤ 2000 px image onto
- * a canvas and reading the 1000 px copy's pixels.
+ * and later checks go straight there. There it is sliced as far as the browser allows: decoding
+ * (`createImageBitmap` of the file) and JPEG encoding are asynchronous, the measurements run in
+ * slices of `ROWS_PER_SLICE` rows with the thread given back between them. Scaling an ImageBitmap
+ * (Chromium does it on the calling thread) and copying the ≤ 2000 px image to a canvas remain
+ * single tasks: for a 12 MP photo on a slow machine, a few hundred milliseconds. The worker path
+ * has none of that on the page.
  */
 import { QUALITY_LIMITS, OUTPUT_LIMITS } from './quality-limits.js';
 import type { OutputLimits, QualityLimits } from './quality-limits.js';
