@@ -248,6 +248,12 @@ export class FinHubCameraCapture extends LitElement {
       if (this.checkRequest === request) this.checkRequest = undefined;
     }
     this.revokeImage();
+    if (!result.ok && result.problems[0] === 'unreadable' && source instanceof ImageBitmap) {
+      // The frame was lost (the worker failed with it): the camera again, saying so.
+      this.grabFailed = true;
+      this.nextPhoto();
+      return;
+    }
     if (result.ok) {
       const { photo, width, height } = result;
       this.candidate = { side: side.id, photo, width, height };

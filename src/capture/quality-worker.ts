@@ -10,6 +10,8 @@ export interface WorkerRequest extends CheckRequest {
 }
 
 export type WorkerReply =
+  /** Sent once when the worker has loaded, before any photo is sent to it. */
+  | { ready: true }
   | { id: number; outcome: CheckOutcome }
   /** The check itself failed (no 2D context, out of memory); the page runs it instead. */
   | { id: number; failed: string };
@@ -28,3 +30,5 @@ scope.onmessage = (event) => {
     (error: unknown) => scope.postMessage({ id, failed: (error as Error)?.name ?? 'Error' }),
   );
 };
+
+scope.postMessage({ ready: true });

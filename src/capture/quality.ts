@@ -102,10 +102,11 @@ interface Pending {
  * Checks run one at a time in the worker, in order.
  */
 export class PhotoQualityChecker {
-  private worker: Worker | undefined;
+  private worker: Promise<Worker | undefined> | undefined;
   private workerFailed: boolean;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  private terminate: (() => void) | undefined;
 
   constructor(options: PhotoQualityCheckerOptions = {}) {
     this.workerFailed = options.worker === false;
@@ -114,6 +115,7 @@ export class PhotoQualityChecker {
   /**
    * Checks `source` (a file, or a camera frame as an ImageBitmap, which the check closes)
    * and, when it passes, returns the JPEG to upload. Rejects only when `signal` aborts.
+   * A frame handed to a worker that then fails comes back refused as `unreadable`.
    */
   async check(source: Blob | ImageBitmap, options: CheckOptions = {}): Promise<PhotoCheck> {
     const { signal } = options;
@@ -123,37 +125,40 @@ export class PhotoQualityChecker {
       limits: { ...QUALITY_LIMITS, ...options.limits },
       output: { ...OUTPUT_LIMITS, ...options.output },
     };
-    let answered = false;
-    try {
-      const reply = await this.inWorker(request, signal);
-      if (signal?.aborted) throw abortError(signal);
-      answered = !!reply && 'outcome' in reply;
-      if (reply && 'outcome' in reply) return { ...reply.outcome, checkedIn: 'worker' };
-    } finally {
-      // The worker got a copy of a camera frame; ours is closed unless the page still needs it.
-      if (source instanceof ImageBitmap && (answered || signal?.aborted)) source.close();
+    const worker = await this.startWorker();
+    if (signal?.aborted) {
+      if (source instanceof ImageBitmap) source.close();
+      throw abortError(signal);
     }
-    // No worker (or it could not finish this one): on the page, which closes the frame.
-    const outcome = await runCheck(request, PAGE_SURFACE);
+    if (worker) {
+      const reply = await this.inWorker(worker, request, signal);
+      if (signal?.aborted) throw abortError(signal);
+      if (reply && 'outcome' in reply) return { ...reply.outcome, checkedIn: 'worker' };
+      // The frame went to the worker (transferred: copying it costs the page 100 ms and more).
+      if (source instanceof ImageBitmap) {
+        return { ok: false, problems: ['unreadable'], checkedIn: 'worker' };
+      }
+    }
+    const outcome = await runCheck(request, PAGE_SURFACE); // closes a frame
     if (signal?.aborted) throw abortError(signal);
     return { ...outcome, checkedIn: 'page' };
   }
 
   /** Ends the worker; later checks start a new one. */
   dispose(): void {
-    this.worker?.terminate();
+    this.terminate?.();
+    this.terminate = undefined;
     this.worker = undefined;
     for (const pending of this.pending.values()) pending.resolve(undefined);
     this.pending.clear();
   }
 
-  /** The worker's reply, or undefined when the check must run on the page. */
+  /** The worker's reply, or undefined when it failed (the check then runs on the page). */
   private inWorker(
+    worker: Worker,
     request: Omit<WorkerRequest, 'id'>,
     signal: AbortSignal | undefined,
   ): Promise<WorkerReply | undefined> {
-    const worker = this.startWorker();
-    if (!worker) return Promise.resolve(undefined);
     const id = this.nextId++;
     return new Promise((resolve) => {
       const onAbort = () => settle(undefined);
@@ -164,17 +169,21 @@ export class PhotoQualityChecker {
       };
       this.pending.set(id, { resolve: settle });
       signal?.addEventListener('abort', onAbort, { once: true });
-      // A frame is copied, not transferred: the page still has it if the worker fails.
-      worker.postMessage({ ...request, id } satisfies WorkerRequest);
+      const transfer = request.source instanceof ImageBitmap ? [request.source] : [];
+      worker.postMessage({ ...request, id } satisfies WorkerRequest, transfer);
     });
   }
 
-  private startWorker(): Worker | undefined {
-    if (this.workerFailed) return undefined;
+  /**
+   * The worker once it has said it is running, or undefined when it cannot start. Waiting for
+   * its first message means a camera frame is only transferred to a worker that loaded.
+   */
+  private startWorker(): Promise<Worker | undefined> {
+    if (this.workerFailed) return Promise.resolve(undefined);
     if (this.worker) return this.worker;
     if (!workerPossible()) {
       this.workerFailed = true;
-      return undefined;
+      return Promise.resolve(undefined);
     }
     let worker: Worker;
     try {
@@ -184,25 +193,31 @@ export class PhotoQualityChecker {
       });
     } catch {
       this.workerFailed = true; // refused outright (CSP, SecurityError)
-      return undefined;
+      return Promise.resolve(undefined);
     }
-    worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
-      const reply = event.data;
-      if ('failed' in reply) this.giveUpOnWorker();
-      this.pending.get(reply.id)?.resolve(reply);
+    this.worker = new Promise((resolve) => {
+      this.terminate = () => {
+        worker.terminate();
+        resolve(undefined); // a check still waiting for the start goes to the page
+      };
+      const giveUp = () => {
+        this.workerFailed = true;
+        this.dispose();
+        resolve(undefined);
+      };
+      worker.addEventListener('message', (event: MessageEvent<WorkerReply>) => {
+        const reply = event.data;
+        if ('ready' in reply) return resolve(worker);
+        if ('failed' in reply) giveUp();
+        this.pending.get(reply.id)?.resolve(reply);
+      });
+      // The script did not load (CSP, 404, no module workers) or crashed: page from now on.
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        giveUp();
+      });
+      worker.addEventListener('messageerror', giveUp);
     });
-    // The script did not load (CSP, 404, no module workers) or crashed: page from now on.
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      this.giveUpOnWorker();
-    });
-    worker.addEventListener('messageerror', () => this.giveUpOnWorker());
-    this.worker = worker;
-    return worker;
-  }
-
-  private giveUpOnWorker(): void {
-    this.workerFailed = true;
-    this.dispose();
+    return this.worker;
   }
 }

@@ -161,6 +161,20 @@ describe('photo quality check', function () {
     expect(step.value.width).to.equal(4000);
   });
 
+  it('a worker that fails mid-check: the frame it was handed comes back unreadable, files go to the page', async () => {
+    const checker = new PhotoQualityChecker();
+    const photo = await documentPhoto({ width: 1600 });
+    const frame = await createImageBitmap(photo);
+    // An output size no canvas can have makes the worker's check throw.
+    const broken = await checker.check(frame, { output: { maxLongEdge: Number.NaN } });
+    expect(broken).to.deep.include({ ok: false, checkedIn: 'worker' });
+    expect(refusal(broken).problems).to.deep.equal(['unreadable']);
+    expect(frame.width, 'the frame was transferred, not copied').to.equal(0);
+    const next = await checker.check(photo);
+    expect(next).to.deep.include({ ok: true, checkedIn: 'page' });
+    checker.dispose();
+  });
+
   it('stops on abort', async () => {
     const controller = new AbortController();
     const pending = inWorker.check(await documentPhoto(), { signal: controller.signal });
