@@ -8,6 +8,7 @@ import { createDevStack, createVariantStacks } from './dev/stack.ts';
 import { koaMiddleware } from './dev/node-adapter.ts';
 import { crossOriginRelay } from './dev/cross-origin.ts';
 import { bundledDepsPlugin } from './scripts/wtr-bundled-deps.mjs';
+import { fakeCameraFile } from './test/capture/fake-camera.mjs';
 
 const chromePath = [
   process.env.CHROME_PATH,
@@ -63,6 +64,11 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--js-flags=--expose-gc',
+          // test/capture/: a fake camera showing a document (no real device, no permission
+          // prompt). Only tests that call getUserMedia see it.
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
+          `--use-file-for-fake-video-capture=${fakeCameraFile()}`,
         ],
       },
     }),

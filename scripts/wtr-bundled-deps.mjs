@@ -1,4 +1,4 @@
-// A @web/test-runner plugin that serves React, ReactDOM and Vue to the browser tests as ES
+// A @web/test-runner plugin that serves React, ReactDOM, Vue and jsQR to the browser tests as ES
 // modules. React ships only CommonJS, which the test server's node-resolve cannot serve; esbuild
 // bundles each package once (development builds: StrictMode's double mounting only happens
 // there), split so that react-dom and the tests share one copy of React.
@@ -13,13 +13,14 @@ const DEPS = {
   'react-dom': 'react-dom',
   'react-dom/client': 'react-dom-client',
   vue: 'vue',
+  jsqr: 'jsqr', // decodes the hand-off QR code in test/handoff/ (UMD only)
 };
 /** What each specifier bundles, where that is not the package's own entry. */
 const SOURCES = {
   // Vue's full build: the tests compile templates at run time, with `isCustomElement`.
   vue: 'vue/dist/vue.esm-bundler.js',
 };
-const COMMONJS = new Set(['react', 'react-dom', 'react-dom/client']);
+const COMMONJS = new Set(['react', 'react-dom', 'react-dom/client', 'jsqr']);
 
 /** A CommonJS module's export names, read in a separate Node process (the runner patches console). */
 function exportNames(specifier) {

@@ -1,0 +1,13 @@
+/**
+ * The lazy entry of the camera capture: `await loadCameraCapture()` before rendering
+ * `<finhub-camera-capture>`. It loads the element (and with it the quality checker; the worker
+ * file itself loads on the first check) and registers the tag once.
+ */
+import { defineOnce } from '../components/define-once.js';
+
+export const CAMERA_CAPTURE_TAG = 'finhub-camera-capture';
+
+export async function loadCameraCapture(): Promise<void> {
+  const { FinHubCameraCapture } = await import('./camera-capture.js');
+  defineOnce(CAMERA_CAPTURE_TAG, FinHubCameraCapture);
+}
