@@ -6,7 +6,8 @@
 import { CLIENT_REQUEST_HEADERS } from '../api/headers.js';
 import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';
 
-export const ALLOWED_METHODS = 'GET, POST, OPTIONS';
+/** DELETE cancels a phone hand-off (`{prefix}/api/handoff`). */
+export const ALLOWED_METHODS = 'GET, POST, DELETE, OPTIONS';
 /** Exactly what the element sends (one list, shared with the client, so they cannot drift). */
 export const ALLOWED_REQUEST_HEADERS = CLIENT_REQUEST_HEADERS.join(', ');
 export const EXPOSED_HEADERS = [

@@ -6,6 +6,7 @@
 import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';
 import { ID_PATHS, classifyEnvelope, findId, type IdRole } from '../api/response-shapes.js';
 import { AdminSessionError, createAdminSession, sendWithCredentials } from './admin-session.js';
+import { createTokenService } from './auth.js';
 import {
   MAX_BOUND_USERS,
   MAX_BOUND_VERIFICATIONS,
@@ -17,11 +18,10 @@ import {
 } from './binding.js';
 import { BUSY_RETRY_AFTER_SECONDS, createBodyBudget, readJsonBody } from './body.js';
 import { decideOrigin, preflight, withCors, type OriginDecision } from './cors.js';
-import { jwtExpiry, parseFinHubInstant, randomId } from './encoding.js';
+import { jwtExpiry, parseFinHubInstant } from './encoding.js';
 import { envelope, keepRelayError, relayErrorOf } from './envelope.js';
 import {
   callUpstream,
-  clientRateKey,
   isJsonObject,
   normalizeIp,
   numberAt,
@@ -34,7 +34,9 @@ import {
   type JsonValue,
   type UpstreamResult,
 } from './forward.js';
-import { createLog, idPrefix } from './log.js';
+import { HANDOFF_PATH } from '../api/handoff-protocol.js';
+import { createHandoff } from './handoff.js';
+import { createLog, idPrefix, type RequestContext } from './log.js';
 import {
   createTokenCodec,
   newClaims,
@@ -42,6 +44,7 @@ import {
   type SealedSession,
 } from './onboarding-token.js';
 import { SMALL_BODY_BYTES, resolveOptions } from './options.js';
+import { overRateLimit } from './rate-limit.js';
 import { matchRoute, type RouteMatch } from './routes.js';
 import { createMemoryStore } from './store.js';
 import { StoreUnavailableError, guardStore } from './store-guard.js';
@@ -59,28 +62,17 @@ const DEFAULT_SESSION_SECONDS = 3600;
 const SESSION_EXPIRY_MARGIN_SECONDS = 30;
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
-/** Mutable per-request facts for the single log line written when the request ends. */
-interface RequestContext {
-  route: string;
-  jti?: string;
-  oid?: string;
-  upstreamStatus?: number;
-  auth?: 'admin' | 'customer';
-  retried?: boolean;
-  reissued?: boolean;
-}
-
 export function createOnboardingHandler(options: OnboardingHandlerOptions): OnboardingHandler {
   const config = resolveOptions(options);
   const { tenantId, maxOnboardingSeconds } = config;
   const codec = createTokenCodec(options.signingSecret, tenantId);
   const now = options.now ?? Date.now;
-  const nowSeconds = () => Math.floor(now() / 1000);
   const upstream = options.fetch ?? ((request: Request) => fetch(request));
   const store = guardStore(options.store ?? createMemoryStore({ now }), config.storeTimeoutMs);
   const bodyBudget = createBodyBudget(config.maxBufferedBytes);
   const log = createLog(options.logger);
   const adminSession = createAdminSession({ ...config, upstream, now, log });
+  const { issue, authenticate, nowSeconds } = createTokenService({ ...config, codec, store, now });
 
   /** The end user's address: the host's `clientIp` hook, else the TCP peer; never a browser header. */
   const clientAddress = (request: Request, connection: ConnectionInfo | undefined) =>
@@ -89,44 +81,17 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   /** Seconds until the onboarding's hard end (`maxOnboardingSeconds` after its first token). */
   const onboardingRemaining = (claims: OnboardingClaims) =>
     Math.max(1, claims.oat + maxOnboardingSeconds - nowSeconds());
-
-  /** Signs `claims` as a new token (new jti, fresh lifetime capped by the onboarding's maximum). */
-  async function issue(claims: OnboardingClaims) {
-    const iat = nowSeconds();
-    const exp = Math.min(iat + config.ttlSeconds, claims.oat + maxOnboardingSeconds);
-    const next: OnboardingClaims = { ...claims, jti: randomId(), iat, exp };
-    return { token: await codec.sign(next), claims: next, expiresIn: Math.max(0, exp - iat) };
-  }
-
-  async function authenticate(
-    request: Request,
-  ): Promise<{ ok: true; claims: OnboardingClaims } | { ok: false; response: Response }> {
-    const header = request.headers.get('Authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match?.[1]) {
-      return {
-        ok: false,
-        response: envelope(401, 'onboarding_token_missing', 'An onboarding token is required.'),
-      };
-    }
-    const result = await codec.verify(match[1], nowSeconds());
-    if (!result.ok) {
-      return {
-        ok: false,
-        response:
-          result.reason === 'expired'
-            ? envelope(401, 'onboarding_token_expired', 'The onboarding token has expired.')
-            : envelope(401, 'onboarding_token_invalid', 'The onboarding token is not valid.'),
-      };
-    }
-    if (await store.has(`revoked:${result.claims.jti}`)) {
-      return {
-        ok: false,
-        response: envelope(401, 'onboarding_token_revoked', 'The onboarding token was replaced.'),
-      };
-    }
-    return { ok: true, claims: result.claims };
-  }
+  const handoff = createHandoff({
+    config,
+    codec,
+    store,
+    now,
+    tokens: { issue, authenticate },
+    clientAddress,
+    bodyBudget,
+    onboardingRemaining,
+    log,
+  });
 
   // ---- POST {prefix}/token ----------------------------------------------------------------
 
@@ -140,30 +105,21 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       return envelope(405, 'method_not_allowed', 'Use POST.', { Allow: 'POST, OPTIONS' });
     }
     // Every new onboarding brings a fresh sign-in attempt budget, so minting is what bounds
-    // guessing per client. Fixed windows keyed by the window's number need no TTL read-back to
-    // answer Retry-After. Unknown address: not limited (one shared bucket would let anyone lock
-    // everyone out).
+    // guessing per client.
     const ip = clientAddress(request, connection);
-    if (config.tokenRateLimit && ip) {
-      const windowMs = config.tokenRateLimit.windowSeconds * 1000;
-      const t = now();
-      const bucket = Math.floor(t / windowMs);
-      const count = await store.increment(
-        `mint:${clientRateKey(ip)}:${bucket}`,
-        config.tokenRateLimit.windowSeconds,
-      );
-      if (count > config.tokenRateLimit.max) {
-        const retryAfter = Math.max(1, Math.ceil(((bucket + 1) * windowMs - t) / 1000));
-        return envelope(429, 'too_many_token_requests', 'Too many onboarding token requests.', {
-          'Retry-After': String(retryAfter),
-        });
-      }
+    const retryAfter = await overRateLimit(store, now(), 'mint', ip, config.tokenRateLimit);
+    if (retryAfter !== undefined) {
+      return envelope(429, 'too_many_token_requests', 'Too many onboarding token requests.', {
+        'Retry-After': String(retryAfter),
+      });
     }
     // A still-valid bound token is renewed with its binding, so an onboarding that outlives one
     // token lifetime (KYC waits) keeps its customer; anything else starts a new onboarding.
     let base = newClaims(tenantId, nowSeconds(), config.ttlSeconds);
     if (request.headers.has('Authorization')) {
       const auth = await authenticate(request);
+      // A phone's hand-off token ends with its hand-off; it is never renewed.
+      if (auth.ok && auth.claims.hof) return handoff.scopeRefusal();
       if (auth.ok && auth.claims.kind) base = auth.claims;
     }
     const { token, claims, expiresIn } = await issue(base);
@@ -211,6 +167,10 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     const { claims } = auth;
     ctx.jti = claims.jti;
     ctx.oid = claims.oid;
+    if (claims.hof) {
+      const refusal = await handoff.checkPhoneCall(claims, match);
+      if (refusal) return refusal;
+    }
 
     const bindingError = checkPathBinding(claims, match, tenantId);
     if (bindingError) return bindingError;
@@ -421,6 +381,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     ctx: RequestContext,
   ): Promise<Response> {
     const { route } = match;
+    if (claims.hof && result.status >= 200 && result.status < 300) {
+      await handoff.recordUpload(claims, match, requestBody, ctx);
+    }
     const contentType = result.headers.get('Content-Type');
     const json = parseJson(result.body);
     // Ids are read where the element reads them, in every documented envelope and spelling
@@ -539,6 +502,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     if (rest === '/token') {
       ctx.route = `${request.method} /token`;
       return mintToken(request, connection, ctx);
+    }
+    if (rest === `/api${HANDOFF_PATH}` || rest.startsWith(`/api${HANDOFF_PATH}/`)) {
+      return handoff.handle(request, connection, rest.slice(`/api${HANDOFF_PATH}`.length), ctx);
     }
     if (rest.startsWith(`${API_SEGMENT}/`)) {
       return forward(request, connection, rest.slice(API_SEGMENT.length), ctx);

@@ -25,3 +25,14 @@ export function createLog(logger: RelayLogger | undefined): Log {
 
 /** First 8 characters: enough to correlate log lines, too few to replay anything. */
 export const idPrefix = (id: string | undefined) => id?.slice(0, 8);
+
+/** Mutable per-request facts for the single log line written when the request ends. */
+export interface RequestContext {
+  route: string;
+  jti?: string;
+  oid?: string;
+  upstreamStatus?: number;
+  auth?: 'admin' | 'customer';
+  retried?: boolean;
+  reissued?: boolean;
+}

@@ -29,6 +29,11 @@ const ClaimsSchema = z.object({
   vids: z.optional(z.array(z.string())),
   /** Sealed FinHub session (AES-GCM), see `SealedSession`. */
   ses: z.optional(z.string()),
+  /**
+   * Phone hand-off id: the token was exchanged for a hand-off code and may only upload that
+   * verification's documents (src/server/handoff.ts).
+   */
+  hof: z.optional(z.string().check(z.maxLength(128))),
 });
 
 export type OnboardingClaims = z.infer<typeof ClaimsSchema>;
@@ -57,6 +62,10 @@ export interface TokenCodec {
   /** Seals a session; `context` (the onboarding id) is bound as additional data. */
   seal(session: SealedSession, context: string): Promise<string>;
   unseal(sealed: string, context: string): Promise<SealedSession | undefined>;
+  /** HMAC-SHA256 of `text` under a key of its own (hand-off codes and records), base64url. */
+  mac(text: string): Promise<string>;
+  /** Whether `mac` is `text`'s MAC; compared in constant time. */
+  checkMac(text: string, mac: string): Promise<boolean>;
 }
 
 const HKDF_SALT = utf8('finhub-onboarding-relay');
@@ -69,7 +78,7 @@ async function deriveKeys(secret: string) {
     salt: HKDF_SALT,
     info: utf8(info),
   });
-  const [hmac, aes] = await Promise.all([
+  const [hmac, aes, handoff] = await Promise.all([
     crypto.subtle.deriveKey(
       hkdf('finhub-onboarding/token-signing/v1'),
       base,
@@ -84,8 +93,15 @@ async function deriveKeys(secret: string) {
       false,
       ['encrypt', 'decrypt'],
     ),
+    crypto.subtle.deriveKey(
+      hkdf('finhub-onboarding/handoff/v1'),
+      base,
+      { name: 'HMAC', hash: 'SHA-256', length: 256 },
+      false,
+      ['sign', 'verify'],
+    ),
   ]);
-  return { hmac, aes };
+  return { hmac, aes, handoff };
 }
 
 export function createTokenCodec(signingSecret: string, tenantId: string): TokenCodec {
@@ -161,6 +177,18 @@ export function createTokenCodec(signingSecret: string, tenantId: string): Token
       } catch {
         return undefined;
       }
+    },
+
+    async mac(text) {
+      const signature = await crypto.subtle.sign('HMAC', (await getKeys()).handoff, utf8(text));
+      return base64UrlEncode(new Uint8Array(signature));
+    },
+
+    async checkMac(text, mac) {
+      const signature = base64UrlDecode(mac);
+      if (!signature || signature.length !== 32) return false;
+      // crypto.subtle.verify compares in constant time.
+      return crypto.subtle.verify('HMAC', (await getKeys()).handoff, signature, utf8(text));
     },
   };
 }

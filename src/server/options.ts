@@ -13,6 +13,8 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_STORE_TIMEOUT_MS = 1000;
 export const DEFAULT_MAX_SIGN_IN_ATTEMPTS = 10;
 export const DEFAULT_TOKEN_RATE_LIMIT = { max: 30, windowSeconds: 60 };
+export const DEFAULT_HANDOFF_TTL_SECONDS = 600;
+export const DEFAULT_HANDOFF_EXCHANGE_RATE_LIMIT = { max: 10, windowSeconds: 60 };
 export const DEFAULT_USER_ROLES = ['ADMIN_USER', 'COMPLIANCE_OFFICER'];
 
 function requireString(value: unknown, name: string): string {
@@ -30,6 +32,34 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   return value;
 }
 
+/** A `{max, windowSeconds}` option: `false` turns the limit off, missing fields take the default. */
+function rateLimit(
+  option: { max?: number; windowSeconds?: number } | false | undefined,
+  fallback: { max: number; windowSeconds: number },
+  name: string,
+) {
+  if (option === false) return undefined;
+  return {
+    max: Math.floor(positive(option?.max, fallback.max, `${name}.max`)),
+    windowSeconds: Math.ceil(
+      positive(option?.windowSeconds, fallback.windowSeconds, `${name}.windowSeconds`),
+    ),
+  };
+}
+
+/** `handoffUrl`: an http(s) URL, or a path on the relay's origin (resolved per request). */
+function handoffPage(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let ok = typeof value === 'string' && value.startsWith('/') && !value.startsWith('//');
+  try {
+    ok ||= /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    // not absolute: a path, checked above
+  }
+  if (!ok) throw new Error('createOnboardingHandler: handoffUrl must be an http(s) URL or a path.');
+  return value;
+}
+
 export function resolveOptions(options: OnboardingHandlerOptions) {
   const tenantId = requireString(options.tenantId, 'tenantId');
   const tenantKey = requireString(options.tenantKey, 'tenantKey');
@@ -39,7 +69,6 @@ export function resolveOptions(options: OnboardingHandlerOptions) {
     requireString(admin?.[field], `admin.${field}`);
   }
   const baseUrl = new URL(requireString(options.finhubBaseUrl, 'finhubBaseUrl'));
-  const rate = options.tokenRateLimit;
   return {
     tenantId,
     tenantKey,
@@ -71,22 +100,19 @@ export function resolveOptions(options: OnboardingHandlerOptions) {
       DEFAULT_MAX_SIGN_IN_ATTEMPTS,
       'maxSignInAttempts',
     ),
-    tokenRateLimit:
-      rate === false
-        ? undefined
-        : {
-            max: Math.floor(
-              positive(rate?.max, DEFAULT_TOKEN_RATE_LIMIT.max, 'tokenRateLimit.max'),
-            ),
-            windowSeconds: Math.ceil(
-              positive(
-                rate?.windowSeconds,
-                DEFAULT_TOKEN_RATE_LIMIT.windowSeconds,
-                'tokenRateLimit.windowSeconds',
-              ),
-            ),
-          },
+    tokenRateLimit: rateLimit(options.tokenRateLimit, DEFAULT_TOKEN_RATE_LIMIT, 'tokenRateLimit'),
+    handoffTtlSeconds: Math.floor(
+      positive(options.handoffTtlSeconds, DEFAULT_HANDOFF_TTL_SECONDS, 'handoffTtlSeconds'),
+    ),
+    handoffExchangeRateLimit: rateLimit(
+      options.handoffExchangeRateLimit,
+      DEFAULT_HANDOFF_EXCHANGE_RATE_LIMIT,
+      'handoffExchangeRateLimit',
+    ),
+    handoffUrl: handoffPage(options.handoffUrl),
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     userRoles: new Set(options.userRoles ?? DEFAULT_USER_ROLES),
   };
 }
+
+export type ResolvedOptions = ReturnType<typeof resolveOptions>;

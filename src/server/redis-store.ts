@@ -7,7 +7,7 @@
  * module does not import `redis`: the client type below lists only the commands used, so the
  * relay bundle stays free of it and any client with node-redis's method shapes fits.
  *
- * Commands: `SET key 1 EX ttl NX` (set once), `EXISTS`, and `MULTI INCR key; EXPIRE key ttl NX`
+ * Commands: `SET key value EX ttl NX` (set once), `EXISTS`, `GET`, and `MULTI INCR key; EXPIRE key ttl NX`
  * (a counter whose TTL starts at the first increment: EXPIRE's NX flag only sets an expiry on a key
  * that has none, and MULTI makes the pair atomic, so no counter is ever left without one). EXPIRE
  * NX needs Redis 7.0 or later (or Valkey). At start, `INFO persistence` and `CONFIG GET appendfsync`.
@@ -28,6 +28,8 @@ export interface RedisClientLike {
   set(key: string, value: string, options: { NX: true; EX: number }): Promise<unknown>;
   /** node-redis resolves with how many of the keys exist. */
   exists(key: string): Promise<unknown>;
+  /** node-redis resolves with the value, or `null` when the key is absent. */
+  get(key: string): Promise<unknown>;
   multi(): RedisMultiLike;
   /** `INFO persistence`, read once at start. */
   info(section: string): Promise<unknown>;
@@ -130,8 +132,8 @@ export async function createRedisStore(
   }
 
   return {
-    async setOnce(key, ttlSeconds) {
-      const reply = await client.set(k(key), '1', { NX: true, EX: seconds(ttlSeconds) });
+    async setOnce(key, ttlSeconds, value = '1') {
+      const reply = await client.set(k(key), value, { NX: true, EX: seconds(ttlSeconds) });
       return reply !== null && reply !== undefined;
     },
     async has(key) {
@@ -146,6 +148,13 @@ export async function createRedisStore(
       // A counter that cannot be read must not read as "under the limit".
       if (!Number.isFinite(count)) throw new Error('Redis INCR gave no count');
       return count;
+    },
+    async get(key) {
+      const reply = await client.get(k(key));
+      if (reply === null || reply === undefined) return undefined;
+      // node-redis v4/v5 answer strings; anything else is not a value this store wrote.
+      if (typeof reply !== 'string') throw new Error('Redis GET gave no string');
+      return reply;
     },
   };
 }

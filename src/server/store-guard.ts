@@ -54,11 +54,14 @@ function withDeadline<T>(
 
 const isBoolean = (v: unknown) => typeof v === 'boolean';
 const isCount = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 1;
+const isValue = (v: unknown) => v === undefined || typeof v === 'string';
 
 export function guardStore(store: RelayStore, timeoutMs: number): RelayStore {
   return {
-    setOnce: (key, ttl) => withDeadline(() => store.setOnce(key, ttl), timeoutMs, isBoolean),
+    setOnce: (key, ttl, value) =>
+      withDeadline(() => store.setOnce(key, ttl, value), timeoutMs, isBoolean),
     has: (key) => withDeadline(() => store.has(key), timeoutMs, isBoolean),
     increment: (key, ttl) => withDeadline(() => store.increment(key, ttl), timeoutMs, isCount),
+    get: (key) => withDeadline(() => store.get(key), timeoutMs, isValue),
   };
 }

@@ -19,7 +19,10 @@ export interface MemoryStoreOptions {
 }
 
 interface Entry {
+  /** A counter's count, or 1. */
   value: number;
+  /** What `setOnce` was given to keep. */
+  text?: string;
   /** Epoch ms. */
   expiresAt: number;
 }
@@ -64,7 +67,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RelayStore 
     return entry && entry.expiresAt > now() ? entry : undefined;
   };
 
-  const add = (key: string, ttlSeconds: number) => {
+  const add = (key: string, ttlSeconds: number, text?: string) => {
     if (entries.size >= maxEntries && !entries.has(key)) {
       throw new StoreFullError(`memory store full (${maxEntries} keys)`);
     }
@@ -75,14 +78,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RelayStore 
     const filed = bySecond.get(second);
     if (filed) filed.push(key);
     else bySecond.set(second, [key]);
-    entries.set(key, { value: 1, expiresAt });
+    entries.set(key, text === undefined ? { value: 1, expiresAt } : { value: 1, text, expiresAt });
   };
 
   return {
-    async setOnce(key, ttlSeconds) {
+    async setOnce(key, ttlSeconds, value) {
       sweep();
       if (live(key)) return false;
-      add(key, ttlSeconds);
+      add(key, ttlSeconds, value);
       return true;
     },
     async has(key) {
@@ -98,6 +101,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RelayStore 
       }
       add(key, ttlSeconds);
       return 1;
+    },
+    async get(key) {
+      sweep();
+      const entry = live(key);
+      return entry ? (entry.text ?? String(entry.value)) : undefined;
     },
   };
 }

@@ -20,13 +20,21 @@ export interface AdminCredentials {
   password: string;
 }
 
-/** Shared state that must survive across relay instances (revoked tokens, sign-in attempt counters). */
+/**
+ * Shared state that must survive across relay instances (revoked tokens, sign-in attempt counters,
+ * phone hand-offs).
+ */
 export interface RelayStore {
-  /** Marks a key as used until `ttlSeconds` from now. Returns false when it was already set. */
-  setOnce(key: string, ttlSeconds: number): Promise<boolean>;
+  /**
+   * Marks a key as used until `ttlSeconds` from now, keeping `value` (default `'1'`) with it.
+   * Returns false, changing nothing, when the key was already set.
+   */
+  setOnce(key: string, ttlSeconds: number, value?: string): Promise<boolean>;
   has(key: string): Promise<boolean>;
   /** Increments a counter that expires `ttlSeconds` after its first increment; returns the new value. */
   increment(key: string, ttlSeconds: number): Promise<number>;
+  /** The value `setOnce` kept (a counter reads as its decimal digits); undefined when absent or expired. */
+  get(key: string): Promise<string | undefined>;
 }
 
 /** Structured log lines; never receives passwords, tokens or document bytes. */
@@ -74,6 +82,23 @@ export interface OnboardingHandlerOptions {
    * `false` turns it off. Requests whose client address is unknown are not limited.
    */
   tokenRateLimit?: { max?: number; windowSeconds?: number } | false;
+  /**
+   * How long a phone hand-off code (`POST {prefix}/api/handoff`) may wait to be exchanged,
+   * seconds. Default 600. The phone's token then lives `tokenTtlSeconds` (not renewable).
+   */
+  handoffTtlSeconds?: number;
+  /**
+   * `POST {prefix}/api/handoff/exchange` requests allowed per client address (IPv6: per /64) in
+   * each fixed window, successful or not; beyond that 429 `too_many_handoff_exchanges` with
+   * `Retry-After`. Counted in `store`. Default `{ max: 10, windowSeconds: 60 }`; `false` turns it
+   * off. Requests whose client address is unknown are not limited.
+   */
+  handoffExchangeRateLimit?: { max?: number; windowSeconds?: number } | false;
+  /**
+   * The partner's hand-off page (an http(s) URL, or a path on the relay's origin). When set, a new
+   * hand-off's answer carries `url`: this page with `#handoff=<code>` in its fragment.
+   */
+  handoffUrl?: string;
   /** Origins allowed to call the relay cross-origin (exact match). Same-origin calls need no entry. */
   allowedOrigins?: string[];
   /** Mount path. Default `/onboarding`. */
