@@ -18,19 +18,23 @@ const chromePath = [
   '/usr/bin/google-chrome-stable',
 ].find((p) => p && existsSync(p));
 
-// Every test page calls from 127.0.0.1, so the relay's per-address token limit (30 a minute, a
-// production default) would refuse later tests; test/server covers the limit itself.
+// Every test page calls from 127.0.0.1, so the relay's per-address limits on tokens (30 a minute)
+// and hand-off exchanges (10 a minute), production defaults, would refuse later tests;
+// test/server covers the limits themselves.
+const lifted = { max: 100_000, windowSeconds: 60 };
 const stack = createDevStack({
   env: {},
   verificationDelayMs: 1500,
-  tokenRateLimit: { max: 100_000, windowSeconds: 60 },
+  tokenRateLimit: lifted,
+  handoffExchangeRateLimit: lifted,
 });
 // One more stack per sandbox variant at /v/<variant>/ (test/variants/): KYC approved as soon as
 // its documents are in and wallets ready at once, so each variant's flows run without waiting.
 const variantStacks = createVariantStacks({
   verificationDelayMs: 0,
   walletProvisioningDelayMs: 0,
-  tokenRateLimit: { max: 100_000, windowSeconds: 60 },
+  tokenRateLimit: lifted,
+  handoffExchangeRateLimit: lifted,
 });
 // The same relay and sandbox on a second origin (127.0.0.1:<port>/partner/onboarding), for the
 // cross-origin embedding tests.

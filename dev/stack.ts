@@ -42,6 +42,10 @@ export interface DevStackOptions {
   walletProvisioningDelayMs?: number;
   /** The relay's per-address token limit; the test runner lifts it (every test is 127.0.0.1). */
   tokenRateLimit?: OnboardingHandlerOptions['tokenRateLimit'];
+  /** The relay's per-address hand-off exchange limit; the test runner lifts it too. */
+  handoffExchangeRateLimit?: OnboardingHandlerOptions['handoffExchangeRateLimit'];
+  /** The phone hand-off page put in a new hand-off's `url` (`handoffUrl`); a path moves with `basePath`. */
+  handoffUrl?: string;
   /**
    * The sandbox variant (sandbox/variants.ts); default `env.FINHUB_SANDBOX_VARIANT`, else
    * `default`. An unknown name throws, naming the known ones.
@@ -102,6 +106,13 @@ export function createDevStack(options: DevStackOptions = {}): DevStack {
     };
   }
   if (options.tokenRateLimit !== undefined) relayOptions.tokenRateLimit = options.tokenRateLimit;
+  if (options.handoffExchangeRateLimit !== undefined) {
+    relayOptions.handoffExchangeRateLimit = options.handoffExchangeRateLimit;
+  }
+  const { handoffUrl } = options;
+  if (handoffUrl !== undefined) {
+    relayOptions.handoffUrl = handoffUrl.startsWith('/') ? `${base}${handoffUrl}` : handoffUrl;
+  }
   relayOptions.prefix = relayPrefix;
   const relay = createOnboardingHandler(relayOptions);
 
