@@ -483,9 +483,15 @@ export function createHandoff(deps: HandoffDeps) {
       if (!PHONE_ROUTES.has(`${match.route.method} ${match.route.template}`)) {
         return scopeRefusal();
       }
-      const phone = await phoneHandoff({ ...claims, hof: claims.hof });
-      if (!phone.ok) return phone.response;
-      if (phone.s.complete) {
+      // Three small reads on every call: cancelling must stop the next upload, on any instance.
+      const [oid = '', n = ''] = claims.hof.split('.');
+      const [seq, cancelled, complete] = await Promise.all([
+        store.get(keys.seq(oid)),
+        store.get(keys.cancelled(claims.hof)),
+        store.get(keys.complete(claims.hof)),
+      ]);
+      if (cancelled !== undefined || seq !== n) return cancelledRefusal();
+      if (complete !== undefined) {
         return envelope(410, 'handoff_complete', 'This hand-off is complete.');
       }
       return undefined;
