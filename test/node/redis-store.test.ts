@@ -72,6 +72,21 @@ describe('createRedisStore against a real Redis', () => {
     await assert.rejects(store.increment('text', 60));
   });
 
+  it('setOnce keeps the value it was given, the first one only; get reads it and counters', async () => {
+    assert.equal(await store.setOnce('handoff:open:h', 30, '{"exp":1}'), true);
+    assert.equal(await store.setOnce('handoff:open:h', 30, '{"exp":2}'), false);
+    assert.equal(await store.get('handoff:open:h'), '{"exp":1}');
+    assert.equal(await client.ttl('t:handoff:open:h'), 30);
+    await store.setOnce('flag', 30);
+    assert.equal(await store.get('flag'), '1');
+    await store.increment('seq', 30);
+    await store.increment('seq', 30);
+    assert.equal(await store.get('seq'), '2');
+    assert.equal(await store.get('absent'), undefined);
+    await client.pExpireAt('t:handoff:open:h', Date.now() - 1000);
+    assert.equal(await store.get('handoff:open:h'), undefined);
+  });
+
   it('uses the default prefix when none is given', async () => {
     const plain = await createRedisStore(client);
     await plain.setOnce('k', 10);

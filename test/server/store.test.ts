@@ -37,6 +37,23 @@ describe('relay: memory store', () => {
     expect(await store.increment('signin:x', 60)).to.equal(1);
   });
 
+  it('get reads what setOnce kept (the first value only) and counters, until they expire', async () => {
+    const clock = createClock();
+    const store = createMemoryStore({ now: clock.now });
+    expect(await store.setOnce('handoff:open:h', 10, '{"exp":1}')).to.be.true;
+    expect(await store.setOnce('handoff:open:h', 10, '{"exp":2}')).to.be.false;
+    expect(await store.get('handoff:open:h')).to.equal('{"exp":1}');
+    await store.setOnce('flag', 10);
+    expect(await store.get('flag')).to.equal('1');
+    await store.increment('seq', 10);
+    await store.increment('seq', 10);
+    expect(await store.get('seq')).to.equal('2');
+    expect(await store.get('absent')).to.equal(undefined);
+    clock.advance(10_000);
+    expect(await store.get('handoff:open:h')).to.equal(undefined);
+    expect(await store.get('seq')).to.equal(undefined);
+  });
+
   it('holds at most maxEntries live keys (default 100 000), refusing new ones rather than forgetting any', async () => {
     const clock = createClock();
     const store = createMemoryStore({ now: clock.now });
