@@ -72,7 +72,8 @@ export interface HandoffClientOptions {
   apiBase: string;
   /** Default {@link DEFAULT_HANDOFF_TIMEOUT_MS}. */
   timeoutMs?: number;
-  fetch?: typeof fetch;
+  /** Default: the global fetch. Called with a Request only. */
+  fetch?: (request: Request) => Promise<Response>;
 }
 
 export interface HandoffClient {
