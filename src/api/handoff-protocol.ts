@@ -2,7 +2,7 @@
  * The phone hand-off's wire format, shared by the relay (`src/server/handoff.ts`) and the client
  * (`src/api/handoff.ts`): paths, bodies, answers and refusal codes, and how the code travels in
  * the partner's hand-off link. No imports, so both sides take it without pulling the other in.
- * The protocol is described in docs/finhub-contract.md#browser-and-relay and SECURITY.md.
+ * The protocol: docs/handoff.md#endpoints; its protections: SECURITY.md.
  */
 
 /** Under the element's `api-base` (the relay's `{prefix}/api`): `{api-base}/handoff`. */
@@ -48,7 +48,7 @@ export interface HandoffSession {
   tenantId: string;
   flow: 'individual' | 'organization';
   verificationId: string;
-  /** Flow `individual`: the person's customer id (the upload names it, docs/finhub-contract.md#document-upload). */
+  /** Flow `individual`: the customer id (uploads name it, docs/finhub-contract.md#document-upload). */
   customerId?: string;
   /** Flow `organization`: the organization id. */
   organizationId?: string;

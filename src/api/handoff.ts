@@ -1,6 +1,6 @@
 /**
  * The element's client for the relay's phone hand-off (wire format: ./handoff-protocol.ts;
- * protocol: docs/finhub-contract.md#browser-and-relay). Plain TypeScript, no Lit. Each call has a
+ * protocol: docs/handoff.md#what-the-element-calls). Plain TypeScript, no Lit. Each call has a
  * timeout and takes an AbortSignal; every failure is a `FinHubHandoffError` (a `FinHubApiError`)
  * whose `relayCode` carries the relay's refusal (`handoff_expired`, `handoff_used`, …) for the
  * screens to word. Nothing is retried, except one token refresh after a 401 when the call goes

@@ -2,7 +2,8 @@
  * "Continue on your phone" (issue 18): the computer's bound onboarding token asks for a
  * single-use, short-lived code; the phone exchanges it for an onboarding token scoped to that
  * onboarding's documents; the computer polls what has arrived. Everything lives in the store, so
- * any relay instance serves either side. Wire format: src/api/handoff-protocol.ts.
+ * any relay instance serves either side. Wire format: src/api/handoff-protocol.ts; protocol and
+ * refusals: docs/handoff.md#refusals.
  *
  * Store keys (ids: `hid` = `<onboarding id>.<n>`, n counting the onboarding's hand-offs):
  * - `handoff:seq:<oid>`   counter: the onboarding's newest hand-off (older ones are cancelled)

@@ -13,6 +13,7 @@ import {
   mint,
   registerIndividual,
 } from '../server/helpers.js';
+import { atDocumentsStep, handoff, startHandoff } from '../server/handoff-helpers.js';
 
 const root = new URL('../../', import.meta.url);
 /** SECURITY.md with its line breaks folded, so wrapped phrases still match. */
@@ -95,6 +96,21 @@ describe('SECURITY.md matches the relay', () => {
     assert.equal(limited.status, 429);
     const retryAfter = Number(limited.headers.get('Retry-After'));
     assert.ok(retryAfter >= 1 && retryAfter <= windowSeconds, `Retry-After ${retryAfter}`);
+  });
+
+  it('handoffTtlSeconds and handoffExchangeRateLimit defaults', async () => {
+    const match = /`handoffExchangeRateLimit` \(`\{ max: (\d+), windowSeconds: (\d+) \}`/.exec(doc);
+    assert.ok(match, 'SECURITY.md gives no handoffExchangeRateLimit default');
+    const [max, windowSeconds] = [Number(match[1]), Number(match[2])];
+    const { relay, clock } = createTestRelay();
+    const { token, verificationId } = await atDocumentsStep(relay);
+    const created = await startHandoff(relay, token, verificationId);
+    assert.equal(created.expiresIn, documentedNumber('handoffTtlSeconds'));
+    const guess = () => handoff(relay, 'POST', '/exchange', { body: { code: 'A'.repeat(32) } });
+    for (let i = 0; i < max; i++) assert.equal((await guess()).status, 404);
+    assert.equal((await guess()).status, 429);
+    clock.advance(windowSeconds * 1000);
+    assert.equal((await guess()).status, 404);
   });
 
   it('maxBodyBytes default', async () => {
