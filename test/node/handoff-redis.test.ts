@@ -16,6 +16,7 @@ import {
   exchange,
   handoff,
   startHandoff,
+  statusOf,
   uploadAs,
 } from '../server/handoff-helpers.js';
 import { startRedis, type RedisServer } from './redis-server.js';
@@ -74,7 +75,7 @@ describe('phone hand-off: two relay instances on one real Redis', { timeout: 30_
       assert.equal((await uploadAs(relay, phone.accessToken, verificationId, body)).status, 200);
     }
     for (const relay of [a.relay, b.relay]) {
-      const status = await (await handoff(relay, 'GET', '', { token })).json();
+      const status = await statusOf(relay, token);
       assert.equal(status.state, 'opened');
       assert.deepEqual(status.received, [
         { documentType: 'NATIONAL_ID', fileName: 'front.jpg' },
@@ -149,7 +150,7 @@ describe('phone hand-off: two relay instances on one real Redis', { timeout: 30_
     const refused = await handoff(b.relay, 'POST', '/exchange', { body: { code } });
     assert.equal(refused.status, 410);
     assert.equal(await errorOf(refused), 'handoff_expired');
-    assert.equal((await (await handoff(a.relay, 'GET', '', { token })).json()).state, 'expired');
+    assert.equal((await statusOf(a.relay, token)).state, 'expired');
   });
 
   it('Redis paused: every hand-off call answers 503 store_unavailable within the timeout', async () => {

@@ -2,7 +2,11 @@
  * Helpers for the phone hand-off tests (browser and Node): requests to `{prefix}/api/handoff*`,
  * an onboarding taken to the documents step, and a hand-off started and exchanged.
  */
-import type { HandoffCreated, HandoffSession } from '../../src/api/handoff-protocol.js';
+import type {
+  HandoffCreated,
+  HandoffSession,
+  HandoffStatus,
+} from '../../src/api/handoff-protocol.js';
 import type { ConnectionInfo, OnboardingHandler } from '../../src/server/types.js';
 import { RELAY, api, buildRequest, signInIndividual, type CallOptions } from './helpers.js';
 
@@ -58,7 +62,14 @@ export async function exchange(
   return (await response.json()) as HandoffSession;
 }
 
-/** A §6.2 upload body as the phone's element sends it (the bytes are a few base64 characters). */
+/** `GET {api}/handoff` as `token` sees it. */
+export async function statusOf(relay: OnboardingHandler, token: string): Promise<HandoffStatus> {
+  const response = await handoff(relay, 'GET', '', { token });
+  if (response.status !== 200) throw new Error(`status refused: ${response.status}`);
+  return (await response.json()) as HandoffStatus;
+}
+
+/** A document upload body as the phone's element sends it (the bytes are a few base64 characters). */
 export const documentUpload = (
   customerId: string,
   verificationId: string,
