@@ -15,4 +15,13 @@ export {
 } from './redis-store.js';
 export type { RelayErrorCode } from './envelope.js';
 export { ROUTES, type RouteDef } from './routes.js';
+// The phone hand-off's wire format (docs/handoff.md#endpoints), for hosts writing their own client.
+export type {
+  HandoffCreateBody,
+  HandoffCreated,
+  HandoffRefusalCode,
+  HandoffSession,
+  HandoffState,
+  HandoffStatus,
+} from '../api/handoff-protocol.js';
 export { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';
