@@ -21,7 +21,7 @@ const ENTRY = 'virtual:finhub-cdn-entry';
 const RESOLVED = `\0${ENTRY}`;
 const GUARD = 'typeof document<"u"&&typeof customElements<"u"';
 const DEFINE = `${root}src/define.ts`;
-const FIRST_STEP = `${root}src/components/steps/categorization-step.ts`;
+const FIRST_STEP = `${root}src/steps/categorization/categorization-view.ts`;
 
 /** @param {'es' | 'iife'} format */
 const entryPlugin = (format) => ({

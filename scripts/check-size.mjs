@@ -32,7 +32,7 @@ export const BUDGET = {
 
 const ENTRY_FILE = 'finhub-onboarding.js';
 const IIFE_FILE = 'finhub-onboarding.iife.js';
-const FIRST_STEP = 'src/components/steps/categorization-step.ts';
+const FIRST_STEP = 'src/steps/categorization/categorization-view.ts';
 const FIRST_STEP_MARKER = 'Loading account types'; // a string only the categorization step holds
 const API = 'src/flow/api-backend.ts';
 

@@ -197,7 +197,7 @@ export function createApiBackend(options: ApiBackendOptions): FlowBackend {
       const { customerCategory, categorization } = buildCategorization(loaded, key);
       // With the company form's schema, which its step has loaded: not in the first screen.
       const { toRegisterOrganizationRequest } =
-        await import('./schemas/organization-registration.js');
+        await import('../steps/registration/organization-registration.schema.js');
       const result = await client.registerOrganization(
         toRegisterOrganizationRequest(values, customerCategory, categorization),
         call(context),

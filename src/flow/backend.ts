@@ -12,9 +12,9 @@ import type {
 } from '../api/requests.js';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
 import type { FlowData } from './flows.js';
-import type { IndividualRegistrationValues } from './schemas/individual-registration.js';
-import type { OrganizationRegistrationValues } from './schemas/organization-registration.js';
-import type { SavedDirector } from './schemas/personnel.js';
+import type { IndividualRegistrationValues } from '../steps/registration/individual-registration.schema.js';
+import type { OrganizationRegistrationValues } from '../steps/registration/organization-registration.schema.js';
+import type { SavedDirector } from '../steps/personnel/personnel.schema.js';
 import type { CategoryOption, ConsentKind, FlowIds } from './types.js';
 
 export interface StepContext {

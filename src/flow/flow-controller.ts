@@ -31,18 +31,18 @@ import type { FlowMachine, FlowTransition } from './machine.js';
 import type {
   IndividualRegistrationDraft,
   IndividualRegistrationValues,
-} from './schemas/individual-registration.js';
+} from '../steps/registration/individual-registration.schema.js';
 import type {
   OrganizationRegistrationDraft,
   OrganizationRegistrationValues,
-} from './schemas/organization-registration.js';
+} from '../steps/registration/organization-registration.schema.js';
 // Types only: the personnel schemas (zod) load with the personnel step, not the first screen.
 import type {
   PersonnelRowError,
   PersonnelSection,
   PersonnelValues,
   SavedPersonnel,
-} from './schemas/personnel.js';
+} from '../steps/personnel/personnel.schema.js';
 import {
   type CategoryOption,
   type ConsentKind,

@@ -11,8 +11,12 @@ import type { PersonnelSentCounts } from './flow-controller.js';
 import type { FlowKernel } from './flow-kernel.js';
 import { personnelPending } from './resume.js';
 // Types only: the personnel schemas (zod) load with the personnel step.
-import { personnelRequests } from './personnel-requests.js';
-import type { PersonnelRequest, PersonnelSection, PersonnelValues } from './schemas/personnel.js';
+import { personnelRequests } from '../steps/personnel/personnel-requests.js';
+import type {
+  PersonnelRequest,
+  PersonnelSection,
+  PersonnelValues,
+} from '../steps/personnel/personnel.schema.js';
 import { honourRetryAfter, isActive, outcomeUnknown } from './step-handlers.js';
 
 /** The people step's sections in the order FinHub needs them (§7.2 before §7.3 before §7.4). */

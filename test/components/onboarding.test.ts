@@ -8,8 +8,8 @@ import type {
   FinHubStepChangeEvent,
   FinHubStepCompleteEvent,
 } from '../../src/index.js';
-import type { FinHubCategorizationStep } from '../../src/components/steps/categorization-step.js';
-import type { FinHubIndividualRegistrationStep } from '../../src/components/steps/individual-registration-step.js';
+import type { FinHubCategorizationStep } from '../../src/steps/categorization/categorization-view.js';
+import type { FinHubIndividualRegistrationStep } from '../../src/steps/registration/individual-registration-view.js';
 import {
   apiError,
   buttonNamed,

@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 import type { FinHubErrorEvent, FinHubSignInRequestEvent } from '../../src/index.js';
-import type { FinHubCategorizationStep } from '../../src/components/steps/categorization-step.js';
-import type { FinHubIndividualRegistrationStep } from '../../src/components/steps/individual-registration-step.js';
-import { latestBirthDate } from '../../src/flow/schemas/individual-registration.js';
+import type { FinHubCategorizationStep } from '../../src/steps/categorization/categorization-view.js';
+import type { FinHubIndividualRegistrationStep } from '../../src/steps/registration/individual-registration-view.js';
+import { latestBirthDate } from '../../src/steps/registration/individual-registration.schema.js';
 import {
   apiError,
   buttonNamed,

@@ -7,7 +7,7 @@ import {
   type FlowSettings,
   type TransitionInfo,
 } from '../../src/flow/flow-controller.js';
-import type { IndividualRegistrationValues } from '../../src/flow/schemas/individual-registration.js';
+import type { IndividualRegistrationValues } from '../../src/steps/registration/individual-registration.schema.js';
 
 /** A stand-in for the element: collects controllers, counts updates, records events. */
 class FakeHost extends EventTarget {

@@ -16,7 +16,7 @@ import {
   type DirectorDraft,
   type EmployeeDraft,
   type ShareholderDraft,
-} from '../../../src/flow/schemas/personnel.js';
+} from '../../../src/steps/personnel/personnel.schema.js';
 
 const today = new Date(2026, 2, 15);
 

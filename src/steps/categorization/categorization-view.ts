@@ -1,0 +1,173 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import type { CategoryOption } from '../../flow/types.js';
+import { baseStyles, formStyles } from '../../styles/shared-styles.js';
+import { StepAnnounceEvent, StepBackEvent, StepSubmitEvent } from '../shared/step-events.js';
+
+/**
+ * Categorization (finhub-api.md §4): the person picks one of the tenant's categories. Presentational:
+ * it receives the categories and a default, and sends a `StepSubmitEvent<string>` with the chosen
+ * key. A host-preset category never reaches this screen (the flow completes the step itself).
+ *
+ * @internal
+ */
+@localized()
+export class FinHubCategorizationStep extends LitElement {
+  static override styles = [
+    baseStyles,
+    formStyles,
+    css`
+      .options {
+        display: grid;
+        gap: calc(var(--_spacing, 1rem) * 0.75);
+      }
+
+      .option {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        column-gap: 0.75rem;
+        align-items: start;
+        padding: 0.75rem;
+        border: 1px solid var(--_color-border, #6b7280);
+        border-radius: var(--_radius, 0.375rem);
+      }
+
+      .option:has(input:checked) {
+        border: 2px solid var(--_color-primary, #1d4ed8);
+      }
+
+      .option input {
+        width: 1.25rem;
+        height: 1.25rem;
+        min-height: 0;
+        margin: 0.125rem 0 0;
+        accent-color: var(--_color-primary, #1d4ed8);
+      }
+
+      .option .hint {
+        grid-column: 2;
+      }
+    `,
+  ];
+
+  /** Categories to offer; undefined while they load. */
+  @property({ attribute: false }) categories: CategoryOption[] | undefined;
+
+  /** Key preselected until the person chooses (the flow's default or earlier choice). */
+  @property() selected: string | undefined;
+
+  @property({ type: Boolean }) busy = false;
+
+  @property({ type: Boolean, attribute: 'can-go-back' }) canGoBack = false;
+
+  @state() private _choice: string | undefined;
+
+  @state() private _showError = false;
+
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if ((changed.has('selected') || changed.has('categories')) && this._choice === undefined) {
+      const preselected = this.categories?.find((category) => category.key === this.selected);
+      this._choice = preselected?.key ?? this.categories?.find((c) => c.isDefault)?.key;
+    }
+  }
+
+  override render() {
+    if (!this.categories) {
+      return html`<p id="loading-label" class="muted">${msg('Loading account types…')}</p>
+        <progress part="progress" aria-labelledby="loading-label"></progress>`;
+    }
+    if (this.categories.length === 0) {
+      return html`<p>
+        ${msg('No account types are available right now. Please contact support.')}
+      </p>`;
+    }
+    const error = this._showError && !this._choice;
+    return html`
+      <form part="form" novalidate @submit=${this.#onSubmit}>
+        <fieldset aria-describedby=${error ? 'category-error' : nothing}>
+          <legend part="label">${msg('Choose the account that suits you')}</legend>
+          ${
+            error
+              ? html`<p id="category-error" part="field-error" class="field-error">
+                  <span>${msg('Choose an account type to continue')}</span>
+                </p>`
+              : nothing
+          }
+          <div class="options">
+            ${this.categories.map(
+              (category, index) => html`
+                <div part="field" class="option">
+                  <input
+                    part="input"
+                    type="radio"
+                    id=${`category-${index}`}
+                    name="category"
+                    .value=${category.key}
+                    .checked=${category.key === this._choice}
+                    aria-describedby=${
+                      category.description ? `category-${index}-description` : nothing
+                    }
+                    @change=${() => this.#choose(category.key)}
+                  />
+                  <label part="label" for=${`category-${index}`}>${category.name}</label>
+                  ${
+                    category.description
+                      ? html`<p id=${`category-${index}-description`} class="hint">
+                          ${category.description}
+                        </p>`
+                      : nothing
+                  }
+                </div>
+              `,
+            )}
+          </div>
+        </fieldset>
+        <div class="actions">
+          ${
+            this.canGoBack
+              ? html`<button
+                  part="button button-secondary"
+                  class="button button-secondary"
+                  type="button"
+                  @click=${this.#onBack}
+                >
+                  ${msg('Back')}
+                </button>`
+              : nothing
+          }
+          <button
+            part="button button-primary"
+            class="button button-primary"
+            type="submit"
+            aria-disabled=${this.busy ? 'true' : 'false'}
+          >
+            ${msg('Continue')}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  #choose(key: string): void {
+    this._choice = key;
+    this._showError = false;
+  }
+
+  async #onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    if (!this._choice) {
+      this._showError = true;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+      this.dispatchEvent(new StepAnnounceEvent(msg('Choose an account type to continue')));
+      return;
+    }
+    this.dispatchEvent(new StepSubmitEvent<string>(this._choice));
+  }
+
+  #onBack(): void {
+    if (!this.busy) this.dispatchEvent(new StepBackEvent());
+  }
+}
