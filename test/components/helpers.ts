@@ -1,7 +1,8 @@
 import { waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { FinHubApiError, type FinHubApiErrorInit } from '../../src/api/errors.js';
-import { createLocalBackend, type FlowBackend } from '../../src/flow/backend.js';
+import type { FlowBackend } from '../../src/flow/backend.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 
 export type Control = HTMLInputElement | HTMLSelectElement;

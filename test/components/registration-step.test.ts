@@ -20,7 +20,8 @@ import {
   VALID_PASSWORD,
   type Control,
 } from './helpers.js';
-import { createLocalBackend, type FlowBackend } from '../../src/flow/backend.js';
+import type { FlowBackend } from '../../src/flow/backend.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
 
 const REGISTRATION = 'finhub-step-individual-registration';
 

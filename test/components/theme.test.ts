@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import '../../src/define.js';
-import { createLocalBackend } from '../../src/flow/backend.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
 import type { FinHubOnboarding, FinHubTheme } from '../../src/index.js';
 import {
   apiError,

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import type { ReactiveController } from 'lit';
 import { FinHubApiError } from '../../src/api/errors.js';
-import { createLocalBackend, type FlowBackend } from '../../src/flow/backend.js';
+import type { FlowBackend } from '../../src/flow/backend.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
 import {
   FlowController,
   type FlowSettings,

@@ -5,7 +5,7 @@
  * the page's addEventListener/removeEventListener, timers and fetch).
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { createLocalBackend } from '../../src/flow/backend.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 import { buttonNamed, byLabel, enter, root } from '../components/helpers.js';
 import {
