@@ -32,9 +32,9 @@ export const BUDGET = {
 
 const ENTRY_FILE = 'finhub-onboarding.js';
 const IIFE_FILE = 'finhub-onboarding.iife.js';
-const FIRST_STEP = 'src/steps/categorization/categorization-view.ts';
+const FIRST_STEP = 'src/steps/categorization/categorization.lazy.ts';
 const FIRST_STEP_MARKER = 'Loading account types'; // a string only the categorization step holds
-const API = 'src/flow/api-backend.ts';
+const API = 'src/flows/individual-api.ts'; // the first screen of the individual flow
 
 function fail(message) {
   console.error(`check-size: ${message}`);

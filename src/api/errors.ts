@@ -15,6 +15,8 @@ export {
 } from './api-error.js';
 import { FinHubApiError, type FieldError } from './api-error.js';
 
+export { abortedError } from './abort.js';
+
 // ---------------------------------------------------------------------------------------------
 // Mapping helpers: HTTP responses and transport failures → FinHubApiError (finhub-api.md §8).
 // Messages are ours (localized through msg()), FinHub's own text is kept in `serverMessage`.
@@ -390,14 +392,6 @@ export const timeoutError = (endpoint?: string, cause?: unknown) =>
     endpoint,
     cause,
     message: msg('The server took too long to answer. Please try again.', { id: 'error.timeout' }),
-  });
-
-export const abortedError = (endpoint?: string, cause?: unknown) =>
-  new FinHubApiError({
-    code: 'aborted',
-    endpoint,
-    cause,
-    message: msg('The request was cancelled.', { id: 'error.aborted' }),
   });
 
 export const tokenUnavailableError = (endpoint?: string, cause?: unknown) =>

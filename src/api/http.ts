@@ -14,7 +14,7 @@ import {
   timeoutError,
   tokenUnavailableError,
 } from './errors.js';
-import { untilAborted } from './shared-request.js';
+import { untilAborted } from './abort.js';
 import type { UserContext } from './requests.js';
 import { unwrapEnvelope, type Envelope } from './schemas.js';
 import {

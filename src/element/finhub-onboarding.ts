@@ -1,38 +1,36 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
+import { abortedError, untilAborted } from '../api/abort.js';
+import type { ApiSession } from '../api/api-session.js';
 import type { TokenProviderOptions } from '../api/token-provider.js';
-import type { FinHubStepCompleteDetail } from '../events/finhub-step-complete.js';
+import { FinHubCompleteEvent } from '../events/finhub-complete.js';
+import { FinHubErrorEvent } from '../events/finhub-error.js';
 import { FinHubReadyEvent } from '../events/finhub-ready.js';
-import { abortedError, type FlowBackend, type SessionCredentials } from '../flow/backend.js';
+import { FinHubSignInRequestEvent } from '../events/finhub-sign-in-request.js';
+import { FinHubStepChangeEvent } from '../events/finhub-step-change.js';
 import {
-  consentKey,
-  resolveConsentDocuments,
-  type ConsentDocumentsInput,
-} from '../steps/consents/consent-documents.js';
-import {
-  FlowController,
-  type TransitionInfo,
-  type UploadedDocument,
-} from '../flow/flow-controller.js';
-import type { ConsentValues } from '../steps/consents/consents.schema.js';
-import type {
-  IndividualRegistrationDraft,
-  IndividualRegistrationValues,
-} from '../steps/registration/individual-registration.schema.js';
-import type {
-  OrganizationRegistrationDraft,
-  OrganizationRegistrationValues,
-} from '../steps/registration/organization-registration.schema.js';
-import type { PersonnelValues } from '../steps/personnel/personnel.schema.js';
-import { CONSENT_KINDS, type ConsentKind, type FlowKind, type ResumeState } from '../flow/types.js';
+  FinHubStepCompleteEvent,
+  type FinHubStepCompleteDetail,
+} from '../events/finhub-step-complete.js';
+import type { AnyBackend, FlowBackend } from '../flow/backend.js';
+import type { Clock } from '../flow/clock.js';
+import type { FlowApi, FlowDefinition, FlowReport, StepView } from '../flow/definitions.js';
+import { FlowDriver } from '../flow/driver.js';
+import type { Failure } from '../flow/failure.js';
+import type { FlowKind, ResumeState } from '../flow/types.js';
+import { FLOWS } from '../flows/index.js';
+import { errorMessage } from '../localization/error-messages.js';
 import { activeLocale, applyLocale, resolveLocale } from '../localization/localization.js';
+import type { ConsentDocumentsInput } from '../steps/consents/consent-documents.js';
+import type { IndividualRegistrationDraft } from '../steps/registration/individual-registration.schema.js';
+import type { OrganizationRegistrationDraft } from '../steps/registration/organization-registration.schema.js';
+import { PROGRESS_VIEW } from '../steps/shared/progress.js';
+import { StepAnnounceEvent, StepDraftEvent, StepSubmitEvent } from '../steps/shared/step-events.js';
 import { baseStyles } from '../styles/shared-styles.js';
 import { shellStyles } from '../styles/shell-styles.js';
 import { themeStyles } from '../styles/theme.js';
-import { StepAnnounceEvent, StepDraftEvent, StepSubmitEvent } from '../steps/shared/step-events.js';
-import { documentRequirements, loadStepView, viewFor, type StepView } from './step-views.js';
-import { stepTitle } from './step-titles.js';
+import { defineOnce } from './define-once.js';
 
 export type FinHubTheme = 'light' | 'dark' | 'auto';
 
@@ -59,24 +57,7 @@ export type FinHubResume = Partial<Omit<FinHubStepCompleteDetail, 'ids'>> & {
 /** Consent documents: `{terms, privacy, dataProcessing}`, each `{url, version}` (all optional). */
 export type FinHubConsents = ConsentDocumentsInput;
 
-type ApiBackendModule = typeof import('../flow/api-backend.js');
-
-let apiBackendModule: Promise<ApiBackendModule> | undefined;
-
-/**
- * The API client, its response schemas (zod) and request builders are a chunk of their own,
- * loaded when the first backend call is made, beside the first step's render (DESIGN §5: the
- * first screen stays inside the size budget). A failed load is tried again on the next call.
- */
-function loadApiBackend(): Promise<ApiBackendModule> {
-  apiBackendModule ??= import('../flow/api-backend.js').catch((error: unknown) => {
-    apiBackendModule = undefined;
-    throw error;
-  });
-  return apiBackendModule;
-}
-
-/** The AbortSignal of a backend call: its StepContext (last argument) or options carry one. */
+/** The AbortSignal of a backend call: its context (last argument) or options carry one. */
 function signalIn(args: readonly unknown[]): AbortSignal | undefined {
   for (const arg of args) {
     const signal = (arg as { signal?: unknown } | null)?.signal;
@@ -85,37 +66,55 @@ function signalIn(args: readonly unknown[]): AbortSignal | undefined {
   return undefined;
 }
 
-/** `work`, or an `aborted` rejection as soon as `signal` fires. */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(abortedError());
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortedError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/** A FlowBackend whose calls wait for the API chunk, then go to the backend `create` makes. */
-function lazyBackend(create: (module: ApiBackendModule) => FlowBackend): FlowBackend {
+/**
+ * A flow's backend whose calls wait for the API chunk (the client, its response schemas and the
+ * flow's calls: DESIGN §5, the first screen stays inside the size budget), then go to the calls
+ * on the element's API session. A failed load is tried again on the next call.
+ */
+function lazyBackend(
+  flow: FlowDefinition,
+  session: (api: FlowApi<FlowBackend>) => ApiSession | undefined,
+): FlowBackend {
   let backend: FlowBackend | undefined;
-  void loadApiBackend().catch(() => undefined); // start fetching now; calls report a failure
+  let loading: Promise<FlowApi<FlowBackend>> | undefined;
+  const load = () =>
+    (loading ??= flow.api().catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    }));
+  void load().catch(() => undefined); // start fetching now; calls report a failure
   return new Proxy({} as FlowBackend, {
     get(_target, name) {
       // Not a thenable, no symbols: only the backend's methods (all async) are forwarded.
       if (typeof name !== 'string' || name === 'then') return undefined;
       return async (...args: unknown[]): Promise<unknown> => {
         // A call cancelled while the chunk loads (the element left the page) fails at once, as
-        // the API backend's own calls do, so a re-mount starts afresh instead of waiting on it.
+        // the API's own calls do, so a re-mount starts afresh instead of waiting on it.
         const signal = signalIn(args);
-        const module = await (signal ? untilAborted(loadApiBackend(), signal) : loadApiBackend());
+        const api = await untilAborted(load(), signal, () => abortedError());
         if (signal?.aborted) throw abortedError();
-        backend ??= create(module);
+        if (!backend) {
+          const made = session(api);
+          backend = made ? api.calls(made) : api.unconfiguredCalls<FlowBackend>();
+        }
         const method = backend[name as keyof FlowBackend] as unknown;
         if (typeof method !== 'function') throw new TypeError(`backend has no ${name}()`);
         return (method as (...rest: unknown[]) => unknown).apply(backend, args);
       };
     },
   });
+}
+
+/** Loads and registers a step's element once; a failed load can be tried again. */
+const views = new Map<string, Promise<void>>();
+function loadView(view: StepView): Promise<void> {
+  let pending = views.get(view.tag);
+  if (!pending) {
+    pending = view.load().then((module) => defineOnce(view.tag, module.view));
+    pending.catch(() => views.delete(view.tag));
+    views.set(view.tag, pending);
+  }
+  return pending;
 }
 
 /** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
@@ -238,7 +237,13 @@ export class FinHubOnboarding extends LitElement {
    * Replaces the backend built from `token-url`/`fetchToken` and `api-base` (tests, stand-ins).
    * @internal
    */
-  @property({ attribute: false }) backend: FlowBackend | undefined;
+  @property({ attribute: false }) backend: AnyBackend | undefined;
+
+  /**
+   * The clock every wait of the flow uses (polling, Retry-After); tests drive it.
+   * @internal
+   */
+  @property({ attribute: false }) clock: Clock | undefined;
 
   @state() private _announcement = '';
   @state() private _alert = '';
@@ -246,23 +251,31 @@ export class FinHubOnboarding extends LitElement {
 
   @query('#step-heading') private _heading!: HTMLElement | null;
 
-  #api: { key: string; backend: FlowBackend } | undefined;
+  /** The API session (client, tokens) for the attributes in `#sessionKey`, once made. */
+  #session: { api: ApiSession | undefined } | undefined;
+  #sessionKey: string | undefined;
+  #backends = new Map<FlowDefinition, { key: string; backend: FlowBackend }>();
   #localeLoading: Promise<void> | undefined;
   #focusHeading = false;
   #shownError: unknown;
+  /** What activation left (IBAN, wallet), shown once the flow is done. */
+  #account: { iban?: string; wallet?: { walletId?: string; currency?: string } } | undefined;
 
-  readonly #flow = new FlowController(this, {
+  readonly #driver = new FlowDriver(this, {
     settings: () => ({
-      flow: this.#flowKind(),
+      flow: FLOWS[this.#flowKind()],
       ...(this.category ? { presetCategory: this.category } : {}),
       resume: this.#resumeState(),
+      consents: this.consents,
+      prefill: this.prefill,
     }),
-    backend: () => this.backend ?? this.#apiBackend(),
-    onTransition: (info) => this.#onTransition(info),
-    announce: (message) => this.#announce(message),
+    backend: (flow) => this.backend ?? this.#apiBackend(flow),
+    report: (report) => this.#onReport(report),
+    failureText,
+    clock: () => this.clock,
   });
 
-  /** Step views whose element is loaded and defined (registry.ts). */
+  /** Step views whose element is loaded and defined. */
   readonly #viewsReady = new Set<StepView>();
   /** The view last asked for, and whether loading it failed (the banner then offers a retry). */
   #viewWanted: StepView | undefined;
@@ -275,54 +288,57 @@ export class FinHubOnboarding extends LitElement {
     this.#viewWanted = view;
     this.#viewFailed = false;
     if (this.#viewsReady.has(view)) return;
-    loadStepView(view).then(
+    loadView(view).then(
       () => {
         this.#viewsReady.add(view);
         if (this.#viewWanted === view) this.requestUpdate();
-        this.#prefetchNextView();
+        this.#prefetchNext();
       },
       () => {
         if (this.#viewWanted !== view) return;
         this.#viewFailed = true;
-        this.#flow.reportError('step_unavailable', { retry: () => this.#loadView(true) });
+        this.#driver.reportError('step_unavailable', { retry: () => this.#loadView(true) });
       },
     );
   }
 
   /**
-   * Fetches the next screen's element while the person is on this one, so moving on does not wait
-   * for a network round trip (only a prefetch: a failure here is retried when the view is needed).
+   * Fetches the next screen's element and work while the person is on this one, so moving on
+   * does not wait for a network round trip (only a prefetch: a failure here is tried again when
+   * the view is needed).
    */
-  #prefetchNextView(): void {
-    const { machine, flow } = this.#flow;
-    const steps = machine.steps;
+  #prefetchNext(): void {
+    const driver = this.#driver;
+    const steps = driver.machine.steps;
+    void loadView(PROGRESS_VIEW).catch(() => undefined);
     for (
-      let i = steps.findIndex((step) => step.id === this.#flow.current) + 1;
+      let i = steps.findIndex((step) => step.id === driver.machine.current) + 1;
       i < steps.length;
       i++
     ) {
-      const id = steps[i]!.id;
-      const automatic = machine.isAutomatic(id);
-      loadStepView(viewFor(flow, id, automatic)).catch(() => undefined);
+      const step = driver.step(steps[i]!.id);
+      const automatic = driver.machine.isAutomatic(step.id);
+      void loadView(automatic ? PROGRESS_VIEW : step).catch(() => undefined);
       if (!automatic) break; // an automatic step shows progress, then the next screen follows
     }
   }
 
   /** Starts the onboarding if it has not started yet (it starts by itself once connected). */
   start(): void {
-    this.#flow.start();
+    this.#driver.start();
   }
 
   /** Back to the first step with nothing kept (ids, drafts, errors are dropped). */
   reset(): void {
-    this.#flow.reset();
+    this.#driver.reset();
+    this.#account = undefined;
     this._announcement = '';
     this._alert = '';
     this.#focusHeading = false;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#flow.settingsChanged();
+    this.#driver.settingsChanged();
     this.#loadView();
     if (changed.has('locale')) {
       if (this.locale) {
@@ -338,16 +354,18 @@ export class FinHubOnboarding extends LitElement {
         this._locale = activeLocale();
       }
     }
-    const error = this.#flow.error;
+    const error = this.#driver.error;
     if (error !== this.#shownError) {
       this.#shownError = error;
-      this._alert = error ? error.message : '';
+      this._alert = error ? error.text() : '';
     }
   }
 
   protected override firstUpdated(): void {
-    const ready = new FinHubReadyEvent({ flow: this.#flow.flow, step: this.#flow.current });
-    this.dispatchEvent(ready);
+    const driver = this.#driver;
+    this.dispatchEvent(
+      new FinHubReadyEvent({ flow: driver.flow.kind, step: driver.machine.current }),
+    );
   }
 
   protected override updated(): void {
@@ -368,25 +386,23 @@ export class FinHubOnboarding extends LitElement {
   }
 
   override render() {
-    const flow = this.#flow;
-    const finished = flow.finished;
-    const title = finished ? msg('You are all set') : stepTitle(flow.current, flow.flow);
+    const driver = this.#driver;
+    const finished = driver.finished;
+    const title = finished ? msg('You are all set') : driver.current.title();
     return html`
       <div part="container" class="container" lang=${this._locale}>
         <header part="header" class="header">
-          <p class="title">
-            ${flow.flow === 'organization' ? msg('Open a business account') : msg('Open your account')}
-          </p>
+          <p class="title">${driver.flow.title()}</p>
         </header>
         ${this.#renderStepper()} ${this.#renderBanner()}
         <h2 id="step-heading" part="heading" class="heading" tabindex="-1">${title}</h2>
         <div
           class="content"
           @finhub-step-submit=${this.#onStepSubmit}
-          @finhub-step-back=${() => this.#flow.back()}
+          @finhub-step-back=${() => this.#driver.back()}
           @finhub-step-announce=${this.#onAnnounce}
           @finhub-step-draft=${this.#onDraft}
-          @finhub-step-sign-in=${() => this.#flow.requestSignIn()}
+          @finhub-step-sign-in=${() => this.#driver.requestSignIn()}
         >
           ${finished ? this.#renderDone() : this.#renderCurrentStep()}
         </div>
@@ -397,15 +413,16 @@ export class FinHubOnboarding extends LitElement {
   }
 
   #renderStepper(): TemplateResult {
-    const flow = this.#flow;
-    const steps = flow.machine.steps;
-    const position = steps.findIndex((step) => step.id === flow.current) + 1;
+    const driver = this.#driver;
+    const { machine } = driver;
+    const steps = machine.steps;
+    const position = steps.findIndex((step) => step.id === machine.current) + 1;
     return html`
       <nav aria-label=${msg('Onboarding progress')}>
         <ol part="stepper" class="stepper">
           ${steps.map((step, index) => {
-            const current = !flow.finished && step.id === flow.current;
-            const complete = !current && flow.machine.completed.has(step.id);
+            const current = !driver.finished && step.id === machine.current;
+            const complete = !current && machine.completed.has(step.id);
             const state = current ? 'current' : complete ? 'complete' : 'upcoming';
             return html`<li
               part=${current ? 'step step-current' : complete ? 'step step-complete' : 'step'}
@@ -413,14 +430,14 @@ export class FinHubOnboarding extends LitElement {
               aria-current=${current ? 'step' : nothing}
             >
               <span class="marker" aria-hidden="true">${complete ? '✓' : index + 1}</span>
-              <span class="label">${stepTitle(step.id, flow.flow)}</span>
+              <span class="label">${driver.step(step.id).title()}</span>
               ${complete ? html`<span class="visually-hidden">${msg('(done)')}</span>` : nothing}
             </li>`;
           })}
         </ol>
       </nav>
       ${
-        flow.finished
+        driver.finished
           ? nothing
           : html`<p class="muted step-count">${msg(str`Step ${position} of ${steps.length}`)}</p>`
       }
@@ -428,17 +445,17 @@ export class FinHubOnboarding extends LitElement {
   }
 
   #renderBanner(): TemplateResult | typeof nothing {
-    const error = this.#flow.error;
+    const error = this.#driver.error;
     if (!error) return nothing;
     return html`<div part="error" class="banner">
-      <p class="banner-message">${error.message}</p>
+      <p class="banner-message">${error.text()}</p>
       ${
         error.retryable
           ? html`<button
               part="button button-secondary"
               class="button button-secondary"
               type="button"
-              @click=${() => this.#flow.retry()}
+              @click=${() => this.#driver.retry()}
             >
               ${msg('Try again')}
             </button>`
@@ -448,7 +465,7 @@ export class FinHubOnboarding extends LitElement {
   }
 
   #renderDone(): TemplateResult {
-    const result = this.#flow.result;
+    const result = this.#account;
     const wallet = result?.wallet;
     return html`<p class="done">${msg('Your account is ready.')}</p>
       ${
@@ -477,6 +494,7 @@ export class FinHubOnboarding extends LitElement {
       }`;
   }
 
+  /** The current step, looked up: its own render, or progress while it runs by itself. */
   #renderCurrentStep(): TemplateResult | typeof nothing {
     const view = this.#currentView();
     if (!view || !this.#viewsReady.has(view)) {
@@ -484,143 +502,64 @@ export class FinHubOnboarding extends LitElement {
       return html`<p id="step-loading" class="muted">${msg('Loading…')}</p>
         <progress part="progress" aria-labelledby="step-loading"></progress>`;
     }
-    const flow = this.#flow;
-    const canGoBack = flow.machine.canGoBack;
-    switch (view) {
-      case 'categorization':
-        // Categories failed to load: the banner explains and offers a retry.
-        if (!flow.categories && !flow.categoriesLoading) return nothing;
-        return html`<finhub-step-categorization
-          exportparts=${STEP_PARTS}
-          .categories=${flow.categories}
-          .selected=${flow.machine.data.categoryKey}
-          ?busy=${flow.busy}
-          ?can-go-back=${canGoBack}
-        ></finhub-step-categorization>`;
-      case 'individual-registration':
-        return html`<finhub-step-individual-registration
-          exportparts=${STEP_PARTS}
-          .initialValues=${this.#registrationStart()}
-          .serverErrors=${flow.registrationErrors}
-          ?duplicate-email=${flow.duplicateEmail}
-          ?registered-earlier=${flow.registeredEarlier}
-          ?busy=${flow.busy}
-          ?can-go-back=${canGoBack}
-          locale=${this._locale}
-        ></finhub-step-individual-registration>`;
-      case 'organization-registration':
-        return html`<finhub-step-organization-registration
-          exportparts=${STEP_PARTS}
-          .prefill=${this.#organizationStart()}
-          .serverErrors=${flow.registrationErrors}
-          ?duplicate-email=${flow.duplicateEmail}
-          ?busy=${flow.busy}
-          ?can-go-back=${canGoBack}
-          locale=${this._locale}
-        ></finhub-step-organization-registration>`;
-      case 'personnel':
-        return html`<finhub-step-personnel
-          exportparts=${STEP_PARTS}
-          .saved=${flow.savedPersonnel}
-          .rowErrors=${flow.personnelRowErrors}
-          ?busy=${flow.busy}
-          ?can-go-back=${canGoBack}
-          locale=${this._locale}
-        ></finhub-step-personnel>`;
-      case 'progress':
-        return html`<finhub-step-progress
-          exportparts=${STEP_PARTS}
-          message=${
-            flow.current === 'session'
-              ? msg('Signing you in…')
-              : msg('Preparing your account type…')
-          }
-        ></finhub-step-progress>`;
-      case 'sign-in':
-        return html`<finhub-step-sign-in
-          exportparts=${STEP_PARTS}
-          email=${flow.email ?? ''}
-          error=${flow.signInError ?? ''}
-          ?locating=${flow.locating}
-          ?busy=${flow.busy}
-        ></finhub-step-sign-in>`;
-      case 'verification':
-        return html`<finhub-step-verification
-          exportparts=${STEP_PARTS}
-          flow=${flow.flow}
-          .requirements=${this.#requirements()}
-          ?busy=${flow.busy}
-        ></finhub-step-verification>`;
-      case 'documents': {
-        const requirements = this.#requirements();
-        if (!requirements) {
-          // Resume: the verification is being created again for its id and list.
-          return html`<finhub-step-progress
-            exportparts=${STEP_PARTS}
-            message=${msg('Preparing your document upload…')}
-          ></finhub-step-progress>`;
-        }
-        return html`<finhub-step-documents
-          exportparts=${`${STEP_PARTS}, document, dropzone, preview`}
-          .requirements=${requirements}
-          .uploader=${flow.uploadDocument}
-          .uploaded=${flow.uploaded}
-          ?busy=${flow.busy}
-        ></finhub-step-documents>`;
-      }
-      case 'consents':
-        return html`<finhub-step-consents
-          exportparts=${STEP_PARTS}
-          .documents=${resolveConsentDocuments(this.consents)}
-          .accepted=${[...flow.acceptedConsents]}
-          ?busy=${flow.busy}
-        ></finhub-step-consents>`;
-      case 'activation':
-        return html`<finhub-step-activation
-          exportparts=${STEP_PARTS}
-          flow=${flow.flow}
-          phase=${flow.activationPhase}
-          email=${flow.email ?? ''}
-          ?code-rejected=${flow.activationCodeRejected}
-          ?busy=${flow.busy}
-        ></finhub-step-activation>`;
+    const driver = this.#driver;
+    const step = driver.current;
+    if (view === PROGRESS_VIEW) {
+      return html`<finhub-step-progress
+        exportparts=${STEP_PARTS}
+        message=${step.progress?.() ?? ''}
+      ></finhub-step-progress>`;
     }
+    return step.render({
+      slice: driver.slice(step),
+      data: driver.machine.data,
+      flow: driver.flow,
+      settings: driver.settings,
+      busy: driver.busy,
+      canGoBack: driver.machine.canGoBack,
+      entryStatus: driver.entryStatus(step),
+      locale: this._locale,
+      parts: STEP_PARTS,
+      act: driver.actFor(step),
+    });
   }
 
-  /** The started verification's documents, described; undefined until it has started. */
-  #requirements() {
-    const verification = this.#flow.verification;
-    if (!verification) return undefined;
-    return documentRequirements(verification.requiredDocuments, this.#flow.flow);
-  }
-
-  /** The API backend for the current attributes, built once and kept while they stay the same. */
-  #apiBackend(): FlowBackend {
+  /** The API backend of `flow` for the current attributes, kept while they stay the same. */
+  #apiBackend(flow: FlowDefinition): FlowBackend {
     const viaFunction = typeof this.fetchToken === 'function';
     const key = JSON.stringify([viaFunction, this.tokenUrl, this.apiBase, this.deviceId]);
-    if (this.#api?.key !== key) {
+    let entry = this.#backends.get(flow);
+    if (entry?.key !== key) {
       // The attributes as they were when the key was made (the backend is created later).
       const { tokenUrl, apiBase, deviceId } = this;
-      this.#api = {
+      if (this.#sessionKey !== key) {
+        this.#sessionKey = key;
+        this.#session = undefined;
+      }
+      entry = {
         key,
-        backend: lazyBackend(({ createApiBackend }) =>
-          createApiBackend({
-            // Through `this` so a host that passes a new function each render (React) keeps the
-            // same backend and token.
-            ...(viaFunction
-              ? {
-                  fetchToken: (signal: AbortSignal, context: { currentToken?: string }) =>
-                    this.fetchToken!(signal, context),
-                }
-              : { tokenUrl }),
-            apiBase,
-            tenantId: () => this.tenantId || undefined,
-            deviceId,
-          }),
-        ),
+        backend: lazyBackend(flow, ({ createApiSession }) => {
+          this.#session ??= {
+            api: createApiSession({
+              // Through `this` so a host that passes a new function each render (React) keeps
+              // the same backend and token.
+              ...(viaFunction
+                ? {
+                    fetchToken: (signal: AbortSignal, context: { currentToken?: string }) =>
+                      this.fetchToken!(signal, context),
+                  }
+                : { tokenUrl }),
+              apiBase,
+              tenantId: () => this.tenantId || undefined,
+              deviceId,
+            }),
+          };
+          return this.#session.api;
+        }),
       };
+      this.#backends.set(flow, entry);
     }
-    return this.#api.backend;
+    return entry.backend;
   }
 
   /** `customer-id` + `user-id` over the `resume` object's ids. */
@@ -643,92 +582,62 @@ export class FinHubOnboarding extends LitElement {
     this._announcement = message === this._announcement ? `${message}\u00a0` : message;
   }
 
+  /** The `flow` attribute: anything but `organization` is the individual flow. */
   #flowKind(): FlowKind {
     return this.flow === 'organization' ? 'organization' : 'individual';
   }
 
   #currentView(): StepView | undefined {
-    const flow = this.#flow;
-    if (flow.finished) return undefined;
-    return viewFor(flow.flow, flow.current, flow.machine.isAutomatic());
+    const driver = this.#driver;
+    if (driver.finished) return undefined;
+    return driver.machine.isAutomatic() ? PROGRESS_VIEW : driver.current;
   }
 
-  /** Prefill (host) under the draft (person): what the person typed wins. Never passwords. */
-  #registrationStart(): IndividualRegistrationDraft {
-    // Hosts in plain JS could pass passwords: they are dropped, never shown.
-    const prefill: Record<string, unknown> = { ...this.prefill };
-    delete prefill['password'];
-    delete prefill['matchingPassword'];
-    return { ...(prefill as IndividualRegistrationDraft), ...this.#flow.registrationDraft };
-  }
-
-  /** The same for the organization's registration (host prefill under the person's draft). */
-  #organizationStart(): OrganizationRegistrationDraft {
-    const prefill: Record<string, unknown> = { ...this.prefill };
-    delete prefill['password'];
-    delete prefill['matchingPassword'];
-    return { ...(prefill as OrganizationRegistrationDraft), ...this.#flow.organizationDraft };
-  }
-
-  #onTransition(info: TransitionInfo): void {
-    if (info.moveFocus) this.#focusHeading = true;
+  /** What the flow reports becomes the element's public events (and focus, announcements). */
+  #onReport(report: FlowReport): void {
+    const flow = this.#driver.flow.kind;
+    switch (report.type) {
+      case 'step-change':
+        this.dispatchEvent(new FinHubStepChangeEvent({ from: report.from, to: report.to }));
+        if (report.moveFocus) this.#focusHeading = true;
+        break;
+      case 'step-complete':
+        this.dispatchEvent(
+          new FinHubStepCompleteEvent({ step: report.step, flow, ids: report.ids }),
+        );
+        break;
+      case 'complete':
+        this.#account = report.account;
+        if (report.moveFocus) this.#focusHeading = true;
+        this.dispatchEvent(
+          new FinHubCompleteEvent({ flow, ids: report.ids, status: report.status }),
+        );
+        break;
+      case 'error': {
+        const { step, code, recoverable } = report;
+        this.dispatchEvent(
+          new FinHubErrorEvent({ step, code, message: report.text(), recoverable }),
+        );
+        break;
+      }
+      case 'sign-in-request':
+        this.dispatchEvent(
+          new FinHubSignInRequestEvent({ flow, step: report.step, reason: report.reason }),
+        );
+        break;
+      case 'announce':
+        this.#announce(report.message);
+        break;
+    }
   }
 
   #onStepSubmit = (event: Event): void => {
     if (!(event instanceof StepSubmitEvent)) return;
-    const flow = this.#flow;
-    switch (this.#currentView()) {
-      case 'categorization':
-        if (typeof event.value === 'string') flow.chooseCategory(event.value);
-        break;
-      case 'individual-registration':
-        // The registration step only sends values its schema validated.
-        flow.submitIndividualRegistration(event.value as IndividualRegistrationValues);
-        break;
-      case 'organization-registration':
-        // Sent only with values its schema validated.
-        flow.submitOrganizationRegistration(event.value as OrganizationRegistrationValues);
-        break;
-      case 'personnel': {
-        // The step checked its rules; after a partial save it drops the rows FinHub now holds.
-        const people = event.target as Partial<{
-          removeSentRows(counts: Record<string, number>): void;
-        }>; // the personnel step element
-        flow.savePersonnel(event.value as PersonnelValues, (counts) =>
-          people.removeSentRows?.(counts),
-        );
-        break;
-      }
-      case 'sign-in':
-        flow.signIn(event.value as SessionCredentials); // the sign-in step's validated values
-        break;
-      case 'verification':
-        flow.continueVerification();
-        break;
-      case 'documents':
-        flow.completeDocuments(
-          (event.value as { documents: UploadedDocument[] }).documents, // DocumentsStepValue
-        );
-        break;
-      case 'consents': {
-        const accepted = event.value as ConsentValues; // every one true: the step validated it
-        if (!CONSENT_KINDS.every((kind) => accepted[kind])) return;
-        const documents = resolveConsentDocuments(this.consents);
-        const versions = Object.fromEntries(
-          CONSENT_KINDS.map((kind) => [kind, documents[consentKey(kind)].version]),
-        ) as Record<ConsentKind, string>; // one entry per kind, built just above
-        flow.acceptConsents(versions);
-        break;
-      }
-      case 'activation':
-        if (typeof event.value === 'string') flow.activate(event.value);
-        break;
-      default:
-        return;
-    }
+    const driver = this.#driver;
+    driver.submit(event.value);
     // Mirror `busy` onto the step now, so a second click in this same task does nothing.
     const step = event.target as Partial<{ busy: boolean }>; // every step element has `busy`
-    if (step && 'busy' in step) step.busy = flow.busy;
+    if (step && 'busy' in step) step.busy = driver.busy;
   };
 
   #onAnnounce = (event: Event): void => {
@@ -736,11 +645,13 @@ export class FinHubOnboarding extends LitElement {
   };
 
   #onDraft = (event: Event): void => {
-    if (!(event instanceof StepDraftEvent)) return;
-    if (this.#currentView() === 'organization-registration') {
-      this.#flow.saveOrganizationDraft(event.draft as OrganizationRegistrationDraft);
-    } else {
-      this.#flow.saveRegistrationDraft(event.draft);
-    }
+    if (event instanceof StepDraftEvent) this.#driver.keepDraft(event.draft);
   };
+}
+
+/** The error catalogue's text for a failure (a 429 says how long to wait). */
+function failureText(failure: Failure): string {
+  return failure.code === 'rate_limited' && failure.retryAfter !== undefined
+    ? failure.message
+    : errorMessage(failure.code);
 }

@@ -1,4 +1,4 @@
-/** An error from any step's work, reduced to what the flow controller and its step handlers use. */
+/** An error from any step's work, reduced to what the driver and the steps decide on. */
 import { isFinHubApiError, type FieldError } from '../api/api-error.js';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
 import { FlowError } from './backend.js';
@@ -33,3 +33,21 @@ export function toFailure(error: unknown): Failure {
     message: error instanceof Error ? error.message : 'Unexpected error',
   };
 }
+
+/**
+ * The request may have been carried out although no answer said so (lost answer, timeout, 5xx);
+ * §9 documents no idempotency keys, so such a request is checked before it is sent again.
+ */
+export const outcomeUnknown = (error: unknown): boolean =>
+  ['network_error', 'timeout', 'server_error', 'invalid_response'].includes(toFailure(error).code);
+
+/**
+ * How long FinHub asked us to wait, in ms, when the failure is a `Retry-After` (a 429 from FinHub
+ * or from the token endpoint, §8); undefined otherwise. (A sign-in lockout's time is not one: the
+ * person may try again and is told so.)
+ */
+export const retryAfterMs = (failure: Failure): number | undefined =>
+  failure.retryAfter !== undefined &&
+  (failure.code === 'rate_limited' || failure.code === 'token_unavailable')
+    ? failure.retryAfter * 1000
+    : undefined;

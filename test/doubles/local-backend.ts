@@ -3,8 +3,9 @@
  * can be tested on their own. A test double: it lives in test/, never in src/.
  */
 import { FinHubApiError } from '../../src/api/api-error.js';
-import { wait, type FlowBackend } from '../../src/flow/backend.js';
-import type { FlowData } from '../../src/flow/flows.js';
+import type { AnyBackend } from '../../src/flow/backend.js';
+import { wait } from '../../src/flow/clock.js';
+import type { FlowData } from '../../src/flow/types.js';
 import type { SavedDirector } from '../../src/steps/personnel/personnel.schema.js';
 import type { CategoryOption } from '../../src/flow/types.js';
 
@@ -55,7 +56,7 @@ const LOCAL_CATEGORIES: Record<FlowData['flow'], CategoryOption[]> = {
  * A stand-in backend that answers locally (no network): categories, then every step succeeds.
  * The ids it hands out are fixed strings, so tests can tell them apart from FinHub's.
  */
-export function createLocalBackend(options: LocalBackendOptions = {}): FlowBackend {
+export function createLocalBackend(options: LocalBackendOptions = {}): AnyBackend {
   const delay = options.delayMs ?? 0;
   const code = options.activationCode ?? 'LOCAL-CODE';
   let pending = options.pendingChecks ?? 0;

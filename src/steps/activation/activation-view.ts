@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
-import type { ActivationPhase } from '../../flow/flow-controller.js';
+import type { ActivationPhase } from './activation.step.js';
 import type { FlowKind } from '../../flow/types.js';
 import { validateActivationCode } from './activation-code.schema.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';

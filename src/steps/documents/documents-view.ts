@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { FinHubApiError } from '../../api/errors.js';
 import { randomUuid } from '../../api/random-uuid.js';
-import { wait } from '../../flow/backend.js';
+import { wait } from '../../flow/clock.js';
 import { encodeBase64 } from './encode.js';
 import { checkFile, formatBytes, formatList, type DocumentMimeType } from './file-checks.js';
 import type { DocumentRequirement, DocumentUpload, DocumentUploader } from './requirements.js';

@@ -122,8 +122,8 @@ const fullName = (first: string, last: string) => `${first} ${last}`.trim();
  * `ADMIN_USER` employee, a director, ownership of exactly 100%), and on Continue sends a
  * `StepSubmitEvent<PersonnelValues>` with only the new rows, already shaped as requests.
  *
- * After a failed save the wiring removes the rows that were saved (`removeSentRows`), moves them
- * into `saved`, and names the failing row in `rowErrors`.
+ * After a failed save the flow says how many rows were saved (`sent`: the step drops them), lists
+ * them in `saved`, and names the failing row in `rowErrors`.
  *
  * @internal
  */
@@ -254,6 +254,12 @@ export class FinHubPersonnelStep extends LitElement {
     shareholders: [],
   };
 
+  /**
+   * After a failed save: how many new rows of each section FinHub took (a new object each time);
+   * the step drops them (they show in `saved`) before it applies `rowErrors`.
+   */
+  @property({ attribute: false }) sent: { counts: Partial<Record<Section, number>> } | undefined;
+
   /** A server error on a new row after a failed save (index into that section's new rows). */
   @property({ attribute: false }) rowErrors: readonly PersonnelRowError[] = [];
 
@@ -307,6 +313,7 @@ export class FinHubPersonnelStep extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sent') && this.sent) this.removeSentRows(this.sent.counts);
     if (changed.has('rowErrors')) this.#applyRowErrors();
   }
 

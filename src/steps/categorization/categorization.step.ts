@@ -1,0 +1,38 @@
+/**
+ * Categorization (finhub-api.md §4): the person picks one of the tenant's account categories, or
+ * a category the host preset is applied by itself. The first step: its view and work are part of
+ * the first screen.
+ */
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+import { defineStep } from '../../flow/definitions.js';
+import type { CategoryOption } from '../../flow/types.js';
+
+export interface CategorizationSlice {
+  /** The tenant's categories for this flow; undefined until loaded. */
+  categories?: CategoryOption[];
+}
+
+export const categorization = defineStep<CategorizationSlice, string>({
+  id: 'categorization',
+  canGoBack: false,
+  locked: false,
+  automatic: (data) => data.presetCategory !== undefined,
+  progress: () => msg('Preparing your account type…'),
+  title: () => msg('Account type'),
+  tag: 'finhub-step-categorization',
+  load: () => import('./categorization.lazy.js'),
+  slice: () => ({}),
+  entry: () => 'quiet',
+  render: (c) =>
+    // Categories failed to load: the banner explains and offers a retry.
+    !c.slice.categories && c.entryStatus !== 'pending'
+      ? nothing
+      : html`<finhub-step-categorization
+          exportparts=${c.parts}
+          .categories=${c.slice.categories}
+          .selected=${c.data.categoryKey}
+          ?busy=${c.busy}
+          ?can-go-back=${c.canGoBack}
+        ></finhub-step-categorization>`,
+});
