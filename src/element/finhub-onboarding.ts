@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { abortedError, untilAborted } from '../api/abort.js';
 import type { ApiSession } from '../api/api-session.js';
 import type { TokenProviderOptions } from '../api/token-provider.js';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
@@ -15,7 +14,7 @@ import {
 } from '../events/finhub-step-complete.js';
 import type { AnyBackend, FlowBackend } from '../flow/backend.js';
 import type { Clock } from '../flow/clock.js';
-import type { FlowApi, FlowDefinition, FlowReport, StepView } from '../flow/definitions.js';
+import type { FlowDefinition, FlowReport, StepView } from '../flow/definitions.js';
 import { FlowDriver } from '../flow/driver.js';
 import type { Failure } from '../flow/failure.js';
 import type { FlowKind, ResumeState } from '../flow/types.js';
@@ -56,54 +55,6 @@ export type FinHubResume = Partial<Omit<FinHubStepCompleteDetail, 'ids'>> & {
 
 /** Consent documents: `{terms, privacy, dataProcessing}`, each `{url, version}` (all optional). */
 export type FinHubConsents = ConsentDocumentsInput;
-
-/** The AbortSignal of a backend call: its context (last argument) or options carry one. */
-function signalIn(args: readonly unknown[]): AbortSignal | undefined {
-  for (const arg of args) {
-    const signal = (arg as { signal?: unknown } | null)?.signal;
-    if (signal instanceof AbortSignal) return signal;
-  }
-  return undefined;
-}
-
-/**
- * A flow's backend whose calls wait for the API chunk (the client, its response schemas and the
- * flow's calls: DESIGN §5, the first screen stays inside the size budget), then go to the calls
- * on the element's API session. A failed load is tried again on the next call.
- */
-function lazyBackend(
-  flow: FlowDefinition,
-  session: (api: FlowApi<FlowBackend>) => ApiSession | undefined,
-): FlowBackend {
-  let backend: FlowBackend | undefined;
-  let loading: Promise<FlowApi<FlowBackend>> | undefined;
-  const load = () =>
-    (loading ??= flow.api().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
-  void load().catch(() => undefined); // start fetching now; calls report a failure
-  return new Proxy({} as FlowBackend, {
-    get(_target, name) {
-      // Not a thenable, no symbols: only the backend's methods (all async) are forwarded.
-      if (typeof name !== 'string' || name === 'then') return undefined;
-      return async (...args: unknown[]): Promise<unknown> => {
-        // A call cancelled while the chunk loads (the element left the page) fails at once, as
-        // the API's own calls do, so a re-mount starts afresh instead of waiting on it.
-        const signal = signalIn(args);
-        const api = await untilAborted(load(), signal, () => abortedError());
-        if (signal?.aborted) throw abortedError();
-        if (!backend) {
-          const made = session(api);
-          backend = made ? api.calls(made) : api.unconfiguredCalls<FlowBackend>();
-        }
-        const method = backend[name as keyof FlowBackend] as unknown;
-        if (typeof method !== 'function') throw new TypeError(`backend has no ${name}()`);
-        return (method as (...rest: unknown[]) => unknown).apply(backend, args);
-      };
-    },
-  });
-}
 
 /** Loads and registers a step's element once; a failed load can be tried again. */
 const views = new Map<string, Promise<void>>();
@@ -251,10 +202,14 @@ export class FinHubOnboarding extends LitElement {
 
   @query('#step-heading') private _heading!: HTMLElement | null;
 
-  /** The API session (client, tokens) for the attributes in `#sessionKey`, once made. */
-  #session: { api: ApiSession | undefined } | undefined;
-  #sessionKey: string | undefined;
-  #backends = new Map<FlowDefinition, { key: string; backend: FlowBackend }>();
+  /** The API session (client, tokens) for the attributes in `key`, once made, and each flow's calls. */
+  #api:
+    | {
+        key: string;
+        session: { made: ApiSession | undefined } | undefined;
+        calls: Map<FlowDefinition, FlowBackend | Promise<FlowBackend>>;
+      }
+    | undefined;
   #localeLoading: Promise<void> | undefined;
   #focusHeading = false;
   #shownError: unknown;
@@ -524,25 +479,26 @@ export class FinHubOnboarding extends LitElement {
     });
   }
 
-  /** The API backend of `flow` for the current attributes, kept while they stay the same. */
-  #apiBackend(flow: FlowDefinition): FlowBackend {
+  /**
+   * The API calls of `flow` for the current attributes: a promise while the API chunk loads (the
+   * client, its response schemas and the flow's calls: DESIGN §5, the first screen stays inside
+   * the size budget), then the calls themselves. A failed load is tried again on the next call.
+   */
+  #apiBackend(flow: FlowDefinition): FlowBackend | Promise<FlowBackend> {
     const viaFunction = typeof this.fetchToken === 'function';
     const key = JSON.stringify([viaFunction, this.tokenUrl, this.apiBase, this.deviceId]);
-    let entry = this.#backends.get(flow);
-    if (entry?.key !== key) {
-      // The attributes as they were when the key was made (the backend is created later).
+    if (this.#api?.key !== key) this.#api = { key, session: undefined, calls: new Map() };
+    const api = this.#api;
+    let calls = api.calls.get(flow);
+    if (!calls) {
+      // The attributes as they are now (the session is made once the chunk is in).
       const { tokenUrl, apiBase, deviceId } = this;
-      if (this.#sessionKey !== key) {
-        this.#sessionKey = key;
-        this.#session = undefined;
-      }
-      entry = {
-        key,
-        backend: lazyBackend(flow, ({ createApiSession }) => {
-          this.#session ??= {
-            api: createApiSession({
+      const loading = flow.api().then(
+        (module) => {
+          api.session ??= {
+            made: module.createApiSession({
               // Through `this` so a host that passes a new function each render (React) keeps
-              // the same backend and token.
+              // the same session and token.
               ...(viaFunction
                 ? {
                     fetchToken: (signal: AbortSignal, context: { currentToken?: string }) =>
@@ -554,12 +510,20 @@ export class FinHubOnboarding extends LitElement {
               deviceId,
             }),
           };
-          return this.#session.api;
-        }),
-      };
-      this.#backends.set(flow, entry);
+          const made = api.session.made;
+          const backend = made ? module.calls(made) : module.unconfiguredCalls<FlowBackend>();
+          api.calls.set(flow, backend);
+          return backend;
+        },
+        (error: unknown) => {
+          api.calls.delete(flow);
+          throw error;
+        },
+      );
+      loading.catch(() => undefined); // a run reports it
+      api.calls.set(flow, (calls = loading));
     }
-    return entry.backend;
+    return calls;
   }
 
   /** `customer-id` + `user-id` over the `resume` object's ids. */

@@ -7,6 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
+import { untilAborted } from '../api/abort.js';
 import type { ActivationOutcome, FlowBackend, SessionCredentials } from './backend.js';
 import { systemClock, type Clock } from './clock.js';
 import type {
@@ -34,8 +35,11 @@ export type DriverHost = ReactiveControllerHost & EventTarget;
 export interface DriverOptions {
   /** Read when the flow starts or resets (the element's current attributes). */
   settings: () => FlowSettings;
-  /** Read for every run, so a backend swapped before a call is used by it. */
-  backend: (flow: FlowDefinition) => FlowBackend;
+  /**
+   * Read for every run, so a backend swapped before a call is used by it; a promise while the API
+   * chunk loads.
+   */
+  backend: (flow: FlowDefinition) => FlowBackend | Promise<FlowBackend>;
   report: (report: FlowReport) => void;
   /** Default text for a failure (the element's error catalogue). */
   failureText: (failure: Failure) => string;
@@ -198,7 +202,7 @@ export class FlowDriver implements ReactiveController {
     let act = this.#acts.get(step.id);
     if (!act) {
       const generation = this.#generation;
-      act = <T>(action: (context: AnyContext) => Promise<T>): Promise<T> => {
+      act = async <T>(action: (context: AnyContext) => Promise<T>): Promise<T> => {
         const signal = this.#runner.signal;
         const current = () => this.#generation === generation;
         const run = {
@@ -207,7 +211,7 @@ export class FlowDriver implements ReactiveController {
             return current();
           },
         };
-        const context = this.#context(step, run);
+        const context = this.#context(step, run, await this.#options.backend(this.flow));
         return this.#runner.act(step.id, signal, () => action(context));
       };
       this.#acts.set(step.id, act);
@@ -432,20 +436,32 @@ export class FlowDriver implements ReactiveController {
       this.#retry = undefined;
     }
     let context: AnyContext | undefined;
+    let workLoaded = false;
     const restore = this.#restore;
     this.#runner.run(`${step.id}:${kind}`, {
       gate: step.id,
       busy,
       task: (run) => {
-        const start = async (work: AnyWork) => task(work, (context = this.#context(step, run)));
-        // Loaded already: the work starts in this task (its first request with it).
         const work = loaded.get(step);
-        return work ? start(work) : workOf(step).then(start);
+        const backend = this.#options.backend(this.flow);
+        const start = async (work: AnyWork, backend: FlowBackend) =>
+          task(work, (context = this.#context(step, run, backend)));
+        // Loaded already: the work starts in this task (its first request with it).
+        if (work && !(backend instanceof Promise)) return start(work, backend);
+        return workOf(step).then((work) =>
+          untilAborted(Promise.resolve(backend), run.signal).then(
+            (backend) => start(work, backend),
+            (error: unknown) => {
+              workLoaded = true; // the API chunk failed, not the step's work
+              throw error;
+            },
+          ),
+        );
       },
       complete: (patch) => {
         if (patch) this.#apply(step, patch, cause);
       },
-      failed: (error) => this.#fail(step, error, retry, context),
+      failed: (error) => this.#fail(step, error, retry, context, workLoaded),
       cancelled: () => {
         // Removed while a retry waited out a Retry-After: the banner comes back for when the
         // person is back (nothing was sent).
@@ -459,7 +475,7 @@ export class FlowDriver implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #context(step: Step, run: Pick<Run, 'signal' | 'current'>): AnyContext {
+  #context(step: Step, run: Pick<Run, 'signal' | 'current'>, backend: FlowBackend): AnyContext {
     const runner = this.#runner;
     const { signal } = run;
     const data = () => this.#machine.data;
@@ -467,7 +483,7 @@ export class FlowDriver implements ReactiveController {
     const credentials = () => this.#credentials;
     return {
       signal,
-      backend: this.#options.backend(this.flow),
+      backend,
       flow: this.flow,
       settings: this.#settings,
       get data() {
@@ -509,11 +525,18 @@ export class FlowDriver implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  #fail(step: Step, error: unknown, retry: () => void, context: AnyContext | undefined): void {
+  #fail(
+    step: Step,
+    error: unknown,
+    retry: () => void,
+    context: AnyContext | undefined,
+    workLoaded: boolean,
+  ): void {
     let failure = toFailure(error);
     if (failure.code === 'aborted') return;
     // The step's work did not load: the person may try again.
-    if (!context) failure = { ...failure, code: 'step_unavailable', retryable: true };
+    if (!context && !workLoaded)
+      failure = { ...failure, code: 'step_unavailable', retryable: true };
     if (failure.code === 'duplicate_email' && !this.#committed()) this.#signInOffered = true;
     const failed = context && loaded.get(step)?.failed;
     const placement: FailurePlacement | void = failed ? failed(failure, context) : undefined;
@@ -639,7 +662,7 @@ export class FlowDriver implements ReactiveController {
       if (!step.onSignIn) continue;
       const work = await workOf(step);
       if (!work.signedIn || !run.current) continue;
-      const context = this.#context(step, run);
+      const context = this.#context(step, run, await this.#options.backend(this.flow));
       if ((await work.signedIn(check, context)) && !reopen) reopen = step.id;
     }
     return reopen;

@@ -62,11 +62,11 @@ const values: IndividualRegistrationValues = {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * Ticks until `predicate` holds: at least 50 ticks, and up to 3 s, since the steps' work loads
- * with a dynamic import (a request to the test server).
+ * Ticks until `predicate` holds: at least 50 ticks, and up to 8 s, since the steps' work loads
+ * with a dynamic import (a request to the test server, slow on a busy machine).
  */
 async function settle(predicate: () => boolean, what: string) {
-  const until = Date.now() + 3000;
+  const until = Date.now() + 8000;
   for (let i = 0; i < 50 || Date.now() < until; i++) {
     if (predicate()) return;
     await tick();

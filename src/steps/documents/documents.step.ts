@@ -28,7 +28,7 @@ function uploaderFor(act: RenderContext<DocumentsSlice>['act']): Uploader {
   if (!uploader) {
     uploader = (upload, options = {}) =>
       act(async (context) =>
-        (await import('./documents.work.js')).uploadDocument(upload, options, context),
+        (await import('./documents.lazy.js')).uploadDocument(upload, options, context),
       );
     uploaders.set(act, uploader);
   }
