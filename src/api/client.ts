@@ -3,7 +3,6 @@
  * Plain TypeScript, free of Lit. Every method throws only FinHubApiError and returns a small
  * parsed result; session tokens never reach callers (DESIGN §1).
  */
-import { msg } from '@lit/localize';
 import { FinHubApiError } from './errors.js';
 import { CategorizationHierarchySchema, type CategorizationHierarchy } from './hierarchy.js';
 import {
@@ -119,14 +118,10 @@ export class FinHubClient {
         fieldErrors: [
           {
             field: 'nationality',
-            message: msg('Choose a country (two-letter code such as LT).', {
-              id: 'error.nationality-iso2',
-            }),
+            message: 'Choose a country (two-letter code such as LT).',
           },
         ],
-        message: msg('Some details are not valid. Check the marked fields and try again.', {
-          id: 'error.validation_failed',
-        }),
+        message: 'Some details are not valid. Check the marked fields and try again.',
       });
     }
     const { envelope } = await this.#post(
@@ -508,9 +503,7 @@ function requireUserContext(options: CallOptions | undefined, endpoint: string):
   throw new FinHubApiError({
     code: 'bad_request',
     endpoint,
-    message: msg('This step needs a signed-in company user. Start the company onboarding again.', {
-      id: 'error.missing_user_context',
-    }),
+    message: 'This step needs a signed-in company user. Start the company onboarding again.',
   });
 }
 

@@ -14,12 +14,11 @@ import {
 } from '../events/finhub-step-complete.js';
 import type { AnyBackend, FlowBackend } from '../flow/backend.js';
 import type { Clock } from '../flow/clock.js';
-import type { FlowDefinition, FlowReport, StepView } from '../flow/definitions.js';
+import type { FlowDefinition, FlowReport, StepModule, StepView } from '../flow/definitions.js';
 import { FlowDriver } from '../flow/driver.js';
-import type { Failure } from '../flow/failure.js';
 import type { FlowKind, ResumeState } from '../flow/types.js';
 import { FLOWS } from '../flows/index.js';
-import { errorMessage } from '../localization/error-messages.js';
+import { errorText } from '../localization/error-messages.js';
 import { activeLocale, applyLocale, resolveLocale } from '../localization/localization.js';
 import type { ConsentDocumentsInput } from '../steps/consents/consent-documents.js';
 import type { IndividualRegistrationDraft } from '../steps/registration/individual-registration.schema.js';
@@ -56,12 +55,19 @@ export type FinHubResume = Partial<Omit<FinHubStepCompleteDetail, 'ids'>> & {
 /** Consent documents: `{terms, privacy, dataProcessing}`, each `{url, version}` (all optional). */
 export type FinHubConsents = ConsentDocumentsInput;
 
-/** Loads and registers a step's element once; a failed load can be tried again. */
-const views = new Map<string, Promise<void>>();
-function loadView(view: StepView): Promise<void> {
+/** A loaded view: a step's lazy module (with its `render`), or the progress view. */
+type Loaded = Awaited<ReturnType<StepView['load']>> &
+  Partial<Pick<StepModule<object, never, FlowBackend>, 'render'>>;
+
+/** Loads a step's lazy module and registers its element once; a failed load can be tried again. */
+const views = new Map<string, Promise<Loaded>>();
+function loadView(view: StepView): Promise<Loaded> {
   let pending = views.get(view.tag);
   if (!pending) {
-    pending = view.load().then((module) => defineOnce(view.tag, module.view));
+    pending = view.load().then((module) => {
+      defineOnce(view.tag, module.view);
+      return module;
+    });
     pending.catch(() => views.delete(view.tag));
     views.set(view.tag, pending);
   }
@@ -226,12 +232,12 @@ export class FinHubOnboarding extends LitElement {
     }),
     backend: (flow) => this.backend ?? this.#apiBackend(flow),
     report: (report) => this.#onReport(report),
-    failureText,
+    failureText: errorText,
     clock: () => this.clock,
   });
 
-  /** Step views whose element is loaded and defined. */
-  readonly #viewsReady = new Set<StepView>();
+  /** Step views whose element is loaded and defined, with their module (its `render`). */
+  readonly #viewsReady = new Map<StepView, Loaded>();
   /** The view last asked for, and whether loading it failed (the banner then offers a retry). */
   #viewWanted: StepView | undefined;
   #viewFailed = false;
@@ -244,8 +250,8 @@ export class FinHubOnboarding extends LitElement {
     this.#viewFailed = false;
     if (this.#viewsReady.has(view)) return;
     loadView(view).then(
-      () => {
-        this.#viewsReady.add(view);
+      (module) => {
+        this.#viewsReady.set(view, module);
         if (this.#viewWanted === view) this.requestUpdate();
         this.#prefetchNext();
       },
@@ -452,20 +458,21 @@ export class FinHubOnboarding extends LitElement {
   /** The current step, looked up: its own render, or progress while it runs by itself. */
   #renderCurrentStep(): TemplateResult | typeof nothing {
     const view = this.#currentView();
-    if (!view || !this.#viewsReady.has(view)) {
+    const module = view && this.#viewsReady.get(view);
+    if (!module) {
       if (this.#viewFailed) return nothing; // the banner offers a retry
       return html`<p id="step-loading" class="muted">${msg('Loading…')}</p>
         <progress part="progress" aria-labelledby="step-loading"></progress>`;
     }
     const driver = this.#driver;
     const step = driver.current;
-    if (view === PROGRESS_VIEW) {
+    if (!module.render) {
       return html`<finhub-step-progress
         exportparts=${STEP_PARTS}
         message=${step.progress?.() ?? ''}
       ></finhub-step-progress>`;
     }
-    return step.render({
+    return module.render({
       slice: driver.slice(step),
       data: driver.machine.data,
       flow: driver.flow,
@@ -611,11 +618,4 @@ export class FinHubOnboarding extends LitElement {
   #onDraft = (event: Event): void => {
     if (event instanceof StepDraftEvent) this.#driver.keepDraft(event.draft);
   };
-}
-
-/** The error catalogue's text for a failure (a 429 says how long to wait). */
-function failureText(failure: Failure): string {
-  return failure.code === 'rate_limited' && failure.retryAfter !== undefined
-    ? failure.message
-    : errorMessage(failure.code);
 }

@@ -1,9 +1,10 @@
 /**
  * The shape of a step and of a flow (docs/architecture.md#how-a-step-is-built). A step is one
- * definition (`src/steps/<step>/<step>.step.ts`): its machine entry, title, view, its slice of
- * state and how it renders; its work (entry work, submit, how its failures show) is a module of
- * its own (`<step>.work.ts`), loaded with its view so the first screen does not carry it. A flow
- * (`src/flows/`) is the list of its steps plus its backend calls. Types, and two identity helpers.
+ * folder, `src/steps/<step>/`: its definition (`<step>.step.ts`: machine entry, title, its slice
+ * of state, when it has entry work) is always loaded; what it does and shows loads when it is
+ * reached (`<step>.lazy.ts`: its element, its work from `<step>.work.ts`, and how it renders), so
+ * the first screen does not carry it. A flow (`src/flows/`) is the list of its steps plus its
+ * backend calls. Types, and two identity helpers.
  */
 import type { TemplateResult, nothing } from 'lit';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
@@ -23,10 +24,14 @@ export interface StepView {
   readonly load: () => Promise<{ view: CustomElementConstructor }>;
 }
 
-/** What loads when a step is reached (`<step>.lazy.ts`): its element and its work, one chunk. */
+/**
+ * What loads when a step is reached (`<step>.lazy.ts`), one chunk: its element, its work, and how
+ * the element renders it.
+ */
 export interface StepModule<S, V, B extends FlowBackend> {
   readonly view: CustomElementConstructor;
   readonly work: StepWork<S, V, B>;
+  readonly render: (context: RenderContext<S>) => TemplateResult | typeof nothing;
 }
 
 /**
@@ -153,7 +158,6 @@ export interface StepDefinition<
   readonly entry?: (data: Readonly<FlowData>, slice: Readonly<S>) => 'busy' | 'quiet' | false;
   /** Its work has `signedIn`: asked after a resumed sign-in (see `StepContext.signedIn`). */
   readonly onSignIn?: boolean;
-  readonly render: (context: RenderContext<S>) => TemplateResult | typeof nothing;
 }
 
 /**

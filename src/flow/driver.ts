@@ -381,7 +381,7 @@ export class FlowDriver implements ReactiveController {
     code: FinHubErrorEventCode,
     options: { retry?: () => void; recoverable?: boolean } = {},
   ): void {
-    const failure: Failure = { code, retryable: false, fieldErrors: [], message: '' };
+    const failure: Failure = { code, retryable: false, fieldErrors: [] };
     const text = () => this.#options.failureText(failure);
     this.#retry = options.retry;
     this.#error = {

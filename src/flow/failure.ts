@@ -3,14 +3,17 @@ import { isFinHubApiError, type FieldError } from '../api/api-error.js';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
 import { FlowError } from './backend.js';
 
+/** What the flow decides on, and what the error catalogue words (src/localization/error-messages.ts). */
 export interface Failure {
   code: FinHubErrorEventCode;
   retryable: boolean;
   fieldErrors: FieldError[];
-  /** The error's own (localized) message: the API's says how many sign-in attempts are left. */
-  message: string;
-  /** Seconds FinHub asked us to wait (429 `Retry-After`, §8). */
+  /** HTTP status, when FinHub answered. */
+  status?: number | undefined;
+  /** Seconds FinHub asked us to wait (429 `Retry-After`, §8; a sign-in lockout, §3.2). */
   retryAfter?: number | undefined;
+  /** A refused sign-in's attempts left (§3.2). */
+  attemptsLeft?: number | undefined;
 }
 
 export function toFailure(error: unknown): Failure {
@@ -19,19 +22,13 @@ export function toFailure(error: unknown): Failure {
       code: error.code,
       retryable: error.retryable,
       fieldErrors: [...error.fieldErrors],
-      message: error.message,
+      status: error.status,
       retryAfter: error.retryAfter,
+      attemptsLeft: error.attemptsLeft,
     };
   }
-  if (error instanceof FlowError) {
-    return { code: error.code, retryable: false, fieldErrors: [], message: error.message };
-  }
-  return {
-    code: 'server_error',
-    retryable: true,
-    fieldErrors: [],
-    message: error instanceof Error ? error.message : 'Unexpected error',
-  };
+  if (error instanceof FlowError) return { code: error.code, retryable: false, fieldErrors: [] };
+  return { code: 'server_error', retryable: true, fieldErrors: [] };
 }
 
 /**

@@ -311,11 +311,12 @@ describe('documents step', () => {
     );
     await settle(el);
     const failed = card(el, 'Proof of address');
+    // The person reads the error catalogue's words for the code, not the API's English message.
     expect(text(failed.querySelector('.field-error'))).to.equal(
-      'FinHub is not answering right now. Try again in a moment.',
+      'Something went wrong on our side. Please try again.',
     );
     expect(announcements).to.include(
-      'Proof of address: FinHub is not answering right now. Try again in a moment.',
+      'Proof of address: Something went wrong on our side. Please try again.',
     );
     expect(text(failed)).to.contain('bill.pdf'); // the file is kept
 

@@ -168,8 +168,9 @@ describe('faults: FinHub errors', () => {
       'the upload did not fail',
       { timeout: 8000 },
     ).catch(() => undefined);
+    // The card words it as the banner would (the error catalogue's text for the code).
     await waitUntil(
-      () => /problem right now/.test(root(documents).textContent ?? ''),
+      () => /Something went wrong on our side/.test(root(documents).textContent ?? ''),
       'no upload error on the card',
       { timeout: 8000 },
     );

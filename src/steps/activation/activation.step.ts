@@ -2,7 +2,6 @@
  * Activation (finhub-api.md §5.5, §5.6, §7.8): waits while FinHub reviews the documents, then asks
  * for the code from the email; a company's wallet is then provisioned before the flow finishes.
  */
-import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { defineStep } from '../../flow/definitions.js';
 import type { ActivationOutcome } from '../../flow/backend.js';
@@ -37,13 +36,4 @@ export const activation = defineStep<ActivationSlice, string>({
   slice: () => ({ phase: 'checking', codeRejected: false, unsure: false }),
   // Polls until the code can be entered (or, for a company, its wallet is ready).
   entry: (_data, slice) => WAITING.includes(slice.phase) && 'quiet',
-  render: (c) =>
-    html`<finhub-step-activation
-      exportparts=${c.parts}
-      flow=${c.flow.kind}
-      phase=${c.slice.phase}
-      email=${c.data.email ?? ''}
-      ?code-rejected=${c.slice.codeRejected}
-      ?busy=${c.busy}
-    ></finhub-step-activation>`,
 });

@@ -138,7 +138,7 @@ function noteCheck(context: Context, check: ActivationCheck): ActivationPhase {
     );
   } else if (phase === 'rejected' || phase === 'blocked') {
     const code = phase === 'rejected' ? 'verification_rejected' : 'unprocessable';
-    const failure: Failure = { code, retryable: false, fieldErrors: [], message: '' };
+    const failure: Failure = { code, retryable: false, fieldErrors: [] };
     context.reportError(failure, false);
   }
   return phase;

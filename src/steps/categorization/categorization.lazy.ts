@@ -1,3 +1,22 @@
-/** What loads when the step is reached: its element and its work (one chunk). */
+/**
+ * What loads when the step is reached, one chunk: its element, its work, and how the element
+ * renders it (docs/architecture.md#how-a-step-is-built).
+ */
+import { html, nothing } from 'lit';
+import type { RenderContext } from '../../flow/definitions.js';
+import type { CategorizationSlice } from './categorization.step.js';
+
 export { FinHubCategorizationStep as view } from './categorization-view.js';
 export { work } from './categorization.work.js';
+
+export const render = (c: RenderContext<CategorizationSlice>) =>
+  // Categories failed to load: the banner explains and offers a retry.
+  !c.slice.categories && c.entryStatus !== 'pending'
+    ? nothing
+    : html`<finhub-step-categorization
+        exportparts=${c.parts}
+        .categories=${c.slice.categories}
+        .selected=${c.data.categoryKey}
+        ?busy=${c.busy}
+        ?can-go-back=${c.canGoBack}
+      ></finhub-step-categorization>`;

@@ -3,7 +3,6 @@
  * a category the host preset is applied by itself. The first step: its view and work are part of
  * the first screen.
  */
-import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
 import { defineStep } from '../../flow/definitions.js';
 import type { CategoryOption } from '../../flow/types.js';
@@ -24,15 +23,4 @@ export const categorization = defineStep<CategorizationSlice, string>({
   load: () => import('./categorization.lazy.js'),
   slice: () => ({}),
   entry: () => 'quiet',
-  render: (c) =>
-    // Categories failed to load: the banner explains and offers a retry.
-    !c.slice.categories && c.entryStatus !== 'pending'
-      ? nothing
-      : html`<finhub-step-categorization
-          exportparts=${c.parts}
-          .categories=${c.slice.categories}
-          .selected=${c.data.categoryKey}
-          ?busy=${c.busy}
-          ?can-go-back=${c.canGoBack}
-        ></finhub-step-categorization>`,
 });

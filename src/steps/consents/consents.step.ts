@@ -2,11 +2,9 @@
  * Consents (finhub-api.md §5.4, §7.7): terms, privacy and data processing, each with the host's
  * document and version; all three are required, and those FinHub holds are not sent again.
  */
-import { html } from 'lit';
 import { msg } from '@lit/localize';
 import { defineStep } from '../../flow/definitions.js';
 import { CONSENT_KINDS } from '../../flow/types.js';
-import { resolveConsentDocuments } from './consent-documents.js';
 import type { ConsentValues } from './consents.schema.js';
 
 export interface ConsentsSlice {
@@ -24,11 +22,4 @@ export const consents = defineStep<ConsentsSlice, ConsentValues>({
   slice: () => ({ unsure: false }),
   // FinHub holds all three already (a resumed onboarding): nothing to ask.
   entry: (data) => CONSENT_KINDS.every((kind) => data.consentsHeld?.includes(kind)) && 'quiet',
-  render: (c) =>
-    html`<finhub-step-consents
-      exportparts=${c.parts}
-      .documents=${resolveConsentDocuments(c.settings.consents)}
-      .accepted=${[...(c.data.consentsHeld ?? [])]}
-      ?busy=${c.busy}
-    ></finhub-step-consents>`,
 });

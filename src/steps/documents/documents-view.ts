@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { FinHubApiError } from '../../api/errors.js';
 import { randomUuid } from '../../api/random-uuid.js';
-import { wait } from '../../flow/clock.js';
+import { toFailure } from '../../flow/failure.js';
+import { errorText } from '../../localization/error-messages.js';
 import { encodeBase64 } from './encode.js';
 import { checkFile, formatBytes, formatList, type DocumentMimeType } from './file-checks.js';
 import type { DocumentRequirement, DocumentUpload, DocumentUploader } from './requirements.js';
@@ -56,8 +57,6 @@ interface Card {
   dragOver: boolean;
   /** Results of an older attempt (replaced, cancelled, removed) are ignored. */
   attempt: number;
-  /** After a 429 with Retry-After (§8): Retry waits until this time (ms since epoch). */
-  retryNotBefore?: number;
 }
 
 /** Share of the progress bar for reading and encoding; the upload fills the rest. */
@@ -827,7 +826,6 @@ export class FinHubDocumentsStep extends LitElement {
     // From a passed check ('checking') or Retry ('failed'); never twice at once.
     if (!requirement || !card || !file || !mimeType || !docId) return;
     if (card.phase === 'encoding' || card.phase === 'uploading') return;
-    const notBefore = card.retryNotBefore ?? 0;
     const controller = new AbortController();
     const attempt = ++this.#attempts;
     const current = () => this.#cards.get(key)?.attempt === attempt;
@@ -844,12 +842,9 @@ export class FinHubDocumentsStep extends LitElement {
       retryable: false,
       controller,
       attempt,
-      retryNotBefore: undefined,
     });
     const documentType = card.choice;
     try {
-      // FinHub asked for a pause (429 Retry-After): a Retry pressed sooner waits it out.
-      if (notBefore > Date.now()) await wait(notBefore - Date.now(), controller.signal);
       const uploader = this.uploader;
       if (!uploader) throw new Error('no uploader');
       const result = await this.#send(
@@ -875,18 +870,17 @@ export class FinHubDocumentsStep extends LitElement {
       this.#announce(msg(str`${requirement.label} uploaded.`));
     } catch (error) {
       if (!current()) return; // cancelled, replaced or interrupted: already handled
+      // A Retry pressed before a 429's Retry-After has passed waits it out (the flow's runner).
       const message =
         error instanceof FinHubApiError
-          ? error.message
+          ? errorText(toFailure(error))
           : msg('The upload did not go through. Try again.');
-      const retryAfter = error instanceof FinHubApiError ? error.retryAfter : undefined;
       this.#update(key, {
         phase: 'failed',
         error: message,
         retryable: true,
         controller: undefined,
         progress: 0,
-        retryNotBefore: retryAfter ? Date.now() + retryAfter * 1000 : undefined,
       });
       this.#announce(`${requirement.label}: ${message}`);
     }

@@ -2,7 +2,6 @@
  * People (finhub-api.md §1.3 step 3): the company's employees (§7.2), directors (§7.3) and
  * shareholders (§7.4). Organization flow only.
  */
-import { html } from 'lit';
 import { msg } from '@lit/localize';
 import type { OrganizationBackend } from '../../flow/backend.js';
 import { defineStep } from '../../flow/definitions.js';
@@ -48,14 +47,4 @@ export const personnel = defineStep<PersonnelSlice, PersonnelValues, Organizatio
   // What FinHub already holds (a resumed onboarding), shown as saved (§7.3 list).
   entry: (_data, slice) => !slice.directorsLoaded && 'quiet',
   onSignIn: true,
-  render: (c) =>
-    html`<finhub-step-personnel
-      exportparts=${c.parts}
-      .saved=${c.slice.saved}
-      .sent=${c.slice.sent}
-      .rowErrors=${c.slice.rowErrors}
-      ?busy=${c.busy}
-      ?can-go-back=${c.canGoBack}
-      locale=${c.locale}
-    ></finhub-step-personnel>`,
 });

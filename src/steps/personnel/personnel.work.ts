@@ -3,6 +3,7 @@
  * them, the directors FinHub holds, and whether a resumed company still has to name its people.
  */
 import { msg } from '@lit/localize';
+import { errorText } from '../../localization/error-messages.js';
 import type { OrganizationBackend } from '../../flow/backend.js';
 import type { StepContext, StepWork } from '../../flow/definitions.js';
 import { outcomeUnknown, toFailure } from '../../flow/failure.js';
@@ -130,7 +131,7 @@ function personnelRowMessage(error: unknown): string {
     case 'validation_failed':
     case 'bad_request':
     case 'unprocessable':
-      return failure.fieldErrors[0]?.message ?? failure.message;
+      return failure.fieldErrors[0]?.message ?? errorText(failure);
     default:
       return '';
   }

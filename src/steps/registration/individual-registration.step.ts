@@ -1,5 +1,4 @@
 /** A person's registration (finhub-api.md §5.1): their details, address and password. */
-import { html } from 'lit';
 import { msg } from '@lit/localize';
 import type { IndividualBackend } from '../../flow/backend.js';
 import { defineStep } from '../../flow/definitions.js';
@@ -7,7 +6,7 @@ import type {
   IndividualRegistrationDraft,
   IndividualRegistrationValues,
 } from './individual-registration.schema.js';
-import { registrationSlice, startValues, type RegistrationSlice } from './registration.js';
+import { registrationSlice, type RegistrationSlice } from './registration.js';
 
 export const individualRegistration = defineStep<
   RegistrationSlice<IndividualRegistrationDraft>,
@@ -24,15 +23,4 @@ export const individualRegistration = defineStep<
   tag: 'finhub-step-individual-registration',
   load: () => import('./individual-registration.lazy.js'),
   slice: registrationSlice,
-  render: (c) =>
-    html`<finhub-step-individual-registration
-      exportparts=${c.parts}
-      .initialValues=${startValues(c.settings.prefill, c.slice.draft)}
-      .serverErrors=${c.slice.errors}
-      ?duplicate-email=${c.slice.duplicateEmail}
-      ?registered-earlier=${c.slice.registeredEarlier}
-      ?busy=${c.busy}
-      ?can-go-back=${c.canGoBack}
-      locale=${c.locale}
-    ></finhub-step-individual-registration>`,
 });

@@ -3,14 +3,14 @@
  * asking; a person who comes back later signs in on this step's form instead, then lands where
  * they left off.
  */
-import { html } from 'lit';
 import { msg } from '@lit/localize';
 import type { SessionCredentials } from '../../flow/backend.js';
 import { defineStep } from '../../flow/definitions.js';
+import type { Failure } from '../../flow/failure.js';
 
 export interface SessionSlice {
-  /** Why the last sign-in was refused, shown on the form. */
-  error?: string | undefined;
+  /** Why the last sign-in was refused, shown on the form (worded at each render). */
+  error?: Failure | undefined;
   /** After a resumed sign-in: the readiness check that decides where to land is running. */
   locating: boolean;
 }
@@ -28,12 +28,4 @@ export const session = defineStep<SessionSlice, SessionCredentials>({
   slice: () => ({ locating: false }),
   // Signs in by itself, or finds where a returning person left off.
   entry: (data, slice) => (data.signInRequired !== true || slice.locating) && 'busy',
-  render: (c) =>
-    html`<finhub-step-sign-in
-      exportparts=${c.parts}
-      email=${c.data.email ?? ''}
-      error=${c.slice.error ?? ''}
-      ?locating=${c.slice.locating}
-      ?busy=${c.busy}
-    ></finhub-step-sign-in>`,
 });

@@ -5,7 +5,7 @@
 import { FlowError, type SessionCredentials } from '../../flow/backend.js';
 import type { StepContext, StepWork } from '../../flow/definitions.js';
 import { planResume } from '../../flow/resume.js';
-import { errorMessage } from '../../localization/error-messages.js';
+import { signInText } from '../../localization/error-messages.js';
 import type { SessionSlice } from './session.step.js';
 
 type Context = StepContext<SessionSlice>;
@@ -48,10 +48,10 @@ export const work: StepWork<SessionSlice, SessionCredentials> = {
       context.data.signInRequired &&
       (code === 'unauthorized' || code === 'account_locked' || code === 'not_found')
     ) {
-      // A refused sign-in: the API's own message says how many attempts are left.
-      const message = code === 'not_found' ? errorMessage('unauthorized') : failure.message;
-      context.update({ slice: { error: message } });
-      return { onForm: true, text: () => message, recoverable: code !== 'account_locked' };
+      // A refused sign-in: says how many attempts are left, or how long the account is locked.
+      const text = () => signInText(failure);
+      context.update({ slice: { error: failure } });
+      return { onForm: true, text, recoverable: code !== 'account_locked' };
     }
     return undefined;
   },
