@@ -323,10 +323,8 @@ export class FinHubOnboarding extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    const driver = this.#driver;
-    this.dispatchEvent(
-      new FinHubReadyEvent({ flow: driver.flow.kind, step: driver.machine.current }),
-    );
+    const { flow, machine } = this.#driver;
+    this.dispatchEvent(new FinHubReadyEvent({ flow: flow.kind, step: machine.current }));
   }
 
   protected override updated(): void {
