@@ -13,7 +13,7 @@ export { individualWork as work } from './registration.work.js';
 export const render = (c: RenderContext<RegistrationSlice<IndividualRegistrationDraft>>) =>
   html`<finhub-step-individual-registration
     exportparts=${c.parts}
-    .initialValues=${startValues(c.settings.prefill, c.slice.draft)}
+    .prefill=${startValues(c.settings.prefill, c.slice.draft)}
     .serverErrors=${c.slice.errors}
     ?duplicate-email=${c.slice.duplicateEmail}
     ?registered-earlier=${c.slice.registeredEarlier}
