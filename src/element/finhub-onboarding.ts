@@ -12,7 +12,7 @@ import {
   FinHubStepCompleteEvent,
   type FinHubStepCompleteDetail,
 } from '../events/finhub-step-complete.js';
-import type { AnyBackend, FlowBackend } from '../flow/backend.js';
+import type { ActivationOutcome, AnyBackend, FlowBackend } from '../flow/backend.js';
 import type { Clock } from '../flow/clock.js';
 import type { FlowDefinition, FlowReport, StepModule, StepView } from '../flow/definitions.js';
 import { FlowDriver } from '../flow/driver.js';
@@ -57,7 +57,7 @@ export type FinHubConsents = ConsentDocumentsInput;
 
 /** A loaded view: a step's lazy module (with its `render`), or the progress view. */
 type Loaded = Awaited<ReturnType<StepView['load']>> &
-  Partial<Pick<StepModule<object, never, FlowBackend>, 'render'>>;
+  Partial<Pick<StepModule<object, never, FlowBackend>, 'render' | 'renderDone'>>;
 
 /** Loads a step's lazy module and registers its element once; a failed load can be tried again. */
 const views = new Map<string, Promise<Loaded>>();
@@ -220,7 +220,7 @@ export class FinHubOnboarding extends LitElement {
   #focusHeading = false;
   #shownError: unknown;
   /** What activation left (IBAN, wallet), shown once the flow is done. */
-  #account: { iban?: string; wallet?: { walletId?: string; currency?: string } } | undefined;
+  #account: ActivationOutcome | undefined;
 
   readonly #driver = new FlowDriver(this, {
     settings: () => ({
@@ -258,7 +258,7 @@ export class FinHubOnboarding extends LitElement {
       () => {
         if (this.#viewWanted !== view) return;
         this.#viewFailed = true;
-        this.#driver.reportError('step_unavailable', { retry: () => this.#loadView(true) });
+        this.#driver.reportError('step_unavailable', () => this.#loadView(true));
       },
     );
   }
@@ -423,34 +423,10 @@ export class FinHubOnboarding extends LitElement {
     </div>`;
   }
 
-  #renderDone(): TemplateResult {
-    const result = this.#account;
-    const wallet = result?.wallet;
-    return html`<p class="done">${msg('Your account is ready.')}</p>
-      ${
-        result?.iban || wallet?.walletId
-          ? html`<dl class="account">
-              ${
-                result?.iban
-                  ? html`<div>
-                      <dt>${msg('IBAN')}</dt>
-                      <dd class="iban">${result.iban}</dd>
-                    </div>`
-                  : nothing
-              }
-              ${
-                wallet?.walletId
-                  ? html`<div>
-                      <dt>${msg('Wallet')}</dt>
-                      <dd>
-                        ${wallet.walletId}${wallet.currency ? html` (${wallet.currency})` : nothing}
-                      </dd>
-                    </div>`
-                  : nothing
-              }
-            </dl>`
-          : nothing
-      }`;
+  /** Once done: what the last step shows (the account, its IBAN). */
+  #renderDone(): TemplateResult | typeof nothing {
+    const last = this.#driver.flow.steps.at(-1);
+    return (last && this.#viewsReady.get(last)?.renderDone?.(this.#account)) ?? nothing;
   }
 
   /** The current step, looked up: its own render, or progress while it runs by itself. */

@@ -32,6 +32,8 @@ export interface StepModule<S, V, B extends FlowBackend> {
   readonly view: CustomElementConstructor;
   readonly work: StepWork<S, V, B>;
   readonly render: (context: RenderContext<S>) => TemplateResult | typeof nothing;
+  /** The flow's last step's: what the element shows once the flow is done. */
+  readonly renderDone?: (account: ActivationOutcome | undefined) => TemplateResult;
 }
 
 /**

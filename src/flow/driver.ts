@@ -86,7 +86,7 @@ const hasResumeIds = (flow: FlowDefinition, resume: ResumeState | undefined) =>
     resume &&
     flow.ownerId(resume.ids) &&
     resume.ids.userId &&
-    (resume.flow === undefined || resume.flow === flow.kind),
+    [undefined, flow.kind].includes(resume.flow),
   );
 
 function settingsKey(settings: FlowSettings): string {
@@ -376,28 +376,10 @@ export class FlowDriver implements ReactiveController {
     });
   }
 
-  /** Reports an error that happened outside a step's work (e.g. a view failed to load). */
-  reportError(
-    code: FinHubErrorEventCode,
-    options: { retry?: () => void; recoverable?: boolean } = {},
-  ): void {
-    const failure: Failure = { code, retryable: false, fieldErrors: [] };
-    const text = () => this.#options.failureText(failure);
-    this.#retry = options.retry;
-    this.#error = {
-      step: this.#machine.current,
-      code,
-      text,
-      recoverable: options.recoverable ?? true,
-      retryable: options.retry !== undefined,
-    };
-    this.#options.report({
-      type: 'error',
-      step: this.#machine.current,
-      code,
-      text,
-      recoverable: this.#error.recoverable,
-    });
+  /** Reports an error that happened outside a step's work (a view that failed to load). */
+  reportError(code: FinHubErrorEventCode, retry: () => void): void {
+    const failure: Failure = { code, retryable: true, fieldErrors: [] };
+    this.#show(this.#machine.current, failure, { recoverable: true }, retry);
     this.#host.requestUpdate();
   }
 
@@ -500,7 +482,7 @@ export class FlowDriver implements ReactiveController {
       },
       announce: (message) => this.#options.report({ type: 'announce', message }),
       reportError: (failure, recoverable) => {
-        if (run.current) this.#report(step, failure, undefined, recoverable);
+        if (run.current) this.#show(step.id, failure, { onForm: true, recoverable });
       },
       sleep: (ms) => runner.clock.sleep(ms, signal),
       waitOut: (error) => runner.waitOut(step.id, error, signal),
@@ -539,35 +521,24 @@ export class FlowDriver implements ReactiveController {
       failure = { ...failure, code: 'step_unavailable', retryable: true };
     if (failure.code === 'duplicate_email' && !this.#committed()) this.#signInOffered = true;
     const failed = context && loaded.get(step)?.failed;
-    const placement: FailurePlacement | void = failed ? failed(failure, context) : undefined;
-    const recoverable =
-      placement?.recoverable ?? (failure.retryable || failure.code === 'validation_failed');
-    if (!placement?.onForm) {
-      this.#error = {
-        step: step.id,
-        code: failure.code,
-        text: placement?.text ?? (() => this.#options.failureText(failure)),
-        recoverable,
-        retryable: failure.retryable,
-      };
-      this.#retry = failure.retryable ? retry : undefined;
-    }
-    this.#report(step, failure, placement?.text, recoverable);
+    this.#show(step.id, failure, failed ? failed(failure, context) : undefined, retry);
   }
 
-  #report(
-    step: Step,
+  /** A failure in the banner (with its retry) or on the step's form, and the host told. */
+  #show(
+    step: StepId,
     failure: Failure,
-    text: (() => string) | undefined,
-    recoverable: boolean,
+    placement: FailurePlacement | void,
+    retry?: () => void,
   ): void {
-    this.#options.report({
-      type: 'error',
-      step: step.id,
-      code: failure.code,
-      text: text ?? (() => this.#options.failureText(failure)),
-      recoverable,
-    });
+    const { code, retryable } = failure;
+    const text = placement?.text ?? (() => this.#options.failureText(failure));
+    const recoverable = placement?.recoverable ?? (retryable || code === 'validation_failed');
+    if (!placement?.onForm) {
+      this.#error = { step, code, text, recoverable, retryable };
+      this.#retry = retryable ? retry : undefined;
+    }
+    this.#options.report({ type: 'error', step, code, text, recoverable });
   }
 
   // ---- moving ----------------------------------------------------------------------------

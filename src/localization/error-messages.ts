@@ -91,24 +91,3 @@ function rateLimitedText(seconds: number | undefined): string {
     id: 'error.rate_limited-minutes',
   });
 }
-
-/** Why a sign-in was refused (§3.2): wrong credentials (how many attempts are left), or a lockout. */
-export function signInText(facts: ErrorFacts): string {
-  if (facts.code === 'account_locked') return errorText(facts);
-  if (facts.code === 'not_found') return errorText({ code: 'unauthorized' });
-  const left = facts.attemptsLeft;
-  if (left === 1) {
-    return msg('The email or password is incorrect. Check them and try again (1 attempt left).', {
-      id: 'error.unauthorized-credentials-last',
-    });
-  }
-  if (left !== undefined && left > 1) {
-    return msg(
-      str`The email or password is incorrect. Check them and try again (${left} attempts left).`,
-      { id: 'error.unauthorized-credentials-attempts' },
-    );
-  }
-  return msg('The email or password is incorrect. Check them and try again.', {
-    id: 'error.unauthorized-credentials',
-  });
-}

@@ -1,12 +1,19 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { localized, msg, str } from '@lit/localize';
-import type { ActivationPhase } from './activation.step.js';
+import { css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import type { FlowKind } from '../../flow/types.js';
-import { validateActivationCode } from './activation-code.schema.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import { StepAnnounceEvent, StepSubmitEvent } from '../shared/step-events.js';
+import { FormController } from '../shared/form-controller.js';
+import { inputField } from '../shared/form-fields.js';
+import { StepElement } from '../shared/step-element.js';
+import type { ActivationPhase } from './activation.step.js';
+import { validateActivationCode, type ActivationCodeValues } from './activation-code.schema.js';
+
+/** Whose account could not be verified: a person's or a company's. */
+const NOT_VERIFIED: Record<FlowKind, () => string> = {
+  individual: () => msg('We could not verify your identity'),
+  organization: () => msg('We could not verify the company'),
+};
 
 /**
  * Activation (finhub-api.md §5.5, §5.6, §7.8): while FinHub reviews the documents, a pending state
@@ -16,8 +23,7 @@ import { StepAnnounceEvent, StepSubmitEvent } from '../shared/step-events.js';
  *
  * @internal
  */
-@localized()
-export class FinHubActivationStep extends LitElement {
+export class FinHubActivationStep extends StepElement {
   static override styles = [
     baseStyles,
     formStyles,
@@ -37,12 +43,6 @@ export class FinHubActivationStep extends LitElement {
         font-weight: 600;
         margin: 0;
       }
-
-      .busy {
-        display: grid;
-        gap: 0.25rem;
-        flex: 1 1 100%;
-      }
     `,
   ];
 
@@ -54,26 +54,18 @@ export class FinHubActivationStep extends LitElement {
   /** FinHub refused the last code. */
   @property({ type: Boolean, attribute: 'code-rejected' }) codeRejected = false;
 
-  @property({ type: Boolean }) busy = false;
-
   /** Whose account: a person's or a company's (wording only). */
   @property() flow: FlowKind = 'individual';
 
-  @state() private _code = '';
-  @state() private _touched = false;
-  @state() private _submitted = false;
-
-  #focusCode = false;
+  readonly #form = new FormController<'code', ActivationCodeValues>(this, {
+    fields: ['code'],
+    empty: () => ({ code: '' }),
+    validate: validateActivationCode,
+    invalid: (_fields, errors) => errors.code?.[0] ?? '',
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('codeRejected') && this.codeRejected) this.#focusCode = true;
-  }
-
-  protected override updated(): void {
-    if (this.#focusCode) {
-      this.#focusCode = false;
-      this.renderRoot.querySelector<HTMLInputElement>('#code')?.focus();
-    }
+    if (changed.has('codeRejected') && this.codeRejected) this.focusAfterRender('code');
   }
 
   override render() {
@@ -93,13 +85,7 @@ export class FinHubActivationStep extends LitElement {
         </div>`;
       case 'rejected':
         return html`<div class="outcome" role="alert">
-          <p class="lead">
-            ${
-              this.flow === 'organization'
-                ? msg('We could not verify the company')
-                : msg('We could not verify your identity')
-            }
-          </p>
+          <p class="lead">${NOT_VERIFIED[this.flow]()}</p>
           <p>
             ${msg(
               'Your documents were not approved, so this account cannot be activated. Please contact support to find out what to do next.',
@@ -116,7 +102,7 @@ export class FinHubActivationStep extends LitElement {
           </p>
         </div>`;
       case 'ready':
-        return this.#form();
+        return this.#renderForm();
     }
   }
 
@@ -132,76 +118,37 @@ export class FinHubActivationStep extends LitElement {
     </div>`;
   }
 
-  #errors(): string[] {
-    if (this.codeRejected) {
-      return [msg('This code is not correct. Check the email we sent you and try again.')];
-    }
-    if (!this._submitted && !this._touched) return [];
-    return validateActivationCode({ code: this._code }).errors.code ?? [];
-  }
-
-  #form() {
-    const errors = this.#errors();
+  #renderForm() {
     const email = this.email;
     return html`
       <p class="lead">${msg('Your documents are verified.')}</p>
       <form part="form" novalidate @submit=${this.#onSubmit}>
-        <div part="field" class="field">
-          <label part="label" for="code">${msg('Activation code')}</label>
-          <p id="code-hint" class="hint">
-            ${
-              email
-                ? msg(str`We emailed the code to ${email}.`)
-                : msg('We emailed the code to the address you registered with.')
-            }
-          </p>
-          <input
-            part="input"
-            id="code"
-            name="code"
-            type="text"
-            autocomplete="one-time-code"
-            autocapitalize="characters"
-            spellcheck="false"
-            required
-            aria-invalid=${errors.length ? 'true' : 'false'}
-            aria-describedby=${errors.length ? 'code-hint code-error' : 'code-hint'}
-            .value=${live(this._code)}
-            @input=${this.#onInput}
-            @blur=${() => (this._touched = true)}
-          />
-          ${
-            errors.length
-              ? html`<p id="code-error" part="field-error" class="field-error">
-                  ${errors.map((message) => html`<span>${message}</span>`)}
-                </p>`
-              : nothing
-          }
-        </div>
-        <div class="actions">
-          ${
-            this.busy
-              ? html`<div class="busy">
-                  <span id="busy-label" class="muted">${msg('Activating your account…')}</span>
-                  <progress part="progress" aria-labelledby="busy-label"></progress>
-                </div>`
-              : nothing
-          }
-          <button
-            part="button button-primary"
-            class="button button-primary"
-            type="submit"
-            aria-disabled=${this.busy ? 'true' : 'false'}
-          >
-            ${msg('Activate account')}
-          </button>
-        </div>
+        ${inputField({
+          id: 'code',
+          label: msg('Activation code'),
+          hint: email
+            ? msg(str`We emailed the code to ${email}.`)
+            : msg('We emailed the code to the address you registered with.'),
+          autocomplete: 'one-time-code',
+          autocapitalize: 'characters',
+          spellcheck: false,
+          value: this.#form.values.code,
+          errors: this.codeRejected
+            ? [msg('This code is not correct. Check the email we sent you and try again.')]
+            : this.#form.errorsFor('code'),
+          onInput: this.#onInput,
+          onBlur: this.#form.onBlur,
+        })}
+        ${this.renderActions({
+          primary: msg('Activate account'),
+          busyText: msg('Activating your account…'),
+        })}
       </form>
     `;
   }
 
   #onInput = (event: Event): void => {
-    this._code = (event.target as HTMLInputElement).value; // bound on the code input only
+    this.#form.onInput(event);
     // The person is correcting it: FinHub's verdict was about the previous code.
     if (this.codeRejected) this.codeRejected = false;
   };
@@ -209,15 +156,8 @@ export class FinHubActivationStep extends LitElement {
   #onSubmit(event: Event): void {
     event.preventDefault();
     if (this.busy) return;
-    this._submitted = true;
     this.codeRejected = false;
-    const result = validateActivationCode({ code: this._code });
-    if (!result.success) {
-      this.#focusCode = true;
-      this.requestUpdate(); // focus after the render, even when nothing else changed
-      this.dispatchEvent(new StepAnnounceEvent(result.errors.code?.[0] ?? ''));
-      return;
-    }
-    this.dispatchEvent(new StepSubmitEvent<string>(result.values.code));
+    const values = this.#form.submit();
+    if (values) this.submit<string>(values.code);
   }
 }

@@ -1,9 +1,11 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
 import type { CategoryOption } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import { StepAnnounceEvent, StepBackEvent, StepSubmitEvent } from '../shared/step-events.js';
+import { StepElement } from '../shared/step-element.js';
+
+const choose = () => msg('Choose an account type to continue');
 
 /**
  * Categorization (finhub-api.md §4): the person picks one of the tenant's categories. Presentational:
@@ -12,8 +14,7 @@ import { StepAnnounceEvent, StepBackEvent, StepSubmitEvent } from '../shared/ste
  *
  * @internal
  */
-@localized()
-export class FinHubCategorizationStep extends LitElement {
+export class FinHubCategorizationStep extends StepElement {
   static override styles = [
     baseStyles,
     formStyles,
@@ -57,18 +58,13 @@ export class FinHubCategorizationStep extends LitElement {
   /** Key preselected until the person chooses (the flow's default or earlier choice). */
   @property() selected: string | undefined;
 
-  @property({ type: Boolean }) busy = false;
-
-  @property({ type: Boolean, attribute: 'can-go-back' }) canGoBack = false;
-
-  @state() private _choice: string | undefined;
-
+  @state() private _choice = '';
   @state() private _showError = false;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if ((changed.has('selected') || changed.has('categories')) && this._choice === undefined) {
+    if ((changed.has('selected') || changed.has('categories')) && !this._choice) {
       const preselected = this.categories?.find((category) => category.key === this.selected);
-      this._choice = preselected?.key ?? this.categories?.find((c) => c.isDefault)?.key;
+      this._choice = preselected?.key ?? this.categories?.find((c) => c.isDefault)?.key ?? '';
     }
   }
 
@@ -82,7 +78,8 @@ export class FinHubCategorizationStep extends LitElement {
         ${msg('No account types are available right now. Please contact support.')}
       </p>`;
     }
-    const error = this._showError && !this._choice;
+    const choice = this._choice;
+    const error = this._showError && !choice;
     return html`
       <form part="form" novalidate @submit=${this.#onSubmit}>
         <fieldset aria-describedby=${error ? 'category-error' : nothing}>
@@ -90,7 +87,7 @@ export class FinHubCategorizationStep extends LitElement {
           ${
             error
               ? html`<p id="category-error" part="field-error" class="field-error">
-                  <span>${msg('Choose an account type to continue')}</span>
+                  <span>${choose()}</span>
                 </p>`
               : nothing
           }
@@ -104,11 +101,11 @@ export class FinHubCategorizationStep extends LitElement {
                     id=${`category-${index}`}
                     name="category"
                     .value=${category.key}
-                    .checked=${category.key === this._choice}
+                    .checked=${category.key === choice}
                     aria-describedby=${
                       category.description ? `category-${index}-description` : nothing
                     }
-                    @change=${() => this.#choose(category.key)}
+                    @change=${() => (this._choice = category.key)}
                   />
                   <label part="label" for=${`category-${index}`}>${category.name}</label>
                   ${
@@ -123,51 +120,21 @@ export class FinHubCategorizationStep extends LitElement {
             )}
           </div>
         </fieldset>
-        <div class="actions">
-          ${
-            this.canGoBack
-              ? html`<button
-                  part="button button-secondary"
-                  class="button button-secondary"
-                  type="button"
-                  @click=${this.#onBack}
-                >
-                  ${msg('Back')}
-                </button>`
-              : nothing
-          }
-          <button
-            part="button button-primary"
-            class="button button-primary"
-            type="submit"
-            aria-disabled=${this.busy ? 'true' : 'false'}
-          >
-            ${msg('Continue')}
-          </button>
-        </div>
+        ${this.renderActions({ primary: msg('Continue') })}
       </form>
     `;
   }
 
-  #choose(key: string): void {
-    this._choice = key;
-    this._showError = false;
-  }
-
-  async #onSubmit(event: Event): Promise<void> {
+  #onSubmit(event: Event): void {
     event.preventDefault();
     if (this.busy) return;
-    if (!this._choice) {
-      this._showError = true;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
-      this.dispatchEvent(new StepAnnounceEvent(msg('Choose an account type to continue')));
+    if (this._choice) {
+      this.submit<string>(this._choice);
       return;
     }
-    this.dispatchEvent(new StepSubmitEvent<string>(this._choice));
-  }
-
-  #onBack(): void {
-    if (!this.busy) this.dispatchEvent(new StepBackEvent());
+    // One choice, no fields: the form controller's work in two lines.
+    this._showError = true;
+    this.focusAfterRender('category-0');
+    this.announce(choose());
   }
 }

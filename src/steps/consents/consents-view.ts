@@ -1,6 +1,6 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { msg, str } from '@lit/localize';
 import {
   DEFAULT_CONSENT_DOCUMENTS,
   consentKey,
@@ -9,7 +9,8 @@ import {
 import { validateConsents, type ConsentValues } from './consents.schema.js';
 import { CONSENT_KINDS, type ConsentKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import { StepAnnounceEvent, StepSubmitEvent } from '../shared/step-events.js';
+import { FormController } from '../shared/form-controller.js';
+import { StepElement } from '../shared/step-element.js';
 
 /**
  * Consents (finhub-api.md §5.4): terms, privacy and data processing, each with its document and
@@ -18,8 +19,7 @@ import { StepAnnounceEvent, StepSubmitEvent } from '../shared/step-events.js';
  *
  * @internal
  */
-@localized()
-export class FinHubConsentsStep extends LitElement {
+export class FinHubConsentsStep extends StepElement {
   static override styles = [
     baseStyles,
     formStyles,
@@ -48,12 +48,6 @@ export class FinHubConsentsStep extends LitElement {
       a {
         color: var(--_color-primary, #1d4ed8);
       }
-
-      .busy {
-        display: grid;
-        gap: 0.25rem;
-        flex: 1 1 100%;
-      }
     `,
   ];
 
@@ -63,48 +57,31 @@ export class FinHubConsentsStep extends LitElement {
   /** Consents FinHub already holds (shown ticked and not sent again). */
   @property({ attribute: false }) accepted: readonly ConsentKind[] = [];
 
-  @property({ type: Boolean }) busy = false;
-
-  @state() private _checked: Partial<ConsentValues> = {};
-  @state() private _submitted = false;
-
-  #focusFirstError = false;
-
-  protected override updated(): void {
-    if (this.#focusFirstError) {
-      this.#focusFirstError = false;
-      this.renderRoot.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
-    }
-  }
+  readonly #form = new FormController<ConsentKind, ConsentValues, Record<ConsentKind, boolean>>(
+    this,
+    {
+      fields: CONSENT_KINDS,
+      empty: () => ({ terms: false, privacy: false, 'data-processing': false }),
+      // Consents FinHub holds count as given.
+      validate: (values) => validateConsents(this.#values(values)),
+      controlId: (kind) => `consent-${kind}`,
+      invalid: () => msg('Accept all three agreements to open your account.'),
+    },
+  );
 
   override render() {
-    const errors = this._submitted ? validateConsents(this.#values()).errors : {};
     return html`
       <form part="form" novalidate @submit=${this.#onSubmit}>
         <fieldset>
           <legend part="label">${msg('Please read and accept the following')}</legend>
           <div class="consents">
-            ${CONSENT_KINDS.map((kind) => this.#consent(kind, errors[kind] ?? []))}
+            ${CONSENT_KINDS.map((kind) => this.#consent(kind, this.#form.errorsFor(kind)))}
           </div>
         </fieldset>
-        <div class="actions">
-          ${
-            this.busy
-              ? html`<div class="busy">
-                  <span id="busy-label" class="muted">${msg('Saving your consent…')}</span>
-                  <progress part="progress" aria-labelledby="busy-label"></progress>
-                </div>`
-              : nothing
-          }
-          <button
-            part="button button-primary"
-            class="button button-primary"
-            type="submit"
-            aria-disabled=${this.busy ? 'true' : 'false'}
-          >
-            ${msg('Accept and continue')}
-          </button>
-        </div>
+        ${this.renderActions({
+          primary: msg('Accept and continue'),
+          busyText: msg('Saving your consent…'),
+        })}
       </form>
     `;
   }
@@ -145,7 +122,7 @@ export class FinHubConsentsStep extends LitElement {
         id=${id}
         name=${kind}
         required
-        .checked=${accepted || this._checked[kind] === true}
+        .checked=${accepted || this.#form.values[kind]}
         ?disabled=${accepted}
         aria-invalid=${errors.length ? 'true' : 'false'}
         aria-describedby=${describedBy}
@@ -168,30 +145,21 @@ export class FinHubConsentsStep extends LitElement {
     </div>`;
   }
 
-  #values(): Partial<ConsentValues> {
-    const values: Partial<ConsentValues> = { ...this._checked };
+  #values(checked: Record<ConsentKind, boolean>): Partial<ConsentValues> {
+    const values: Partial<ConsentValues> = { ...checked };
     for (const kind of this.accepted) values[kind] = true;
     return values;
   }
 
   #onChange = (event: Event): void => {
     const input = event.target as HTMLInputElement; // bound on this step's checkboxes only
-    this._checked = { ...this._checked, [input.name]: input.checked };
+    this.#form.set(input.name as ConsentKind, input.checked);
   };
 
   #onSubmit(event: Event): void {
     event.preventDefault();
     if (this.busy) return;
-    this._submitted = true;
-    const result = validateConsents(this.#values());
-    if (!result.success) {
-      this.#focusFirstError = true;
-      this.requestUpdate(); // focus after the render, even when nothing else changed
-      this.dispatchEvent(
-        new StepAnnounceEvent(msg('Accept all three agreements to open your account.')),
-      );
-      return;
-    }
-    this.dispatchEvent(new StepSubmitEvent<ConsentValues>(result.values));
+    const values = this.#form.submit();
+    if (values) this.submit<ConsentValues>(values);
   }
 }

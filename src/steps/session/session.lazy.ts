@@ -4,7 +4,7 @@
  */
 import { html } from 'lit';
 import type { RenderContext } from '../../flow/definitions.js';
-import { signInText } from '../../localization/error-messages.js';
+import { signInText } from './sign-in-text.js';
 import type { SessionSlice } from './session.step.js';
 
 export { FinHubSignInStep as view } from './sign-in-view.js';

@@ -5,7 +5,7 @@
 import { FlowError, type SessionCredentials } from '../../flow/backend.js';
 import type { StepContext, StepWork } from '../../flow/definitions.js';
 import { planResume } from '../../flow/resume.js';
-import { signInText } from '../../localization/error-messages.js';
+import { signInText } from './sign-in-text.js';
 import type { SessionSlice } from './session.step.js';
 
 type Context = StepContext<SessionSlice>;

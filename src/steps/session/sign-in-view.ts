@@ -1,16 +1,17 @@
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { localized, msg } from '@lit/localize';
+import { msg } from '@lit/localize';
+import type { SessionCredentials } from '../../flow/backend.js';
+import { baseStyles, formStyles } from '../../styles/shared-styles.js';
+import { FormController } from '../shared/form-controller.js';
+import { fieldStyles, inputField, passwordToggle } from '../shared/form-fields.js';
+import { StepElement } from '../shared/step-element.js';
 import {
   SIGN_IN_FIELDS,
   validateSignIn,
   type SignInField,
   type SignInValues,
 } from './sign-in.schema.js';
-import type { SessionCredentials } from '../../flow/backend.js';
-import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import { StepAnnounceEvent, StepSubmitEvent } from '../shared/step-events.js';
 
 /**
  * Resume sign-in (finhub-api.md §3.2): a person who registered earlier signs in with email and
@@ -19,23 +20,8 @@ import { StepAnnounceEvent, StepSubmitEvent } from '../shared/step-events.js';
  *
  * @internal
  */
-@localized()
-export class FinHubSignInStep extends LitElement {
-  static override styles = [
-    baseStyles,
-    formStyles,
-    css`
-      .password-toggle {
-        justify-self: start;
-      }
-
-      .busy {
-        display: grid;
-        gap: 0.25rem;
-        flex: 1 1 100%;
-      }
-    `,
-  ];
+export class FinHubSignInStep extends StepElement {
+  static override styles = [baseStyles, formStyles, fieldStyles];
 
   /** The email to start from (what the person registered with, when known). */
   @property() email = '';
@@ -46,34 +32,38 @@ export class FinHubSignInStep extends LitElement {
   /** Checking the readiness after signing in: progress instead of the form's button. */
   @property({ type: Boolean }) locating = false;
 
-  @property({ type: Boolean }) busy = false;
-
-  @state() private _values: SignInValues = { email: '', password: '' };
-  @state() private _touched = new Set<SignInField>();
-  @state() private _submitted = false;
   @state() private _showPassword = false;
 
+  readonly #form = new FormController<SignInField, SignInValues>(this, {
+    fields: SIGN_IN_FIELDS,
+    empty: () => ({ email: '', password: '' }),
+    validate: validateSignIn,
+    invalid: () => msg('Check the email and password, then sign in again.'),
+  });
+
   #initialized = false;
-  #focus: SignInField | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.#initialized) {
       this.#initialized = true;
-      this._values = { email: this.email, password: '' };
+      this.#form.fill({ email: this.email });
     }
-    if (changed.has('error') && this.error) this.#focus = 'password';
-  }
-
-  protected override updated(): void {
-    const field = this.#focus;
-    if (field) {
-      this.#focus = undefined;
-      this.renderRoot.querySelector<HTMLInputElement>(`#${field}`)?.focus();
-    }
+    if (changed.has('error') && this.error) this.focusAfterRender('password');
   }
 
   override render() {
-    const errors = this.#errors();
+    const form = this.#form;
+    const input = (field: SignInField, label: string, type: string, autocomplete: string) =>
+      inputField({
+        id: field,
+        label,
+        type,
+        autocomplete,
+        value: form.values[field],
+        errors: field === 'password' && this.error ? [this.error] : form.errorsFor(field),
+        onInput: this.#onInput,
+        onBlur: form.onBlur,
+      });
     return html`
       <p>
         ${msg(
@@ -81,123 +71,39 @@ export class FinHubSignInStep extends LitElement {
         )}
       </p>
       <form part="form" novalidate @submit=${this.#onSubmit}>
-        ${this.#input('email', msg('Email'), 'email', 'username', errors.email ?? [])}
-        ${this.#input(
+        ${input('email', msg('Email'), 'email', 'username')}
+        ${input(
           'password',
           msg('Password'),
           this._showPassword ? 'text' : 'password',
           'current-password',
-          this.error ? [this.error] : (errors.password ?? []),
         )}
-        <button
-          part="button button-secondary"
-          class="button button-secondary password-toggle"
-          type="button"
-          aria-pressed=${this._showPassword ? 'true' : 'false'}
-          aria-controls="password"
-          @click=${() => (this._showPassword = !this._showPassword)}
-        >
-          ${msg('Show password')}
-        </button>
-        <div class="actions">
-          ${
-            this.busy || this.locating
-              ? html`<div class="busy">
-                  <span id="busy-label" class="muted"
-                    >${this.locating ? msg('Finding where you left off…') : msg('Signing you in…')}</span
-                  >
-                  <progress part="progress" aria-labelledby="busy-label"></progress>
-                </div>`
-              : nothing
-          }
-          <button
-            part="button button-primary"
-            class="button button-primary"
-            type="submit"
-            aria-disabled=${this.busy || this.locating ? 'true' : 'false'}
-          >
-            ${msg('Sign in')}
-          </button>
-        </div>
+        ${passwordToggle(
+          this._showPassword,
+          ['password'],
+          () => (this._showPassword = !this._showPassword),
+          msg('Show password'),
+        )}
+        ${this.renderActions({
+          primary: msg('Sign in'),
+          busyText: this.locating ? msg('Finding where you left off…') : msg('Signing you in…'),
+          working: this.locating,
+        })}
       </form>
     `;
   }
 
-  #errors(): Partial<Record<SignInField, string[]>> {
-    const result = validateSignIn(this._values);
-    const shown: Partial<Record<SignInField, string[]>> = {};
-    for (const field of SIGN_IN_FIELDS) {
-      if (this._submitted || this._touched.has(field)) {
-        const list = result.errors[field];
-        if (list?.length) shown[field] = list;
-      }
-    }
-    return shown;
-  }
-
-  #input(
-    field: SignInField,
-    label: string,
-    type: string,
-    autocomplete: string,
-    errors: readonly string[],
-  ): TemplateResult {
-    return html`<div part="field" class="field">
-      <label part="label" for=${field}>${label}</label>
-      <input
-        part="input"
-        id=${field}
-        name=${field}
-        type=${type}
-        autocomplete=${autocomplete}
-        required
-        aria-invalid=${errors.length ? 'true' : 'false'}
-        aria-describedby=${errors.length ? `${field}-error` : nothing}
-        .value=${live(this._values[field])}
-        @input=${this.#onInput}
-        @blur=${this.#onBlur}
-      />
-      ${
-        errors.length
-          ? html`<p id=${`${field}-error`} part="field-error" class="field-error">
-              ${errors.map((message) => html`<span>${message}</span>`)}
-            </p>`
-          : nothing
-      }
-    </div>`;
-  }
-
   #onInput = (event: Event): void => {
-    const input = event.target as HTMLInputElement; // bound on this step's inputs only
-    this._values = { ...this._values, [input.name]: input.value };
+    this.#form.onInput(event);
     // The person is changing what FinHub refused: its verdict no longer applies.
     if (this.error) this.error = '';
-  };
-
-  #onBlur = (event: Event): void => {
-    const field = (event.target as HTMLInputElement).name as SignInField; // our inputs only
-    if (!this._touched.has(field)) this._touched = new Set(this._touched).add(field);
   };
 
   #onSubmit(event: Event): void {
     event.preventDefault();
     if (this.busy || this.locating) return;
-    this._submitted = true;
-    const result = validateSignIn(this._values);
-    if (!result.success) {
-      const first = SIGN_IN_FIELDS.find((field) => result.errors[field]?.length);
-      this.#focus = first;
-      this.requestUpdate(); // focus after the render, even when nothing else changed
-      this.dispatchEvent(
-        new StepAnnounceEvent(msg('Check the email and password, then sign in again.')),
-      );
-      return;
-    }
-    this.dispatchEvent(
-      new StepSubmitEvent<SessionCredentials>({
-        username: result.values.email,
-        password: result.values.password,
-      }),
-    );
+    const values = this.#form.submit();
+    if (values)
+      this.submit<SessionCredentials>({ username: values.email, password: values.password });
   }
 }

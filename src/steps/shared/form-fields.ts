@@ -36,6 +36,9 @@ export interface FieldConfig {
 export interface InputConfig extends FieldConfig {
   type?: string;
   autocomplete?: string;
+  autocapitalize?: string;
+  /** false turns the browser's spell check off (codes, ids). */
+  spellcheck?: boolean;
   inputmode?: string;
   max?: string;
   min?: string;
@@ -95,6 +98,8 @@ export function inputField(config: InputConfig): TemplateResult {
       name=${config.name ?? id}
       type=${config.type ?? 'text'}
       autocomplete=${config.autocomplete ?? 'off'}
+      autocapitalize=${config.autocapitalize ?? nothing}
+      spellcheck=${config.spellcheck === false ? 'false' : nothing}
       inputmode=${config.inputmode ?? nothing}
       max=${config.max ?? nothing}
       min=${config.min ?? nothing}
@@ -209,11 +214,12 @@ export const checkboxGroup = (
   config: GroupConfig & { values: readonly string[] },
 ): TemplateResult => group('checkbox', config, (value) => config.values.includes(value));
 
-/** "Show passwords" toggle for the password fields with these ids. */
+/** "Show passwords" (or `label`) toggle for the password fields with these ids. */
 export function passwordToggle(
   shown: boolean,
   controls: readonly string[],
   onToggle: () => void,
+  label = msg('Show passwords'),
 ): TemplateResult {
   return html`<button
     part="button button-secondary"
@@ -223,7 +229,7 @@ export function passwordToggle(
     aria-controls=${controls.join(' ')}
     @click=${onToggle}
   >
-    ${msg('Show passwords')}
+    ${label}
   </button>`;
 }
 

@@ -14,6 +14,8 @@ export interface ActionsOptions {
   primary: string;
   /** What the progress says while `busy` (no progress when absent). */
   busyText?: string | undefined;
+  /** Shows the progress (and makes the primary inert) although the shell is not busy. */
+  working?: boolean | undefined;
   /** A click handler makes the primary a plain button; without one it submits the form. */
   onPrimary?: (() => void) | undefined;
   /** The primary action is not possible yet (`aria-disabled`), without being busy. */
@@ -71,7 +73,7 @@ export class StepElement extends LitElement implements FormHost {
     return html`<div class="actions">
       ${options.before ?? nothing}
       ${
-        this.busy && busyText
+        (this.busy || options.working) && busyText
           ? html`<div class="busy">
               <span id="busy-label" class="muted">${busyText}</span>
               <progress part="progress" aria-labelledby="busy-label"></progress>
@@ -95,7 +97,7 @@ export class StepElement extends LitElement implements FormHost {
         part="button button-primary"
         class="button button-primary"
         type=${options.onPrimary ? 'button' : 'submit'}
-        aria-disabled=${this.busy || options.inert ? 'true' : 'false'}
+        aria-disabled=${this.busy || options.inert || options.working ? 'true' : 'false'}
         aria-describedby=${options.describedBy ?? nothing}
         @click=${options.onPrimary ?? nothing}
       >

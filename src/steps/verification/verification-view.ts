@@ -1,10 +1,22 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
-import type { DocumentRequirement } from '../documents/requirements.js';
+import { msg } from '@lit/localize';
 import type { FlowKind } from '../../flow/types.js';
 import { baseStyles } from '../../styles/shared-styles.js';
-import { StepSubmitEvent } from '../shared/step-events.js';
+import type { DocumentRequirement } from '../documents/requirements.js';
+import { StepElement } from '../shared/step-element.js';
+
+/** The wording for a person's identity check and a company's KYB. */
+const WORDS: Record<FlowKind, { starting: () => string; intro: () => string }> = {
+  individual: {
+    starting: () => msg('Starting your identity check…'),
+    intro: () => msg('To verify your identity, we need these documents from you:'),
+  },
+  organization: {
+    starting: () => msg('Starting the company check…'),
+    intro: () => msg('To verify the company, we need these documents:'),
+  },
+};
 
 /**
  * Identity check (finhub-api.md §5.3a, §6.1), or the company's KYB (§7.6) for `flow="organization"`:
@@ -13,8 +25,7 @@ import { StepSubmitEvent } from '../shared/step-events.js';
  *
  * @internal
  */
-@localized()
-export class FinHubVerificationStep extends LitElement {
+export class FinHubVerificationStep extends StepElement {
   static override styles = [
     baseStyles,
     css`
@@ -38,28 +49,18 @@ export class FinHubVerificationStep extends LitElement {
   /** What the verification asks for; undefined while it is being started. */
   @property({ attribute: false }) requirements: DocumentRequirement[] | undefined;
 
-  @property({ type: Boolean }) busy = false;
-
   /** Whose verification: a person's or a company's (wording only). */
   @property() flow: FlowKind = 'individual';
 
   override render() {
     const requirements = this.requirements;
-    const company = this.flow === 'organization';
+    const words = WORDS[this.flow];
     if (!requirements) {
-      return html`<p id="starting-label">
-          ${company ? msg('Starting the company check…') : msg('Starting your identity check…')}
-        </p>
+      return html`<p id="starting-label">${words.starting()}</p>
         <progress part="progress" aria-labelledby="starting-label"></progress>`;
     }
     return html`
-      <p id="documents-intro">
-        ${
-          company
-            ? msg('To verify the company, we need these documents:')
-            : msg('To verify your identity, we need these documents from you:')
-        }
-      </p>
+      <p id="documents-intro">${words.intro()}</p>
       <ul class="documents" aria-labelledby="documents-intro">
         ${requirements.map(
           (requirement) =>
@@ -78,17 +79,7 @@ export class FinHubVerificationStep extends LitElement {
           'Have them ready as PDF, JPEG or PNG files. You can take a photo with your phone on the next screen.',
         )}
       </p>
-      <div class="actions">
-        <button
-          part="button button-primary"
-          class="button button-primary"
-          type="button"
-          aria-disabled=${this.busy ? 'true' : 'false'}
-          @click=${() => !this.busy && this.dispatchEvent(new StepSubmitEvent<null>(null))}
-        >
-          ${msg('Continue')}
-        </button>
-      </div>
+      ${this.renderActions({ primary: msg('Continue'), onPrimary: () => this.submit(null) })}
     `;
   }
 }
