@@ -27,7 +27,7 @@ import {
   type AddEmployeeRequest,
   type AddShareholderRequest,
   type ConsentRequest,
-  type ConsentType,
+  type ConsentKind,
   type CreateVerificationRequest,
   type IndividualActivationRequest,
   type IndividualVerificationRequest,
@@ -234,7 +234,7 @@ export class FinHubClient {
   /** §5.4: `{accepted: true, version}`. */
   async acceptIndividualConsent(
     customerId: string,
-    type: ConsentType,
+    type: ConsentKind,
     input: ConsentRequest,
     options?: CallOptions,
   ): Promise<ConsentResult> {
@@ -414,7 +414,7 @@ export class FinHubClient {
   /** §7.7: `{accepted: true, version}`. */
   async acceptOrganizationConsent(
     organizationId: string,
-    type: ConsentType,
+    type: ConsentKind,
     input: ConsentRequest,
     options?: CallOptions,
   ): Promise<ConsentResult> {
@@ -527,7 +527,7 @@ export type {
   AddEmployeeRequest,
   AddShareholderRequest,
   ConsentRequest,
-  ConsentType,
+  ConsentKind,
   CreateVerificationRequest,
   CustomerCategoryRef,
   Gender,

@@ -4,8 +4,12 @@
  * populated `individualCustomer`) hold in one place. `undefined` fields vanish in JSON.
  */
 
-export type Gender = 'MALE' | 'FEMALE' | 'OTHER';
-export type ConsentType = 'terms' | 'privacy' | 'data-processing';
+export const GENDERS = ['MALE', 'FEMALE', 'OTHER'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** The three individual consents, as their path segments (finhub-api.md §5.4), in sending order. */
+export const CONSENT_KINDS = ['terms', 'privacy', 'data-processing'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
 
 /** Acting user for privileged org calls: sent as `X-User-ID` / `X-User-Roles` (§2, errata E4). */
 export interface UserContext {

@@ -8,6 +8,7 @@ import type {
   AddDirectorRequest,
   AddEmployeeRequest,
   AddShareholderRequest,
+  SessionCredentials,
 } from '../api/requests.js';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
 import type { IndividualRegistrationValues } from '../steps/registration/individual-registration.schema.js';
@@ -32,10 +33,7 @@ export interface StepOutcome {
 }
 
 /** What the session step signs in with: the credentials the person registered or signed in with. */
-export interface SessionCredentials {
-  username: string;
-  password: string;
-}
+export type { SessionCredentials };
 
 /** A started verification (finhub-api.md §5.3a / §6.1). */
 export interface VerificationInfo {

@@ -18,7 +18,6 @@ import type {
   Patch,
   Step,
   StepContext,
-  StepWork,
 } from './definitions.js';
 import { toFailure, type Failure } from './failure.js';
 import {
@@ -27,7 +26,9 @@ import {
   type FlowMachine,
   type FlowTransition,
 } from './machine.js';
+import { hasResumeIds, onboardingOf, settingsKey } from './resume.js';
 import { Runner, type Run, type RunStatus } from './runner.js';
+import { loaded, workOf, type AnyWork } from './works.js';
 import type { ActivationCheck, FlowData, FlowIds, ResumeState, StepId } from './types.js';
 
 export type DriverHost = ReactiveControllerHost & EventTarget;
@@ -57,50 +58,7 @@ export interface BannerState {
 }
 
 type Cause = 'person' | 'automatic';
-type AnyWork = StepWork<object, unknown>;
 type AnyContext = StepContext<object>;
-
-// A step's work loads once per page (with its view) and is shared by every element.
-const works = new Map<Step, Promise<AnyWork>>();
-const loaded = new Map<Step, AnyWork>();
-function workOf(step: Step): Promise<AnyWork> {
-  let loading = works.get(step);
-  if (!loading) {
-    loading = step.load().then(
-      ({ work }) => {
-        loaded.set(step, work as AnyWork); // the step's own work, typed by its definition
-        return work as AnyWork;
-      },
-      (error: unknown) => {
-        works.delete(step); // tried again next time
-        throw error;
-      },
-    );
-    works.set(step, loading);
-  }
-  return loading;
-}
-
-const hasResumeIds = (flow: FlowDefinition, resume: ResumeState | undefined) =>
-  Boolean(
-    resume &&
-    flow.ownerId(resume.ids) &&
-    resume.ids.userId &&
-    [undefined, flow.kind].includes(resume.flow),
-  );
-
-function settingsKey(settings: FlowSettings): string {
-  const resume = hasResumeIds(settings.flow, settings.resume) ? settings.resume : undefined;
-  return JSON.stringify([
-    settings.flow.kind,
-    settings.presetCategory ?? '',
-    resume?.ids.customerId ?? '',
-    resume?.ids.organizationId ?? '',
-    resume?.ids.userId ?? '',
-    resume?.ids.verificationId ?? '',
-    resume?.step ?? '',
-  ]);
-}
 
 export class FlowDriver implements ReactiveController {
   readonly #host: DriverHost;
@@ -268,8 +226,7 @@ export class FlowDriver implements ReactiveController {
       this.#settings = next; // the same flow, category and ids: other settings may have changed
       return;
     }
-    const flowChanged =
-      next.flow !== this.#settings.flow || next.presetCategory !== this.#settings.presetCategory;
+    const flowChanged = onboardingOf(next) !== onboardingOf(this.#settings);
     if (!this.#started || flowChanged || !this.#committed()) {
       if (!flowChanged && this.#signInOffered && hasResumeIds(next.flow, next.resume)) {
         this.#settings = next;
@@ -317,15 +274,7 @@ export class FlowDriver implements ReactiveController {
     if (this.busy || this.finished || !this.#started) return;
     this.#personActed = true;
     this.#signInOffered = false;
-    const attempt = () =>
-      this.#run(
-        step,
-        'submit',
-        true,
-        'person',
-        (work, context) => work.submit?.(value, context),
-        attempt,
-      );
+    const attempt = () => this.#run(step, 'submit', true, attempt, (w, c) => w.submit?.(value, c));
     attempt();
   }
 
@@ -393,26 +342,20 @@ export class FlowDriver implements ReactiveController {
     const attempt = () => {
       const entry = step.entry?.(this.#machine.data, this.slice(step));
       if (!entry) return;
-      this.#run(
-        step,
-        'enter',
-        entry === 'busy',
-        'automatic',
-        (work, context) => work.enter?.(context),
-        attempt,
-      );
+      this.#run(step, 'enter', entry === 'busy', attempt, (w, c) => w.enter?.(c));
     };
     attempt();
   }
 
+  /** Runs a step's entry work or submit (the person's: it moves the focus) on the runner. */
   #run(
     step: Step,
     kind: 'enter' | 'submit',
     busy: boolean,
-    cause: Cause,
-    task: (work: AnyWork, context: AnyContext) => Promise<Patch<object> | void> | undefined,
     retry: () => void,
+    task: (work: AnyWork, context: AnyContext) => Promise<Patch<object> | void> | undefined,
   ): void {
+    const cause: Cause = kind === 'submit' ? 'person' : 'automatic';
     if (busy) {
       this.#error = undefined;
       this.#retry = undefined;

@@ -49,9 +49,8 @@ export interface CategoryOption {
   aliases?: string[];
 }
 
-/** The three individual consents, as their path segments (finhub-api.md §5.4), in sending order. */
-export const CONSENT_KINDS = ['terms', 'privacy', 'data-processing'] as const;
-export type ConsentKind = (typeof CONSENT_KINDS)[number];
+export { CONSENT_KINDS, type ConsentKind, type Gender } from '../api/requests.js';
+import type { ConsentKind } from '../api/requests.js';
 
 /**
  * Where a person who comes back later picks up: the last `finhub-step-complete` detail, or just

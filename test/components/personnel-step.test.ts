@@ -2,10 +2,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { defineOnce } from '../../src/element/define-once.js';
 import { FinHubPersonnelStep } from '../../src/steps/personnel/personnel-view.js';
 import { StepAnnounceEvent, StepSubmitEvent } from '../../src/steps/shared/step-events.js';
-import {
-  personnelRequests,
-  type PersonnelValues,
-  type SavedPersonnel,
+import { personnelRequests } from '../../src/steps/personnel/personnel-requests.js';
+import type {
+  PersonnelValues,
+  SavedPersonnel,
 } from '../../src/steps/personnel/personnel.schema.js';
 import { enter, errorOf, leave, root, type Control } from './helpers.js';
 

@@ -6,6 +6,7 @@
 import { msg } from '@lit/localize';
 import { DOCUMENT_MIME_TYPES, MB, type DocumentMimeType } from './file-checks.js';
 import type { DocumentUpload } from '../../flow/backend.js';
+import type { FlowKind } from '../../flow/types.js';
 
 export interface DocumentRequirement {
   /**
@@ -35,8 +36,6 @@ export type DocumentUploader = (
   upload: DocumentUpload,
   options: { signal: AbortSignal; onProgress?: (fraction: number) => void },
 ) => Promise<{ documentId: string }>;
-
-export type CustomerKind = 'individual' | 'organization';
 
 interface Entry {
   label: () => string;
@@ -194,7 +193,7 @@ const ORGANIZATION: Record<string, Entry> = {
 };
 
 /** Used when FinHub sends no list (§12.8: the entry points disagree on what they return). */
-export const DEFAULT_REQUIREMENTS: Record<CustomerKind, readonly string[]> = {
+export const DEFAULT_REQUIREMENTS: Record<FlowKind, readonly string[]> = {
   individual: ['GOVERNMENT_ID', 'PROOF_OF_ADDRESS'],
   organization: ['CERTIFICATE_OF_INCORPORATION', 'ARTICLES_OF_ASSOCIATION', 'PROOF_OF_ADDRESS'],
 };
@@ -210,7 +209,7 @@ export function labelFromCode(code: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : code;
 }
 
-function fromEntry(code: string, entry: Entry, kind: CustomerKind): DocumentRequirement {
+function fromEntry(code: string, entry: Entry, kind: FlowKind): DocumentRequirement {
   const requirement: DocumentRequirement = {
     type: code,
     label: entry.label(),
@@ -234,7 +233,7 @@ function fromEntry(code: string, entry: Entry, kind: CustomerKind): DocumentRequ
  */
 export function requirementsFor(
   requiredDocuments: string[],
-  kind: CustomerKind,
+  kind: FlowKind,
 ): DocumentRequirement[] {
   const codes = requiredDocuments
     .map((code) => (typeof code === 'string' ? code.trim() : ''))

@@ -1,6 +1,6 @@
 /**
- * The people step's rows in sending order, kept free of zod so the organization handlers can use
- * it without bringing the personnel schemas along (DESIGN §5).
+ * The people step's rows in sending order, kept free of zod so the step's work can use it without
+ * bringing the personnel schemas along (DESIGN §5).
  */
 import type { PersonnelRequest, PersonnelValues } from './personnel.schema.js';
 

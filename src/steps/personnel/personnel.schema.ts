@@ -446,7 +446,6 @@ export type PersonnelRequest =
 
 // `personnelRequests` lives in ../personnel-requests.ts (no zod): the lazily loaded
 // organization handlers use it too.
-export { personnelRequests } from './personnel-requests.js';
 
 /** §7.2 body: `person` with the names and email (and phone when given), `position`, `roles`. */
 export function toAddEmployeeRequest(values: EmployeeValues): AddEmployeeRequest {

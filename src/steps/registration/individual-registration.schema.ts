@@ -24,8 +24,9 @@ import {
 } from '../shared/rules.js';
 import { validateStep, type ValidationResult } from '../shared/validate.js';
 
-export const GENDERS = ['MALE', 'FEMALE', 'OTHER'] as const;
-export type Gender = (typeof GENDERS)[number];
+import { GENDERS, type Gender } from '../../api/requests.js';
+
+export { GENDERS, type Gender };
 
 export interface IndividualRegistrationValues {
   firstName: string;

@@ -4,7 +4,6 @@ import {
   isBeneficialOwner,
   ownershipSummary,
   parseHundredths,
-  personnelRequests,
   personnelRuleProblems,
   sumHundredths,
   toAddDirectorRequest,
@@ -17,6 +16,7 @@ import {
   type EmployeeDraft,
   type ShareholderDraft,
 } from '../../../src/steps/personnel/personnel.schema.js';
+import { personnelRequests } from '../../../src/steps/personnel/personnel-requests.js';
 
 const today = new Date(2026, 2, 15);
 
