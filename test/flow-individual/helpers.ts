@@ -94,6 +94,8 @@ export interface Mounted {
 }
 
 export interface MountOptions {
+  /** The clock the element waits on (polling, Retry-After); the wall clock by default. */
+  clock?: FinHubOnboarding['clock'];
   deviceId?: string;
   customerId?: string;
   userId?: string;
@@ -140,6 +142,7 @@ export async function mount(options: MountOptions = {}): Promise<Mounted> {
   if (options.userId) el.setAttribute('user-id', options.userId);
   if (options.category) el.setAttribute('category', options.category);
   if (options.resume) el.resume = options.resume;
+  if (options.clock) el.clock = options.clock;
   if (options.fetchToken) el.fetchToken = options.fetchToken;
   if (options.consents) el.consents = options.consents;
   wrapper.append(el);

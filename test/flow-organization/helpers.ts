@@ -56,6 +56,8 @@ const EVENT_TYPES = [
 ];
 
 export interface OrganizationMountOptions {
+  /** The clock the element waits on (polling, Retry-After); the wall clock by default. */
+  clock?: FinHubOnboarding['clock'];
   deviceId?: string;
   organizationId?: string;
   userId?: string;
@@ -80,6 +82,7 @@ export async function mountOrganization(options: OrganizationMountOptions = {}):
   if (options.organizationId) el.setAttribute('organization-id', options.organizationId);
   if (options.userId) el.setAttribute('user-id', options.userId);
   if (options.resume) el.resume = options.resume;
+  if (options.clock) el.clock = options.clock;
   wrapper.append(el);
   await el.updateComplete;
   return { el, events, deviceId };
