@@ -1,7 +1,7 @@
 /**
  * The one error type the API layer throws (FinHubApiError) and its codes: a module of its own so the
  * flow and the element can test for it without loading the mapping from HTTP responses
- * (errors.ts, which re-exports all of this) before the first step renders (DESIGN §5).
+ * (errors.ts, which re-exports all of this) before the first step renders (docs/architecture.md#loading-on-demand).
  */
 
 export type FinHubErrorCode =

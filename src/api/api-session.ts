@@ -32,7 +32,7 @@ export interface ApiSession {
   /** `X-Tenant-ID` as the host set it, else as the token endpoint reported it. */
   tenantId(): string | undefined;
   /**
-   * The categorization hierarchy (finhub-api.md §4.1), fetched once per element: categories and
+   * The categorization hierarchy (docs/finhub-contract.md#categorization-hierarchy), fetched once per element: categories and
    * registration read the same copy, and a re-mounted element joins the request in flight.
    */
   hierarchy(signal: AbortSignal): Promise<CategorizationHierarchy>;

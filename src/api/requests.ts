@@ -55,7 +55,7 @@ export interface SessionCredentials {
   password: string;
 }
 
-/** Never carries `tenantKey` / `tenantSecret`: the relay adds them (DESIGN §1). */
+/** Never carries `tenantKey` / `tenantSecret`: the relay adds them (docs/architecture.md#relay). */
 export interface SessionBody {
   username: string;
   password: string;

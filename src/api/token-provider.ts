@@ -1,5 +1,5 @@
 /**
- * Onboarding token provider: the element's side of the partner's token endpoint (DESIGN.md §1,
+ * Onboarding token provider: the element's side of the partner's token endpoint (docs/architecture.md#relay,
  * finhub-api.md §11). The token lives in memory only, never in storage (§11: "tokens must not go
  * in localStorage"), and is refreshed proactively at a fraction of its lifetime (80 % by default,
  * the rule §3.4 gives for FinHub's own tokens).

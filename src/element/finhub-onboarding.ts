@@ -462,8 +462,7 @@ export class FinHubOnboarding extends LitElement {
 
   /**
    * The API calls of `flow` for the current attributes: a promise while the API chunk loads (the
-   * client, its response schemas and the flow's calls: DESIGN §5, the first screen stays inside
-   * the size budget), then the calls themselves. A failed load is tried again on the next call.
+   * client, its response schemas and the flow's calls: docs/architecture.md#loading-on-demand), then the calls themselves. A failed load is tried again on the next call.
    */
   #apiBackend(flow: FlowDefinition): FlowBackend | Promise<FlowBackend> {
     const viaFunction = typeof this.fetchToken === 'function';

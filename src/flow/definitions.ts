@@ -139,7 +139,8 @@ export interface StepDefinition<
   readonly canGoBack: boolean;
   /**
    * Once completed, the step is never entered again, and nothing before it either: it created
-   * something on FinHub (a registration cannot be submitted twice, finhub-api.md §9).
+   * something on FinHub (a registration cannot be submitted twice:
+   * docs/finhub-contract.md#retries-and-idempotency).
    */
   readonly locked: boolean;
   /** The step completes without asking the person; the element shows `progress`. */

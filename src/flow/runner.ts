@@ -3,7 +3,7 @@
  * the one before it, a run's outcome is dropped once it is overtaken (a newer run, a reset), and
  * its status (pending, complete, error) drives the views. Every run waits out the time a
  * `Retry-After` asked for before it starts, and records it from any failure, so no request goes to
- * FinHub before the server's time (finhub-api.md §8), whichever way it is retried.
+ * FinHub before the server's time (docs/finhub-contract.md#errors), whichever way it is retried.
  */
 import { until, type Clock } from './clock.js';
 import { retryAfterMs, toFailure } from './failure.js';

@@ -1,5 +1,5 @@
 /**
- * The individual flow's calls on the API client (finhub-api.md §1.2, §5): a person's registration,
+ * The individual flow's calls on the API client (docs/finhub-contract.md#individual-flow): a person's registration,
  * customer session, identity verification, documents, consents and activation.
  */
 import type { ApiSession } from '../api/api-session.js';

@@ -1,5 +1,5 @@
 /**
- * The individual (B2C) flow (finhub-api.md §1.2): its steps in FinHub's order and its calls.
+ * The individual (B2C) flow (docs/finhub-contract.md#individual-flow): its steps in FinHub's order and its calls.
  * docs/architecture.md#flow
  */
 import { msg } from '@lit/localize';

@@ -1,5 +1,5 @@
 /**
- * The organization flow's calls on the API client (finhub-api.md §1.3, §7): the company's
+ * The organization flow's calls on the API client (docs/finhub-contract.md#organization-flow): the company's
  * registration, its people, the admin's org-user session, KYB, documents, consents, activation
  * and the wallet.
  */

@@ -1,5 +1,5 @@
 /**
- * The organization (B2B) flow (finhub-api.md §1.3): its steps in FinHub's order and its calls.
+ * The organization (B2B) flow (docs/finhub-contract.md#organization-flow): its steps in FinHub's order and its calls.
  * docs/architecture.md#flow
  */
 import { msg } from '@lit/localize';
@@ -28,9 +28,11 @@ export const organization = defineFlow<OrganizationBackend>({
     consents,
     activation,
   ],
-  // §7.1: the organization's id; the admin user signs in as its org user (§3.3).
+  // The organization's id (docs/finhub-contract.md#organization-registration); its admin
+  // signs in as its org user (docs/finhub-contract.md#organization-user-session).
   ownerId: (ids) => ids.organizationId,
   api: () => import('./organization-api.js'),
-  // §7.8: activated companies answer `ACTIVATING` until their wallet is ready.
+  // Activated companies answer `ACTIVATING` until their wallet is ready
+  // (docs/finhub-contract.md#organization-activation).
   provisionsWallet: true,
 });

@@ -13,7 +13,7 @@ export interface ErrorFacts {
   status?: number | undefined;
   /** Seconds a `Retry-After` (429) or a sign-in lockout asks for. */
   retryAfter?: number | undefined;
-  /** Sign-in attempts left before the account locks (§3.2). */
+  /** Sign-in attempts left before the account locks (docs/finhub-contract.md#customer-session). */
   attemptsLeft?: number | undefined;
 }
 

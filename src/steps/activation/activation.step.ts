@@ -1,5 +1,6 @@
 /**
- * Activation (finhub-api.md §5.5, §5.6, §7.8): waits while FinHub reviews the documents, then asks
+ * Activation (docs/finhub-contract.md#readiness-check,
+ * docs/finhub-contract.md#individual-activation, docs/finhub-contract.md#organization-activation): waits while FinHub reviews the documents, then asks
  * for the code from the email; a company's wallet is then provisioned before the flow finishes.
  */
 import { msg } from '@lit/localize';

@@ -1,5 +1,5 @@
 /**
- * Categorization (finhub-api.md §4): the person picks one of the tenant's account categories, or
+ * Categorization (docs/finhub-contract.md#categorization-hierarchy): the person picks one of the tenant's account categories, or
  * a category the host preset is applied by itself. The first step: its view and work are part of
  * the first screen.
  */

@@ -1,5 +1,5 @@
 /**
- * Consents (finhub-api.md §5.4, §7.7): terms, privacy and data processing, each with the host's
+ * Consents (docs/finhub-contract.md#consents): terms, privacy and data processing, each with the host's
  * document and version; all three are required, and those FinHub holds are not sent again.
  */
 import { msg } from '@lit/localize';

@@ -1,5 +1,5 @@
 /**
- * Documents (finhub-api.md §5.3, §6.2, §7.6): one card per document the verification asks for,
+ * Documents (docs/finhub-contract.md#document-upload): one card per document the verification asks for,
  * each uploaded on its own; Continue once every one is on FinHub.
  */
 import { msg } from '@lit/localize';

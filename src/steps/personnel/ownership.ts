@@ -1,5 +1,6 @@
 /**
- * Ownership of the company (finhub-api.md §7.4) and the people step's rules (§1.3, §7.2–§7.4):
+ * Ownership of the company (docs/finhub-contract.md#shareholders) and the people step's rules
+ * (docs/finhub-contract.md#organization-flow):
  * an `ADMIN_USER` employee, at least one director, shares that total exactly 100 %. Ownership is
  * kept in integer hundredths of a percent (33.33 % = 3333), so totals never suffer float error.
  */

@@ -1,6 +1,6 @@
 /**
  * The people step's rows in sending order, kept free of zod so the step's work can use it without
- * bringing the personnel schemas along (DESIGN §5).
+ * bringing the personnel schemas along (docs/architecture.md#loading-on-demand).
  */
 import type { PersonnelRequest, PersonnelValues } from './personnel.schema.js';
 

@@ -1,6 +1,7 @@
 /**
- * People (finhub-api.md §1.3 step 3): the company's employees (§7.2), directors (§7.3) and
- * shareholders (§7.4). Organization flow only.
+ * People (docs/finhub-contract.md#organization-flow): the company's employees, directors and
+ * shareholders (docs/finhub-contract.md#employees, docs/finhub-contract.md#directors,
+ * docs/finhub-contract.md#shareholders). Organization flow only.
  */
 import { msg } from '@lit/localize';
 import type { OrganizationBackend } from '../../flow/backend.js';

@@ -1,6 +1,6 @@
 /**
- * What differs between the people step's three sections (finhub-api.md §7.2 employees, §7.3
- * directors, §7.4 shareholders): their words, their row form, how a row is checked, listed and
+ * What differs between the people step's three sections (docs/finhub-contract.md#employees,
+ * docs/finhub-contract.md#directors, docs/finhub-contract.md#shareholders): their words, their row form, how a row is checked, listed and
  * sent. One section component (personnel-section.ts) renders each from its config.
  */
 import { html, type TemplateResult } from 'lit';

@@ -1,4 +1,4 @@
-/** The people step's vocabularies (finhub-api.md §7.2–§7.4): positions, roles, types, limits. */
+/** The people step's vocabularies (docs/finhub-contract.md#employees and after): positions, roles, types, limits. */
 
 /** §7.2 example `COMPLIANCE_OFFICER`; §7.1 representatives add `MANAGING_DIRECTOR`, `CEO`, `CFO`. */
 export const EMPLOYEE_POSITIONS = [

@@ -1,4 +1,4 @@
-/** A person's registration (finhub-api.md §5.1): their details, address and password. */
+/** A person's registration (docs/finhub-contract.md#individual-registration): their details, address and password. */
 import { msg } from '@lit/localize';
 import type { IndividualBackend } from '../../flow/backend.js';
 import { defineStep } from '../../flow/definitions.js';

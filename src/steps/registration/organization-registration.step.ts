@@ -1,5 +1,5 @@
 /**
- * A company's registration (finhub-api.md §7.1): its details, registered address, and the admin
+ * A company's registration (docs/finhub-contract.md#organization-registration): its details, registered address, and the admin
  * user's email and password.
  */
 import { msg } from '@lit/localize';

@@ -1,5 +1,6 @@
 /**
- * What the person's and the company's registration forms share (finhub-api.md §5.1, §7.1): the
+ * What the person's and the company's registration forms share (docs/finhub-contract.md#individual-registration,
+ * docs/finhub-contract.md#organization-registration): the
  * host's prefill (never over what the person typed, never a password), FinHub's field errors, the
  * duplicate-email state with its "Sign in instead", drafts without passwords, the address, email
  * and password fields, and the submit. Each form adds its own fields.

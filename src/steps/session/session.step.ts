@@ -1,5 +1,6 @@
 /**
- * The session (finhub-api.md §3.2, §3.3): signs in with the credentials just registered, without
+ * The session (docs/finhub-contract.md#customer-session,
+ * docs/finhub-contract.md#organization-user-session): signs in with the credentials just registered, without
  * asking; a person who comes back later signs in on this step's form instead, then lands where
  * they left off.
  */

@@ -1,5 +1,5 @@
 /**
- * Why a sign-in was refused (finhub-api.md §3.2), as the sign-in form says it: wrong credentials
+ * Why a sign-in was refused (docs/finhub-contract.md#customer-session), as the sign-in form says it: wrong credentials
  * (with the attempts left), a lockout, or an account that does not exist (said as wrong
  * credentials). Other codes get the error catalogue's words.
  */

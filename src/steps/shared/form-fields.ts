@@ -1,6 +1,6 @@
 /**
  * Field templates for step forms: a visible label, an optional hint, the control, and its errors
- * tied to it with `aria-describedby` / `aria-invalid` (DESIGN §2 validation). Ids derive from the
+ * tied to it with `aria-describedby` / `aria-invalid` (docs/architecture.md#steps). Ids derive from the
  * control's id (`<id>-hint`, `<id>-error`), so every id must be unique in the step's shadow root.
  *
  * The step owns the state (values, touched, errors); these only render it.

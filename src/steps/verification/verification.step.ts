@@ -1,5 +1,6 @@
 /**
- * Identity check (finhub-api.md §5.3a, §6.1), or the company's KYB (§7.6): starts the
+ * Identity check (docs/finhub-contract.md#individual-verification), or the company's KYB
+ * (docs/finhub-contract.md#kyb-verification): starts the
  * verification and shows the documents it needs, so the person can get them ready.
  */
 import { msg } from '@lit/localize';
