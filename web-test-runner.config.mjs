@@ -18,9 +18,13 @@ const chromePath = [
 
 // Every test page calls from 127.0.0.1, so the relay's per-address token limit (30 a minute, a
 // production default) would refuse later tests; test/server covers the limit itself.
+// Nothing waits on the sandbox's clock: a test approves a verification
+// (/__sandbox/verifications/{id}/approve) and readies a company's wallet
+// (/__sandbox/organizations/{id}/wallet) when it wants to, so the delays only have to outlast a test.
 const stack = createDevStack({
   env: {},
-  verificationDelayMs: 1500,
+  verificationDelayMs: 10 * 60_000,
+  walletProvisioningDelayMs: 10 * 60_000,
   tokenRateLimit: { max: 100_000, windowSeconds: 60 },
 });
 

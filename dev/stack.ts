@@ -36,7 +36,10 @@ const FINHUB_ENV = [
 export function createDevStack(
   options: {
     env?: Env;
+    /** How long the sandbox takes to approve a verification, ms (tests decide through its controls). */
     verificationDelayMs?: number;
+    /** How long an activated company's wallet takes to be ready, ms (the same). */
+    walletProvisioningDelayMs?: number;
     /** The relay's per-address token limit; the test runner lifts it (every test is 127.0.0.1). */
     tokenRateLimit?: OnboardingHandlerOptions['tokenRateLimit'];
   } = {},
@@ -70,7 +73,10 @@ export function createDevStack(
       signingSecret,
     };
   } else {
-    sandbox = createSandbox({ verificationDelayMs: options.verificationDelayMs });
+    sandbox = createSandbox({
+      verificationDelayMs: options.verificationDelayMs,
+      walletProvisioningDelayMs: options.walletProvisioningDelayMs,
+    });
     const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
     const upstream = sandbox;
     relayOptions = {

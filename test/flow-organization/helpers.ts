@@ -298,6 +298,24 @@ export async function registerOrganizationViaApi(
   return { client, deviceId, email, organizationId, userId };
 }
 
+/** The organization's id, from the flow's `finhub-step-complete` events. */
+export function organizationIdOf(events: Recorded[]): string {
+  const done = events.find(
+    (e) => e.type === 'finhub-step-complete' && (e.detail as Json).step === 'registration',
+  );
+  const ids = (done?.detail as { ids?: { organizationId?: string } } | undefined)?.ids;
+  if (!ids?.organizationId) throw new Error('no organization was registered');
+  return ids.organizationId;
+}
+
+/** The sandbox provisions the activated company's wallet now (tests decide when). */
+export async function walletReady(organizationId: string): Promise<void> {
+  const response = await fetch(`/__sandbox/organizations/${organizationId}/wallet`, {
+    method: 'POST',
+  });
+  expect(response.status, await response.clone().text()).to.equal(200);
+}
+
 /** The verification id the flow started, from its `finhub-step-complete` event. */
 export function verificationIdOf(events: Recorded[]): string {
   const done = events.find(
