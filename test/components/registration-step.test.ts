@@ -194,10 +194,10 @@ describe('individual registration step', () => {
 
   it('sends typed, validated values and nothing while invalid', async () => {
     const { backend, calls } = recordingBackend();
-    const { form } = await openRegistration(backend);
+    const { form, step } = await openRegistration(backend);
     fillRegistration(form, { 'First name': '' });
     submit(form);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await step.updateComplete; // refused on the spot: nothing goes to the backend
     expect(calls.filter((c) => c.method === 'registerIndividual')).to.have.length(0);
     enter(byLabel(form, 'First name'), '  Ona ');
     enter(byLabel(form, 'Phone number'), '+370 600 12345');
@@ -338,7 +338,7 @@ describe('individual registration step', () => {
     expect(form.textContent).to.contain('Creating your account…');
     form.querySelector('form')!.requestSubmit(); // Enter
     button.click();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await step.updateComplete; // busy: both ignored on the spot
     expect(calls.filter((c) => c.method === 'registerIndividual')).to.have.length(1);
     await el.updateComplete;
     expect(statusText(el)).to.equal('Creating your account…');

@@ -407,7 +407,7 @@ describe('theme', () => {
 
   it('uses no inline styles (strict CSP): styles are adopted stylesheets', async () => {
     const el = await fixture<FinHubOnboarding>(html`<finhub-onboarding></finhub-onboarding>`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await el.updateComplete;
     const roots = [
       el.shadowRoot!,
       ...[...el.shadowRoot!.querySelectorAll('*')].flatMap((n) =>

@@ -42,6 +42,15 @@ export class TestClock implements Clock {
     });
   }
 
+  /** Resolves once something sleeps on this clock (the element waits: nothing is in flight). */
+  async asleep(what = 'the element never waited on its clock'): Promise<void> {
+    const until = Date.now() + 8000;
+    while (this.#sleepers.length === 0) {
+      if (Date.now() > until) throw new Error(what);
+      await new Promise((resolve) => setTimeout(resolve, 10)); // a poll of the condition
+    }
+  }
+
   /** Sleepers waiting now. */
   get sleeping(): number {
     return this.#sleepers.length;

@@ -25,6 +25,8 @@ export interface JournalEntry {
   path: string;
   headers: Record<string, string>;
   body: unknown;
+  /** The answer's status, once FinHub has answered. */
+  status?: number;
 }
 
 /** What reached "FinHub" from this device, oldest first. */
@@ -293,12 +295,19 @@ export async function consentViaApi(
  * resumed in a new element and signed in: on the activation step. `approve` decides the KYC
  * first, so the step asks for the code; otherwise it polls the readiness check.
  */
-export async function resumeAtActivation(options: { approve: boolean }) {
+export async function resumeAtActivation(options: {
+  approve: boolean;
+  clock?: MountOptions['clock'];
+}) {
   const setup = await registerViaApi();
   const verificationId = await verifyViaApi(setup);
   await consentViaApi(setup);
   if (options.approve) await decide(verificationId, 'approve');
-  const mounted = await mount({ customerId: setup.customerId, userId: setup.userId });
+  const mounted = await mount({
+    customerId: setup.customerId,
+    userId: setup.userId,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await signIn(mounted.el, setup.email);
   const activation = await step(mounted.el, 'finhub-step-activation');
   if (options.approve) await inside(activation, '#code');
