@@ -135,14 +135,15 @@ export interface StepDefinition<
 > extends StepView {
   /** The public step id (events, resume). */
   readonly id: StepId;
-  /** Whether the person may go back from this step to the one before it. */
-  readonly canGoBack: boolean;
+  /** Whether the person may go back from this step to the one before it (default: no). */
+  readonly canGoBack?: boolean;
   /**
    * Once completed, the step is never entered again, and nothing before it either: it created
    * something on FinHub (a registration cannot be submitted twice:
-   * docs/finhub-contract.md#retries-and-idempotency).
+   * docs/finhub-contract.md#retries-and-idempotency). Default: yes; a step that creates nothing
+   * says `locked: false`.
    */
-  readonly locked: boolean;
+  readonly locked?: boolean;
   /** The step completes without asking the person; the element shows `progress`. */
   readonly automatic?: (data: Readonly<FlowData>) => boolean;
   /** What the progress view says while the step runs by itself. */
@@ -167,13 +168,17 @@ export interface StepDefinition<
  * A step as the driver and the flows hold it, whatever its slice, value and backend: the driver
  * hands each step only its own slice and its flow's backend.
  */
-export type Step = StepDefinition<object, never, FlowBackend>;
+export type Step = StepDefinition<object, never, FlowBackend> & {
+  readonly canGoBack: boolean;
+  readonly locked: boolean;
+};
 
 /** Types a step definition and erases its parameters for the flow's list (see `Step`). */
 export function defineStep<S extends object, V = never, B extends FlowBackend = FlowBackend>(
   step: StepDefinition<S, V, B>,
 ): Step {
-  return step as unknown as Step; // the driver keeps each slice with its own step (see `Step`)
+  // The driver keeps each slice with its own step (see `Step`).
+  return { canGoBack: false, locked: true, ...step } as unknown as Step;
 }
 
 /** A flow: its steps in FinHub's order and its calls (docs/architecture.md#flow). */

@@ -3,7 +3,7 @@
  * call needs, and the client's answers in the flow's vocabulary.
  */
 import type { ApiSession } from '../api/api-session.js';
-import { listCategories, pickDefaultCategory } from '../api/categorization.js';
+import { buildCategorization, listCategories, pickDefaultCategory } from '../api/categorization.js';
 import type { ActivationCheckResult, ActivationResult, CallOptions } from '../api/client.js';
 import { isFinHubApiError } from '../api/errors.js';
 import {
@@ -38,6 +38,12 @@ export async function categoriesFor(
     ...(option.key === preferred ? { isDefault: true } : {}),
     aliases: [option.code, option.id],
   }));
+}
+
+/** The chosen category and the smart categorization registration sends with it (§4.2, §4.3). */
+export async function categorizationFor(api: ApiSession, context: CallContext) {
+  const loaded = await api.hierarchy(context.signal);
+  return buildCategorization(loaded, need(context.data.categoryKey, 'category'));
 }
 
 export function toActivationCheck(

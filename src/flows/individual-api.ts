@@ -3,13 +3,13 @@
  * customer session, identity verification, documents, consents and activation.
  */
 import type { ApiSession } from '../api/api-session.js';
-import { buildCategorization } from '../api/categorization.js';
 import type { VerificationResult } from '../api/client.js';
 import { isFinHubApiError } from '../api/errors.js';
 import type { IndividualBackend } from '../flow/backend.js';
 import {
   call,
   categoriesFor,
+  categorizationFor,
   need,
   shouldFallBack,
   toActivationCheck,
@@ -26,10 +26,8 @@ export function calls(api: ApiSession): IndividualBackend {
     loadCategories: (context) => categoriesFor(api, 'individual', context),
 
     async registerIndividual(values, context) {
-      const loaded = await api.hierarchy(context.signal);
-      const key = need(context.data.categoryKey, 'category');
       // §4.2 smart selection: every mandatory feature key filled with an allowed value.
-      const { customerCategory, categorization } = buildCategorization(loaded, key);
+      const { customerCategory, categorization } = await categorizationFor(api, context);
       const result = await client.registerIndividual(
         {
           firstName: values.firstName,

@@ -4,12 +4,12 @@
  * and the wallet.
  */
 import type { ApiSession } from '../api/api-session.js';
-import { buildCategorization } from '../api/categorization.js';
 import type { UserCallOptions, VerificationResult } from '../api/client.js';
 import type { CallContext, OrganizationBackend } from '../flow/backend.js';
 import {
   call,
   categoriesFor,
+  categorizationFor,
   need,
   shouldFallBack,
   toActivationCheck,
@@ -44,9 +44,8 @@ export function calls(api: ApiSession): OrganizationBackend {
     loadCategories: (context) => categoriesFor(api, 'organization', context),
 
     async registerOrganization(values, context) {
-      const loaded = await api.hierarchy(context.signal);
-      const key = need(context.data.categoryKey, 'category');
-      const { customerCategory, categorization } = buildCategorization(loaded, key);
+      // §4.2 smart selection: every mandatory feature key filled with an allowed value.
+      const { customerCategory, categorization } = await categorizationFor(api, context);
       // With the company form's schema, which its step has loaded: not in the first screen.
       const { toRegisterOrganizationRequest } =
         await import('../steps/registration/organization-registration.schema.js');

@@ -8,6 +8,7 @@ import type { StepId } from '../../src/flow/types.js';
 import { FLOWS } from '../../src/flows/index.js';
 import type { IndividualRegistrationValues } from '../../src/steps/registration/individual-registration.schema.js';
 import { createLocalBackend } from '../doubles/local-backend.js';
+import { validIndividualForm } from './schemas/form-values.js';
 
 /** A stand-in for the element: collects controllers, counts updates, records the flow's reports. */
 class FakeHost extends EventTarget {
@@ -42,21 +43,11 @@ class FakeHost extends EventTarget {
   }
 }
 
+// A validated form (the phone normalized), as the registration step sends it.
 const values: IndividualRegistrationValues = {
-  firstName: 'Ona',
-  lastName: 'Jonaitė',
-  email: 'ona@example.com',
+  ...validIndividualForm(),
   phone: '+37060012345',
-  dateOfBirth: '1990-05-15',
   gender: 'FEMALE',
-  nationality: 'LT',
-  placeOfBirth: 'Vilnius',
-  street: 'Gedimino pr. 1',
-  city: 'Vilnius',
-  postalCode: '01103',
-  country: 'LT',
-  password: 'Correct-Horse-9',
-  matchingPassword: 'Correct-Horse-9',
 };
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));

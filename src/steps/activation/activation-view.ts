@@ -72,49 +72,54 @@ export class FinHubActivationStep extends StepElement {
     switch (this.phase) {
       case 'checking':
       case 'pending':
-        return this.#pending();
+        return this.#waiting(
+          'pending-label',
+          msg('We’re verifying your documents…'),
+          msg(
+            'This usually takes a few minutes. Keep this page open: we check automatically and ask for your activation code as soon as you are verified.',
+          ),
+        );
       case 'provisioning':
-        return html`<div class="pending" role="status">
-          <p id="provisioning-label" class="lead">${msg('The company account is activated.')}</p>
-          <p class="muted">
-            ${msg(
-              'We are setting up its wallet and IBAN. This usually takes a moment: keep this page open.',
-            )}
-          </p>
-          <progress part="progress" aria-labelledby="provisioning-label"></progress>
-        </div>`;
+        return this.#waiting(
+          'provisioning-label',
+          msg('The company account is activated.'),
+          msg(
+            'We are setting up its wallet and IBAN. This usually takes a moment: keep this page open.',
+          ),
+        );
       case 'rejected':
-        return html`<div class="outcome" role="alert">
-          <p class="lead">${NOT_VERIFIED[this.flow]()}</p>
-          <p>
-            ${msg(
-              'Your documents were not approved, so this account cannot be activated. Please contact support to find out what to do next.',
-            )}
-          </p>
-        </div>`;
+        return this.#outcome(
+          NOT_VERIFIED[this.flow](),
+          msg(
+            'Your documents were not approved, so this account cannot be activated. Please contact support to find out what to do next.',
+          ),
+        );
       case 'blocked':
-        return html`<div class="outcome" role="alert">
-          <p class="lead">${msg('This account cannot be activated here')}</p>
-          <p>
-            ${msg(
-              'It may already be active, or something needs a manual check. Please contact support.',
-            )}
-          </p>
-        </div>`;
+        return this.#outcome(
+          msg('This account cannot be activated here'),
+          msg(
+            'It may already be active, or something needs a manual check. Please contact support.',
+          ),
+        );
       case 'ready':
         return this.#renderForm();
     }
   }
 
-  #pending() {
+  /** Waiting for FinHub (its review, a company's wallet): said politely, with progress. */
+  #waiting(id: string, lead: string, text: string) {
     return html`<div class="pending" role="status">
-      <p id="pending-label" class="lead">${msg('We’re verifying your documents…')}</p>
-      <p class="muted">
-        ${msg(
-          'This usually takes a few minutes. Keep this page open: we check automatically and ask for your activation code as soon as you are verified.',
-        )}
-      </p>
-      <progress part="progress" aria-labelledby="pending-label"></progress>
+      <p id=${id} class="lead">${lead}</p>
+      <p class="muted">${text}</p>
+      <progress part="progress" aria-labelledby=${id}></progress>
+    </div>`;
+  }
+
+  /** A decision the person cannot change here: said at once (an alert). */
+  #outcome(lead: string, text: string) {
+    return html`<div class="outcome" role="alert">
+      <p class="lead">${lead}</p>
+      <p>${text}</p>
     </div>`;
   }
 

@@ -29,8 +29,6 @@ export interface ActivationSlice {
 
 export const activation = defineStep<ActivationSlice, string>({
   id: 'activation',
-  canGoBack: false,
-  locked: true,
   title: () => msg('Activation'),
   tag: 'finhub-step-activation',
   load: () => import('./activation.lazy.js'),

@@ -14,7 +14,6 @@ export interface CategorizationSlice {
 
 export const categorization = defineStep<CategorizationSlice, string>({
   id: 'categorization',
-  canGoBack: false,
   locked: false,
   automatic: (data) => data.presetCategory !== undefined,
   progress: () => msg('Preparing your account type…'),

@@ -14,8 +14,6 @@ export interface ConsentsSlice {
 
 export const consents = defineStep<ConsentsSlice, ConsentValues>({
   id: 'consents',
-  canGoBack: false,
-  locked: true,
   title: () => msg('Agreements'),
   tag: 'finhub-step-consents',
   load: () => import('./consents.lazy.js'),

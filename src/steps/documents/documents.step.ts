@@ -15,8 +15,6 @@ export interface DocumentsSlice {
 
 export const documents = defineStep<DocumentsSlice, DocumentsStepValue>({
   id: 'documents',
-  canGoBack: false,
-  locked: true,
   title: () => msg('Documents'),
   tag: 'finhub-step-documents',
   load: () => import('./documents.lazy.js'),

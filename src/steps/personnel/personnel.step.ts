@@ -34,8 +34,6 @@ export interface PersonnelSlice {
 
 export const personnel = defineStep<PersonnelSlice, PersonnelValues, OrganizationBackend>({
   id: 'personnel',
-  canGoBack: false,
-  locked: true,
   title: () => msg('People'),
   tag: 'finhub-step-personnel',
   load: () => import('./personnel.lazy.js'),

@@ -1,7 +1,5 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { FieldError } from '../../api/api-error.js';
-import { FormController } from '../shared/form-controller.js';
 import {
   GENDERS,
   INDIVIDUAL_REGISTRATION_FIELDS,
@@ -66,25 +64,13 @@ export class FinHubIndividualRegistrationStep extends RegistrationForm<
   Field,
   IndividualRegistrationValues
 > {
-  protected readonly form = new FormController(this, {
-    fields: INDIVIDUAL_REGISTRATION_FIELDS,
-    empty: () =>
-      Object.fromEntries(INDIVIDUAL_REGISTRATION_FIELDS.map((field) => [field, ''])) as Record<
-        Field,
-        string
-      >, // every field set
-    validate: (values) => validateIndividualRegistration(values, { locale: this.locale }),
-    label: individualFieldLabel,
-    locale: () => this.locale,
-    onTouch: this.touched,
-  });
-
-  protected mapServerErrors(errors: readonly FieldError[]) {
-    return mapRegistrationServerErrors(errors);
-  }
-
-  protected label(field: Field): string {
-    return individualFieldLabel(field);
+  constructor() {
+    super({
+      fields: INDIVIDUAL_REGISTRATION_FIELDS,
+      validate: (values, locale) => validateIndividualRegistration(values, { locale }),
+      label: individualFieldLabel,
+      mapServerErrors: mapRegistrationServerErrors,
+    });
   }
 
   override render(): TemplateResult {

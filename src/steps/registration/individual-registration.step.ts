@@ -15,10 +15,9 @@ export const individualRegistration = defineStep<
 >({
   id: 'registration',
   // Registration creates the customer (§5.1); retrying it is unsafe (§9), so once done it is
-  // locked and nothing before it can be revisited. Before submitting, the person may change the
-  // category.
+  // locked (the default) and nothing before it can be revisited. Before submitting, the person
+  // may change the category.
   canGoBack: true,
-  locked: true,
   title: () => msg('Your details'),
   tag: 'finhub-step-individual-registration',
   load: () => import('./individual-registration.lazy.js'),

@@ -1,7 +1,5 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { FieldError } from '../../api/api-error.js';
-import { FormController } from '../shared/form-controller.js';
 import { isoDay } from '../shared/rules.js';
 import {
   INDUSTRIES,
@@ -101,25 +99,13 @@ export class FinHubOrganizationRegistrationStep extends RegistrationForm<
   Field,
   OrganizationRegistrationValues
 > {
-  protected readonly form = new FormController(this, {
-    fields: ORGANIZATION_REGISTRATION_FIELDS,
-    empty: () =>
-      Object.fromEntries(ORGANIZATION_REGISTRATION_FIELDS.map((field) => [field, ''])) as Record<
-        Field,
-        string
-      >, // every field set
-    validate: validateOrganizationRegistration,
-    label: organizationFieldLabel,
-    locale: () => this.locale,
-    onTouch: this.touched,
-  });
-
-  protected mapServerErrors(errors: readonly FieldError[]) {
-    return mapOrganizationRegistrationServerErrors(errors);
-  }
-
-  protected label(field: Field): string {
-    return organizationFieldLabel(field);
+  constructor() {
+    super({
+      fields: ORGANIZATION_REGISTRATION_FIELDS,
+      validate: (values) => validateOrganizationRegistration(values),
+      label: organizationFieldLabel,
+      mapServerErrors: mapOrganizationRegistrationServerErrors,
+    });
   }
 
   override render(): TemplateResult {

@@ -18,7 +18,6 @@ export const organizationRegistration = defineStep<
 >({
   id: 'registration',
   canGoBack: true,
-  locked: true,
   title: () => msg('Company details'),
   tag: 'finhub-step-organization-registration',
   load: () => import('./organization-registration.lazy.js'),

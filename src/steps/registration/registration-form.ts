@@ -11,7 +11,8 @@ import { msg } from '@lit/localize';
 import type { FieldError } from '../../api/api-error.js';
 import { countryOptions } from '../../localization/countries.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import type { FormController } from '../shared/form-controller.js';
+import { FormController } from '../shared/form-controller.js';
+import type { ValidationResult } from '../shared/validate.js';
 import {
   fieldStyles,
   inputField,
@@ -54,6 +55,15 @@ export function sharedFieldLabel(field: SharedField): string {
   }
 }
 
+/** What a registration form is: its fields, their checks and labels, FinHub's paths for them. */
+export interface RegistrationFormConfig<F extends string, V> {
+  fields: readonly F[];
+  validate: (values: Record<F, string>, locale: string) => ValidationResult<V, F>;
+  /** A field's label (also what the announcement of fields to check says). */
+  label: (field: F) => string;
+  mapServerErrors: (errors: readonly FieldError[]) => MappedServerErrors<F>;
+}
+
 export abstract class RegistrationForm<F extends string, V> extends StepElement {
   static override styles = [
     baseStyles,
@@ -89,13 +99,25 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
   @state() private _general: string[] = [];
   @state() private _duplicateShown = false;
 
-  protected abstract readonly form: FormController<F, V>;
-  protected abstract mapServerErrors(errors: readonly FieldError[]): MappedServerErrors<F>;
-  /** A field's label (also what the announcement of fields to check says). */
-  protected abstract label(field: F): string;
+  protected readonly form: FormController<F, V>;
+  readonly #config: RegistrationFormConfig<F, V>;
 
   /** Fields the person changed: a later `prefill` leaves them alone. */
   #edited = new Set<string>();
+
+  constructor(config: RegistrationFormConfig<F, V>) {
+    super();
+    this.#config = config;
+    this.form = new FormController(this, {
+      fields: config.fields,
+      empty: () =>
+        Object.fromEntries(config.fields.map((field) => [field, ''])) as Record<F, string>, // every field
+      validate: (values) => config.validate(values, this.locale),
+      label: config.label,
+      locale: () => this.locale,
+      onTouch: this.touched,
+    });
+  }
 
   /** The values as typed (read-only copy). */
   get values(): Readonly<Record<F, string>> {
@@ -111,7 +133,7 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
       this.form.fill(strings, (field) => PASSWORDS.includes(field) || this.#edited.has(field));
     }
     if (changed.has('serverErrors')) {
-      const mapped = this.mapServerErrors(this.serverErrors);
+      const mapped = this.#config.mapServerErrors(this.serverErrors);
       this._general = mapped.general;
       this.form.showServer(mapped.fields);
     }
@@ -158,7 +180,7 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
   #common(field: F) {
     return {
       id: field,
-      label: this.label(field),
+      label: this.#config.label(field),
       value: this.form.values[field],
       errors: this.#errorsFor(field),
       onInput: this.#onInput,

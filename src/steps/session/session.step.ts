@@ -18,7 +18,6 @@ export interface SessionSlice {
 
 export const session = defineStep<SessionSlice, SessionCredentials>({
   id: 'session',
-  canGoBack: false,
   locked: false,
   automatic: (data) => data.signInRequired !== true,
   progress: () => msg('Signing you in…'),

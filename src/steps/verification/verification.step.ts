@@ -8,10 +8,8 @@ import { defineStep } from '../../flow/definitions.js';
 
 export const verification = defineStep<object, null>({
   id: 'verification',
-  // Verification creates a verification record (§6.1) and documents are submitted for review
-  // (§6.2): going back would create duplicates.
-  canGoBack: false,
-  locked: true,
+  // Locked (the default): it creates a verification record (§6.1) and documents are submitted
+  // for review (§6.2), so going back would create duplicates.
   title: () => msg('Identity check'),
   tag: 'finhub-step-verification',
   load: () => import('./verification.lazy.js'),
