@@ -4,12 +4,9 @@
  * populated `individualCustomer`) hold in one place. `undefined` fields vanish in JSON.
  */
 
-export const GENDERS = ['MALE', 'FEMALE', 'OTHER'] as const;
-export type Gender = (typeof GENDERS)[number];
+import type { Gender } from './vocabulary.js';
 
-/** The three individual consents, as their path segments (finhub-api.md §5.4), in sending order. */
-export const CONSENT_KINDS = ['terms', 'privacy', 'data-processing'] as const;
-export type ConsentKind = (typeof CONSENT_KINDS)[number];
+export { CONSENT_KINDS, GENDERS, type ConsentKind, type Gender } from './vocabulary.js';
 
 /** Acting user for privileged org calls: sent as `X-User-ID` / `X-User-Roles` (§2, errata E4). */
 export interface UserContext {

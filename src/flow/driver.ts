@@ -26,7 +26,7 @@ import {
   type FlowMachine,
   type FlowTransition,
 } from './machine.js';
-import { hasResumeIds, onboardingOf, settingsKey } from './resume.js';
+import { hasResumeIds, onboardingOf, settingsKey } from './settings.js';
 import { Runner, type Run, type RunStatus } from './runner.js';
 import { loaded, workOf, type AnyWork } from './works.js';
 import type { ActivationCheck, FlowData, FlowIds, ResumeState, StepId } from './types.js';

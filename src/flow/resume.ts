@@ -7,9 +7,7 @@
  * anything unknown defers to the host's resume object (its last completed step). A status that
  * says there is no verification, or one that was decided, always wins over the host's hint.
  */
-import type { FlowDefinition, FlowSettings } from './definitions.js';
-import type { ActivationCheck, ResumeState } from './types.js';
-import { CONSENT_KINDS, type ConsentKind, type StepId } from './types.js';
+import { CONSENT_KINDS, type ActivationCheck, type ConsentKind, type StepId } from './types.js';
 
 /** `terms` / `TERMS_AND_CONDITIONS` / `TERMS` → `terms` (§5.4 path names vs stored names). */
 export function consentKindOf(value: string): ConsentKind | undefined {
@@ -107,30 +105,3 @@ export function personnelPending(
     check.verificationOk === true || (status !== undefined && !NOT_STARTED.has(status));
   return !started && directorCount === 0;
 }
-
-/** The resume object names an onboarding of this flow: its owner and its user. */
-export const hasResumeIds = (flow: FlowDefinition, resume: ResumeState | undefined) =>
-  Boolean(
-    resume &&
-    flow.ownerId(resume.ids) &&
-    resume.ids.userId &&
-    [undefined, flow.kind].includes(resume.flow),
-  );
-
-/** What, when it changes, starts the flow over (or takes a duplicate email to the sign-in). */
-export function settingsKey(settings: FlowSettings): string {
-  const resume = hasResumeIds(settings.flow, settings.resume) ? settings.resume : undefined;
-  return JSON.stringify([
-    settings.flow.kind,
-    settings.presetCategory ?? '',
-    resume?.ids.customerId ?? '',
-    resume?.ids.organizationId ?? '',
-    resume?.ids.userId ?? '',
-    resume?.ids.verificationId ?? '',
-    resume?.step ?? '',
-  ]);
-}
-
-/** Which onboarding the settings ask for: another flow or preset category starts over. */
-export const onboardingOf = (settings: FlowSettings): string =>
-  `${settings.flow.kind}\u0000${settings.presetCategory ?? ''}`;

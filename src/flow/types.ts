@@ -49,8 +49,8 @@ export interface CategoryOption {
   aliases?: string[];
 }
 
-export { CONSENT_KINDS, type ConsentKind, type Gender } from '../api/requests.js';
-import type { ConsentKind } from '../api/requests.js';
+export { CONSENT_KINDS, type ConsentKind, type Gender } from '../api/vocabulary.js';
+import type { ConsentKind } from '../api/vocabulary.js';
 
 /**
  * Where a person who comes back later picks up: the last `finhub-step-complete` detail, or just

@@ -24,7 +24,7 @@ import {
 } from '../shared/rules.js';
 import { validateStep, type ValidationResult } from '../shared/validate.js';
 
-import { GENDERS, type Gender } from '../../api/requests.js';
+import { GENDERS, type Gender } from '../../api/vocabulary.js';
 
 export { GENDERS, type Gender };
 
