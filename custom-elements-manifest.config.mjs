@@ -20,6 +20,19 @@ export default {
         customElementsManifest.modules.sort((a, b) =>
           a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
         );
+        // A dispatch the analyzer finds (`dispatchEvent(new FinHubReadyEvent(…))`) carries the
+        // class but not the name: it is the event its `@fires` tag documents, so one entry.
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (!declaration.events) continue;
+            const named = new Set(
+              declaration.events.filter((e) => e.name).map((e) => e.type?.text),
+            );
+            declaration.events = declaration.events.filter(
+              (e) => e.name || !named.has(e.type?.text),
+            );
+          }
+        }
       },
     },
   ],

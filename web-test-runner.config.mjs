@@ -21,10 +21,14 @@ const chromePath = [
 // Every test page calls from 127.0.0.1, so the relay's per-address limits on tokens (30 a minute)
 // and hand-off exchanges (10 a minute), production defaults, would refuse later tests;
 // test/server covers the limits themselves.
+// Nothing waits on the sandbox's clock: a test approves a verification
+// (/__sandbox/verifications/{id}/approve) and readies a company's wallet
+// (/__sandbox/organizations/{id}/wallet) when it wants to, so the delays only have to outlast a test.
 const lifted = { max: 100_000, windowSeconds: 60 };
 const stack = createDevStack({
   env: {},
-  verificationDelayMs: 1500,
+  verificationDelayMs: 10 * 60_000,
+  walletProvisioningDelayMs: 10 * 60_000,
   tokenRateLimit: lifted,
   handoffExchangeRateLimit: lifted,
 });

@@ -12,6 +12,8 @@
  *   GET    /__sandbox/verifications/{id}            → the verification
  *   POST   /__sandbox/verifications/{id}/approve    → {verificationId, status}
  *   POST   /__sandbox/verifications/{id}/reject {reason} → {verificationId, status, reason}
+ *   POST   /__sandbox/organizations/{id}/wallet     → {organizationId, status}: an activated
+ *          company's wallet is ready now (tests decide when, instead of waiting for the delay)
  */
 import type { Faults } from './faults.js';
 import { isObject, json } from './http.js';
@@ -95,6 +97,13 @@ export function createControl(
           ...(reason ? { reason } : {}),
         });
       }
+    }
+    const wallet = /^\/organizations\/([^/]+)\/wallet$/.exec(path);
+    if (wallet && method === 'POST') {
+      const org = store.organizations.get(decodeURIComponent(wallet[1] ?? ''));
+      if (!org) return fail(404, 'Organization not found');
+      if (org.status === 'ACTIVATING') org.walletReadyAt = store.now();
+      return json(200, { organizationId: org.id, status: store.organizationStatus(org) });
     }
     return fail(404, `No sandbox control ${method} ${url.pathname}`);
   };

@@ -21,7 +21,10 @@ const ENTRY = 'virtual:finhub-cdn-entry';
 const RESOLVED = `\0${ENTRY}`;
 const GUARD = 'typeof document<"u"&&typeof customElements<"u"';
 const DEFINE = `${root}src/define.ts`;
-const FIRST_STEP = `${root}src/components/steps/categorization-step.ts`;
+// The categorization step's element and work (its lazy module): part of the first screen.
+const FIRST_STEP = `${root}src/steps/categorization/categorization.lazy.ts`;
+// The API client and both flows' calls on it: one chunk, fetched when the element connects.
+const API = /\/src\/(api\/|flows\/(api-common|individual-api|organization-api)\.ts$)/;
 
 /** @param {'es' | 'iife'} format */
 const entryPlugin = (format) => ({
@@ -168,17 +171,21 @@ async function bundle(format, fileName) {
         output: {
           // Vite keeps whitespace in `es` library builds (for the host's bundler); these are final.
           minify: true,
-          chunkFileNames: 'chunks/[name]-[hash].js',
+          // Names as `[\w-]+` (a lazy module's `consents.lazy` becomes `consents-lazy`).
+          chunkFileNames: (chunk) => `chunks/${chunk.name.replace(/[^\w-]/g, '-')}-[hash].js`,
           codeSplitting: split
             ? {
-                // One file for everything the first screen needs: the element, the flow, Lit and
-                // the categorization step (the registry's import() of it then costs no request).
                 groups: [
+                  // One file for everything the first screen needs: the element, the flow, Lit
+                  // and the categorization step (the import() of its lazy module then costs no
+                  // request).
                   {
                     name: 'core',
                     test: (id) => id === DEFINE || id === FIRST_STEP,
                     includeDependenciesRecursively: true,
+                    priority: 2,
                   },
+                  { name: 'api', test: API, priority: 1 },
                 ],
               }
             : false,

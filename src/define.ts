@@ -1,5 +1,5 @@
-import { FinHubOnboarding } from './components/finhub-onboarding/finhub-onboarding.js';
-import { defineOnce } from './components/define-once.js';
+import { FinHubOnboarding } from './element/finhub-onboarding.js';
+import { defineOnce } from './element/define-once.js';
 
 export { FinHubOnboarding };
 

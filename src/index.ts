@@ -6,7 +6,7 @@ export {
   type FinHubPrefill,
   type FinHubResume,
   type FinHubTheme,
-} from './components/finhub-onboarding/finhub-onboarding.js';
+} from './element/finhub-onboarding.js';
 export * from './events/index.js';
 export { FinHubApiError, isFinHubApiError } from './api/errors.js';
 export type { FinHubErrorCode, FieldError } from './api/errors.js';
@@ -26,4 +26,4 @@ export type {
 export type {
   Gender,
   IndividualRegistrationValues,
-} from './flow/schemas/individual-registration.js';
+} from './steps/registration/individual-registration.schema.js';

@@ -9,8 +9,8 @@
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import { FinHubOnboarding as FinHubOnboardingElement } from './components/finhub-onboarding/finhub-onboarding.js';
-import { defineOnce } from './components/define-once.js';
+import { FinHubOnboarding as FinHubOnboardingElement } from './element/finhub-onboarding.js';
+import { defineOnce } from './element/define-once.js';
 import type {
   FinHubCompleteEvent,
   FinHubErrorEvent,

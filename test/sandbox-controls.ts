@@ -10,6 +10,8 @@ export interface JournalEntry {
   path: string;
   headers: Record<string, string>;
   body: unknown;
+  /** The answer's status, once FinHub has answered. */
+  status?: number;
 }
 
 /** What reached "FinHub" from this device, oldest first. */

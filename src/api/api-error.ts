@@ -1,7 +1,7 @@
 /**
  * The one error type the API layer throws (FinHubApiError) and its codes: a module of its own so the
  * flow and the element can test for it without loading the mapping from HTTP responses
- * (errors.ts, which re-exports all of this) before the first step renders (DESIGN §5).
+ * (errors.ts, which re-exports all of this) before the first step renders (docs/architecture.md#loading-on-demand).
  */
 
 export type FinHubErrorCode =
@@ -37,6 +37,8 @@ export interface FinHubApiErrorInit {
   fieldErrors?: FieldError[];
   /** Seconds to wait before retrying (429 Retry-After, or lockout). */
   retryAfter?: number;
+  /** A refused sign-in (§3.2): attempts left before the account locks, when FinHub says. */
+  attemptsLeft?: number | undefined;
   /** Categorization details (§5.1): keys missing and values refused. */
   missingKeys?: string[];
   invalidValues?: Record<string, string>;
@@ -58,6 +60,7 @@ export class FinHubApiError extends Error {
   readonly status: number | undefined;
   readonly fieldErrors: FieldError[];
   readonly retryAfter: number | undefined;
+  readonly attemptsLeft: number | undefined;
   readonly missingKeys: string[];
   readonly invalidValues: Record<string, string>;
   readonly serverMessage: string | undefined;
@@ -70,6 +73,7 @@ export class FinHubApiError extends Error {
     this.status = init.status;
     this.fieldErrors = init.fieldErrors ?? [];
     this.retryAfter = init.retryAfter;
+    this.attemptsLeft = init.attemptsLeft;
     this.missingKeys = init.missingKeys ?? [];
     this.invalidValues = init.invalidValues ?? {};
     this.serverMessage = init.serverMessage;

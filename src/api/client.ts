@@ -3,7 +3,6 @@
  * Plain TypeScript, free of Lit. Every method throws only FinHubApiError and returns a small
  * parsed result; session tokens never reach callers (DESIGN §1).
  */
-import { msg } from '@lit/localize';
 import { FinHubApiError } from './errors.js';
 import { readHierarchy, type CategorizationHierarchy } from './hierarchy.js';
 import {
@@ -28,7 +27,7 @@ import {
   type AddEmployeeRequest,
   type AddShareholderRequest,
   type ConsentRequest,
-  type ConsentType,
+  type ConsentKind,
   type CreateVerificationRequest,
   type IndividualActivationRequest,
   type IndividualVerificationRequest,
@@ -156,14 +155,10 @@ export class FinHubClient {
         fieldErrors: [
           {
             field: 'nationality',
-            message: msg('Choose a country (two-letter code such as LT).', {
-              id: 'error.nationality-iso2',
-            }),
+            message: 'Choose a country (two-letter code such as LT).',
           },
         ],
-        message: msg('Some details are not valid. Check the marked fields and try again.', {
-          id: 'error.validation_failed',
-        }),
+        message: 'Some details are not valid. Check the marked fields and try again.',
       });
     }
     const { envelope } = await this.#post(
@@ -277,7 +272,7 @@ export class FinHubClient {
   /** §5.4: `{accepted: true, version}`. */
   async acceptIndividualConsent(
     customerId: string,
-    type: ConsentType,
+    type: ConsentKind,
     input: ConsentRequest,
     options?: CallOptions,
   ): Promise<ConsentResult> {
@@ -457,7 +452,7 @@ export class FinHubClient {
   /** §7.7: `{accepted: true, version}`. */
   async acceptOrganizationConsent(
     organizationId: string,
-    type: ConsentType,
+    type: ConsentKind,
     input: ConsentRequest,
     options?: CallOptions,
   ): Promise<ConsentResult> {
@@ -544,9 +539,7 @@ function requireUserContext(options: CallOptions | undefined, endpoint: string):
   throw new FinHubApiError({
     code: 'bad_request',
     endpoint,
-    message: msg('This step needs a signed-in company user. Start the company onboarding again.', {
-      id: 'error.missing_user_context',
-    }),
+    message: 'This step needs a signed-in company user. Start the company onboarding again.',
   });
 }
 
@@ -570,7 +563,7 @@ export type {
   AddEmployeeRequest,
   AddShareholderRequest,
   ConsentRequest,
-  ConsentType,
+  ConsentKind,
   CreateVerificationRequest,
   CustomerCategoryRef,
   Gender,

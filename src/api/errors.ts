@@ -1,10 +1,9 @@
 /**
  * The one error type the API layer throws. Every failure (HTTP status, network, timeout, abort,
  * a response that does not parse, a token endpoint that fails) becomes a FinHubApiError with a
- * stable `code` the UI can branch on and a `message` a person can act on.
+ * stable `code` the UI can branch on (and words for the person from its error catalogue) and an
+ * English `message` for developers.
  */
-
-import { msg, str } from '@lit/localize';
 
 export {
   FinHubApiError,
@@ -15,9 +14,12 @@ export {
 } from './api-error.js';
 import { FinHubApiError, type FieldError } from './api-error.js';
 
+export { abortedError } from './abort.js';
+
 // ---------------------------------------------------------------------------------------------
 // Mapping helpers: HTTP responses and transport failures → FinHubApiError (finhub-api.md §8).
-// Messages are ours (localized through msg()), FinHub's own text is kept in `serverMessage`.
+// Messages are English, for developers and logs: the person reads the error catalogue's text for
+// the code (src/localization/error-messages.ts). FinHub's own text is kept in `serverMessage`.
 // No message ever contains a request body, password or token.
 // ---------------------------------------------------------------------------------------------
 
@@ -55,24 +57,17 @@ export function parseRetryAfter(
   return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** `lockoutDuration: "30 minutes"` (§3.2) → seconds. */
 function wrongCredentialsMessage(attemptsLeft: number | undefined): string {
   if (attemptsLeft === 1) {
-    return msg('The email or password is incorrect. Check them and try again (1 attempt left).', {
-      id: 'error.unauthorized-credentials-last',
-    });
+    return 'The email or password is incorrect. Check them and try again (1 attempt left).';
   }
   if (attemptsLeft !== undefined && attemptsLeft > 1) {
-    return msg(
-      str`The email or password is incorrect. Check them and try again (${attemptsLeft} attempts left).`,
-      { id: 'error.unauthorized-credentials-attempts' },
-    );
+    return `The email or password is incorrect. Check them and try again (${attemptsLeft} attempts left).`;
   }
-  return msg('The email or password is incorrect. Check them and try again.', {
-    id: 'error.unauthorized-credentials',
-  });
+  return 'The email or password is incorrect. Check them and try again.';
 }
 
+/** `lockoutDuration: "30 minutes"` (§3.2) → seconds. */
 function parseDuration(value: unknown): number | undefined {
   const match = text(value)?.match(/^(\d+)\s*(second|sec|s|minute|min|m|hour|h)/i);
   if (!match) return undefined;
@@ -83,19 +78,13 @@ function parseDuration(value: unknown): number | undefined {
 
 function rateLimitedMessage(seconds: number | undefined): string {
   if (seconds === undefined || seconds <= 1) {
-    return msg('Too many requests. Please wait a moment and try again.', {
-      id: 'error.rate_limited',
-    });
+    return 'Too many requests. Please wait a moment and try again.';
   }
   if (seconds < 120) {
-    return msg(str`Too many requests. Please wait ${seconds} seconds and try again.`, {
-      id: 'error.rate_limited-seconds',
-    });
+    return `Too many requests. Please wait ${seconds} seconds and try again.`;
   }
   const minutes = Math.ceil(seconds / 60);
-  return msg(str`Too many requests. Please wait ${minutes} minutes and try again.`, {
-    id: 'error.rate_limited-minutes',
-  });
+  return `Too many requests. Please wait ${minutes} minutes and try again.`;
 }
 
 /** FinHub's own words: the envelope message plus `data.error` / `data.details` when they add something. */
@@ -182,10 +171,8 @@ export function errorFromResponse(
         code: 'categorization_invalid',
         missingKeys,
         invalidValues,
-        message: msg(
+        message:
           'The selected customer category could not be applied. Choose another category or contact support.',
-          { id: 'error.categorization_invalid' },
-        ),
       });
     }
     const fieldErrors = fieldErrorsOf(data);
@@ -194,17 +181,13 @@ export function errorFromResponse(
         ...base,
         code: 'validation_failed',
         fieldErrors,
-        message: msg('Some details are not valid. Check the marked fields and try again.', {
-          id: 'error.validation_failed',
-        }),
+        message: 'Some details are not valid. Check the marked fields and try again.',
       });
     }
     return new FinHubApiError({
       ...base,
       code: 'bad_request',
-      message: msg('The request was not accepted. Check your details and try again.', {
-        id: 'error.bad_request',
-      }),
+      message: 'The request was not accepted. Check your details and try again.',
     });
   }
 
@@ -220,16 +203,8 @@ export function errorFromResponse(
         retryAfter,
         message:
           retryAfter !== undefined
-            ? msg(
-                str`Too many failed sign-in attempts. This account is locked for ${Math.max(1, Math.ceil(retryAfter / 60))} minutes.`,
-                { id: 'error.account_locked-minutes' },
-              )
-            : msg(
-                'Too many failed sign-in attempts. This account is locked for now. Try again later.',
-                {
-                  id: 'error.account_locked',
-                },
-              ),
+            ? `Too many failed sign-in attempts. This account is locked for ${Math.max(1, Math.ceil(retryAfter / 60))} minutes.`
+            : 'Too many failed sign-in attempts. This account is locked for now. Try again later.',
       });
     }
     if (context.credentials) {
@@ -242,15 +217,14 @@ export function errorFromResponse(
       return new FinHubApiError({
         ...base,
         code: 'unauthorized',
+        attemptsLeft: left,
         message: wrongCredentialsMessage(left),
       });
     }
     return new FinHubApiError({
       ...base,
       code: 'unauthorized',
-      message: msg('Your session has expired. Reload the page to start again.', {
-        id: 'error.unauthorized',
-      }),
+      message: 'Your session has expired. Reload the page to start again.',
     });
   }
 
@@ -258,9 +232,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'forbidden',
-      message: msg('You are not allowed to do this. Contact support if you think this is wrong.', {
-        id: 'error.forbidden',
-      }),
+      message: 'You are not allowed to do this. Contact support if you think this is wrong.',
     });
   }
 
@@ -268,12 +240,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'not_found',
-      message: msg(
-        'We could not find this record. Start the onboarding again or contact support.',
-        {
-          id: 'error.not_found',
-        },
-      ),
+      message: 'We could not find this record. Start the onboarding again or contact support.',
     });
   }
 
@@ -283,18 +250,14 @@ export function errorFromResponse(
         ...base,
         code: 'duplicate_email',
         fieldErrors: [{ field: 'email', message: text(data['error']) ?? base.serverMessage ?? '' }],
-        message: msg('This email address is already registered. Sign in to continue.', {
-          id: 'error.duplicate_email',
-        }),
+        message: 'This email address is already registered. Sign in to continue.',
       });
     }
     return new FinHubApiError({
       ...base,
       code: 'conflict',
-      message: msg(
+      message:
         'This was already submitted or conflicts with existing details. Check them and try again.',
-        { id: 'error.conflict' },
-      ),
     });
   }
 
@@ -302,10 +265,8 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'unprocessable',
-      message: msg(
+      message:
         'This step cannot be completed yet. Check that the earlier steps are finished and try again.',
-        { id: 'error.unprocessable' },
-      ),
     });
   }
 
@@ -323,12 +284,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'server_error',
-      message: msg(
-        'The service is having a problem right now. Please try again in a few minutes.',
-        {
-          id: 'error.server_error',
-        },
-      ),
+      message: 'The service is having a problem right now. Please try again in a few minutes.',
     });
   }
 
@@ -336,9 +292,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'bad_request',
-      message: msg('The file is too large. Choose a smaller file and try again.', {
-        id: 'error.payload_too_large',
-      }),
+      message: 'The file is too large. Choose a smaller file and try again.',
     });
   }
 
@@ -346,9 +300,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'bad_request',
-      message: msg('The request was not accepted. Check your details and try again.', {
-        id: 'error.bad_request',
-      }),
+      message: 'The request was not accepted. Check your details and try again.',
     });
   }
 
@@ -375,10 +327,8 @@ export const invalidResponseError = (
     endpoint,
     cause,
     field,
-    message: msg(
+    message:
       'The server sent a response we could not understand. Please try again later or contact support.',
-      { id: 'error.invalid_response' },
-    ),
   });
 
 export const networkError = (endpoint?: string, cause?: unknown) =>
@@ -386,9 +336,7 @@ export const networkError = (endpoint?: string, cause?: unknown) =>
     code: 'network_error',
     endpoint,
     cause,
-    message: msg('Could not reach the server. Check your internet connection and try again.', {
-      id: 'error.network_error',
-    }),
+    message: 'Could not reach the server. Check your internet connection and try again.',
   });
 
 export const timeoutError = (endpoint?: string, cause?: unknown) =>
@@ -396,15 +344,7 @@ export const timeoutError = (endpoint?: string, cause?: unknown) =>
     code: 'timeout',
     endpoint,
     cause,
-    message: msg('The server took too long to answer. Please try again.', { id: 'error.timeout' }),
-  });
-
-export const abortedError = (endpoint?: string, cause?: unknown) =>
-  new FinHubApiError({
-    code: 'aborted',
-    endpoint,
-    cause,
-    message: msg('The request was cancelled.', { id: 'error.aborted' }),
+    message: 'The server took too long to answer. Please try again.',
   });
 
 export const tokenUnavailableError = (endpoint?: string, cause?: unknown) =>
@@ -412,9 +352,7 @@ export const tokenUnavailableError = (endpoint?: string, cause?: unknown) =>
     code: 'token_unavailable',
     endpoint,
     cause,
-    message: msg('Could not start a secure session. Please try again in a moment.', {
-      id: 'error.token_unavailable',
-    }),
+    message: 'Could not start a secure session. Please try again in a moment.',
   });
 
 /** Neither the host (`tenant-id`) nor the token endpoint supplied a tenant id (§2 `X-Tenant-ID`). */
@@ -422,7 +360,5 @@ export const missingTenantError = (endpoint?: string) =>
   new FinHubApiError({
     code: 'bad_request',
     endpoint,
-    message: msg('Onboarding is not set up correctly (no tenant id). Contact support.', {
-      id: 'error.missing_tenant',
-    }),
+    message: 'Onboarding is not set up correctly (no tenant id). Contact support.',
   });

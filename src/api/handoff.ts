@@ -25,7 +25,7 @@ import {
   type HandoffStatus,
 } from './handoff-protocol.js';
 import { REQUEST_HEADER as H } from './headers.js';
-import { untilAborted } from './shared-request.js';
+import { untilAborted } from './abort.js';
 import type { TokenSource } from './types.js';
 
 export {

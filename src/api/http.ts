@@ -15,7 +15,7 @@ import {
   tokenUnavailableError,
 } from './errors.js';
 import { REQUEST_HEADER as H } from './headers.js';
-import { untilAborted } from './shared-request.js';
+import { untilAborted } from './abort.js';
 import type { UserContext } from './requests.js';
 import { unwrapEnvelope, type Envelope } from './schemas.js';
 import {

@@ -4,8 +4,9 @@
  * populated `individualCustomer`) hold in one place. `undefined` fields vanish in JSON.
  */
 
-export type Gender = 'MALE' | 'FEMALE' | 'OTHER';
-export type ConsentType = 'terms' | 'privacy' | 'data-processing';
+import type { Gender } from './vocabulary.js';
+
+export { CONSENT_KINDS, GENDERS, type ConsentKind, type Gender } from './vocabulary.js';
 
 /** Acting user for privileged org calls: sent as `X-User-ID` / `X-User-Roles` (§2, errata E4). */
 export interface UserContext {
@@ -51,7 +52,7 @@ export interface SessionCredentials {
   password: string;
 }
 
-/** Never carries `tenantKey` / `tenantSecret`: the relay adds them (DESIGN §1). */
+/** Never carries `tenantKey` / `tenantSecret`: the relay adds them (docs/architecture.md#relay). */
 export interface SessionBody {
   username: string;
   password: string;

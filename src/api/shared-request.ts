@@ -1,12 +1,14 @@
 /**
  * Work several callers wait for: the token request (token-provider.ts) and an element's
- * categorization hierarchy (flow/api-backend.ts). A caller whose signal fires stops waiting at
+ * categorization hierarchy (api-session.ts). A caller whose signal fires stops waiting at
  * once and the work runs on for the others; once nobody has waited for it for `graceMs` (the
  * element was removed) it is cancelled. A re-mount within the grace (React StrictMode's second
  * mount) joins it instead of sending the request again; after it, nothing of the removed element
  * is left running or held: left to its timeout, the request's closures kept the element and its
  * shadow tree alive (1,000 mount/unmount cycles held ~12 MB, bench/results.md (c)).
  */
+
+import { untilAborted } from './abort.js';
 
 /**
  * Why an orphaned request is cancelled. Made once, here: an error keeps the frames of the stack
@@ -64,32 +66,4 @@ export class SharedRequest<T> {
       }
     }
   }
-}
-
-/**
- * `work`'s outcome, or a rejection with `abandoned(reason)` (the signal's reason by default) as
- * soon as `signal` fires; `work` itself runs on. Also how a custom fetch or token source that
- * ignores its signal cannot hold a step past its timeout (http.ts).
- */
-export function untilAborted<T>(
-  work: Promise<T>,
-  signal: AbortSignal | undefined,
-  abandoned: (reason: unknown) => unknown = (reason) => reason,
-): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) return Promise.reject(abandoned(signal.reason));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abandoned(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }

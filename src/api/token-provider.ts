@@ -1,5 +1,5 @@
 /**
- * Onboarding token provider: the element's side of the partner's token endpoint (DESIGN.md §1,
+ * Onboarding token provider: the element's side of the partner's token endpoint (docs/architecture.md#relay,
  * finhub-api.md §11). The token lives in memory only, never in storage (§11: "tokens must not go
  * in localStorage"), and is refreshed proactively at a fraction of its lifetime (80 % by default,
  * the rule §3.4 gives for FinHub's own tokens).
@@ -23,7 +23,6 @@
  * - `adopt()` wins over a request already in flight: callers waiting on that request receive the
  *   adopted (bound) token, and the fetched one is dropped.
  */
-import { msg } from '@lit/localize';
 import * as z from 'zod/mini';
 import { FinHubApiError } from './errors.js';
 import { REQUEST_HEADER as H } from './headers.js';
@@ -93,18 +92,10 @@ function unavailable(
 ): FinHubApiError {
   const message =
     kind === 'invalid'
-      ? msg(
-          'We could not start a secure session because the server sent an answer we do not understand. Please try again later or contact support.',
-          { id: 'token.invalid-response' },
-        )
+      ? 'We could not start a secure session because the server sent an answer we do not understand. Please try again later or contact support.'
       : kind === 'rejected'
-        ? msg(
-            'We could not start a secure session. Reload the page and try again, or contact support if this keeps happening.',
-            { id: 'token.rejected' },
-          )
-        : msg('We could not start a secure session. Check your connection and try again.', {
-            id: 'token.unavailable',
-          });
+        ? 'We could not start a secure session. Reload the page and try again, or contact support if this keeps happening.'
+        : 'We could not start a secure session. Check your connection and try again.';
   // The developer-facing detail goes into `cause`; it never contains the token itself.
   return new FinHubApiError({
     code: 'token_unavailable',
@@ -121,7 +112,7 @@ const aborted = (reason: unknown) =>
     code: 'aborted',
     endpoint: ENDPOINT,
     cause: reason,
-    message: msg('The request was cancelled.', { id: 'token.aborted' }),
+    message: 'The request was cancelled.',
   });
 
 /** `Retry-After` as seconds (delta-seconds or HTTP date), undefined when absent or unreadable. */

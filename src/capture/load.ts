@@ -3,7 +3,7 @@
  * `<finhub-camera-capture>`. It loads the element (and with it the quality checker; the worker
  * file itself loads on the first check) and registers the tag once.
  */
-import { defineOnce } from '../components/define-once.js';
+import { defineOnce } from '../element/define-once.js';
 
 export const CAMERA_CAPTURE_TAG = 'finhub-camera-capture';
 

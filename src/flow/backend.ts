@@ -1,25 +1,27 @@
 /**
- * The seam between the flow and FinHub. `FlowController` calls a `FlowBackend` for everything that
- * talks to the relay: `createApiBackend()` (api-backend.ts) implements it on the API client, and
- * `createLocalBackend()` here answers locally (no network) so the shell and the steps can be used
- * and tested on their own.
+ * The seam between the flow and FinHub: the calls each flow's steps make (docs/architecture.md#flow).
+ * Every flow has the shared calls; each adds its own (a person's registration, a company's people
+ * and wallet). The flow objects (src/flows/) implement them on the API client; the tests' stand-in,
+ * `createLocalBackend()`, lives in test/doubles/local-backend.ts. Types only, plus `FlowError`.
  */
-import { FinHubApiError } from '../api/api-error.js';
 import type {
   AddDirectorRequest,
   AddEmployeeRequest,
   AddShareholderRequest,
+  SessionCredentials,
 } from '../api/requests.js';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
-import type { FlowData } from './flows.js';
-import type { IndividualRegistrationValues } from './schemas/individual-registration.js';
-import type { OrganizationRegistrationValues } from './schemas/organization-registration.js';
-import type { SavedDirector } from './schemas/personnel.js';
-import type { CategoryOption, ConsentKind, FlowIds } from './types.js';
+import type { IndividualRegistrationValues } from '../steps/registration/individual-registration.schema.js';
+import type { OrganizationRegistrationValues } from '../steps/registration/organization-registration.schema.js';
+import type { SavedDirector } from '../steps/personnel/personnel.schema.js';
+import type { ActivationCheck, CategoryOption, ConsentKind, FlowData, FlowIds } from './types.js';
 
-export interface StepContext {
+export type { ActivationCheck } from './types.js';
+
+/** What every backend call gets: the flow's data and the run's signal. */
+export interface CallContext {
   data: Readonly<FlowData>;
-  /** Aborted when the element is removed or reset: pass it to every request. */
+  /** Aborted when the element is removed or reset, or the run is overtaken: pass it on. */
   signal: AbortSignal;
 }
 
@@ -30,11 +32,8 @@ export interface StepOutcome {
   status?: string;
 }
 
-/** What the session step signs in with: the credentials the person just registered with. */
-export interface SessionCredentials {
-  username: string;
-  password: string;
-}
+/** What the session step signs in with: the credentials the person registered or signed in with. */
+export type { SessionCredentials };
 
 /** A started verification (finhub-api.md §5.3a / §6.1). */
 export interface VerificationInfo {
@@ -67,22 +66,6 @@ export interface DocumentUploadOptions {
   onProgress?: (fraction: number) => void;
 }
 
-/** The readiness check (finhub-api.md §5.5), both generations normalised. */
-export interface ActivationCheck {
-  allowed: boolean;
-  consentOk?: boolean;
-  verificationOk?: boolean;
-  /** `INITIATED`, `PENDING`, `IN_PROGRESS`, `APPROVED`, `REJECTED`… (§10). Opaque otherwise. */
-  verificationStatus?: string;
-  /** Consents still missing, as path segments. */
-  missingConsents: ConsentKind[];
-  /**
-   * The organization's own status when the readiness check names it (§7.8, §10):
-   * `PENDING_ACTIVATION`, then `ACTIVATING` (wallet provisioning) and `ACTIVE`.
-   */
-  status?: string;
-}
-
 /**
  * What activation returned (finhub-api.md §5.6, §7.8); the [R] generation returns none of it. An
  * organization answers `ACTIVATING` while its wallet is provisioned, then `ACTIVE` with the IBAN.
@@ -100,74 +83,81 @@ export interface EmployeeOutcome {
 }
 
 /**
- * The calls the flow makes. Steps both flows share (session, verification, documents, consents,
- * activation) read `context.data.flow` and call the individual (§5) or organization (§7)
- * endpoints; the organization's ids are `organizationId` and the admin user's `userId`.
+ * The calls both flows make. Each flow object implements them on its own endpoints: a person's
+ * (finhub-api.md §5) or a company's (§7, whose ids are `organizationId` and the admin's `userId`).
  */
 export interface FlowBackend {
   /** Categories for this flow (finhub-api.md §4.1; organizations filter by name, §1.3). */
-  loadCategories(context: StepContext): Promise<CategoryOption[]>;
-  /** Registers the person (finhub-api.md §5.1, errata E1). Category: `context.data.categoryKey`. */
-  registerIndividual(
-    values: IndividualRegistrationValues,
-    context: StepContext,
-  ): Promise<StepOutcome>;
-  /** Registers the company and its admin user (§7.1): ids `organizationId` and `userId`. */
-  registerOrganization(
-    values: OrganizationRegistrationValues,
-    context: StepContext,
-  ): Promise<StepOutcome>;
-  /** §7.2: adds one employee to `context.data.ids.organizationId`. */
-  addEmployee(request: AddEmployeeRequest, context: StepContext): Promise<EmployeeOutcome>;
-  /** §7.3: adds one director. */
-  addDirector(request: AddDirectorRequest, context: StepContext): Promise<{ directorId?: string }>;
-  /** §7.4: adds one shareholder. */
-  addShareholder(
-    request: AddShareholderRequest,
-    context: StepContext,
-  ): Promise<{ shareholderId?: string; status?: string }>;
-  /** §7.3: the directors FinHub holds for the organization. */
-  listDirectors(context: StepContext): Promise<SavedDirector[]>;
+  loadCategories(context: CallContext): Promise<CategoryOption[]>;
   /**
    * Opens the customer session (§3.2) or, for an organization, the admin user's org-user session
-   * (§3.3) for `context.data.ids`, with the credentials just entered.
+   * (§3.3) for `context.data.ids`, with the credentials given.
    */
-  openSession(credentials: SessionCredentials, context: StepContext): Promise<StepOutcome>;
-  /**
-   * Starts the identity verification (§5.3a, §6.1) or the organization's KYB (§7.6) and says which
-   * documents it needs.
-   */
-  startVerification(context: StepContext): Promise<VerificationInfo>;
+  openSession(credentials: SessionCredentials, context: CallContext): Promise<StepOutcome>;
+  /** Starts the identity verification (§5.3a, §6.1) or the organization's KYB (§7.6). */
+  startVerification(context: CallContext): Promise<VerificationInfo>;
   /** Uploads one document to `context.data.ids.verificationId` (§6.2). */
   uploadDocument(
     upload: DocumentUpload,
     options: DocumentUploadOptions,
-    context: StepContext,
+    context: CallContext,
   ): Promise<{ documentId: string }>;
   /**
-   * Whether FinHub already holds this upload (sent before, its answer lost): its id, or undefined.
-   * Absent when there is no way to ask (v2.1 lists only an individual's documents, §6.2(b)).
+   * Whether FinHub already holds this upload (sent before, its answer lost): its id, or undefined
+   * when it does not or cannot be asked (v2.1 lists only an individual's documents, §6.2(b)).
    */
   findDocument?(
     document: DocumentRef,
-    context: StepContext,
+    context: CallContext,
   ): Promise<{ documentId: string } | undefined>;
   /** Accepts one consent (§5.4, §7.7). */
   acceptConsent(
     kind: ConsentKind,
     consent: { version: string; acceptedAt: string },
-    context: StepContext,
+    context: CallContext,
   ): Promise<void>;
   /** The readiness check (§5.5; an organization's §7.8 readiness). */
-  checkActivation(context: StepContext): Promise<ActivationCheck>;
+  checkActivation(context: CallContext): Promise<ActivationCheck>;
   /** Activates with the emailed code (§5.6; an organization's §7.8 activation). */
-  activate(code: string, context: StepContext): Promise<ActivationOutcome>;
+  activate(code: string, context: CallContext): Promise<ActivationOutcome>;
+}
+
+/** The individual flow's calls (finhub-api.md §5). */
+export interface IndividualBackend extends FlowBackend {
+  /** Registers the person (finhub-api.md §5.1, errata E1). Category: `context.data.categoryKey`. */
+  registerIndividual(
+    values: IndividualRegistrationValues,
+    context: CallContext,
+  ): Promise<StepOutcome>;
+}
+
+/** The organization flow's calls (finhub-api.md §7). */
+export interface OrganizationBackend extends FlowBackend {
+  /** Registers the company and its admin user (§7.1): ids `organizationId` and `userId`. */
+  registerOrganization(
+    values: OrganizationRegistrationValues,
+    context: CallContext,
+  ): Promise<StepOutcome>;
+  /** §7.2: adds one employee to `context.data.ids.organizationId`. */
+  addEmployee(request: AddEmployeeRequest, context: CallContext): Promise<EmployeeOutcome>;
+  /** §7.3: adds one director. */
+  addDirector(request: AddDirectorRequest, context: CallContext): Promise<{ directorId?: string }>;
+  /** §7.4: adds one shareholder. */
+  addShareholder(
+    request: AddShareholderRequest,
+    context: CallContext,
+  ): Promise<{ shareholderId?: string; status?: string }>;
+  /** §7.3: the directors FinHub holds for the organization. */
+  listDirectors(context: CallContext): Promise<SavedDirector[]>;
   /**
-   * An organization's wallet while it is provisioned after activation (§7.8 [O]): `ACTIVATING`
+   * The organization's wallet while it is provisioned after activation (§7.8 [O]): `ACTIVATING`
    * until `ACTIVE`, then the IBAN.
    */
-  checkWallet(context: StepContext): Promise<ActivationOutcome>;
+  checkWallet(context: CallContext): Promise<ActivationOutcome>;
 }
+
+/** Both flows' calls: what a stand-in for either flow implements (tests, the element's `backend`). */
+export type AnyBackend = IndividualBackend & OrganizationBackend;
 
 /** A failure that is the element's own rather than FinHub's (setup, a rejected verification). */
 export class FlowError extends Error {
@@ -178,189 +168,4 @@ export class FlowError extends Error {
     super(message);
     this.code = code;
   }
-}
-
-export interface LocalBackendOptions {
-  categories?: Partial<Record<FlowData['flow'], CategoryOption[]>>;
-  /** Pretend latency, ms (default 0). */
-  delayMs?: number;
-  /** Documents the local verification asks for (default `['GOVERNMENT_ID']`). */
-  requiredDocuments?: string[];
-  /** Readiness checks answered "not yet" before activation is allowed (default 0). */
-  pendingChecks?: number;
-  /** The code `activate()` accepts (default `LOCAL-CODE`). */
-  activationCode?: string;
-  /** Wallet checks an organization answers `ACTIVATING` before `ACTIVE` (default 0). */
-  provisioningChecks?: number;
-}
-
-const LOCAL_CATEGORIES: Record<FlowData['flow'], CategoryOption[]> = {
-  individual: [
-    {
-      key: 'INDIVIDUAL_STANDARD',
-      name: 'Individual Standard',
-      description: 'Everyday payments and savings.',
-      isDefault: true,
-    },
-    {
-      key: 'INDIVIDUAL_PREMIUM',
-      name: 'Individual Premium',
-      description: 'Higher limits and international payments.',
-    },
-  ],
-  organization: [
-    {
-      key: 'SMALL_BUSINESS',
-      name: 'Small Business',
-      description: 'For companies with up to 50 employees.',
-      isDefault: true,
-    },
-    {
-      key: 'MEDIUM_RISK_BUSINESS',
-      name: 'Business',
-      description: 'For larger companies and regulated activities.',
-    },
-  ],
-};
-
-export const abortedError = () =>
-  new FinHubApiError({ code: 'aborted', message: 'The request was cancelled.' });
-
-/** Resolves after `ms`, or rejects with `aborted` when `signal` fires first. */
-export function wait(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(abortedError());
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortedError());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/**
- * A stand-in backend that answers locally (no network): categories, then every step succeeds.
- * The ids it hands out are fixed strings, so tests can tell them apart from FinHub's.
- */
-export function createLocalBackend(options: LocalBackendOptions = {}): FlowBackend {
-  const delay = options.delayMs ?? 0;
-  const code = options.activationCode ?? 'LOCAL-CODE';
-  let pending = options.pendingChecks ?? 0;
-  let provisioning = options.provisioningChecks ?? 0;
-  let documents = 0;
-  /** docId → documentId of what was uploaded, for findDocument. */
-  const uploaded = new Map<string, string>();
-  let people = 0;
-  const directors: SavedDirector[] = [];
-  return {
-    async loadCategories({ data, signal }) {
-      await wait(delay, signal);
-      return (options.categories?.[data.flow] ?? LOCAL_CATEGORIES[data.flow]).map((c) => ({
-        ...c,
-      }));
-    },
-    async registerIndividual(_values, { signal }) {
-      await wait(delay, signal);
-      return {};
-    },
-    async registerOrganization(_values, { signal }) {
-      await wait(delay, signal);
-      return { ids: { organizationId: 'local-organization', userId: 'local-admin' } };
-    },
-    async addEmployee(_request, { signal }) {
-      await wait(delay, signal);
-      people += 1;
-      return { userId: `local-user-${people}` };
-    },
-    async addDirector(request, { signal }) {
-      await wait(delay, signal);
-      people += 1;
-      const director: SavedDirector = {
-        directorId: `local-director-${people}`,
-        firstName: request.firstName,
-        lastName: request.lastName,
-        email: request.email,
-        role: request.role,
-      };
-      directors.push(director);
-      return { directorId: director.directorId! };
-    },
-    async addShareholder(_request, { signal }) {
-      await wait(delay, signal);
-      people += 1;
-      return { shareholderId: `local-shareholder-${people}`, status: 'PENDING_VERIFICATION' };
-    },
-    async listDirectors({ signal }) {
-      await wait(delay, signal);
-      return directors.map((director) => ({ ...director }));
-    },
-    async openSession(_credentials, { signal }) {
-      await wait(delay, signal);
-      return {};
-    },
-    async startVerification({ data, signal }) {
-      await wait(delay, signal);
-      const fallback =
-        data.flow === 'organization' ? 'CERTIFICATE_OF_INCORPORATION' : 'GOVERNMENT_ID';
-      return {
-        verificationId: 'local-verification',
-        requiredDocuments: [...(options.requiredDocuments ?? [fallback])],
-        status: 'PENDING',
-      };
-    },
-    async uploadDocument({ docId }, { signal }) {
-      await wait(delay, signal ?? new AbortController().signal);
-      documents += 1;
-      const documentId = `local-document-${documents}`;
-      uploaded.set(docId, documentId);
-      return { documentId };
-    },
-    async findDocument({ docId }, { signal }) {
-      await wait(delay, signal);
-      const documentId = uploaded.get(docId);
-      return documentId ? { documentId } : undefined;
-    },
-    async acceptConsent(_kind, _consent, { signal }) {
-      await wait(delay, signal);
-    },
-    async checkActivation({ signal }) {
-      await wait(delay, signal);
-      const allowed = pending <= 0;
-      pending -= 1;
-      return {
-        allowed,
-        consentOk: true,
-        verificationOk: allowed,
-        verificationStatus: allowed ? 'APPROVED' : 'IN_PROGRESS',
-        missingConsents: [],
-      };
-    },
-    async activate(given, { data, signal }) {
-      await wait(delay, signal);
-      if (given.trim().toUpperCase() !== code.toUpperCase()) {
-        throw new FinHubApiError({
-          code: 'validation_failed',
-          status: 400,
-          message: 'Invalid activation code',
-          fieldErrors: [{ field: 'code', message: 'Invalid activation code' }],
-        });
-      }
-      return { status: data.flow === 'organization' ? 'ACTIVATING' : 'ACTIVE' };
-    },
-    async checkWallet({ signal }) {
-      await wait(delay, signal);
-      provisioning -= 1;
-      return provisioning >= 0
-        ? { status: 'ACTIVATING' }
-        : {
-            status: 'ACTIVE',
-            iban: 'LT000000000000000000',
-            wallet: { walletId: 'local-wallet', currency: 'EUR', status: 'ACTIVE' },
-          };
-    },
-  };
 }

@@ -1,18 +1,27 @@
-/** An error from any step's work, reduced to what the flow controller and its step handlers use. */
+/** An error from any step's work, reduced to what the driver and the steps decide on. */
 import { isFinHubApiError, type FieldError } from '../api/api-error.js';
+import type { CategorizationDetails } from '../api/categorization.js';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
 import { FlowError } from './backend.js';
 
+/** What the flow decides on, and what the error catalogue words (src/localization/error-messages.ts). */
 export interface Failure {
   code: FinHubErrorEventCode;
   retryable: boolean;
   fieldErrors: FieldError[];
-  /** The error's own (localized) message: the API's says how many sign-in attempts are left. */
-  message: string;
-  /** Seconds FinHub asked us to wait (429 `Retry-After`, §8). */
+  /** HTTP status, when FinHub answered. */
+  status?: number | undefined;
+  /** Seconds FinHub asked us to wait (429 `Retry-After`, §8; a sign-in lockout, §3.2). */
   retryAfter?: number | undefined;
+  /** A refused sign-in's attempts left (§3.2). */
+  attemptsLeft?: number | undefined;
   /** An unreadable answer: which endpoint and field, for the host (FinHubErrorDetail). */
   source?: { endpoint?: string; field?: string };
+  /**
+   * An account type that cannot be opened (smart categorization cannot fill it, or FinHub refused
+   * it at registration): the feature, key and override the host hears about.
+   */
+  categorization?: CategorizationDetails;
 }
 
 export function toFailure(error: unknown): Failure {
@@ -21,8 +30,12 @@ export function toFailure(error: unknown): Failure {
       code: error.code,
       retryable: error.retryable,
       fieldErrors: [...error.fieldErrors],
-      message: error.message,
+      status: error.status,
       retryAfter: error.retryAfter,
+      attemptsLeft: error.attemptsLeft,
+      ...('categorization' in error
+        ? { categorization: (error as { categorization: CategorizationDetails }).categorization }
+        : {}),
       ...(error.code === 'invalid_response'
         ? {
             source: {
@@ -33,13 +46,24 @@ export function toFailure(error: unknown): Failure {
         : {}),
     };
   }
-  if (error instanceof FlowError) {
-    return { code: error.code, retryable: false, fieldErrors: [], message: error.message };
-  }
-  return {
-    code: 'server_error',
-    retryable: true,
-    fieldErrors: [],
-    message: error instanceof Error ? error.message : 'Unexpected error',
-  };
+  if (error instanceof FlowError) return { code: error.code, retryable: false, fieldErrors: [] };
+  return { code: 'server_error', retryable: true, fieldErrors: [] };
 }
+
+/**
+ * The request may have been carried out although no answer said so (lost answer, timeout, 5xx);
+ * §9 documents no idempotency keys, so such a request is checked before it is sent again.
+ */
+export const outcomeUnknown = (error: unknown): boolean =>
+  ['network_error', 'timeout', 'server_error', 'invalid_response'].includes(toFailure(error).code);
+
+/**
+ * How long FinHub asked us to wait, in ms, when the failure is a `Retry-After` (a 429 from FinHub
+ * or from the token endpoint, §8); undefined otherwise. (A sign-in lockout's time is not one: the
+ * person may try again and is told so.)
+ */
+export const retryAfterMs = (failure: Failure): number | undefined =>
+  failure.retryAfter !== undefined &&
+  (failure.code === 'rate_limited' || failure.code === 'token_unavailable')
+    ? failure.retryAfter * 1000
+    : undefined;

@@ -3,8 +3,9 @@
  * in the manner of Lion's `lion-steps`: shared data, a current step, `next()` / `previous()`,
  * per-step conditions.
  */
-import type { StepId } from './types.js';
+import type { FlowData, FlowIds, FlowKind, StepId } from './types.js';
 
+/** A step as the machine sees it (a step definition is one). */
 export interface StepConfig<TData> {
   readonly id: StepId;
   /**
@@ -213,4 +214,35 @@ export class FlowMachine<TData extends object> {
     const steps = this.steps;
     return steps[steps.length - 1] ?? this.#config[this.#config.length - 1]!;
   }
+}
+
+export interface CreateFlowOptions extends FlowMachineOptions {
+  presetCategory?: string;
+  ids?: FlowIds;
+  /** Start at the sign-in (resume): every step before the session counts as done. */
+  signIn?: { resumeStep?: StepId; email?: string };
+}
+
+/** The machine for a flow (its kind and steps), at its start or at a resume's sign-in. */
+export function createFlowMachine(
+  flow: { readonly kind: FlowKind; readonly steps: readonly StepConfig<FlowData>[] },
+  options: CreateFlowOptions = {},
+): FlowMachine<FlowData> {
+  const data: FlowData = { flow: flow.kind, ids: { ...options.ids } };
+  if (options.presetCategory) data.presetCategory = options.presetCategory;
+  let completed = options.completed;
+  if (options.signIn) {
+    data.signInRequired = true;
+    if (options.signIn.resumeStep) data.resumeStep = options.signIn.resumeStep;
+    if (options.signIn.email) data.email = options.signIn.email;
+    // Everything before the session happened in an earlier visit (the ids prove it).
+    completed = [...beforeSignIn(flow.steps), ...(completed ?? [])];
+  }
+  return new FlowMachine(flow.steps, data, { ...options, completed });
+}
+
+/** The steps a resumed onboarding did in an earlier visit: all before the session. */
+export function beforeSignIn(steps: readonly StepConfig<FlowData>[]): StepId[] {
+  const ids = steps.map((step) => step.id);
+  return ids.slice(0, Math.max(0, ids.indexOf('session')));
 }

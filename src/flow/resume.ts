@@ -7,8 +7,7 @@
  * anything unknown defers to the host's resume object (its last completed step). A status that
  * says there is no verification, or one that was decided, always wins over the host's hint.
  */
-import type { ActivationCheck } from './backend.js';
-import { CONSENT_KINDS, type ConsentKind, type StepId } from './types.js';
+import { CONSENT_KINDS, type ActivationCheck, type ConsentKind, type StepId } from './types.js';
 
 /** `terms` / `TERMS_AND_CONDITIONS` / `TERMS` → `terms` (§5.4 path names vs stored names). */
 export function consentKindOf(value: string): ConsentKind | undefined {

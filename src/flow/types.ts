@@ -1,4 +1,8 @@
-/** Shared flow vocabulary (no DOM, no Lit): step ids, ids FinHub hands back, category choices. */
+/**
+ * The flow's vocabulary (no DOM, no Lit): step ids, the ids FinHub hands back, category choices
+ * and the data every step can read. One type per concept: the API layer, the flow, the steps and
+ * the public events use these.
+ */
 import type { CategorizationDetails } from '../api/categorization.js';
 
 export type FlowKind = 'individual' | 'organization';
@@ -51,9 +55,8 @@ export interface CategoryOption {
   unavailable?: CategorizationDetails;
 }
 
-/** The three individual consents, as their path segments (finhub-api.md §5.4), in sending order. */
-export const CONSENT_KINDS = ['terms', 'privacy', 'data-processing'] as const;
-export type ConsentKind = (typeof CONSENT_KINDS)[number];
+export { CONSENT_KINDS, type ConsentKind, type Gender } from '../api/vocabulary.js';
+import type { ConsentKind } from '../api/vocabulary.js';
 
 /**
  * Where a person who comes back later picks up: the last `finhub-step-complete` detail, or just
@@ -64,4 +67,60 @@ export interface ResumeState {
   step?: StepId;
   flow?: FlowKind;
   ids: FlowIds;
+}
+
+/** A verification FinHub started (finhub-api.md §5.3a, §6.1, §7.6): the documents it asks for. */
+export interface VerificationState {
+  /** Requirement codes, e.g. `GOVERNMENT_ID`, `PROOF_OF_ADDRESS` (§6.2). */
+  requiredDocuments: string[];
+  status?: string;
+}
+
+/**
+ * Data every step can read: ids, choices and what FinHub is known to hold. Never a password, a
+ * token or document bytes (the credentials the session step needs are held apart, in memory).
+ */
+export interface FlowData {
+  flow: FlowKind;
+  /** Category code the host preset with the `category` attribute; categorization runs by itself. */
+  presetCategory?: string | undefined;
+  /** Category code chosen (or preset and found). */
+  categoryKey?: string;
+  /**
+   * The tenant's categories for this flow (undefined until categorization loads them); one that
+   * cannot be opened is marked `unavailable` (registration marks one FinHub refused).
+   */
+  categories?: readonly CategoryOption[];
+  ids: FlowIds;
+  /**
+   * The person's email: the activation call sends it as `userId` (finhub-api.md §5.6) and the
+   * activation screen says where the code went. Never the password.
+   */
+  email?: string;
+  /** A resumed onboarding: the session step asks for email and password instead of running alone. */
+  signInRequired?: boolean;
+  /** The last step the host says was completed (resume object), a hint for where to land. */
+  resumeStep?: StepId;
+  /** The started verification (its id is `ids.verificationId`). */
+  verification?: VerificationState;
+  /** Consents FinHub holds: never sent again. */
+  consentsHeld?: readonly ConsentKind[];
+  /** A resumed sign-in's readiness answer (§5.5), the activation step's first check. */
+  readiness?: ActivationCheck;
+}
+
+/** The readiness check (finhub-api.md §5.5), both generations normalised. */
+export interface ActivationCheck {
+  allowed: boolean;
+  consentOk?: boolean;
+  verificationOk?: boolean;
+  /** `INITIATED`, `PENDING`, `IN_PROGRESS`, `APPROVED`, `REJECTED`… (§10). Opaque otherwise. */
+  verificationStatus?: string;
+  /** Consents still missing, as path segments. */
+  missingConsents: ConsentKind[];
+  /**
+   * The organization's own status when the readiness check names it (§7.8, §10):
+   * `PENDING_ACTIVATION`, then `ACTIVATING` (wallet provisioning) and `ACTIVE`.
+   */
+  status?: string;
 }

@@ -1,8 +1,23 @@
-/** What the person reads for each error code (the API's own text is kept for support only). */
-import { msg } from '@lit/localize';
+/**
+ * The error catalogue: what the person reads for a failure, one wording per code (the API layer
+ * holds codes and English developer messages only; docs/architecture.md#api-client). Worded at
+ * call time through msg(), so a banner re-renders in the current locale.
+ */
+import { msg, str } from '@lit/localize';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
 
-export function errorMessage(code: FinHubErrorEventCode): string {
+/** What the wording depends on. */
+export interface ErrorFacts {
+  code: FinHubErrorEventCode;
+  /** HTTP status, when FinHub answered (413: the file is too large). */
+  status?: number | undefined;
+  /** Seconds a `Retry-After` (429) or a sign-in lockout asks for. */
+  retryAfter?: number | undefined;
+  /** Sign-in attempts left before the account locks (docs/finhub-contract.md#customer-session). */
+  attemptsLeft?: number | undefined;
+}
+
+export function errorText({ code, status, retryAfter }: ErrorFacts): string {
   switch (code) {
     case 'validation_failed':
       return msg('Some details need your attention. Check the highlighted fields.');
@@ -16,13 +31,21 @@ export function errorMessage(code: FinHubErrorEventCode): string {
       // Renewed once and refused again (§2): no retry is offered, so none is promised.
       return msg('Your secure session could not be renewed. Reload the page to continue.');
     case 'account_locked':
-      return msg('Too many sign-in attempts. Please wait and try again later.');
+      return retryAfter !== undefined
+        ? msg(
+            str`Too many failed sign-in attempts. This account is locked for ${Math.max(1, Math.ceil(retryAfter / 60))} minutes.`,
+            { id: 'error.account_locked-minutes' },
+          )
+        : msg(
+            'Too many failed sign-in attempts. This account is locked for now. Try again later.',
+            { id: 'error.account_locked' },
+          );
     case 'forbidden':
       return msg('This action is not allowed. Please contact support.');
     case 'not_found':
       return msg('We could not find your application. Please start again.');
     case 'rate_limited':
-      return msg('Too many requests. Please wait a moment and try again.');
+      return rateLimitedText(retryAfter);
     case 'network_error':
       return msg('You appear to be offline. Check your connection and try again.');
     case 'timeout':
@@ -44,6 +67,28 @@ export function errorMessage(code: FinHubErrorEventCode): string {
         'We received an answer we could not read. Reload the page, or try again in a few minutes.',
       );
     default:
+      if (status === 413) {
+        return msg('The file is too large. Choose a smaller file and try again.', {
+          id: 'error.payload_too_large',
+        });
+      }
       return msg('Something went wrong. Please try again.');
   }
+}
+
+function rateLimitedText(seconds: number | undefined): string {
+  if (seconds === undefined || seconds <= 1) {
+    return msg('Too many requests. Please wait a moment and try again.', {
+      id: 'error.rate_limited',
+    });
+  }
+  if (seconds < 120) {
+    return msg(str`Too many requests. Please wait ${seconds} seconds and try again.`, {
+      id: 'error.rate_limited-seconds',
+    });
+  }
+  const minutes = Math.ceil(seconds / 60);
+  return msg(str`Too many requests. Please wait ${minutes} minutes and try again.`, {
+    id: 'error.rate_limited-minutes',
+  });
 }

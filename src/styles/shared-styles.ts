@@ -91,6 +91,13 @@ export const baseStyles = css`
     margin-inline-start: auto;
   }
 
+  /* The actions bar's progress while a step is busy (StepElement). */
+  .busy {
+    display: grid;
+    gap: 0.25rem;
+    flex: 1 1 100%;
+  }
+
   progress {
     accent-color: var(--_color-primary, #1d4ed8);
     width: 100%;

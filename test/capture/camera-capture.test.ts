@@ -7,7 +7,7 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { defineOnce } from '../../src/components/define-once.js';
+import { defineOnce } from '../../src/element/define-once.js';
 import { FinHubCameraCapture } from '../../src/capture/camera-capture.js';
 import {
   CaptureCancelEvent,

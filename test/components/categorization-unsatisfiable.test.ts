@@ -10,7 +10,8 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
-import { createApiBackend } from '../../src/flow/api-backend.js';
+import type { AnyBackend } from '../../src/flow/backend.js';
+import { calls, createApiSession } from '../../src/flows/individual-api.js';
 import { createOnboardingHandler } from '../../src/server/index.js';
 import type { FinHubErrorDetail } from '../../src/events/finhub-error.js';
 import type { FinHubOnboarding } from '../../src/index.js';
@@ -79,11 +80,15 @@ async function inPage(
   });
   const el = document.createElement('finhub-onboarding');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
-  el.backend = createApiBackend({
-    tokenUrl: 'http://relay.test/onboarding/token',
-    apiBase: 'http://relay.test/onboarding/api',
-    fetch: (input, init) => relay(new Request(input, init), { remoteAddress: '127.0.0.1' }),
-  });
+  // This page runs only the individual flow: its calls are all the element needs.
+  el.backend = calls(
+    createApiSession({
+      tokenUrl: 'http://relay.test/onboarding/token',
+      apiBase: 'http://relay.test/onboarding/api',
+      categorizationOverrides: () => el.categorizationOverrides,
+      fetch: (input, init) => relay(new Request(input, init), { remoteAddress: '127.0.0.1' }),
+    })!,
+  ) as AnyBackend;
   const errors: FinHubErrorDetail[] = [];
   const wrapper = container();
   wrapper.addEventListener('finhub-error', (event) => errors.push(event.detail));

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { FinHubApiError } from '../../src/api/errors.js';
-import { defineOnce } from '../../src/components/define-once.js';
+import { defineOnce } from '../../src/element/define-once.js';
 import {
   FinHubDocumentsStep,
   type DocumentRequirement,
@@ -8,10 +8,10 @@ import {
   type DocumentUploader,
   type DocumentsStepValue,
   type UploadedDocument,
-} from '../../src/components/steps/documents-step.js';
-import { StepAnnounceEvent, StepSubmitEvent } from '../../src/components/steps/step-events.js';
-import { MB } from '../../src/flow/documents/file-checks.js';
-import { requirementsFor } from '../../src/flow/documents/requirements.js';
+} from '../../src/steps/documents/documents-view.js';
+import { StepAnnounceEvent, StepSubmitEvent } from '../../src/steps/shared/step-events.js';
+import { MB } from '../../src/steps/documents/file-checks.js';
+import { requirementsFor } from '../../src/steps/documents/requirements.js';
 import { PNG_BYTES, fileOf, jpeg, pdf, png } from '../flow/documents/fixtures.js';
 import { deferred, type Deferred } from './helpers.js';
 
@@ -311,11 +311,12 @@ describe('documents step', () => {
     );
     await settle(el);
     const failed = card(el, 'Proof of address');
+    // The person reads the error catalogue's words for the code, not the API's English message.
     expect(text(failed.querySelector('.field-error'))).to.equal(
-      'FinHub is not answering right now. Try again in a moment.',
+      'Something went wrong on our side. Please try again.',
     );
     expect(announcements).to.include(
-      'Proof of address: FinHub is not answering right now. Try again in a moment.',
+      'Proof of address: Something went wrong on our side. Please try again.',
     );
     expect(text(failed)).to.contain('bill.pdf'); // the file is kept
 

@@ -1,7 +1,8 @@
 import { waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { FinHubApiError, type FinHubApiErrorInit } from '../../src/api/errors.js';
-import { createLocalBackend, type FlowBackend } from '../../src/flow/backend.js';
+import type { AnyBackend } from '../../src/flow/backend.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 
 export type Control = HTMLInputElement | HTMLSelectElement;
@@ -64,16 +65,16 @@ export function buttonNamed(scope: ShadowRoot, text: string): HTMLButtonElement 
 export const apiError = (init: FinHubApiErrorInit) => new FinHubApiError(init);
 
 export interface Recorded {
-  backend: FlowBackend;
+  backend: AnyBackend;
   calls: { method: string; args: unknown[] }[];
 }
 
 /** The local backend with some methods replaced, recording every call. */
-export function recordingBackend(overrides: Partial<FlowBackend> = {}): Recorded {
-  const base: FlowBackend = { ...createLocalBackend(), ...overrides };
+export function recordingBackend(overrides: Partial<AnyBackend> = {}): Recorded {
+  const base: AnyBackend = { ...createLocalBackend(), ...overrides };
   const calls: Recorded['calls'] = [];
-  const backend = {} as FlowBackend;
-  for (const key of Object.keys(base) as (keyof FlowBackend)[]) {
+  const backend = {} as AnyBackend;
+  for (const key of Object.keys(base) as (keyof AnyBackend)[]) {
     const method = base[key] as (...args: unknown[]) => Promise<unknown>;
     (backend as unknown as Record<string, unknown>)[key] = (...args: unknown[]) => {
       calls.push({ method: key, args });

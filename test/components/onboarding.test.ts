@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
-import { createLocalBackend } from '../../src/flow/backend.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 import type {
   FinHubCompleteEvent,
@@ -8,8 +8,8 @@ import type {
   FinHubStepChangeEvent,
   FinHubStepCompleteEvent,
 } from '../../src/index.js';
-import type { FinHubCategorizationStep } from '../../src/components/steps/categorization-step.js';
-import type { FinHubIndividualRegistrationStep } from '../../src/components/steps/individual-registration-step.js';
+import type { FinHubCategorizationStep } from '../../src/steps/categorization/categorization-view.js';
+import type { FinHubIndividualRegistrationStep } from '../../src/steps/registration/individual-registration-view.js';
 import {
   apiError,
   buttonNamed,

@@ -1,16 +1,16 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { defineOnce } from '../../src/components/define-once.js';
-import { FinHubOrganizationRegistrationStep } from '../../src/components/steps/organization-registration-step.js';
+import { defineOnce } from '../../src/element/define-once.js';
+import { FinHubOrganizationRegistrationStep } from '../../src/steps/registration/organization-registration-view.js';
 import {
   StepAnnounceEvent,
   StepDraftEvent,
   StepSubmitEvent,
-} from '../../src/components/steps/step-events.js';
+} from '../../src/steps/shared/step-events.js';
 import {
   toRegisterOrganizationRequest,
   type OrganizationRegistrationDraft,
   type OrganizationRegistrationValues,
-} from '../../src/flow/schemas/organization-registration.js';
+} from '../../src/steps/registration/organization-registration.schema.js';
 import { buttonNamed, byLabel, enter, errorOf, leave, root } from './helpers.js';
 
 const TAG = 'finhub-step-organization-registration';

@@ -1,12 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { defineOnce } from '../../src/components/define-once.js';
-import { FinHubPersonnelStep } from '../../src/components/steps/personnel-step.js';
-import { StepAnnounceEvent, StepSubmitEvent } from '../../src/components/steps/step-events.js';
-import {
-  personnelRequests,
-  type PersonnelValues,
-  type SavedPersonnel,
-} from '../../src/flow/schemas/personnel.js';
+import { defineOnce } from '../../src/element/define-once.js';
+import { FinHubPersonnelStep } from '../../src/steps/personnel/personnel-view.js';
+import { StepAnnounceEvent, StepSubmitEvent } from '../../src/steps/shared/step-events.js';
+import { personnelRequests } from '../../src/steps/personnel/personnel-requests.js';
+import type {
+  PersonnelValues,
+  SavedPersonnel,
+} from '../../src/steps/personnel/personnel.schema.js';
 import { enter, errorOf, leave, root, type Control } from './helpers.js';
 
 const TAG = 'finhub-step-personnel';

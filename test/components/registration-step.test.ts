@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 import type { FinHubErrorEvent, FinHubSignInRequestEvent } from '../../src/index.js';
-import type { FinHubCategorizationStep } from '../../src/components/steps/categorization-step.js';
-import type { FinHubIndividualRegistrationStep } from '../../src/components/steps/individual-registration-step.js';
-import { latestBirthDate } from '../../src/flow/schemas/individual-registration.js';
+import type { FinHubCategorizationStep } from '../../src/steps/categorization/categorization-view.js';
+import type { FinHubIndividualRegistrationStep } from '../../src/steps/registration/individual-registration-view.js';
+import { latestBirthDate } from '../../src/steps/registration/individual-registration.schema.js';
 import {
   apiError,
   buttonNamed,
@@ -20,7 +20,8 @@ import {
   VALID_PASSWORD,
   type Control,
 } from './helpers.js';
-import { createLocalBackend, type FlowBackend } from '../../src/flow/backend.js';
+import type { FlowBackend } from '../../src/flow/backend.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
 
 const REGISTRATION = 'finhub-step-individual-registration';
 
@@ -193,10 +194,10 @@ describe('individual registration step', () => {
 
   it('sends typed, validated values and nothing while invalid', async () => {
     const { backend, calls } = recordingBackend();
-    const { form } = await openRegistration(backend);
+    const { form, step } = await openRegistration(backend);
     fillRegistration(form, { 'First name': '' });
     submit(form);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await step.updateComplete; // refused on the spot: nothing goes to the backend
     expect(calls.filter((c) => c.method === 'registerIndividual')).to.have.length(0);
     enter(byLabel(form, 'First name'), '  Ona ');
     enter(byLabel(form, 'Phone number'), '+370 600 12345');
@@ -337,7 +338,7 @@ describe('individual registration step', () => {
     expect(form.textContent).to.contain('Creating your account…');
     form.querySelector('form')!.requestSubmit(); // Enter
     button.click();
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await step.updateComplete; // busy: both ignored on the spot
     expect(calls.filter((c) => c.method === 'registerIndividual')).to.have.length(1);
     await el.updateComplete;
     expect(statusText(el)).to.equal('Creating your account…');

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { LitElement } from 'lit';
 import '../../src/define.js';
-import { createLocalBackend } from '../../src/flow/backend.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
 import type { FinHubOnboarding, FinHubTheme } from '../../src/index.js';
 import {
   apiError,
@@ -407,7 +407,7 @@ describe('theme', () => {
 
   it('uses no inline styles (strict CSP): styles are adopted stylesheets', async () => {
     const el = await fixture<FinHubOnboarding>(html`<finhub-onboarding></finhub-onboarding>`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await el.updateComplete;
     const roots = [
       el.shadowRoot!,
       ...[...el.shadowRoot!.querySelectorAll('*')].flatMap((n) =>

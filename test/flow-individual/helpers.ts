@@ -57,6 +57,8 @@ export interface Mounted {
 }
 
 export interface MountOptions {
+  /** The clock the element waits on (polling, Retry-After); the wall clock by default. */
+  clock?: FinHubOnboarding['clock'];
   deviceId?: string;
   customerId?: string;
   userId?: string;
@@ -103,6 +105,7 @@ export async function mount(options: MountOptions = {}): Promise<Mounted> {
   if (options.userId) el.setAttribute('user-id', options.userId);
   if (options.category) el.setAttribute('category', options.category);
   if (options.resume) el.resume = options.resume;
+  if (options.clock) el.clock = options.clock;
   if (options.fetchToken) el.fetchToken = options.fetchToken;
   if (options.consents) el.consents = options.consents;
   wrapper.append(el);
@@ -253,12 +256,19 @@ export async function consentViaApi(
  * resumed in a new element and signed in: on the activation step. `approve` decides the KYC
  * first, so the step asks for the code; otherwise it polls the readiness check.
  */
-export async function resumeAtActivation(options: { approve: boolean }) {
+export async function resumeAtActivation(options: {
+  approve: boolean;
+  clock?: MountOptions['clock'];
+}) {
   const setup = await registerViaApi();
   const verificationId = await verifyViaApi(setup);
   await consentViaApi(setup);
   if (options.approve) await decide(verificationId, 'approve');
-  const mounted = await mount({ customerId: setup.customerId, userId: setup.userId });
+  const mounted = await mount({
+    customerId: setup.customerId,
+    userId: setup.userId,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await signIn(mounted.el, setup.email);
   const activation = await step(mounted.el, 'finhub-step-activation');
   if (options.approve) await inside(activation, '#code');

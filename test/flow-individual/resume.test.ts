@@ -6,6 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { FinHubOnboarding } from '../../src/index.js';
 import { buttonNamed, byLabel, enter, errorOf, root } from '../components/helpers.js';
+import { TestClock } from '../doubles/clock.js';
 import {
   PASSWORD,
   consentViaApi,
@@ -152,7 +153,9 @@ describe('resume through relay + sandbox', () => {
     // Verification created but (for FinHub) no documents yet: it stays pending while we watch.
     const verificationId = await verifyViaApi(setup, { documents: false });
     await consentViaApi(setup);
+    const clock = new TestClock();
     const mounted = await mount({
+      clock,
       resume: {
         step: 'documents',
         flow: 'individual',
@@ -171,11 +174,15 @@ describe('resume through relay + sandbox', () => {
     // Removed: no more readiness checks. Re-added: checking resumes.
     const checks = async () =>
       (await journal(deviceId)).filter((r) => route(r).endsWith('/activation/check')).length;
+    await clock.asleep();
+    clock.advance(20_000);
     await waitUntil(async () => (await checks()) >= 2, 'never polled again', { timeout: 4000 });
+    await clock.asleep(); // between two checks: none in flight
     const parent = el.parentElement!;
     el.remove();
+    await waitUntil(() => clock.sleeping === 0, 'the wait for the next check was not cancelled');
     const whileAway = await checks();
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    clock.advance(10 * 60_000);
     expect(await checks()).to.equal(whileAway);
     parent.append(el);
     await waitUntil(async () => (await checks()) > whileAway, 'polling did not resume', {
@@ -183,6 +190,8 @@ describe('resume through relay + sandbox', () => {
     });
 
     await decide(verificationId, 'approve');
+    await clock.asleep();
+    clock.advance(20_000); // the next check finds it approved
     await inside(activation, '#code', 'the code field');
     const status = root(el).querySelector('.visually-hidden[role="status"]')!.textContent!;
     expect(status).to.contain('Your documents are verified');
@@ -193,14 +202,17 @@ describe('resume through relay + sandbox', () => {
     const verificationId = await verifyViaApi(setup);
     await consentViaApi(setup);
     await decide(verificationId, 'reject', 'Document unreadable');
-    const mounted = await resume(setup);
+    const clock = new TestClock();
+    const mounted = await resume(setup, { clock });
     await signIn(mounted.el, setup.email);
     const activation = await step(mounted.el, 'finhub-step-activation');
     const alert = await inside(activation, '[role="alert"]', 'the rejection');
     expect(alert.textContent).to.contain('We could not verify your identity');
     expect(root(activation).querySelector('#code')).to.equal(null);
     await expect(mounted.el).to.be.accessible();
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Decided: nothing waits to check again (whatever time passes).
+    expect(clock.sleeping, 'a check is still scheduled').to.equal(0);
+    clock.advance(10 * 60_000);
     const errors = mounted.events.filter((e) => e.type === 'finhub-error');
     expect(errors.map((e) => e.detail)).to.deep.equal([
       {

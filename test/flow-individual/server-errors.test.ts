@@ -14,6 +14,7 @@ import {
   fillRegistration,
   root,
 } from '../components/helpers.js';
+import { TestClock } from '../doubles/clock.js';
 import {
   PASSWORD,
   activationCode,
@@ -21,6 +22,7 @@ import {
   fault,
   heading,
   inside,
+  journal,
   mount,
   registerViaApi,
   resumeAtActivation,
@@ -156,7 +158,8 @@ describe('server errors through relay + sandbox', () => {
   it('a registration with an unknown outcome is not resent blindly; the retry’s 409 offers the sign-in', async () => {
     const deviceId = crypto.randomUUID();
     await fault({ path: 'individual/registration', deviceId, status: 503 });
-    const { el, events } = await mount({ deviceId });
+    const clock = new TestClock();
+    const { el, events } = await mount({ deviceId, clock });
     const email = uniqueEmail();
     const registration = await submitRegistration(el, email);
     await waitUntil(() => bannerText(el) !== '', 'no banner', { timeout: 5000 });
@@ -164,8 +167,9 @@ describe('server errors through relay + sandbox', () => {
       'We could not confirm that your account was created. Try again: if it was, we will ask you to sign in instead.',
     );
     await expect(el).to.be.accessible();
-    // Nothing was sent again by itself.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Nothing was sent again by itself: no run in flight, nothing waiting on the clock.
+    await el.updateComplete;
+    expect(clock.sleeping, 'nothing waits to resend it').to.equal(0);
     expect((await routes(deviceId)).filter((p) => p.endsWith('/registration'))).to.have.length(1);
 
     // As if the first attempt had gone through before the answer was lost.
@@ -195,7 +199,13 @@ describe('server errors through relay + sandbox', () => {
     );
     const parent = el.parentElement!;
     el.remove();
-    await new Promise((resolve) => setTimeout(resolve, 2000)); // FinHub has registered by now
+    // FinHub carries it out although the browser gave up (the relay goes on).
+    await waitUntil(
+      async () =>
+        (await journal(deviceId)).some((r) => r.path.endsWith('/registration') && r.status === 200),
+      'FinHub never registered it',
+      { timeout: 8000 },
+    );
     parent.append(el);
     await el.updateComplete;
     expect(

@@ -170,7 +170,7 @@ describe('validation of the individual flow’s inputs', () => {
       'Enter the code exactly as it appears in the email, for example ACT-7KQ2PX',
     );
     buttonNamed(root(activation), 'Activate account').click();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await settled(activation); // an invalid code is refused on the spot, nothing is sent
     expect((await routes(deviceId)).filter((p) => p.endsWith('/activation'))).to.deep.equal([]);
   });
 });

@@ -25,6 +25,8 @@ import {
   step,
   type Json,
   verificationIdOf,
+  organizationIdOf,
+  walletReady,
 } from './helpers.js';
 
 describe('organization flow through relay + sandbox', () => {
@@ -114,6 +116,7 @@ describe('organization flow through relay + sandbox', () => {
       { timeout: 8000 },
     );
     await expect(el).to.be.accessible();
+    await walletReady(organizationIdOf(events)); // the sandbox's wallet, when the test says
     await eventSeen(events, 'finhub-complete', 15000);
     await el.updateComplete;
     expect(heading(el)).to.equal('You are all set');

@@ -56,6 +56,8 @@ const EVENT_TYPES = [
 ];
 
 export interface OrganizationMountOptions {
+  /** The clock the element waits on (polling, Retry-After); the wall clock by default. */
+  clock?: FinHubOnboarding['clock'];
   deviceId?: string;
   organizationId?: string;
   userId?: string;
@@ -80,6 +82,7 @@ export async function mountOrganization(options: OrganizationMountOptions = {}):
   if (options.organizationId) el.setAttribute('organization-id', options.organizationId);
   if (options.userId) el.setAttribute('user-id', options.userId);
   if (options.resume) el.resume = options.resume;
+  if (options.clock) el.clock = options.clock;
   wrapper.append(el);
   await el.updateComplete;
   return { el, events, deviceId };
@@ -293,6 +296,24 @@ export async function registerOrganizationViaApi(
     });
   }
   return { client, deviceId, email, organizationId, userId };
+}
+
+/** The organization's id, from the flow's `finhub-step-complete` events. */
+export function organizationIdOf(events: Recorded[]): string {
+  const done = events.find(
+    (e) => e.type === 'finhub-step-complete' && (e.detail as Json).step === 'registration',
+  );
+  const ids = (done?.detail as { ids?: { organizationId?: string } } | undefined)?.ids;
+  if (!ids?.organizationId) throw new Error('no organization was registered');
+  return ids.organizationId;
+}
+
+/** The sandbox provisions the activated company's wallet now (tests decide when). */
+export async function walletReady(organizationId: string): Promise<void> {
+  const response = await fetch(`/__sandbox/organizations/${organizationId}/wallet`, {
+    method: 'POST',
+  });
+  expect(response.status, await response.clone().text()).to.equal(200);
 }
 
 /** The verification id the flow started, from its `finhub-step-complete` event. */

@@ -23,6 +23,8 @@ import {
   type Json,
   type Section,
   verificationIdOf,
+  organizationIdOf,
+  walletReady,
 } from './helpers.js';
 
 /** The focused element, through every open shadow root. */
@@ -151,6 +153,12 @@ describe('keyboard only (organization)', () => {
     const code = await inside(activation, '#code', 'the activation code field');
     await typeInto(code, 'Activation code', await activationCode(email));
     await sendKeys({ press: 'Enter' });
+    await waitUntil(
+      () => root(activation).textContent!.includes('The company account is activated.'),
+      'the provisioning state never showed',
+      { timeout: 8000 },
+    );
+    await walletReady(organizationIdOf(events)); // the sandbox's wallet, when the test says
 
     await eventSeen(events, 'finhub-complete', 15000);
     await el.updateComplete;

@@ -1,18 +1,16 @@
 import { expect } from '@open-wc/testing';
-import { FlowMachine, type FlowTransition } from '../../src/flow/machine.js';
-import {
-  createFlowMachine,
-  INDIVIDUAL_STEPS,
-  ORGANIZATION_STEPS,
-  type FlowData,
-} from '../../src/flow/flows.js';
-import type { StepId } from '../../src/flow/types.js';
+import { createFlowMachine, FlowMachine, type FlowTransition } from '../../src/flow/machine.js';
+import type { FlowData, StepId } from '../../src/flow/types.js';
+import { FLOWS } from '../../src/flows/index.js';
+
+const INDIVIDUAL_STEPS = FLOWS.individual.steps;
+const ORGANIZATION_STEPS = FLOWS.organization.steps;
 
 const ids = (machine: FlowMachine<FlowData>) => machine.steps.map((step) => step.id);
 
 describe('FlowMachine', () => {
   it('orders the individual and organization steps as FinHub does', () => {
-    expect(ids(createFlowMachine('individual'))).to.deep.equal([
+    expect(ids(createFlowMachine(FLOWS.individual))).to.deep.equal([
       'categorization',
       'registration',
       'session',
@@ -21,7 +19,7 @@ describe('FlowMachine', () => {
       'consents',
       'activation',
     ]);
-    expect(ids(createFlowMachine('organization'))).to.deep.equal([
+    expect(ids(createFlowMachine(FLOWS.organization))).to.deep.equal([
       'categorization',
       'registration',
       'personnel',
@@ -34,7 +32,7 @@ describe('FlowMachine', () => {
   });
 
   it('walks forward, completing each step, and tells listeners {from, to}', () => {
-    const machine = createFlowMachine('individual');
+    const machine = createFlowMachine(FLOWS.individual);
     const seen: FlowTransition[] = [];
     machine.subscribe((t) => seen.push(t));
     expect(machine.current).to.equal('categorization');
@@ -49,7 +47,7 @@ describe('FlowMachine', () => {
   });
 
   it('finishes after the last step and then stays put', () => {
-    const machine = createFlowMachine('individual');
+    const machine = createFlowMachine(FLOWS.individual);
     const seen: FlowTransition[] = [];
     machine.subscribe((t) => seen.push(t));
     for (let i = 0; i < 6; i++) expect(machine.next()).to.not.equal(null);
@@ -63,7 +61,7 @@ describe('FlowMachine', () => {
   });
 
   it('allows going back from registration to categorization before registration is done', () => {
-    const machine = createFlowMachine('individual');
+    const machine = createFlowMachine(FLOWS.individual);
     machine.next();
     expect(machine.canGoBack).to.be.true;
     const t = machine.previous();
@@ -75,7 +73,7 @@ describe('FlowMachine', () => {
 
   it('never goes back into a submitted registration or before it', () => {
     for (const flow of ['individual', 'organization'] as const) {
-      const machine = createFlowMachine(flow);
+      const machine = createFlowMachine(FLOWS[flow]);
       machine.next(); // categorization done
       machine.next(); // registration done (locked)
       // Walk the rest; no step after registration may go back.
@@ -113,8 +111,8 @@ describe('FlowMachine', () => {
   });
 
   it('makes categorization automatic when the host preset a category', () => {
-    expect(createFlowMachine('individual').isAutomatic('categorization')).to.be.false;
-    const preset = createFlowMachine('individual', { presetCategory: 'INDIVIDUAL_BASIC' });
+    expect(createFlowMachine(FLOWS.individual).isAutomatic('categorization')).to.be.false;
+    const preset = createFlowMachine(FLOWS.individual, { presetCategory: 'INDIVIDUAL_BASIC' });
     expect(preset.isAutomatic('categorization')).to.be.true;
     expect(preset.isAutomatic('session')).to.be.true;
     expect(preset.isAutomatic('registration')).to.be.false;
@@ -123,7 +121,7 @@ describe('FlowMachine', () => {
   });
 
   it('goTo lands on the first unfinished step at or before the target (resume)', () => {
-    const machine = createFlowMachine('individual');
+    const machine = createFlowMachine(FLOWS.individual);
     const t = machine.goTo('documents');
     expect(t).to.equal(null); // first unfinished is categorization, where it already is
     machine.markCompleted(['categorization', 'registration', 'session']);
@@ -138,7 +136,7 @@ describe('FlowMachine', () => {
   });
 
   it('goTo never lands behind a completed registration', () => {
-    const machine = createFlowMachine('individual', {
+    const machine = createFlowMachine(FLOWS.individual, {
       completed: ['categorization', 'registration'],
     });
     expect(machine.current).to.equal('session');
@@ -149,7 +147,7 @@ describe('FlowMachine', () => {
   });
 
   it('resumes from a completed set on the first unfinished step', () => {
-    const machine = createFlowMachine('organization', {
+    const machine = createFlowMachine(FLOWS.organization, {
       completed: ['categorization', 'registration', 'personnel'],
     });
     expect(machine.current).to.equal('session');
@@ -172,7 +170,7 @@ describe('FlowMachine', () => {
   });
 
   it('unsubscribes listeners and keeps shared data between steps', () => {
-    const machine = createFlowMachine('individual');
+    const machine = createFlowMachine(FLOWS.individual);
     let calls = 0;
     const off = machine.subscribe(() => calls++);
     machine.update({ categoryKey: 'INDIVIDUAL_STANDARD' });

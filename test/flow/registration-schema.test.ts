@@ -3,11 +3,11 @@ import {
   latestBirthDate,
   validateIndividualRegistration,
   type IndividualRegistrationField,
-} from '../../src/flow/schemas/individual-registration.js';
+} from '../../src/steps/registration/individual-registration.schema.js';
 import {
   mapRegistrationServerErrors,
   registrationFieldFor,
-} from '../../src/flow/schemas/server-fields.js';
+} from '../../src/steps/registration/server-fields.js';
 import { validIndividualForm } from './schemas/form-values.js';
 
 const today = new Date(2026, 2, 15); // 15 March 2026, local time

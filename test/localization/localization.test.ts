@@ -1,8 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../src/define.js';
-import { createLocalBackend } from '../../src/flow/backend.js';
-import { latestBirthDate } from '../../src/flow/schemas/individual-registration.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
+import { latestBirthDate } from '../../src/steps/registration/individual-registration.schema.js';
 import type { FinHubErrorEvent, FinHubOnboarding } from '../../src/index.js';
 import { templates } from '../../src/localization/locales/lt.js';
 import {

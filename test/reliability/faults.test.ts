@@ -6,7 +6,8 @@
  * `finhub-error` says what it was and whether it can be recovered from.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { buttonNamed, byLabel, errorOf, root } from '../components/helpers.js';
+import { buttonNamed, byLabel, deferred, errorOf, root } from '../components/helpers.js';
+import { TestClock } from '../doubles/clock.js';
 import {
   PASSWORD,
   bannerText,
@@ -29,7 +30,6 @@ import {
   passCategorization,
   registrationValues,
   retryButton,
-  sleep,
   ticked,
   toConsents,
   toDocuments,
@@ -70,17 +70,19 @@ describe('faults: the token endpoint', () => {
     expect(await hits(deviceId, '', 'GET')).to.have.length(1); // one hierarchy request
   });
 
-  it('slow (answers in 2 s): the person waits on a progress indicator, one token request', async () => {
+  it('slow (answers when the test says): the person waits on a progress indicator, one token request', async () => {
+    const slow = deferred<void>();
     failNext(isToken, async (_request, next) => {
-      await sleep(2000);
+      await slow.promise;
       return next();
     });
     const { el, events } = await mount();
-    await sleep(500);
+    await waitUntil(() => tokenRequests().length === 1, 'no token request');
     const categorization = await step(el, 'finhub-step-categorization');
     expect(root(categorization).textContent).to.contain('Loading account types…');
     expect(root(categorization).querySelector('progress'), 'a progress indicator').to.exist;
     expectNoBanner(el);
+    slow.resolve();
     await inside(categorization, 'input[type="radio"]', 'categories');
     expect(tokenRequests()).to.have.length(1);
     expect(errorsOf(events)).to.deep.equal([]);
@@ -168,8 +170,9 @@ describe('faults: FinHub errors', () => {
       'the upload did not fail',
       { timeout: 8000 },
     ).catch(() => undefined);
+    // The card words it as the banner would (the error catalogue's text for the code).
     await waitUntil(
-      () => /problem right now/.test(root(documents).textContent ?? ''),
+      () => /Something went wrong on our side/.test(root(documents).textContent ?? ''),
       'no upload error on the card',
       { timeout: 8000 },
     );
@@ -192,7 +195,8 @@ describe('faults: FinHub errors', () => {
 
   it('429 with Retry-After on a document upload: the card’s Retry waits for it, then uploads once', async function () {
     this.timeout(30000);
-    const { el, deviceId } = await mount();
+    const clock = new TestClock();
+    const { el, deviceId } = await mount({ clock });
     const documents = await toDocuments(el, uniqueEmail('d429'));
     await fault({ path: '/documents', method: 'POST', deviceId, retryAfter: 3 });
     const { chooseFile, pdfFile } = await import('../components/helpers.js');
@@ -202,19 +206,23 @@ describe('faults: FinHub errors', () => {
       [...card.querySelectorAll('button')].find((b) => b.textContent!.trim().startsWith('Retry'));
     await waitUntil(() => retry(), 'no Retry on the card after the 429', { timeout: 8000 });
     expect(card.textContent).to.contain('3 seconds');
+    const limitedAt = clock.now();
     retry()!.click(); // pressed at once
+    await clock.asleep('the Retry did not wait');
+    expect(await hits(deviceId, '/documents'), 'sent before its time').to.have.length(1);
+    clock.advance(3000);
     await waitUntil(() => card.classList.contains('done'), 'retry did not upload', {
       timeout: 10000,
     });
     const attempts = await hits(deviceId, '/documents');
     expect(attempts.map((a) => a.status)).to.deep.equal([429, 200]);
-    const gap = Date.parse(attempts[1]!.at) - Date.parse(attempts[0]!.at);
-    expect(gap, 'ms between the 429 and the retry').to.be.at.least(2900);
+    expect(clock.now() - limitedAt, 'ms between the 429 and the retry').to.be.at.least(3000);
   });
 
   it('429 with Retry-After on registration: says how long, and Try again waits for it', async function () {
     this.timeout(30000);
-    const { el, events, deviceId } = await mount();
+    const clock = new TestClock();
+    const { el, events, deviceId } = await mount({ clock });
     await passCategorization(el);
     const registration = await fillRegistrationStep(el, uniqueEmail('r429'));
     const typed = registrationValues(registration);
@@ -226,13 +234,16 @@ describe('faults: FinHub errors', () => {
     expect(errorsOf(events).map((e) => [e.step, e.code, e.recoverable])).to.deep.equal([
       ['registration', 'rate_limited', true],
     ]);
+    const limitedAt = clock.now();
     // Pressed at once: the request waits for the time FinHub asked for.
     retryButton(el)!.click();
+    await clock.asleep('Try again did not wait');
+    expect(await hits(deviceId, '/registration'), 'sent before its time').to.have.length(1);
+    clock.advance(3000);
     await step(el, 'finhub-step-verification');
     const attempts = await hits(deviceId, '/registration');
     expect(attempts.map((a) => a.status)).to.deep.equal([429, 200]);
-    const gap = Date.parse(attempts[1]!.at) - Date.parse(attempts[0]!.at);
-    expect(gap, 'ms between the 429 and the retry').to.be.at.least(2900);
+    expect(clock.now() - limitedAt, 'ms between the 429 and the retry').to.be.at.least(3000);
   });
 });
 
@@ -255,7 +266,8 @@ describe('faults: dropped connections and lost answers', () => {
   });
 
   it('the answer to a registration is lost on the way back: never resent blindly; the retry’s 409 leads to sign-in and resume', async () => {
-    const { el, events, deviceId } = await mount();
+    const clock = new TestClock();
+    const { el, events, deviceId } = await mount({ clock });
     await passCategorization(el);
     const email = uniqueEmail('lost');
     const registration = await fillRegistrationStep(el, email);
@@ -281,7 +293,9 @@ describe('faults: dropped connections and lost answers', () => {
     expect(errorsOf(events).map((e) => [e.step, e.code, e.recoverable])).to.deep.equal([
       ['registration', 'network_error', true],
     ]);
-    await sleep(300);
+    // Nothing is scheduled to send it again: no run in flight, nothing waiting on the clock.
+    await el.updateComplete;
+    expect(clock.sleeping, 'nothing waits to resend it').to.equal(0);
     expect(await hits(deviceId, '/registration'), 'not resent by itself').to.have.length(1);
 
     retryButton(el)!.click();

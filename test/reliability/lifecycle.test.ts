@@ -5,7 +5,8 @@
  * the page's addEventListener/removeEventListener, timers and fetch).
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { createLocalBackend } from '../../src/flow/backend.js';
+import { TestClock } from '../doubles/clock.js';
+import { createLocalBackend } from '../doubles/local-backend.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 import { buttonNamed, byLabel, enter, root } from '../components/helpers.js';
 import {
@@ -37,7 +38,8 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('lifecycle', () => {
   it('removed mid-request: the request is cancelled, nothing more is sent; put back, it goes on', async () => {
-    const { el, events, deviceId } = await mount();
+    const clock = new TestClock();
+    const { el, events, deviceId } = await mount({ clock });
     const consents = await toConsents(el, uniqueEmail('rm'));
     await fault({ path: 'consents/terms', method: 'POST', deviceId, delayMs: 1500 });
     buttonNamed(root(consents), 'Accept and continue').click();
@@ -45,10 +47,12 @@ describe('lifecycle', () => {
     const terms = sent().find((s) => s.url.endsWith('/consents/terms'))!;
     const parent = el.parentElement!;
     el.remove();
-    await sleep(50);
-    expect(terms.signal.aborted, 'the request was cancelled').to.be.true;
+    await waitUntil(() => terms.signal.aborted, 'the request was not cancelled');
     const count = sent().length;
-    await sleep(2500);
+    // Whatever the element would do later it waits for on its clock: nothing is waiting.
+    clock.advance(10 * 60_000);
+    await tick();
+    expect(clock.sleeping, 'nothing waits to run').to.equal(0);
     expect(sent().length, 'requests after removal').to.equal(count);
     expect(errorsOf(events), 'a cancel is not an error').to.deep.equal([]);
 
@@ -91,17 +95,26 @@ describe('lifecycle', () => {
 
   it('activation polling stops when the element is removed and resumes when it is put back', async function () {
     this.timeout(40000);
-    const { el, deviceId, activation } = await resumeAtActivation({ approve: false });
+    const clock = new TestClock();
+    const { el, deviceId, activation } = await resumeAtActivation({ approve: false, clock });
     const checks = async () => (await hits(deviceId, '/activation/check', 'GET')).length;
-    await waitUntil(async () => (await checks()) >= 3, 'not polling', { timeout: 12000 });
+    // Each check, then a wait on the element's clock; the test moves the clock on.
+    for (let poll = 0; poll < 2; poll++) {
+      await clock.asleep();
+      clock.advance(20_000);
+    }
+    await waitUntil(async () => (await checks()) >= 3, 'not polling', { timeout: 8000 });
     expect(root(activation).textContent).to.match(/review|check|verif/i);
 
+    await clock.asleep(); // between two checks: none in flight
     const parent = el.parentElement!;
     el.remove();
-    await sleep(300); // one in flight may still land
+    await waitUntil(() => clock.sleeping === 0, 'the wait for the next check was not cancelled');
     const atRemoval = await checks();
-    await sleep(9000); // the backoff would have polled at least twice by now
+    clock.advance(10 * 60_000); // the backoff would have polled many times by now
+    await tick();
     expect(await checks(), 'checks after removal').to.equal(atRemoval);
+    expect(clock.sleeping, 'nothing waits to check again').to.equal(0);
 
     parent.append(el);
     await waitUntil(async () => (await checks()) > atRemoval, 'polling did not resume', {
@@ -111,24 +124,34 @@ describe('lifecycle', () => {
 
   it('activation polling waits out a 429 with Retry-After before it asks again', async function () {
     this.timeout(40000);
-    const { el, deviceId } = await resumeAtActivation({ approve: false });
+    const clock = new TestClock();
+    const { el, deviceId } = await resumeAtActivation({ approve: false, clock });
     const checks = () => hits(deviceId, '/activation/check', 'GET');
-    await waitUntil(async () => (await checks()).length >= 1, 'not polling', { timeout: 8000 });
+    await clock.asleep(); // polled, waiting for the next check
     // The next poll meets a 429 asking for 4 s; the backoff alone would ask again within ~2.4 s.
     await fault({ path: 'activation/check', method: 'GET', deviceId, retryAfter: 4 });
+    clock.advance(2500);
     await waitUntil(
-      async () => {
-        const seen = await checks();
-        const limited = seen.findIndex((c) => c.status === 429);
-        return limited >= 0 && seen.length > limited + 1;
-      },
-      'no poll after the 429',
-      { timeout: 15000, interval: 200 },
+      async () => (await checks()).some((c) => c.status === 429),
+      'no poll met the 429',
+      { timeout: 8000 },
     );
-    const seen = await checks();
-    const limited = seen.findIndex((c) => c.status === 429);
-    const gap = Date.parse(seen[limited + 1]!.at) - Date.parse(seen[limited]!.at);
-    expect(gap, 'ms between the 429 and the next poll').to.be.at.least(3900);
+    await clock.asleep();
+    const limitedAt = clock.now();
+    const after429 = async () => {
+      const seen = await checks();
+      return seen.length - 1 - seen.findIndex((c) => c.status === 429);
+    };
+    clock.advance(3000, { early: 1500 }); // a timer firing early, 3 s after the 429
+    await clock.asleep();
+    expect(await after429(), 'asked again before the Retry-After').to.equal(0);
+    clock.advance(1000); // the Retry-After is over: the backoff's own wait follows
+    await clock.asleep();
+    clock.advance(20_000);
+    await waitUntil(async () => (await after429()) >= 1, 'no poll after the 429', {
+      timeout: 8000,
+    });
+    expect(clock.now() - limitedAt, 'ms between the 429 and the next poll').to.be.at.least(4000);
     expect(bannerText(el), 'a 429 while waiting is not worth a banner').to.equal('');
     el.remove();
   });

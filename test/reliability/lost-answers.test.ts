@@ -23,6 +23,7 @@ import {
   registerCompany,
   resumeToDocuments,
   verificationIdOf,
+  walletReady,
 } from '../flow-organization/helpers.js';
 import { errorsOf, hits, retryButton, waitForBanner } from './helpers.js';
 
@@ -69,6 +70,12 @@ describe('lost answers: activation and the people step', () => {
     buttonNamed(root(activation), 'Activate account').click();
     await waitForBanner(el);
     retryButton(el)!.click();
+    await waitUntil(
+      () => root(activation).textContent!.includes('The company account is activated.'),
+      'the provisioning state never showed',
+      { timeout: 8000 },
+    );
+    await walletReady(setup.organizationId); // the sandbox's wallet, when the test says
     await eventSeen(events, 'finhub-complete', 15000);
     await el.updateComplete;
     expect(root(el).querySelector('.iban')!.textContent!.trim()).to.match(/^LT\d{18}$/);

@@ -126,7 +126,12 @@ describe('a document upload cut off by removing the element', () => {
     );
     const parent = el.parentElement!;
     el.remove();
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // FinHub stores it although the browser gave up (the relay goes on).
+    await waitUntil(
+      async () => (await hits(deviceId, '/documents')).some((h) => h.status === 200),
+      'FinHub never stored it',
+      { timeout: 8000 },
+    );
     parent.append(el);
     await el.updateComplete;
     const card = root(documents).querySelector('section[part="document"]')!;

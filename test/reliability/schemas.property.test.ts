@@ -6,16 +6,16 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { validateActivationCode } from '../../src/flow/schemas/activation-code.js';
-import { validateConsents } from '../../src/flow/schemas/consents.js';
+import { validateActivationCode } from '../../src/steps/activation/activation-code.schema.js';
+import { validateConsents } from '../../src/steps/consents/consents.schema.js';
 import {
   INDIVIDUAL_REGISTRATION_FIELDS,
   validateIndividualRegistration,
-} from '../../src/flow/schemas/individual-registration.js';
+} from '../../src/steps/registration/individual-registration.schema.js';
 import {
   ORGANIZATION_REGISTRATION_FIELDS,
   validateOrganizationRegistration,
-} from '../../src/flow/schemas/organization-registration.js';
+} from '../../src/steps/registration/organization-registration.schema.js';
 import {
   DIRECTOR_FIELDS,
   EMPLOYEE_FIELDS,
@@ -24,10 +24,10 @@ import {
   validateDirector,
   validateEmployee,
   validateShareholder,
-} from '../../src/flow/schemas/personnel.js';
-import { EMAIL, PHONE } from '../../src/flow/schemas/rules.js';
-import { SIGN_IN_FIELDS, validateSignIn } from '../../src/flow/schemas/sign-in.js';
-import type { ValidationResult } from '../../src/flow/schemas/validate.js';
+} from '../../src/steps/personnel/personnel.schema.js';
+import { EMAIL, PHONE } from '../../src/steps/shared/rules.js';
+import { SIGN_IN_FIELDS, validateSignIn } from '../../src/steps/session/sign-in.schema.js';
+import type { ValidationResult } from '../../src/steps/shared/validate.js';
 import { validIndividualForm, validOrganizationForm } from '../flow/schemas/form-values.js';
 
 const RUNS = 300;

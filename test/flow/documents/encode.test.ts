@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { encodeBase64 } from '../../../src/flow/documents/encode.js';
+import { encodeBase64 } from '../../../src/steps/documents/encode.js';
 
 function randomBytes(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);

@@ -6,7 +6,7 @@ import {
   sniffMimeType,
   type FileCheckResult,
   type FileRule,
-} from '../../../src/flow/documents/file-checks.js';
+} from '../../../src/steps/documents/file-checks.js';
 import { JPEG_BYTES, PDF_BYTES, PNG_BYTES, fileOf, jpeg, pdf, png } from './fixtures.js';
 
 const ALL: FileRule = {

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { MB } from '../../../src/flow/documents/file-checks.js';
-import { requirementsFor } from '../../../src/flow/documents/requirements.js';
+import { MB } from '../../../src/steps/documents/file-checks.js';
+import { requirementsFor } from '../../../src/steps/documents/requirements.js';
 
 const byType = (list: ReturnType<typeof requirementsFor>) =>
   Object.fromEntries(list.map((r) => [r.type, r]));

@@ -1,6 +1,6 @@
 /** Valid values of the two registration forms, by field, for the schema tests to vary. */
-import type { IndividualRegistrationField } from '../../../src/flow/schemas/individual-registration.js';
-import type { OrganizationRegistrationField } from '../../../src/flow/schemas/organization-registration.js';
+import type { IndividualRegistrationField } from '../../../src/steps/registration/individual-registration.schema.js';
+import type { OrganizationRegistrationField } from '../../../src/steps/registration/organization-registration.schema.js';
 
 export const FORM_PASSWORD = 'Correct-Horse-9';
 

@@ -7,7 +7,7 @@ import {
   toRegisterOrganizationRequest,
   validateOrganizationRegistration,
   type OrganizationRegistrationField,
-} from '../../../src/flow/schemas/organization-registration.js';
+} from '../../../src/steps/registration/organization-registration.schema.js';
 
 import { FORM_PASSWORD, validOrganizationForm } from './form-values.js';
 const today = new Date(2026, 2, 15); // 15 March 2026, local time

@@ -4,7 +4,6 @@ import {
   isBeneficialOwner,
   ownershipSummary,
   parseHundredths,
-  personnelRequests,
   personnelRuleProblems,
   sumHundredths,
   toAddDirectorRequest,
@@ -16,7 +15,8 @@ import {
   type DirectorDraft,
   type EmployeeDraft,
   type ShareholderDraft,
-} from '../../../src/flow/schemas/personnel.js';
+} from '../../../src/steps/personnel/personnel.schema.js';
+import { personnelRequests } from '../../../src/steps/personnel/personnel-requests.js';
 
 const today = new Date(2026, 2, 15);
 

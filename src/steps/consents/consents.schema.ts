@@ -1,0 +1,29 @@
+/**
+ * The consents step (finhub-api.md §5.4): terms, privacy and data processing must all be
+ * accepted before activation, so each checkbox is required.
+ */
+import * as z from 'zod/mini';
+import { msg } from '@lit/localize';
+import type { ConsentKind } from '../../flow/types.js';
+import { validateStep, type ValidationResult } from '../shared/validate.js';
+
+export type ConsentValues = Record<ConsentKind, boolean>;
+
+const mustAccept = (message: string) =>
+  z.boolean().check(z.refine((value) => value, { error: message }));
+
+export const createConsentsSchema = (): z.ZodMiniType<ConsentValues> =>
+  z.object({
+    terms: mustAccept(msg('Accept the terms and conditions to continue')),
+    privacy: mustAccept(msg('Accept the privacy policy to continue')),
+    'data-processing': mustAccept(msg('Agree to the processing of your data to continue')),
+  });
+
+export const validateConsents = (
+  input: Partial<ConsentValues>,
+): ValidationResult<ConsentValues, ConsentKind> =>
+  validateStep<z.ZodMiniType<ConsentValues>, ConsentKind>(createConsentsSchema(), {
+    terms: input.terms === true,
+    privacy: input.privacy === true,
+    'data-processing': input['data-processing'] === true,
+  });

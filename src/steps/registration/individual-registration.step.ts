@@ -1,0 +1,25 @@
+/** A person's registration (docs/finhub-contract.md#individual-registration): their details, address and password. */
+import { msg } from '@lit/localize';
+import type { IndividualBackend } from '../../flow/backend.js';
+import { defineStep } from '../../flow/definitions.js';
+import type {
+  IndividualRegistrationDraft,
+  IndividualRegistrationValues,
+} from './individual-registration.schema.js';
+import { registrationSlice, type RegistrationSlice } from './registration.js';
+
+export const individualRegistration = defineStep<
+  RegistrationSlice<IndividualRegistrationDraft>,
+  IndividualRegistrationValues,
+  IndividualBackend
+>({
+  id: 'registration',
+  // Registration creates the customer (§5.1); retrying it is unsafe (§9), so once done it is
+  // locked (the default) and nothing before it can be revisited. Before submitting, the person
+  // may change the category.
+  canGoBack: true,
+  title: () => msg('Your details'),
+  tag: 'finhub-step-individual-registration',
+  load: () => import('./individual-registration.lazy.js'),
+  slice: registrationSlice,
+});

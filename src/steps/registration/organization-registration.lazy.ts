@@ -1,0 +1,22 @@
+/**
+ * What loads when the step is reached, one chunk: its element, its work, and how the element
+ * renders it (docs/architecture.md#how-a-step-is-built).
+ */
+import { html } from 'lit';
+import type { RenderContext } from '../../flow/definitions.js';
+import type { OrganizationRegistrationDraft } from './organization-registration.schema.js';
+import { startValues, type RegistrationSlice } from './registration.js';
+
+export { FinHubOrganizationRegistrationStep as view } from './organization-registration-view.js';
+export { organizationWork as work } from './registration.work.js';
+
+export const render = (c: RenderContext<RegistrationSlice<OrganizationRegistrationDraft>>) =>
+  html`<finhub-step-organization-registration
+    exportparts=${c.parts}
+    .prefill=${startValues(c.settings.prefill, c.slice.draft)}
+    .serverErrors=${c.slice.errors}
+    ?duplicate-email=${c.slice.duplicateEmail}
+    ?busy=${c.busy}
+    ?can-go-back=${c.canGoBack}
+    locale=${c.locale}
+  ></finhub-step-organization-registration>`;

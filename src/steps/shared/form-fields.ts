@@ -1,0 +1,285 @@
+/**
+ * Field templates for step forms: a visible label, an optional hint, the control, and its errors
+ * tied to it with `aria-describedby` / `aria-invalid` (docs/architecture.md#steps). Ids derive from the
+ * control's id (`<id>-hint`, `<id>-error`), so every id must be unique in the step's shadow root.
+ *
+ * The step owns the state (values, touched, errors); these only render it.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { msg } from '@lit/localize';
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  /** Extra text under a radio or checkbox label. */
+  description?: string;
+}
+
+export interface FieldConfig {
+  /** The control's id (and `name` unless given). */
+  id: string;
+  name?: string;
+  label: string;
+  value: string;
+  /** Messages to show now (empty: valid or not yet shown). */
+  errors: readonly string[];
+  hint?: string;
+  /** Not required: the label says "(optional)". */
+  optional?: boolean;
+  /** Shown after the errors (e.g. a "Sign in instead" action). */
+  after?: TemplateResult | typeof nothing;
+  onInput: (event: Event) => void;
+  onBlur?: (event: Event) => void;
+}
+
+export interface InputConfig extends FieldConfig {
+  type?: string;
+  autocomplete?: string;
+  autocapitalize?: string;
+  /** false turns the browser's spell check off (codes, ids). */
+  spellcheck?: boolean;
+  inputmode?: string;
+  max?: string;
+  min?: string;
+  maxlength?: number;
+}
+
+export interface SelectConfig extends FieldConfig {
+  options: readonly ChoiceOption[];
+  autocomplete?: string;
+}
+
+export interface GroupConfig {
+  /** Prefix of the options' ids (`<id>-<value>`) and id of the group. */
+  id: string;
+  name: string;
+  legend: string;
+  options: readonly ChoiceOption[];
+  errors: readonly string[];
+  hint?: string | TemplateResult;
+  onChange: (event: Event) => void;
+}
+
+export const hintId = (id: string) => `${id}-hint`;
+export const errorId = (id: string) => `${id}-error`;
+export const optionId = (groupId: string, value: string) => `${groupId}-${value.toLowerCase()}`;
+
+export function describedBy(
+  id: string,
+  hasHint: boolean,
+  errors: readonly string[],
+): string | typeof nothing {
+  const ids = [hasHint ? hintId(id) : '', errors.length ? errorId(id) : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : nothing;
+}
+
+export function errorBlock(id: string, errors: readonly string[]): TemplateResult | typeof nothing {
+  if (!errors.length) return nothing;
+  return html`<p id=${errorId(id)} part="field-error" class="field-error">
+    ${errors.map((message) => html`<span>${message}</span>`)}
+  </p>`;
+}
+
+const labelText = (config: FieldConfig) =>
+  config.optional ? `${config.label} ${msg('(optional)')}` : config.label;
+
+const hintBlock = (id: string, hint: string | TemplateResult | undefined) =>
+  hint ? html`<p id=${hintId(id)} class="hint">${hint}</p>` : nothing;
+
+export function inputField(config: InputConfig): TemplateResult {
+  const { id, errors } = config;
+  return html`<div part="field" class="field">
+    <label part="label" for=${id}>${labelText(config)}</label>
+    ${hintBlock(id, config.hint)}
+    <input
+      part="input"
+      id=${id}
+      name=${config.name ?? id}
+      type=${config.type ?? 'text'}
+      autocomplete=${config.autocomplete ?? 'off'}
+      autocapitalize=${config.autocapitalize ?? nothing}
+      spellcheck=${config.spellcheck === false ? 'false' : nothing}
+      inputmode=${config.inputmode ?? nothing}
+      max=${config.max ?? nothing}
+      min=${config.min ?? nothing}
+      maxlength=${config.maxlength ?? nothing}
+      ?required=${!config.optional}
+      aria-invalid=${errors.length ? 'true' : 'false'}
+      aria-describedby=${describedBy(id, Boolean(config.hint), errors)}
+      .value=${live(config.value)}
+      @input=${config.onInput}
+      @blur=${config.onBlur ?? nothing}
+    />
+    ${errorBlock(id, errors)} ${config.after ?? nothing}
+  </div>`;
+}
+
+export function textareaField(config: FieldConfig & { rows?: number }): TemplateResult {
+  const { id, errors } = config;
+  return html`<div part="field" class="field">
+    <label part="label" for=${id}>${labelText(config)}</label>
+    ${hintBlock(id, config.hint)}
+    <textarea
+      part="input"
+      id=${id}
+      name=${config.name ?? id}
+      rows=${config.rows ?? 3}
+      ?required=${!config.optional}
+      aria-invalid=${errors.length ? 'true' : 'false'}
+      aria-describedby=${describedBy(id, Boolean(config.hint), errors)}
+      .value=${live(config.value)}
+      @input=${config.onInput}
+      @blur=${config.onBlur ?? nothing}
+    ></textarea>
+    ${errorBlock(id, errors)} ${config.after ?? nothing}
+  </div>`;
+}
+
+export function selectField(config: SelectConfig): TemplateResult {
+  const { id, errors, value } = config;
+  return html`<div part="field" class="field">
+    <label part="label" for=${id}>${labelText(config)}</label>
+    ${hintBlock(id, config.hint)}
+    <select
+      part="input"
+      id=${id}
+      name=${config.name ?? id}
+      autocomplete=${config.autocomplete ?? 'off'}
+      ?required=${!config.optional}
+      aria-invalid=${errors.length ? 'true' : 'false'}
+      aria-describedby=${describedBy(id, Boolean(config.hint), errors)}
+      @change=${config.onInput}
+      @blur=${config.onBlur ?? nothing}
+    >
+      <option value="" ?selected=${value === ''}>${msg('Choose…')}</option>
+      ${config.options.map(
+        (option) =>
+          html`<option value=${option.value} ?selected=${option.value === value}>
+            ${option.label}
+          </option>`,
+      )}
+    </select>
+    ${errorBlock(id, errors)} ${config.after ?? nothing}
+  </div>`;
+}
+
+function group(
+  kind: 'radio' | 'checkbox',
+  config: GroupConfig,
+  isChecked: (value: string) => boolean,
+): TemplateResult {
+  const { id, errors } = config;
+  return html`<fieldset
+    id=${id}
+    part="fieldset"
+    class="choice-group"
+    aria-invalid=${errors.length ? 'true' : 'false'}
+    aria-describedby=${describedBy(id, Boolean(config.hint), errors)}
+  >
+    <legend part="label">${config.legend}</legend>
+    ${hintBlock(id, config.hint)}
+    ${config.options.map((option) => {
+      const optionKey = optionId(id, option.value);
+      return html`<div class="choice">
+        <input
+          id=${optionKey}
+          type=${kind}
+          name=${config.name}
+          .value=${option.value}
+          .checked=${live(isChecked(option.value))}
+          aria-describedby=${option.description ? `${optionKey}-description` : nothing}
+          @change=${config.onChange}
+        />
+        <label for=${optionKey}>${option.label}</label>
+        ${
+          option.description
+            ? html`<span id=${`${optionKey}-description`} class="hint choice-description"
+                >${option.description}</span
+              >`
+            : nothing
+        }
+      </div>`;
+    })}
+    ${errorBlock(id, errors)}
+  </fieldset>`;
+}
+
+/** A radio group in a fieldset; `value` is the checked option's value ('' for none). */
+export const radioGroup = (config: GroupConfig & { value: string }): TemplateResult =>
+  group('radio', config, (value) => value === config.value);
+
+/** A checkbox group in a fieldset; `values` are the checked options. */
+export const checkboxGroup = (
+  config: GroupConfig & { values: readonly string[] },
+): TemplateResult => group('checkbox', config, (value) => config.values.includes(value));
+
+/** "Show passwords" (or `label`) toggle for the password fields with these ids. */
+export function passwordToggle(
+  shown: boolean,
+  controls: readonly string[],
+  onToggle: () => void,
+  label = msg('Show passwords'),
+): TemplateResult {
+  return html`<button
+    part="button button-secondary"
+    class="button button-secondary password-toggle"
+    type="button"
+    aria-pressed=${shown ? 'true' : 'false'}
+    aria-controls=${controls.join(' ')}
+    @click=${onToggle}
+  >
+    ${label}
+  </button>`;
+}
+
+/** Styles for what `formStyles` does not cover: text areas and radio/checkbox groups. */
+export const fieldStyles = css`
+  textarea {
+    width: 100%;
+    min-height: calc(var(--_control-height, 2.75rem) * 2);
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_color-border, #6b7280);
+    border-radius: var(--_radius, 0.375rem);
+    background: var(--_color-surface, #ffffff);
+    color: var(--_color-text, #1f2937);
+    font: inherit;
+    resize: vertical;
+  }
+
+  textarea[aria-invalid='true'] {
+    border: 2px solid var(--_color-error, #b91c1c);
+  }
+
+  .choice-group {
+    display: grid;
+    gap: 0.5rem;
+  }
+
+  .choice {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    column-gap: 0.625rem;
+    align-items: center;
+  }
+
+  .choice input {
+    width: 1.25rem;
+    height: 1.25rem;
+    min-height: 0;
+    margin: 0;
+    accent-color: var(--_color-primary, #1d4ed8);
+  }
+
+  .choice label {
+    font-weight: 400;
+  }
+
+  .choice-description {
+    grid-column: 2;
+  }
+
+  .password-toggle {
+    justify-self: start;
+  }
+`;

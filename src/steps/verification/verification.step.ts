@@ -1,0 +1,18 @@
+/**
+ * Identity check (docs/finhub-contract.md#individual-verification), or the company's KYB
+ * (docs/finhub-contract.md#kyb-verification): starts the
+ * verification and shows the documents it needs, so the person can get them ready.
+ */
+import { msg } from '@lit/localize';
+import { defineStep } from '../../flow/definitions.js';
+
+export const verification = defineStep<object, null>({
+  id: 'verification',
+  // Locked (the default): it creates a verification record (§6.1) and documents are submitted
+  // for review (§6.2), so going back would create duplicates.
+  title: () => msg('Identity check'),
+  tag: 'finhub-step-verification',
+  load: () => import('./verification.lazy.js'),
+  slice: () => ({}),
+  entry: (data) => !data.verification && 'busy',
+});
