@@ -27,7 +27,9 @@ export const BUDGET = {
   // Lithuanian catalogue alone exceed it). This is the best total reached plus 5 %, so the check
   // still stops growth; README "Size" says what remains over and why.
   total: 100 * KB,
-  iife: 86 * KB,
+  // Interim: the core merge added categorization and tolerant reading to the one-file build;
+  // issue 17 makes it lazy like the module build or holds it to the organization/English budget.
+  iife: 89 * KB,
 };
 
 const ENTRY_FILE = 'finhub-onboarding.js';
