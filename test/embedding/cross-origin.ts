@@ -34,6 +34,10 @@ export interface Walk {
 
 /** The element as a partner page on another origin mounts it: absolute URLs to the relay. */
 export function mountWithRelayAt(base: string): Walk {
+  // The page's resource timings are what the walk checks: start from none, with room for all
+  // (the browser keeps 250 by default, and loading the test modules alone can fill that).
+  performance.clearResourceTimings();
+  performance.setResourceTimingBufferSize(10_000);
   const deviceId = `cross-origin-${crypto.randomUUID()}`;
   const el = document.createElement('finhub-onboarding') as FinHubOnboarding;
   const events: Walk['events'] = [];
