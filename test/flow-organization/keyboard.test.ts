@@ -61,7 +61,10 @@ async function openRow(people: LitElement, section: Section, add: string) {
 }
 
 describe('keyboard only (organization)', () => {
-  it('completes the company onboarding to ACTIVE without a mouse', async () => {
+  it('completes the company onboarding to ACTIVE without a mouse', async function () {
+    // The whole company flow typed key by key through the real stack: on a loaded 2-core
+    // machine that can take longer than the suite's 20 s default.
+    this.timeout(60_000);
     const { el, events } = await mountOrganization();
     const email = uniqueEmail('keys-admin');
 
