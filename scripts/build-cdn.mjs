@@ -145,6 +145,42 @@ const modulesReport = {
   },
 };
 
+/**
+ * dist/cdn/.vite/graph.json: the module graph of the ES build (each module's static and dynamic
+ * imports and the chunk that holds it), so `npm run size` can follow what one person loads in one
+ * flow and locale (a chunk-level manifest cannot tell which flow a dynamic import belongs to).
+ */
+const moduleGraph = {
+  name: 'finhub-module-graph',
+  generateBundle(_options, output) {
+    const rel = (id) => id.replace(root, '').replace(/^\0/, '');
+    const chunkOf = new Map();
+    /** @type {Record<string, {imports: string[]}>} */
+    const chunks = {};
+    for (const chunk of Object.values(output)) {
+      if (chunk.type !== 'chunk') continue;
+      for (const id of chunk.moduleIds) chunkOf.set(id, chunk.fileName);
+      chunks[chunk.fileName] = { imports: chunk.imports };
+    }
+    /** @type {Record<string, {chunk?: string, imports: string[], dynamicImports: string[]}>} */
+    const modules = {};
+    for (const id of this.getModuleIds()) {
+      const info = this.getModuleInfo(id);
+      if (!info) continue;
+      modules[rel(id)] = {
+        ...(chunkOf.has(id) ? { chunk: chunkOf.get(id) } : {}),
+        imports: info.importedIds.map(rel),
+        dynamicImports: info.dynamicallyImportedIds.map(rel),
+      };
+    }
+    this.emitFile({
+      type: 'asset',
+      fileName: '.vite/graph.json',
+      source: JSON.stringify({ entry: rel(RESOLVED), chunks, modules }, null, 1),
+    });
+  },
+};
+
 /** @param {'es' | 'iife'} format @param {string} fileName */
 async function bundle(format, fileName) {
   const split = format === 'es';
@@ -155,7 +191,7 @@ async function bundle(format, fileName) {
     logLevel: 'warn',
     publicDir: false,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [entryPlugin(format), templatePlugin, modulesReport],
+    plugins: [entryPlugin(format), templatePlugin, modulesReport, ...(split ? [moduleGraph] : [])],
     build: {
       outDir,
       emptyOutDir: false,
