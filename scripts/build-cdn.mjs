@@ -3,8 +3,9 @@
 // <finhub-onboarding> when it runs.
 //   finhub-onboarding.js       ES module: <script type="module" src="…/finhub-onboarding.js">.
 //                              A few hundred bytes that load chunks/core-*.js (the element, the
-//                              flow, Lit and the first step); every other step, the rest of the
-//                              API client and each locale load from chunks/ when first needed.
+//                              flow, Lit, the first step and its API calls); every other step, the
+//                              rest of the API client and each locale load from chunks/ when first
+//                              needed.
 //   finhub-onboarding.iife.js  classic script, one file, no import/export/dynamic import: <script src="…">
 // Both do nothing when evaluated without a DOM (server rendering, Node): the ES entry only imports
 // its core inside the guard, and the IIFE is wrapped in it.
@@ -21,10 +22,20 @@ const ENTRY = 'virtual:finhub-cdn-entry';
 const RESOLVED = `\0${ENTRY}`;
 const GUARD = 'typeof document<"u"&&typeof customElements<"u"';
 const DEFINE = `${root}src/define.ts`;
-// The categorization step's element and work (its lazy module): part of the first screen.
-const FIRST_STEP = `${root}src/steps/categorization/categorization.lazy.ts`;
-// The API client and both flows' calls on it: one chunk, fetched when the element connects.
-const API = /\/src\/(api\/|flows\/(api-common|individual-api|organization-api)\.ts$)/;
+// Everything the first step needs, in the one chunk the entry loads (issue 17: the first step in
+// one round trip): the element, the flow, Lit, the categorization step's lazy module (its element
+// and work) and each flow's API module (the session, the token, the hierarchy: src/flows/*-api.ts).
+// The bundler's runtime lands here too as long as no other chunk is a dynamic import target that
+// needs a namespace object (otherwise it becomes a fourth file; `npm run size` counts requests).
+const FIRST_SCREEN = [
+  DEFINE,
+  `${root}src/steps/categorization/categorization.lazy.ts`,
+  `${root}src/flows/individual-api.ts`,
+  `${root}src/flows/organization-api.ts`,
+];
+// The rest of the API client (every later endpoint, its request builders and response readers)
+// and what both flows' later calls share: one chunk, prefetched once the first step shows.
+const CALLS = /\/src\/(api\/|flows\/api-common\.ts$)/;
 
 /** @param {'es' | 'iife'} format */
 const entryPlugin = (format) => ({
@@ -212,16 +223,15 @@ async function bundle(format, fileName) {
           codeSplitting: split
             ? {
                 groups: [
-                  // One file for everything the first screen needs: the element, the flow, Lit
-                  // and the categorization step (the import() of its lazy module then costs no
-                  // request).
+                  // One file for everything the first step needs (FIRST_SCREEN): its import()s
+                  // of the step's lazy module and the flow's API module then cost no request.
                   {
                     name: 'core',
-                    test: (id) => id === DEFINE || id === FIRST_STEP,
+                    test: (id) => FIRST_SCREEN.includes(id),
                     includeDependenciesRecursively: true,
                     priority: 2,
                   },
-                  { name: 'api', test: API, priority: 1 },
+                  { name: 'calls', test: CALLS, priority: 1 },
                 ],
               }
             : false,
