@@ -6,9 +6,15 @@
 //                              flow, Lit, the first step and its API calls); every other step, the
 //                              rest of the API client and each locale load from chunks/ when first
 //                              needed.
-//   finhub-onboarding.iife.js  classic script, one file, no import/export/dynamic import: <script src="…">
-// Both do nothing when evaluated without a DOM (server rendering, Node): the ES entry only imports
-// its core inside the guard, and the IIFE is wrapped in it.
+//   finhub-onboarding.iife.js  classic script: <script src="…">, for pages that cannot add a module
+//                              script. The same guarded loader in a function: its import() of
+//                              chunks/core-*.js resolves against the script's own URL (a classic
+//                              script's base URL is where it was fetched from), so it loads
+//                              exactly what the ES build loads, lazily (issue 17). Served from
+//                              another origin, the chunks need CORS (module fetches), as any CDN
+//                              gives.
+// Both do nothing when evaluated without a DOM (server rendering, Node): the loader only imports
+// the core inside the guard.
 // dist/cdn/.vite/manifest.json is the chunk graph `npm run size` (scripts/check-size.mjs) reads.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +24,8 @@ import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = 'dist/cdn';
+const ES_FILE = 'finhub-onboarding.js';
+const IIFE_FILE = 'finhub-onboarding.iife.js';
 const ENTRY = 'virtual:finhub-cdn-entry';
 const RESOLVED = `\0${ENTRY}`;
 const GUARD = 'typeof document<"u"&&typeof customElements<"u"';
@@ -37,17 +45,14 @@ const FIRST_SCREEN = [
 // and what both flows' later calls share: one chunk, prefetched once the first step shows.
 const CALLS = /\/src\/(api\/|flows\/api-common\.ts$)/;
 
-/** @param {'es' | 'iife'} format */
-const entryPlugin = (format) => ({
+const entryPlugin = () => ({
   name: 'finhub-cdn-entry',
   enforce: 'pre',
   // Vite resolves the lib entry against the root first, hence `endsWith`.
   resolveId: (id) => (id.endsWith(ENTRY) ? RESOLVED : undefined),
   load: (id) => {
     if (id !== RESOLVED) return undefined;
-    // IIFE: the registering module itself (the whole bundle is wrapped in the guard below).
-    if (format === 'iife') return `import ${JSON.stringify(DEFINE)};`;
-    // ES: static imports cannot sit in an `if`, so the entry imports its core inside the guard.
+    // Static imports cannot sit in an `if`, so the entry imports its core inside the guard.
     return `if (${GUARD}) import(${JSON.stringify(DEFINE)});`;
   },
 });
@@ -192,9 +197,8 @@ const moduleGraph = {
   },
 };
 
-/** @param {'es' | 'iife'} format @param {string} fileName */
-async function bundle(format, fileName) {
-  const split = format === 'es';
+/** The ES build: the guarded entry, chunks/, and the module graph `npm run size` reads. */
+async function bundle() {
   await build({
     root,
     configFile: false,
@@ -202,7 +206,7 @@ async function bundle(format, fileName) {
     logLevel: 'warn',
     publicDir: false,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [entryPlugin(format), templatePlugin, modulesReport, ...(split ? [moduleGraph] : [])],
+    plugins: [entryPlugin(), templatePlugin, modulesReport, moduleGraph],
     build: {
       outDir,
       emptyOutDir: false,
@@ -210,50 +214,49 @@ async function bundle(format, fileName) {
       minify: true,
       sourcemap: false,
       reportCompressedSize: false,
-      manifest: split,
+      manifest: true,
       // The chunk graph is the point of the split build; no <link rel=modulepreload> polyfill.
       modulePreload: false,
-      lib: { entry: ENTRY, formats: [format], fileName: () => fileName, name: 'FinHubOnboarding' },
+      lib: { entry: ENTRY, formats: ['es'], fileName: () => ES_FILE, name: 'FinHubOnboarding' },
       rolldownOptions: {
         output: {
           // Vite keeps whitespace in `es` library builds (for the host's bundler); these are final.
           minify: true,
           // Names as `[\w-]+` (a lazy module's `consents.lazy` becomes `consents-lazy`).
           chunkFileNames: (chunk) => `chunks/${chunk.name.replace(/[^\w-]/g, '-')}-[hash].js`,
-          codeSplitting: split
-            ? {
-                groups: [
-                  // One file for everything the first step needs (FIRST_SCREEN): its import()s
-                  // of the step's lazy module and the flow's API module then cost no request.
-                  {
-                    name: 'core',
-                    test: (id) => FIRST_SCREEN.includes(id),
-                    includeDependenciesRecursively: true,
-                    priority: 2,
-                  },
-                  { name: 'calls', test: CALLS, priority: 1 },
-                ],
-              }
-            : false,
+          codeSplitting: {
+            groups: [
+              // One file for everything the first step needs (FIRST_SCREEN): its import()s
+              // of the step's lazy module and the flow's API module then cost no request.
+              {
+                name: 'core',
+                test: (id) => FIRST_SCREEN.includes(id),
+                includeDependenciesRecursively: true,
+                priority: 2,
+              },
+              { name: 'calls', test: CALLS, priority: 1 },
+            ],
+          },
         },
       },
     },
   });
-  const file = `${root}${outDir}/${fileName}`;
+  const file = `${root}${outDir}/${ES_FILE}`;
   const code = readFileSync(file, 'utf8').trim();
-  if (!split) {
-    if (/^\s*(import|export)[\s{*]/m.test(code) || /\bimport\(/.test(code)) {
-      throw new Error(`${fileName}: expected a self-contained bundle without imports or exports`);
-    }
-    writeFileSync(file, `/*! finhub-onboarding | MIT */if(${GUARD}){${code}\n}\n`);
-  } else {
-    if (/^\s*(import|export)[\s{*]/m.test(code) || !code.startsWith(GUARD.replaceAll('"', '`'))) {
-      throw new Error(`${fileName}: expected a guarded loader without static imports or exports`);
-    }
-    writeFileSync(file, `/*! finhub-onboarding | MIT */${code}\n`);
+  if (/^\s*(import|export)[\s{*]/m.test(code) || !code.startsWith(GUARD.replaceAll('"', '`'))) {
+    throw new Error(`${ES_FILE}: expected a guarded loader without static imports or exports`);
   }
+  writeFileSync(file, `/*! finhub-onboarding | MIT */${code}\n`);
+  // The classic script: the same loader in a function (no top-level names on the page). Its
+  // relative import() resolves against the script's URL, as the module's does.
+  if (!/^[^;]*import\(`\.\/chunks\/[\w-]+\.js`\)[^;]*;$/.test(code)) {
+    throw new Error(`${ES_FILE}: expected one guarded import() of a chunk, got: ${code}`);
+  }
+  writeFileSync(
+    `${root}${outDir}/${IIFE_FILE}`,
+    `/*! finhub-onboarding | MIT */(function(){${code}})();\n`,
+  );
 }
 
 rmSync(`${root}${outDir}`, { recursive: true, force: true }); // no stale chunks
-await bundle('es', 'finhub-onboarding.js');
-await bundle('iife', 'finhub-onboarding.iife.js');
+await bundle();

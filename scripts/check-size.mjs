@@ -15,7 +15,8 @@
 //                                capture, the phone hand-off; src/capture/, src/handoff/) are
 //                                counted separately.
 //   total (ES)                   every JS file of the ES build.
-//   iife                         the classic-script build (budget: organization/English).
+//   iife                         the classic-script loader (it loads the ES chunks, lazily, as the
+//                                module build does: the flows' rows hold for it too).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,7 +52,7 @@ export const BUDGET = {
     'organization/lt': 92.1 * KB,
   },
   total: 94.1 * KB,
-  iife: 86.8 * KB,
+  iife: 1 * KB, // the loader alone: it loads the ES chunks like the module build
 };
 
 const ENTRY_FILE = 'finhub-onboarding.js';
@@ -175,9 +176,8 @@ function jsFiles(dir) {
   });
 }
 if (!existsSync(join(cdn, IIFE_FILE))) fail(`${IIFE_FILE} is missing`);
-const esFiles = jsFiles(cdn).filter((file) => file !== IIFE_FILE && !file.startsWith('iife/'));
-// The IIFE: its loader and, when it is lazy, whatever of its own it loads besides the ES chunks.
-const iifeFiles = [IIFE_FILE, ...jsFiles(cdn).filter((file) => file.startsWith('iife/'))];
+const esFiles = jsFiles(cdn).filter((file) => file !== IIFE_FILE);
+const iifeFiles = [IIFE_FILE];
 
 /** @type {{name: string, files: Set<string>, size: ReturnType<typeof sum>, limit: number, requests?: number, goal?: string}[]} */
 const checks = [];
@@ -221,7 +221,7 @@ checks.push({
   files: new Set(iifeFiles),
   size: iife,
   limit: BUDGET.iife,
-  goal: `lazy, or ${kb(GOAL.organization)}`,
+  goal: `lazy (then as above), or ${kb(GOAL.organization)}`,
 });
 
 const over = checks.filter(
