@@ -41,9 +41,17 @@ const FIRST_SCREEN = [
   `${root}src/flows/individual-api.ts`,
   `${root}src/flows/organization-api.ts`,
 ];
-// The rest of the API client (every later endpoint, its request builders and response readers)
-// and what both flows' later calls share: one chunk, prefetched once the first step shows.
-const CALLS = /\/src\/(api\/|flows\/api-common\.ts$)/;
+// Everything after the first step, in few files (per-file gzip and requests cost; issue 17 measured
+// 20+ files per flow): what only a person needs (their registration, their calls), what only a
+// company needs (its registration, the people step, its calls), and one chunk for what both flows
+// share after the first step (the later steps, the full API client, zod and the form schemas). The
+// locale catalogues and the optional extras (camera capture, the phone hand-off's QR code) stay
+// files of their own, loaded only when asked for.
+const INDIVIDUAL =
+  /\/src\/(steps\/registration\/individual-registration(-view|\.lazy)\.ts|flows\/individual-calls\.ts)$/;
+const ORGANIZATION =
+  /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
+const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
 
 const entryPlugin = () => ({
   name: 'finhub-cdn-entry',
@@ -219,12 +227,17 @@ async function bundle() {
       modulePreload: false,
       lib: { entry: ENTRY, formats: ['es'], fileName: () => ES_FILE, name: 'FinHubOnboarding' },
       rolldownOptions: {
+        // The entry exports nothing (it is a guarded loader): its signature needs no keeping.
+        preserveEntrySignatures: false,
         output: {
           // Vite keeps whitespace in `es` library builds (for the host's bundler); these are final.
           minify: true,
           // Names as `[\w-]+` (a lazy module's `consents.lazy` becomes `consents-lazy`).
           chunkFileNames: (chunk) => `chunks/${chunk.name.replace(/[^\w-]/g, '-')}-[hash].js`,
           codeSplitting: {
+            // A shared module stays in the shared chunk rather than following a flow's module
+            // into that flow's chunk (the core group asks for its dependencies explicitly).
+            includeDependenciesRecursively: false,
             groups: [
               // One file for everything the first step needs (FIRST_SCREEN): its import()s
               // of the step's lazy module and the flow's API module then cost no request.
@@ -234,7 +247,13 @@ async function bundle() {
                 includeDependenciesRecursively: true,
                 priority: 2,
               },
-              { name: 'calls', test: CALLS, priority: 1 },
+              { name: 'individual', test: INDIVIDUAL, priority: 1 },
+              { name: 'organization', test: ORGANIZATION, priority: 1 },
+              {
+                name: 'steps',
+                test: (id) => !id.startsWith('\0') && !OWN_FILE.test(id),
+                priority: 0,
+              },
             ],
           },
         },
@@ -242,16 +261,24 @@ async function bundle() {
     },
   });
   const file = `${root}${outDir}/${ES_FILE}`;
-  const code = readFileSync(file, 'utf8').trim();
-  if (/^\s*(import|export)[\s{*]/m.test(code) || !code.startsWith(GUARD.replaceAll('"', '`'))) {
+  const built = readFileSync(file, 'utf8').trim();
+  if (/^\s*(import|export)[\s{*]/m.test(built) || !built.startsWith(GUARD.replaceAll('"', '`'))) {
     throw new Error(`${ES_FILE}: expected a guarded loader without static imports or exports`);
   }
+  const loads = /import\(`\.\/(chunks\/[\w-]+\.js)`\)/.exec(built);
+  if (!loads || built.split('import(').length !== 2) {
+    throw new Error(`${ES_FILE}: expected one guarded import() of a chunk, got: ${built}`);
+  }
+  // The core chunk's own static imports (the bundler's runtime) are asked for at the same time
+  // as the core, not after it has arrived and been parsed: the first step in one round trip after
+  // the loader (a modulepreload, without a polyfill).
+  /** @type {Record<string, {imports: string[]}>} */
+  const chunks = JSON.parse(readFileSync(`${root}${outDir}/.vite/graph.json`, 'utf8')).chunks;
+  const early = (chunks[loads[1]]?.imports ?? []).map((dep) => `import(\`./${dep}\`),`).join('');
+  const code = built.replace(loads[0], `(${early}${loads[0]})`);
   writeFileSync(file, `/*! finhub-onboarding | MIT */${code}\n`);
   // The classic script: the same loader in a function (no top-level names on the page). Its
-  // relative import() resolves against the script's URL, as the module's does.
-  if (!/^[^;]*import\(`\.\/chunks\/[\w-]+\.js`\)[^;]*;$/.test(code)) {
-    throw new Error(`${ES_FILE}: expected one guarded import() of a chunk, got: ${code}`);
-  }
+  // relative import()s resolve against the script's URL, as the module's do.
   writeFileSync(
     `${root}${outDir}/${IIFE_FILE}`,
     `/*! finhub-onboarding | MIT */(function(){${code}})();\n`,

@@ -16,7 +16,9 @@ export function calls(api: ApiSession): IndividualBackend {
     {
       async loadCategories(context) {
         const categories = await categoriesFor(api, 'individual', context);
-        backend.prefetch(); // the later calls load while the person reads the first step
+        // The later calls load while the person reads the first step: after it renders (a
+        // macrotask), so the first step never waits on them.
+        setTimeout(() => backend.prefetch(), 0);
         return categories;
       },
     },

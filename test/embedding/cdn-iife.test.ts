@@ -48,16 +48,17 @@ describe('script tag: classic-script (IIFE) bundle', () => {
     }
   });
 
-  it('loads the first step from its own folder in one more file, and nothing else up front', () => {
+  it('loads the first step from its own folder, and not the other flow or locale', () => {
     const fromDist = performance
       .getEntriesByType('resource')
       .map((entry) => new URL(entry.name).pathname)
       .filter((path, index, all) => path.startsWith('/dist/') && all.indexOf(path) === index);
-    // The loader, then the core chunk (element, flow, first step, its API calls): resolved against
-    // the script's URL. The later steps' chunks may follow while the first step shows, but not the
+    // The loader, then the core chunk (element, flow, first step, its API calls) with the bundler's
+    // runtime, both asked for at once: resolved against the script's URL. The later steps' chunks may follow while the first step shows, but not the
     // other flow's or the Lithuanian catalogue.
     expect(fromDist[0]).to.equal(BUNDLE);
-    expect(fromDist[1]).to.match(/^\/dist\/cdn\/chunks\/core-[\w-]+\.js$/);
+    expect(fromDist.slice(1, 3).some((path) => /^\/dist\/cdn\/chunks\/core-[\w-]+\.js$/.test(path)))
+      .to.be.true;
     expect(
       fromDist.filter((path) => /\/chunks\/(lt|organization|personnel)-/.test(path)),
     ).to.deep.equal([]);
