@@ -43,15 +43,15 @@ export const GOAL = {
   secondLocale: 7 * KB,
 };
 export const BUDGET = {
-  firstStep: { en: 31.7 * KB, lt: 43.1 * KB },
+  firstStep: { en: 31.8 * KB, lt: 43.2 * KB },
   firstStepRequests: { en: 3, lt: 4 },
   flow: {
-    'individual/en': 63.1 * KB,
-    'organization/en': 73.5 * KB,
-    'individual/lt': 74.5 * KB,
-    'organization/lt': 84.9 * KB,
+    'individual/en': 63.3 * KB,
+    'organization/en': 73.7 * KB,
+    'individual/lt': 74.7 * KB,
+    'organization/lt': 85.1 * KB,
   },
-  total: 86.9 * KB,
+  total: 87.1 * KB,
   iife: 1 * KB, // the loader alone: it loads the ES chunks like the module build
 };
 
