@@ -5,7 +5,8 @@
  * (default 5), BENCH_CYCLES (default 1000), BENCH_OUT (default bench/results.md).
  * BENCH_ONLY=upload runs only the individual flow ((b)(d)(e)(f)) and prints it without writing
  * results.md. BENCH_ONLY=organization runs only the organization flow ((b)(d)(e)) and prints it.
- * BENCH_ONLY=heap runs only (c) and prints it without writing results.md.
+ * BENCH_ONLY=heap runs only (c) and prints it without writing results.md. BENCH_ONLY=first runs
+ * only (a0), the first step side by side with the floor, and prints it.
  * BENCH_TRACE=<file.json> records a Chrome trace of the first individual flow and
  * prints what ran in each long task of the 10 MB upload (events and JS self time).
  * BENCH_ONLY=layout runs only (g), forced synchronous layouts, and prints it; BENCH_STACK=N
@@ -499,10 +500,16 @@ interface StackFrame {
 // -- (a0) cold first step, side by side with the floor --------------------------------------------
 
 /** (a0) in a fresh page: bench/cold.js times `kind` from import to its first control on screen. */
-async function coldFirstStep(page: Page, kind: 'ours' | 'floor'): Promise<number> {
+async function coldFirstStep(
+  page: Page,
+  kind: 'ours' | 'floor',
+): Promise<{ ms: number; files: string[] }> {
   await page.waitForFunction(() => (window as unknown as { cold?: unknown }).cold);
   return page.evaluate(
-    (kind) => (window as unknown as { cold(kind: string): Promise<number> }).cold(kind),
+    (kind) =>
+      (window as unknown as { cold(kind: string): Promise<{ ms: number; files: string[] }> }).cold(
+        kind,
+      ),
     kind,
   );
 }
@@ -605,15 +612,14 @@ async function main(): Promise<void> {
     const coldOurs: number[] = [];
     const coldFloor: number[] = [];
     const firstFiles: { files: number; gzip: number }[] = [];
-    for (let run = 0; run < (ONLY ? 0 : RUNS); run++) {
+    for (let run = 0; run < (!ONLY || ONLY === 'first' ? RUNS : 0); run++) {
       for (const kind of ['ours', 'floor'] as const) {
         const page = await browser.newPage();
-        const counted = countRequests(page);
         await page.goto(`${origin}/cold.html`);
-        const time = await coldFirstStep(page, kind);
-        (kind === 'ours' ? coldOurs : coldFloor).push(time);
+        const cold = await coldFirstStep(page, kind);
+        (kind === 'ours' ? coldOurs : coldFloor).push(cold.ms);
         if (kind === 'ours') {
-          const files = [...new Set(counted.dist.map((file) => file.url))];
+          const files = [...new Set(cold.files)];
           firstFiles.push({
             files: files.length,
             gzip: files.reduce((sum, path) => sum + gzipOf(path), 0),
@@ -622,7 +628,7 @@ async function main(): Promise<void> {
         await page.close();
       }
     }
-    if (!ONLY) {
+    if (!ONLY || ONLY === 'first') {
       const ours = median(coldOurs);
       const floor = median(coldFloor);
       const bytes = median(firstFiles.map((f) => f.gzip));
@@ -643,6 +649,8 @@ async function main(): Promise<void> {
         `${files} files (goal ≤ 25 kB in ≤ 3 requests); gzip -9 of each file as served`,
       );
     }
+
+    if (ONLY === 'first') return; // printed only
 
     // (a) first step + first-load bytes
     const cold: number[] = [];

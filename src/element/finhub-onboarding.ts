@@ -219,6 +219,7 @@ export class FinHubOnboarding extends LitElement {
   readonly #viewsReady = new Map<StepView, Loaded>();
   /** The view last asked for, and whether loading it failed (the banner then offers a retry). */
   #viewWanted: StepView | undefined;
+  #prefetchWanted = false;
   #viewFailed = false;
 
   /** Loads the current step's element when the view changes (or again on retry). */
@@ -232,7 +233,7 @@ export class FinHubOnboarding extends LitElement {
       (module) => {
         this.#viewsReady.set(view, module);
         if (this.#viewWanted === view) this.requestUpdate();
-        this.#prefetchNext();
+        this.#prefetchWanted = true; // once this step's own work is done (updated())
       },
       () => {
         if (this.#viewWanted !== view) return;
@@ -308,6 +309,11 @@ export class FinHubOnboarding extends LitElement {
   }
 
   protected override updated(): void {
+    // The next screen loads after this one is interactive, not alongside its requests (issue 17).
+    if (this.#prefetchWanted && !this.#driver.busy) {
+      this.#prefetchWanted = false;
+      this.#prefetchNext();
+    }
     if (this.#focusHeading && this._heading) {
       this.#focusHeading = false;
       this._heading.focus();

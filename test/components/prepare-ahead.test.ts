@@ -13,9 +13,10 @@ import { buttonNamed, root, stepOf } from './helpers.js';
 describe('preparing the next step ahead', () => {
   const built: string[] = [];
   const Original = Intl.DisplayNames;
+  const intl = Intl as { DisplayNames: typeof Intl.DisplayNames }; // writable at run time
   before(() => {
     // Counts every country-name list built in this page (one test file, one page).
-    Intl.DisplayNames = class extends Original {
+    intl.DisplayNames = class extends Original {
       constructor(locales: string | string[], options: Intl.DisplayNamesOptions) {
         super(locales, options);
         if (options.type === 'region') built.push(String(locales));
@@ -23,7 +24,7 @@ describe('preparing the next step ahead', () => {
     } as typeof Intl.DisplayNames;
   });
   after(() => {
-    Intl.DisplayNames = Original;
+    intl.DisplayNames = Original;
   });
 
   it('builds the country list on the first step, so registration arrives without building it', async () => {
