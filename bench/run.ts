@@ -5,7 +5,8 @@
  * (default 5), BENCH_CYCLES (default 1000), BENCH_OUT (default bench/results.md).
  * BENCH_ONLY=upload runs only the individual flow ((b)(d)(e)(f)) and prints it without writing
  * results.md. BENCH_ONLY=organization runs only the organization flow ((b)(d)(e)) and prints it.
- * BENCH_ONLY=heap runs only (c) and prints it without writing results.md.
+ * BENCH_ONLY=heap runs only (c) and prints it without writing results.md. BENCH_ONLY=first runs
+ * only (a0), the first step side by side with the floor, and prints it.
  * BENCH_TRACE=<file.json> records a Chrome trace of the first individual flow and
  * prints what ran in each long task of the 10 MB upload (events and JS self time).
  * BENCH_ONLY=layout runs only (g), forced synchronous layouts, and prints it; BENCH_STACK=N
@@ -25,6 +26,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { createDevStack } from '../dev/stack.js';
 import { keptSection } from './section.js';
@@ -49,6 +51,10 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.html': 'text
 
 const PAGES: Record<string, string> = {
   '/blank.html': '<!doctype html><meta charset="utf-8"><title>blank</title><body></body>',
+  // (a0): nothing loaded yet; the clock starts before the first script is asked for.
+  '/cold.html':
+    '<!doctype html><meta charset="utf-8"><title>cold</title>' +
+    '<script type="module" src="/bench/cold.js"></script><body></body>',
   '/defined.html':
     '<!doctype html><meta charset="utf-8"><title>defined</title>' +
     '<script type="module" src="/dist/cdn/finhub-onboarding.js"></script><body></body>',
@@ -75,7 +81,10 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
       res.end(PAGES[path]);
       return;
     }
-    const base = path.startsWith('/dist/') ? root : path === '/bench/driver.js' ? root : undefined;
+    const base =
+      path.startsWith('/dist/') || /^\/bench\/(driver|floor|cold)\.js$/.test(path)
+        ? root
+        : undefined;
     const file = base && resolve(base, `.${path}`);
     if (file && file.startsWith(root) && !file.endsWith(sep) && existsSync(file)) {
       serveFile(res, file);
@@ -488,6 +497,77 @@ interface StackFrame {
   lineNumber: number;
 }
 
+// -- (a0) cold first step, side by side with the floor --------------------------------------------
+
+/** (a0) in a fresh page: bench/cold.js times `kind` from import to its first control on screen. */
+async function coldFirstStep(
+  page: Page,
+  kind: 'ours' | 'floor',
+): Promise<{ ms: number; files: string[] }> {
+  await page.waitForFunction(() => (window as unknown as { cold?: unknown }).cold);
+  return page.evaluate(
+    (kind) =>
+      (window as unknown as { cold(kind: string): Promise<{ ms: number; files: string[] }> }).cold(
+        kind,
+      ),
+    kind,
+  );
+}
+
+/** Gzip -9 size of a dist/ file as served (what a CDN's compressed transfer would be). */
+const gzipOf = (path: string) =>
+  gzipSync(readFileSync(join(root, `.${path}`)), { level: 9 }).length;
+
+// -- (h) longest main-thread task per transition and per keystroke --------------------------------
+
+const TASK_CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+];
+
+/**
+ * From a trace: for each `bench-transition-start:<name>` … `-end:<name>` window the driver marked,
+ * the longest main-thread task (`RunTask`) overlapping it; and for the keystroke window
+ * (`bench-keys-start` … `-end`) the longest task in it.
+ */
+function longestTasks(file: string): { transitions: Map<string, number>; keys: number } {
+  const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] })
+    .traceEvents;
+  const marks = events.filter((e) => e.name.startsWith('bench-') && e.ph !== 'M');
+  const pid = marks[0]?.pid;
+  const main = events.find(
+    (e) =>
+      e.ph === 'M' &&
+      e.pid === pid &&
+      e.name === 'thread_name' &&
+      e.args?.name === 'CrRendererMain',
+  );
+  const tasks = events.filter(
+    (e) => e.pid === pid && e.tid === main?.tid && e.ph === 'X' && e.name === 'RunTask',
+  );
+  const longestIn = (from: number, to: number) =>
+    Math.max(
+      0,
+      ...tasks
+        .filter((t) => t.ts < to && t.ts + (t.dur ?? 0) > from)
+        .map((t) => (t.dur ?? 0) / 1000),
+    );
+  const transitions = new Map<string, number>();
+  for (const start of marks.filter((e) => e.name.startsWith('bench-transition-start:'))) {
+    const name = start.name.slice('bench-transition-start:'.length);
+    const end = marks.find((e) => e.name === `bench-transition-end:${name}`);
+    if (end) transitions.set(name, longestIn(start.ts, end.ts));
+  }
+  const keysStart = marks.find((e) => e.name === 'bench-keys-start');
+  const keysEnd = marks.find((e) => e.name === 'bench-keys-end');
+  return {
+    transitions,
+    keys: keysStart && keysEnd ? longestIn(keysStart.ts, keysEnd.ts) : Number.NaN,
+  };
+}
+
 // -- run ----------------------------------------------------------------------------------------
 
 function machine(browserVersion: string): string[] {
@@ -528,6 +608,50 @@ async function main(): Promise<void> {
   };
 
   try {
+    // (a0) cold page → first step interactive, ours and the floor interleaved in one run
+    const coldOurs: number[] = [];
+    const coldFloor: number[] = [];
+    const firstFiles: { files: number; gzip: number }[] = [];
+    for (let run = 0; run < (!ONLY || ONLY === 'first' ? RUNS : 0); run++) {
+      for (const kind of ['ours', 'floor'] as const) {
+        const page = await browser.newPage();
+        await page.goto(`${origin}/cold.html`);
+        const cold = await coldFirstStep(page, kind);
+        (kind === 'ours' ? coldOurs : coldFloor).push(cold.ms);
+        if (kind === 'ours') {
+          const files = [...new Set(cold.files)];
+          firstFiles.push({
+            files: files.length,
+            gzip: files.reduce((sum, path) => sum + gzipOf(path), 0),
+          });
+        }
+        await page.close();
+      }
+    }
+    if (!ONLY || ONLY === 'first') {
+      const ours = median(coldOurs);
+      const floor = median(coldFloor);
+      const bytes = median(firstFiles.map((f) => f.gzip));
+      const files = median(firstFiles.map((f) => f.files));
+      log(
+        '(a0) empty page → first step interactive: finhub-onboarding (instant token)',
+        ms(ours),
+        `${RUNS} runs, interleaved with the floor; ${(ours / floor).toFixed(1)}× the floor (goal ≤ 3×)`,
+      );
+      log(
+        '(a0) the same: floor, a bare custom element with 4 fields (bench/floor.js)',
+        ms(floor),
+        `${RUNS} runs; ${(gzipOf('/bench/floor.js') / 1000).toFixed(1)} kB gz, 1 file`,
+      );
+      log(
+        '(a0) bytes fetched from dist/ before the first step is interactive',
+        `${(bytes / 1000).toFixed(1)} kB gz`,
+        `${files} files (goal ≤ 25 kB in ≤ 3 requests); gzip -9 of each file as served`,
+      );
+    }
+
+    if (ONLY === 'first') return; // printed only
+
     // (a) first step + first-load bytes
     const cold: number[] = [];
     const warm: number[] = [];
@@ -704,6 +828,39 @@ async function main(): Promise<void> {
         `${forced.ours} / ${forced.total}`,
         frames.length ? frames.join('; ') : 'none',
       );
+      // (h) one more run, traced for main-thread tasks only (no stacks: less overhead)
+      const traced = await openBench(browser, origin);
+      const taskFile = join(os.tmpdir(), `finhub-bench-tasks-${process.pid}.json`);
+      await traced.page.tracing.start({ path: taskFile, categories: TASK_CATEGORIES });
+      const keys = await traced.page.evaluate(
+        async (name, bigBytes) => {
+          const w = window as unknown as {
+            bench: Record<string, (o: unknown) => Promise<unknown>>;
+            benchKeys?: number;
+          };
+          await w.bench[name === 'individual' ? 'individualFlow' : 'organizationFlow']!({
+            bigBytes,
+          });
+          return w.benchKeys ?? 0;
+        },
+        flow,
+        BIG_BYTES,
+      );
+      await traced.page.tracing.stop();
+      await traced.page.close();
+      const longest = longestTasks(taskFile);
+      rmSync(taskFile, { force: true });
+      for (const [name, value] of longest.transitions) {
+        const goal = value <= 50 ? 'ok' : 'over the 50 ms goal';
+        log(`(h) longest task, ${flow}: ${name}`, ms(value), `1 traced run; ${goal}`);
+      }
+      if (keys > 0) {
+        log(
+          `(h) longest task per keystroke, ${flow} registration`,
+          ms(longest.keys),
+          `${keys} keystrokes in two fields, each an input event and its render (the task includes the bench's own typing); goal < 1 ms of ours`,
+        );
+      }
     }
     if (ONLY === 'upload' || ONLY === 'organization' || ONLY === 'layout') return; // printed only
 
@@ -757,7 +914,7 @@ async function main(): Promise<void> {
       '',
       'The script-tag ES build (dist/cdn) in headless Chromium, served with the relay and the',
       'in-memory sandbox (dev/stack.ts) on one loopback server. Medians over repeated runs; each run',
-      'is a fresh page. Issue 8.',
+      'is a fresh page. Issues 8 and 17.',
       '',
       '## Machine',
       '',
@@ -769,6 +926,20 @@ async function main(): Promise<void> {
       '',
       '## How each is measured',
       '',
+      '- (a0) Side by side in one run, interleaved: a fresh page with nothing of either loaded',
+      '  (bench/cold.js); the clock starts, then the script-tag ES entry is imported and an element',
+      '  mounted with an instant `fetchToken` (token fetched before the clock), until the',
+      "  categorization step's radio buttons show; against the floor, bench/floor.js, a bare custom",
+      '  element with four labelled fields (imported the same way, until its first input shows). The',
+      '  ratio is ours / floor (issue 17 goal: ≤ 3×). Bytes: the dist/ files the page fetched by then,',
+      "  each counted as gzip -9 of the file (a CDN's compressed transfer; the bench server sends them",
+      '  uncompressed).',
+      '- (h) One more run of each flow, traced (`toplevel`, `devtools.timeline`, user timing): the',
+      '  longest main-thread task (`RunTask`) overlapping each transition (from the click to the next',
+      "  step's control on screen, (b)'s window), and the longest while typing two fields one",
+      '  character per task in registration (each keystroke: an input event, validation, the render).',
+      "  A task in the window may include the bench's own click or typing and the browser's work",
+      '  (style, layout, paint, GC). Goal: no task over 50 ms on a transition, under 1 ms a keystroke.',
       '- (a) `fetchToken` answers at once with a token fetched before the clock starts; the clock runs',
       '  from `append()` until the categorization step shows its radio buttons (polled without timer',
       '  clamping). The first mount in a page includes loading the API chunk and the hierarchy request.',

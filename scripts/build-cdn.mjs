@@ -3,11 +3,18 @@
 // <finhub-onboarding> when it runs.
 //   finhub-onboarding.js       ES module: <script type="module" src="…/finhub-onboarding.js">.
 //                              A few hundred bytes that load chunks/core-*.js (the element, the
-//                              flow, Lit and the first step); every other step, the rest of the
-//                              API client and each locale load from chunks/ when first needed.
-//   finhub-onboarding.iife.js  classic script, one file, no import/export/dynamic import: <script src="…">
-// Both do nothing when evaluated without a DOM (server rendering, Node): the ES entry only imports
-// its core inside the guard, and the IIFE is wrapped in it.
+//                              flow, Lit, the first step and its API calls); every other step, the
+//                              rest of the API client and each locale load from chunks/ when first
+//                              needed.
+//   finhub-onboarding.iife.js  classic script: <script src="…">, for pages that cannot add a module
+//                              script. The same guarded loader in a function: its import() of
+//                              chunks/core-*.js resolves against the script's own URL (a classic
+//                              script's base URL is where it was fetched from), so it loads
+//                              exactly what the ES build loads, lazily (issue 17). Served from
+//                              another origin, the chunks need CORS (module fetches), as any CDN
+//                              gives.
+// Both do nothing when evaluated without a DOM (server rendering, Node): the loader only imports
+// the core inside the guard.
 // dist/cdn/.vite/manifest.json is the chunk graph `npm run size` (scripts/check-size.mjs) reads.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,26 +24,43 @@ import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = 'dist/cdn';
+const ES_FILE = 'finhub-onboarding.js';
+const IIFE_FILE = 'finhub-onboarding.iife.js';
 const ENTRY = 'virtual:finhub-cdn-entry';
 const RESOLVED = `\0${ENTRY}`;
 const GUARD = 'typeof document<"u"&&typeof customElements<"u"';
 const DEFINE = `${root}src/define.ts`;
-// The categorization step's element and work (its lazy module): part of the first screen.
-const FIRST_STEP = `${root}src/steps/categorization/categorization.lazy.ts`;
-// The API client and both flows' calls on it: one chunk, fetched when the element connects.
-const API = /\/src\/(api\/|flows\/(api-common|individual-api|organization-api)\.ts$)/;
+// Everything the first step needs, in the one chunk the entry loads (issue 17: the first step in
+// one round trip): the element, the flow, Lit, the categorization step's lazy module (its element
+// and work) and each flow's API module (the session, the token, the hierarchy: src/flows/*-api.ts).
+// The bundler's runtime lands here too as long as no other chunk is a dynamic import target that
+// needs a namespace object (otherwise it becomes a fourth file; `npm run size` counts requests).
+const FIRST_SCREEN = [
+  DEFINE,
+  `${root}src/steps/categorization/categorization.lazy.ts`,
+  `${root}src/flows/individual-api.ts`,
+  `${root}src/flows/organization-api.ts`,
+];
+// Everything after the first step, in few files (per-file gzip and requests cost; issue 17 measured
+// 20+ files per flow): what only a person needs (their registration, their calls), what only a
+// company needs (its registration, the people step, its calls), and one chunk for what both flows
+// share after the first step (the later steps, the full API client, zod and the form schemas). The
+// locale catalogues and the optional extras (camera capture, the phone hand-off's QR code) stay
+// files of their own, loaded only when asked for.
+const INDIVIDUAL =
+  /\/src\/(steps\/registration\/individual-registration(-view|\.lazy)\.ts|flows\/individual-calls\.ts)$/;
+const ORGANIZATION =
+  /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
+const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
 
-/** @param {'es' | 'iife'} format */
-const entryPlugin = (format) => ({
+const entryPlugin = () => ({
   name: 'finhub-cdn-entry',
   enforce: 'pre',
   // Vite resolves the lib entry against the root first, hence `endsWith`.
   resolveId: (id) => (id.endsWith(ENTRY) ? RESOLVED : undefined),
   load: (id) => {
     if (id !== RESOLVED) return undefined;
-    // IIFE: the registering module itself (the whole bundle is wrapped in the guard below).
-    if (format === 'iife') return `import ${JSON.stringify(DEFINE)};`;
-    // ES: static imports cannot sit in an `if`, so the entry imports its core inside the guard.
+    // Static imports cannot sit in an `if`, so the entry imports its core inside the guard.
     return `if (${GUARD}) import(${JSON.stringify(DEFINE)});`;
   },
 });
@@ -145,9 +169,44 @@ const modulesReport = {
   },
 };
 
-/** @param {'es' | 'iife'} format @param {string} fileName */
-async function bundle(format, fileName) {
-  const split = format === 'es';
+/**
+ * dist/cdn/.vite/graph.json: the module graph of the ES build (each module's static and dynamic
+ * imports and the chunk that holds it), so `npm run size` can follow what one person loads in one
+ * flow and locale (a chunk-level manifest cannot tell which flow a dynamic import belongs to).
+ */
+const moduleGraph = {
+  name: 'finhub-module-graph',
+  generateBundle(_options, output) {
+    const rel = (id) => id.replace(root, '').replace(/^\0/, '');
+    const chunkOf = new Map();
+    /** @type {Record<string, {imports: string[]}>} */
+    const chunks = {};
+    for (const chunk of Object.values(output)) {
+      if (chunk.type !== 'chunk') continue;
+      for (const id of chunk.moduleIds) chunkOf.set(id, chunk.fileName);
+      chunks[chunk.fileName] = { imports: chunk.imports };
+    }
+    /** @type {Record<string, {chunk?: string, imports: string[], dynamicImports: string[]}>} */
+    const modules = {};
+    for (const id of this.getModuleIds()) {
+      const info = this.getModuleInfo(id);
+      if (!info) continue;
+      modules[rel(id)] = {
+        ...(chunkOf.has(id) ? { chunk: chunkOf.get(id) } : {}),
+        imports: info.importedIds.map(rel),
+        dynamicImports: info.dynamicallyImportedIds.map(rel),
+      };
+    }
+    this.emitFile({
+      type: 'asset',
+      fileName: '.vite/graph.json',
+      source: JSON.stringify({ entry: rel(RESOLVED), chunks, modules }, null, 1),
+    });
+  },
+};
+
+/** The ES build: the guarded entry, chunks/, and the module graph `npm run size` reads. */
+async function bundle() {
   await build({
     root,
     configFile: false,
@@ -155,7 +214,7 @@ async function bundle(format, fileName) {
     logLevel: 'warn',
     publicDir: false,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [entryPlugin(format), templatePlugin, modulesReport],
+    plugins: [entryPlugin(), templatePlugin, modulesReport, moduleGraph],
     build: {
       outDir,
       emptyOutDir: false,
@@ -163,51 +222,68 @@ async function bundle(format, fileName) {
       minify: true,
       sourcemap: false,
       reportCompressedSize: false,
-      manifest: split,
+      manifest: true,
       // The chunk graph is the point of the split build; no <link rel=modulepreload> polyfill.
       modulePreload: false,
-      lib: { entry: ENTRY, formats: [format], fileName: () => fileName, name: 'FinHubOnboarding' },
+      lib: { entry: ENTRY, formats: ['es'], fileName: () => ES_FILE, name: 'FinHubOnboarding' },
       rolldownOptions: {
+        // The entry exports nothing (it is a guarded loader): its signature needs no keeping.
+        preserveEntrySignatures: false,
         output: {
           // Vite keeps whitespace in `es` library builds (for the host's bundler); these are final.
           minify: true,
           // Names as `[\w-]+` (a lazy module's `consents.lazy` becomes `consents-lazy`).
           chunkFileNames: (chunk) => `chunks/${chunk.name.replace(/[^\w-]/g, '-')}-[hash].js`,
-          codeSplitting: split
-            ? {
-                groups: [
-                  // One file for everything the first screen needs: the element, the flow, Lit
-                  // and the categorization step (the import() of its lazy module then costs no
-                  // request).
-                  {
-                    name: 'core',
-                    test: (id) => id === DEFINE || id === FIRST_STEP,
-                    includeDependenciesRecursively: true,
-                    priority: 2,
-                  },
-                  { name: 'api', test: API, priority: 1 },
-                ],
-              }
-            : false,
+          codeSplitting: {
+            // A shared module stays in the shared chunk rather than following a flow's module
+            // into that flow's chunk (the core group asks for its dependencies explicitly).
+            includeDependenciesRecursively: false,
+            groups: [
+              // One file for everything the first step needs (FIRST_SCREEN): its import()s
+              // of the step's lazy module and the flow's API module then cost no request.
+              {
+                name: 'core',
+                test: (id) => FIRST_SCREEN.includes(id),
+                includeDependenciesRecursively: true,
+                priority: 2,
+              },
+              { name: 'individual', test: INDIVIDUAL, priority: 1 },
+              { name: 'organization', test: ORGANIZATION, priority: 1 },
+              {
+                name: 'steps',
+                test: (id) => !id.startsWith('\0') && !OWN_FILE.test(id),
+                priority: 0,
+              },
+            ],
+          },
         },
       },
     },
   });
-  const file = `${root}${outDir}/${fileName}`;
-  const code = readFileSync(file, 'utf8').trim();
-  if (!split) {
-    if (/^\s*(import|export)[\s{*]/m.test(code) || /\bimport\(/.test(code)) {
-      throw new Error(`${fileName}: expected a self-contained bundle without imports or exports`);
-    }
-    writeFileSync(file, `/*! finhub-onboarding | MIT */if(${GUARD}){${code}\n}\n`);
-  } else {
-    if (/^\s*(import|export)[\s{*]/m.test(code) || !code.startsWith(GUARD.replaceAll('"', '`'))) {
-      throw new Error(`${fileName}: expected a guarded loader without static imports or exports`);
-    }
-    writeFileSync(file, `/*! finhub-onboarding | MIT */${code}\n`);
+  const file = `${root}${outDir}/${ES_FILE}`;
+  const built = readFileSync(file, 'utf8').trim();
+  if (/^\s*(import|export)[\s{*]/m.test(built) || !built.startsWith(GUARD.replaceAll('"', '`'))) {
+    throw new Error(`${ES_FILE}: expected a guarded loader without static imports or exports`);
   }
+  const loads = /import\(`\.\/(chunks\/[\w-]+\.js)`\)/.exec(built);
+  if (!loads || built.split('import(').length !== 2) {
+    throw new Error(`${ES_FILE}: expected one guarded import() of a chunk, got: ${built}`);
+  }
+  // The core chunk's own static imports (the bundler's runtime) are asked for at the same time
+  // as the core, not after it has arrived and been parsed: the first step in one round trip after
+  // the loader (a modulepreload, without a polyfill).
+  /** @type {Record<string, {imports: string[]}>} */
+  const chunks = JSON.parse(readFileSync(`${root}${outDir}/.vite/graph.json`, 'utf8')).chunks;
+  const early = (chunks[loads[1]]?.imports ?? []).map((dep) => `import(\`./${dep}\`),`).join('');
+  const code = built.replace(loads[0], `(${early}${loads[0]})`);
+  writeFileSync(file, `/*! finhub-onboarding | MIT */${code}\n`);
+  // The classic script: the same loader in a function (no top-level names on the page). Its
+  // relative import()s resolve against the script's URL, as the module's do.
+  writeFileSync(
+    `${root}${outDir}/${IIFE_FILE}`,
+    `/*! finhub-onboarding | MIT */(function(){${code}})();\n`,
+  );
 }
 
 rmSync(`${root}${outDir}`, { recursive: true, force: true }); // no stale chunks
-await bundle('es', 'finhub-onboarding.js');
-await bundle('iife', 'finhub-onboarding.iife.js');
+await bundle();

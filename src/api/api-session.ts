@@ -1,12 +1,12 @@
 /**
- * The API client for one element: token provider, device hints, the client and the one
+ * The API client for one element: token provider, device hints, the client's options and the one
  * categorization hierarchy request they share. Each flow's calls (src/flows/*-api.ts) run on it
  * (docs/architecture.md#api-client).
  */
 import type { CategorizationOverrides } from './categorization.js';
 import type { CategorizationHierarchy } from './hierarchy.js';
 import { abortedError } from './abort.js';
-import { FinHubClient } from './client.js';
+import { FinHubClientBase, type FinHubClientOptions } from './client-base.js';
 import { resolveDeviceHints } from './device.js';
 import { ORPHAN_GRACE_MS, SharedRequest } from './shared-request.js';
 import { createTokenProvider, type TokenProviderOptions } from './token-provider.js';
@@ -30,7 +30,11 @@ export interface ApiSessionOptions {
 }
 
 export interface ApiSession {
-  readonly client: FinHubClient;
+  /**
+   * What the full client (`new FinHubClient(clientOptions)`, client.ts) is built from: the flows'
+   * later calls load it, the first step needs only the hierarchy below.
+   */
+  readonly clientOptions: FinHubClientOptions;
   readonly tokens: TokenSource;
   /** `X-Tenant-ID` as the host set it, else as the token endpoint reported it. */
   tenantId(): string | undefined;
@@ -55,13 +59,14 @@ export function createApiSession(options: ApiSessionOptions): ApiSession | undef
       : { tokenUrl: tokenUrl!, ...(options.fetch ? { fetch: options.fetch } : {}) },
   );
   const tenantId = () => options.tenantId?.() || tokens.tenantId;
-  const client = new FinHubClient({
+  const clientOptions: FinHubClientOptions = {
     apiBase,
     tenantId,
     tokens,
     device: resolveDeviceHints(options.deviceId ? { deviceId: options.deviceId } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  };
+  const client = new FinHubClientBase(clientOptions);
 
   // Once no caller has waited for the hierarchy for ORPHAN_GRACE_MS (the element was removed), it
   // is cancelled.
@@ -87,7 +92,7 @@ export function createApiSession(options: ApiSessionOptions): ApiSession | undef
   };
 
   return {
-    client,
+    clientOptions,
     tokens,
     tenantId,
     hierarchy: loadHierarchy,

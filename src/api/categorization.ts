@@ -42,8 +42,9 @@ import {
   sameKey,
   words,
 } from './categorization-rules.js';
+import { isObject } from './response-shapes.js';
 import {
-  HierarchyFeatureSchema,
+  readFeature,
   type CategorizationHierarchy,
   type HierarchyCategory,
   type HierarchyFeature,
@@ -231,9 +232,9 @@ function resolveFeature(
     Object.values(features).find((feature) => feature.featureCode === code);
   if (known) return known;
   // Some generations inline the whole feature object in availableFeatures[].
-  if (typeof entry !== 'string') {
-    const inline = HierarchyFeatureSchema.safeParse(entry);
-    if (inline.success) return inline.data;
+  // Read like FinHub's own answer (hierarchy.ts), without loading zod on the first step.
+  if (typeof entry !== 'string' && isObject(entry) && typeof entry.databaseId === 'string') {
+    return readFeature(code, entry);
   }
   return undefined;
 }

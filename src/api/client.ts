@@ -4,14 +4,8 @@
  * parsed result; session tokens never reach callers (DESIGN §1).
  */
 import { FinHubApiError } from './errors.js';
-import { readHierarchy, type CategorizationHierarchy } from './hierarchy.js';
-import {
-  HttpTransport,
-  type CallOptions,
-  type RequestSpec,
-  type TransportOptions,
-  type UploadCallOptions,
-} from './http.js';
+import { FinHubClientBase, IND, ORG, seg } from './client-base.js';
+import type { CallOptions, RequestSpec, UploadCallOptions } from './http.js';
 import {
   buildConsentBody,
   buildCreateVerificationBody,
@@ -68,78 +62,12 @@ import {
   type VerificationResult,
 } from './schemas.js';
 
-export type FinHubClientOptions = TransportOptions;
+export type { FinHubClientOptions } from './client-base.js';
 export type { CallOptions, UploadCallOptions } from './http.js';
 /** Org `/verify` and `/activation` need the acting user (errata E4). */
 export type UserCallOptions = CallOptions & { userContext: UserContext };
 
-const IND = '/v2.1/customer/individual';
-const ORG = '/v2.1/customer/organization';
-const seg = encodeURIComponent;
-
-/**
- * FinHub answered that the route itself is not there (404/405): a documented alternative path
- * may be (docs/finhub-contract.md#contradictions lists them).
- */
-const routeMissing = (error: unknown): boolean =>
-  error instanceof FinHubApiError && (error.status === 404 || error.status === 405);
-
-export class FinHubClient {
-  readonly #http: HttpTransport;
-  /** Per operation with documented alternative paths: the one this tenant served last. */
-  readonly #served = new Map<string, number>();
-
-  constructor(options: FinHubClientOptions) {
-    this.#http = new HttpTransport(options);
-  }
-
-  /**
-   * Tries a call's documented paths in order, starting from the one that worked last, and moves
-   * to the next only when FinHub says the route is missing (404/405: nothing was carried out).
-   * When every path is missing, the first path's error is the one reported.
-   */
-  async #firstServed<T>(operation: string, paths: readonly (() => Promise<T>)[]): Promise<T> {
-    let first: unknown;
-    for (let index = this.#served.get(operation) ?? 0; index < paths.length; index++) {
-      try {
-        const result = await paths[index]!();
-        this.#served.set(operation, index);
-        return result;
-      } catch (error) {
-        if (!routeMissing(error)) throw error;
-        first ??= error;
-      }
-    }
-    throw first;
-  }
-
-  // -- categorization (§4.1) ---------------------------------------------------------------------
-
-  /**
-   * The tenant's categories and features; `tenantId` defaults to the client's tenant. The older
-   * index's path without the tenant (`/customer/categorization/hierarchy`) is asked when this
-   * tenant lacks the documented one (docs/finhub-contract.md#categorization-hierarchy).
-   */
-  async getCategorizationHierarchy(
-    tenantId?: string,
-    options?: CallOptions,
-  ): Promise<CategorizationHierarchy> {
-    const read = async (endpoint: string, build: RequestSpec['build']) => {
-      const { envelope } = await this.#http.send({ method: 'GET', endpoint, build }, options);
-      return readHierarchy(envelope.data, endpoint, envelope.prefix);
-    };
-    return this.#firstServed('hierarchy', [
-      () =>
-        read(ENDPOINTS.hierarchy, (tenant) => ({
-          path: `${IND}/categorization/hierarchy/${seg(tenantId || tenant)}`,
-        })),
-      () =>
-        read(ENDPOINTS.hierarchyShared, () => ({
-          path: '/v2.1/customer/categorization/hierarchy',
-        })),
-    ]);
-  }
-
+export class FinHubClient extends FinHubClientBase {
   // -- individual (§5) ---------------------------------------------------------------------------
 
   /** §5.1 + errata E1/E5. Never retried automatically: a second send could register twice (§9). */
@@ -180,7 +108,7 @@ export class FinHubClient {
     options?: CallOptions,
   ): Promise<SessionResult> {
     const endpoint = ENDPOINTS.customerSession;
-    const { envelope, headers } = await this.#http.send(
+    const { envelope, headers } = await this.http.send(
       {
         method: 'POST',
         endpoint,
@@ -212,7 +140,7 @@ export class FinHubClient {
       );
       return toVerificationResult(envelope, endpoint);
     };
-    return this.#firstServed('individualVerification', [
+    return this.firstServed('individualVerification', [
       () => create(ENDPOINTS.individualVerification, ''),
       () => create(ENDPOINTS.individualVerificationInitiate, '/initiate'),
     ]);
@@ -242,7 +170,7 @@ export class FinHubClient {
     options?: UploadCallOptions,
   ): Promise<DocumentUploadResult> {
     const endpoint = ENDPOINTS.uploadDocument;
-    const { envelope } = await this.#http.send(
+    const { envelope } = await this.http.send(
       {
         method: 'POST',
         endpoint,
@@ -375,7 +303,7 @@ export class FinHubClient {
       );
       return toAddDirectorResult(envelope);
     };
-    return this.#firstServed('addDirector', [
+    return this.firstServed('addDirector', [
       () => add(ENDPOINTS.addDirector, 'director'),
       () => add(ENDPOINTS.addDirectorPlural, 'directors'),
     ]);
@@ -415,7 +343,7 @@ export class FinHubClient {
     options?: CallOptions,
   ): Promise<SessionResult> {
     const endpoint = ENDPOINTS.organizationSession;
-    const { envelope, headers } = await this.#http.send(
+    const { envelope, headers } = await this.http.send(
       {
         method: 'POST',
         endpoint,
@@ -525,11 +453,11 @@ export class FinHubClient {
   }
 
   #post(endpoint: string, build: RequestSpec['build'], options?: CallOptions) {
-    return this.#http.send({ method: 'POST', endpoint, build }, options);
+    return this.http.send({ method: 'POST', endpoint, build }, options);
   }
 
   #get(endpoint: string, path: string, options?: CallOptions) {
-    return this.#http.send({ method: 'GET', endpoint, build: () => ({ path }) }, options);
+    return this.http.send({ method: 'GET', endpoint, build: () => ({ path }) }, options);
   }
 }
 

@@ -1,9 +1,9 @@
 /**
  * The categorization hierarchy (finhub-api.md §4.1), parsed at the boundary. Shared by the client
  * (which parses the response) and the smart-categorization function (which reads it).
- * Unknown fields pass through (`z.looseObject`), so FinHub can add fields without breaking us.
+ * Unknown fields pass through, so FinHub can add fields without breaking us.
  *
- * `CategorizationHierarchySchema` is the shape the element works with. FinHub's answers are read
+ * `CategorizationHierarchySchema` (hierarchy-schema.ts, zod) is the shape the element works with. FinHub's answers are read
  * into it by `readHierarchy()`, which accepts every documented spelling
  * (docs/finhub-contract.md#categorization-hierarchy): the legacy `features[]` for
  * `availableFeatures[]` (codes or whole features), `id` for `databaseId`, a missing `categoryId`
@@ -12,95 +12,21 @@
  * boolean, or absent. A category without an id is left out; only a hierarchy with no usable
  * category is unreadable.
  *
- * The zod schemas below take the same shapes, for a hierarchy that did not come through
+ * The zod schemas in hierarchy-schema.ts take the same shapes, for a hierarchy that did not come through
  * `readHierarchy()` (an inline feature, a host's or a test's object).
  */
-import * as z from 'zod/mini';
 import { FinHubApiError } from './api-error.js';
+import { allowedList } from './hierarchy-lists.js';
+import type {
+  CategorizationHierarchy,
+  HierarchyCategory,
+  HierarchyFeature,
+} from './hierarchy-schema.js';
 import { idValue, isObject, valueAt, type Json } from './response-shapes.js';
 
-const Scalar = z.union([z.string(), z.number(), z.boolean()]);
+export type { CategorizationHierarchy, HierarchyCategory, HierarchyFeature };
 
-const SPACED_RANGE = /^(-?\d+(?:\.\d+)?)\s*-\s*(-?\d+(?:\.\d+)?)$/;
-
-/** `"A, B"` → `['A', 'B']`; a single value or range stays one entry (`"0 - 100"` → `"0-100"`). */
-const splitList = (text: string): string[] =>
-  text
-    .split(',')
-    .map((part) => part.trim().replace(SPACED_RANGE, '$1-$2'))
-    .filter(Boolean);
-
-/** One `allowedValues` entry in any documented shape → its values; undefined when it lists none. */
-export function allowedList(raw: unknown): string[] | undefined {
-  let list: string[] = [];
-  if (Array.isArray(raw)) {
-    list = raw
-      .filter((item) => ['string', 'number', 'boolean'].includes(typeof item))
-      .map((item) => String(item).trim().replace(SPACED_RANGE, '$1-$2'))
-      .filter(Boolean);
-  } else if (typeof raw === 'string') {
-    list = splitList(raw);
-  } else if (typeof raw === 'number' || typeof raw === 'boolean') {
-    list = [String(raw)];
-  }
-  return list.length > 0 ? list : undefined;
-}
-
-const KeyList = z.pipe(
-  z.union([z.array(Scalar), z.string()]),
-  z.transform((raw): string[] =>
-    typeof raw === 'string' ? splitList(raw) : raw.map(String).filter(Boolean),
-  ),
-);
-
-// An entry of a shape no reading explains (an object) is dropped, as if absent: the key then gets
-// its documented choice instead of failing the whole hierarchy.
-const AllowedValues = z.pipe(
-  z.nullable(z.record(z.string(), z.unknown())),
-  z.transform((raw): Record<string, string[]> => {
-    const out: Record<string, string[]> = {};
-    for (const [key, value] of Object.entries(raw ?? {})) {
-      const list = allowedList(value);
-      if (list) out[key] = list;
-    }
-    return out;
-  }),
-);
-
-export const HierarchyFeatureSchema = z.looseObject({
-  databaseId: z.string(),
-  featureCode: z.string(),
-  featureName: z.optional(z.string()),
-  description: z.optional(z.nullable(z.string())),
-  mandatoryKeys: z.optional(z.nullable(KeyList)),
-  allowedValues: z.optional(AllowedValues),
-  multiValueKeys: z.optional(z.nullable(KeyList)),
-});
-
-/** `availableFeatures[]` items may be full feature objects or just codes, depending on generation. */
-const FeatureEntries = z.array(z.union([z.string(), z.looseObject({ featureCode: z.string() })]));
-
-export const HierarchyCategorySchema = z.looseObject({
-  databaseId: z.string(),
-  categoryId: z.string(),
-  categoryName: z.string(),
-  description: z.optional(z.nullable(z.string())),
-  availableFeatures: z.optional(z.nullable(FeatureEntries)),
-  /** The legacy name of `availableFeatures` (docs/finhub-contract.md#categorization-hierarchy). */
-  features: z.optional(z.nullable(FeatureEntries)),
-});
-
-export const CategorizationHierarchySchema = z.looseObject({
-  tenantId: z.optional(z.string()),
-  tenantName: z.optional(z.string()),
-  complianceLevel: z.optional(z.string()),
-  categories: z.record(z.string(), HierarchyCategorySchema),
-  features: z.optional(z.record(z.string(), HierarchyFeatureSchema)),
-});
-
-export type HierarchyFeature = z.infer<typeof HierarchyFeatureSchema>;
-export type HierarchyCategory = z.infer<typeof HierarchyCategorySchema>;
-export type CategorizationHierarchy = z.infer<typeof CategorizationHierarchySchema>;
+export { allowedList, splitList } from './hierarchy-lists.js';
 
 // -- reading FinHub's answer -----------------------------------------------------------------------
 
@@ -123,7 +49,8 @@ const objects = (value: unknown): [string, Json][] =>
     ? Object.entries(value).filter((entry): entry is [string, Json] => isObject(entry[1]))
     : [];
 
-function readFeature(key: string, raw: Json): HierarchyFeature {
+/** One feature in any documented shape (also an inline one in `availableFeatures[]`). */
+export function readFeature(key: string, raw: Json): HierarchyFeature {
   const featureCode = str(raw['featureCode']) ?? key;
   const feature: HierarchyFeature = {
     ...raw,

@@ -17,7 +17,7 @@ import {
 import { REQUEST_HEADER as H } from './headers.js';
 import { untilAborted } from './abort.js';
 import type { UserContext } from './requests.js';
-import { unwrapEnvelope, type Envelope } from './schemas.js';
+import { unwrapEnvelope, type Envelope } from './envelope.js';
 import {
   REISSUED_TOKEN_EXPIRES_HEADER,
   REISSUED_TOKEN_HEADER,

@@ -9,69 +9,21 @@
  *
  * Session tokens are never copied into results (DESIGN §1: the relay keeps customer tokens).
  */
-import { errorFromResponse, invalidResponseError, type ErrorContext } from './errors.js';
+import type { Envelope } from './envelope.js';
+import { errorFromResponse, invalidResponseError } from './errors.js';
 import {
   ID_PATHS,
   READINESS_FLAGS,
   STATUS_PATHS,
-  classifyEnvelope,
   findId,
   findText,
   flag,
   isObject,
-  numericCode,
   valueAt,
-  type EnvelopeKind,
   type IdRole,
 } from './response-shapes.js';
 
-// -- envelope (docs/finhub-contract.md#envelopes) ------------------------------------------------
-
-export interface Envelope {
-  /** `data` of `{code,message,data}` / `{success,data}`, or the whole body when it is bare. */
-  data: unknown;
-  message: string | undefined;
-  /** Registration puts `redirectUrl` at the top level (§5.1). */
-  redirectUrl: string | undefined;
-  /** Which envelope FinHub used. */
-  kind: EnvelopeKind;
-  /** How a field of `data` is named in the body: `data.` inside an envelope, '' when bare. */
-  prefix: string;
-}
-
-/**
- * Unwraps either envelope generation (§2.1, classified in response-shapes.ts). A body with `data`
- * is an envelope; a body holding only envelope keys (e.g. consent `{"code":200,"message":"Success"}`,
- * §7.7) is an envelope with empty data; anything else is a bare payload (e.g. the [N] hierarchy,
- * §4.1).
- *
- * [INF] BaseResponse carries its own `code`: a 2xx whose envelope says `code >= 400` or
- * `success: false` is treated as the error it reports rather than as success.
- */
-export function unwrapEnvelope(
-  body: unknown,
-  status: number,
-  headers: Headers,
-  endpoint: string,
-  context: ErrorContext = {},
-): Envelope {
-  const envelope = classifyEnvelope(body);
-  const base = { kind: envelope.kind, prefix: envelope.prefix, data: envelope.data };
-  if (!isObject(body) || envelope.prefix === '') {
-    return { ...base, message: undefined, redirectUrl: undefined };
-  }
-  const code = numericCode(body['code']);
-  if (code !== undefined && code >= 400 && code <= 599) {
-    throw errorFromResponse(code, headers, body, endpoint, context);
-  }
-  if (body['success'] === false || body['success'] === 'false') {
-    const reported = status >= 400 ? status : context.credentials ? 401 : 422;
-    throw errorFromResponse(reported, headers, body, endpoint, context);
-  }
-  const message = typeof body['message'] === 'string' ? body['message'] : undefined;
-  const redirectUrl = typeof body['redirectUrl'] === 'string' ? body['redirectUrl'] : undefined;
-  return { ...base, message, redirectUrl };
-}
+export { unwrapEnvelope, type Envelope } from './envelope.js';
 
 /** The id for `role` in the answer's data, or `invalid_response` naming its documented path. */
 function requireId(env: Envelope, role: IdRole, endpoint: string): string {

@@ -23,7 +23,6 @@
  * - `adopt()` wins over a request already in flight: callers waiting on that request receive the
  *   adopted (bound) token, and the fetched one is dropped.
  */
-import * as z from 'zod/mini';
 import { FinHubApiError } from './errors.js';
 import { REQUEST_HEADER as H } from './headers.js';
 import { ORPHAN_GRACE_MS, SharedRequest } from './shared-request.js';
@@ -62,12 +61,33 @@ export const DEFAULT_TOKEN_LIFETIME_SECONDS = 60;
 
 const ENDPOINT = 'POST token';
 
-const TokenResponseSchema = z.object({
-  accessToken: z.string().check(z.minLength(1)),
-  expiresIn: z.optional(z.nullable(z.number().check(z.positive()))),
-  expiresAt: z.optional(z.nullable(z.union([z.string(), z.number()]))),
-  tenantId: z.optional(z.nullable(z.string())),
-});
+/** A token answer as it may arrive: the optional fields may also be `null`. */
+type TokenAnswer = {
+  [K in keyof TokenResponse]: K extends 'accessToken' ? string : TokenResponse[K] | null;
+};
+
+/**
+ * The token endpoint's answer (`{accessToken, expiresIn?, expiresAt?, tenantId?}`), checked by
+ * hand: it is the first request of every onboarding, and four fields do not warrant loading zod
+ * before the first step (issue 17). Returns the paths that are wrong, or the parsed answer.
+ */
+function readTokenResponse(
+  body: unknown,
+): { ok: true; data: TokenAnswer } | { ok: false; paths: string[] } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, paths: ['(root)'] };
+  }
+  const { accessToken, expiresIn, expiresAt, tenantId } = body as Record<string, unknown>;
+  const absent = (value: unknown) => value === undefined || value === null;
+  const paths = [
+    !(typeof accessToken === 'string' && accessToken.length > 0) && 'accessToken',
+    !(absent(expiresIn) || (typeof expiresIn === 'number' && expiresIn > 0)) && 'expiresIn',
+    !(absent(expiresAt) || typeof expiresAt === 'string' || typeof expiresAt === 'number') &&
+      'expiresAt',
+    !(absent(tenantId) || typeof tenantId === 'string') && 'tenantId',
+  ].filter((path): path is string => path !== false);
+  return paths.length ? { ok: false, paths } : { ok: true, data: body as TokenAnswer };
+}
 
 interface CachedToken {
   token: string;
@@ -261,13 +281,9 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
         : requestFromUrl(tokenUrl!, controller.signal, currentToken);
       // Racing matters for a fetchToken() that ignores its signal.
       const body = await Promise.race([task, timeout]);
-      const parsed = TokenResponseSchema.safeParse(body);
-      if (!parsed.success) {
-        const paths = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)');
-        throw unavailable(
-          'invalid',
-          `token response invalid at: ${[...new Set(paths)].join(', ')}`,
-        );
+      const parsed = readTokenResponse(body);
+      if (!parsed.ok) {
+        throw unavailable('invalid', `token response invalid at: ${parsed.paths.join(', ')}`);
       }
       const lifetimeMs = lifetimeOf(parsed.data.expiresIn, parsed.data.expiresAt, now());
       if (typeof lifetimeMs === 'string')

@@ -10,7 +10,7 @@ import { FinHubStepChangeEvent } from '../events/finhub-step-change.js';
 import { FinHubStepCompleteEvent } from '../events/finhub-step-complete.js';
 import type { ActivationOutcome, AnyBackend, FlowBackend } from '../flow/backend.js';
 import type { Clock } from '../flow/clock.js';
-import type { FlowDefinition, FlowReport, StepModule, StepView } from '../flow/definitions.js';
+import type { FlowDefinition, FlowReport, StepView } from '../flow/definitions.js';
 import { FlowDriver } from '../flow/driver.js';
 import type { FlowKind, ResumeState } from '../flow/types.js';
 import { FLOWS } from '../flows/index.js';
@@ -21,7 +21,7 @@ import { StepAnnounceEvent, StepDraftEvent, StepSubmitEvent } from '../steps/sha
 import { baseStyles } from '../styles/shared-styles.js';
 import { shellStyles } from '../styles/shell-styles.js';
 import { themeStyles } from '../styles/theme.js';
-import { defineOnce } from './define-once.js';
+import { loadView, type Loaded } from './views.js';
 
 import type {
   FinHubCategorizationOverrides,
@@ -40,25 +40,6 @@ export type {
   FinHubResume,
   FinHubTheme,
 } from './public-types.js';
-
-/** A loaded view: a step's lazy module (with its `render`), or the progress view. */
-type Loaded = Awaited<ReturnType<StepView['load']>> &
-  Partial<Pick<StepModule<object, never, FlowBackend>, 'render' | 'renderDone'>>;
-
-/** Loads a step's lazy module and registers its element once; a failed load can be tried again. */
-const views = new Map<string, Promise<Loaded>>();
-function loadView(view: StepView): Promise<Loaded> {
-  let pending = views.get(view.tag);
-  if (!pending) {
-    pending = view.load().then((module) => {
-      defineOnce(view.tag, module.view);
-      return module;
-    });
-    pending.catch(() => views.delete(view.tag));
-    views.set(view.tag, pending);
-  }
-  return pending;
-}
 
 /** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
 const STEP_PARTS =
@@ -238,6 +219,7 @@ export class FinHubOnboarding extends LitElement {
   readonly #viewsReady = new Map<StepView, Loaded>();
   /** The view last asked for, and whether loading it failed (the banner then offers a retry). */
   #viewWanted: StepView | undefined;
+  #prefetchWanted = false;
   #viewFailed = false;
 
   /** Loads the current step's element when the view changes (or again on retry). */
@@ -251,7 +233,7 @@ export class FinHubOnboarding extends LitElement {
       (module) => {
         this.#viewsReady.set(view, module);
         if (this.#viewWanted === view) this.requestUpdate();
-        this.#prefetchNext();
+        this.#prefetchWanted = true; // once this step's own work is done (updated())
       },
       () => {
         if (this.#viewWanted !== view) return;
@@ -277,7 +259,8 @@ export class FinHubOnboarding extends LitElement {
     ) {
       const step = driver.step(steps[i]!.id);
       const automatic = driver.machine.isAutomatic(step.id);
-      void loadView(automatic ? PROGRESS_VIEW : step).catch(() => undefined);
+      // Prepared when idle too (the next form's country list): arriving has no long task.
+      void loadView(automatic ? PROGRESS_VIEW : step, this._locale).catch(() => undefined);
       if (!automatic) break; // an automatic step shows progress, then the next screen follows
     }
   }
@@ -326,6 +309,11 @@ export class FinHubOnboarding extends LitElement {
   }
 
   protected override updated(): void {
+    // The next screen loads after this one is interactive, not alongside its requests (issue 17).
+    if (this.#prefetchWanted && !this.#driver.busy) {
+      this.#prefetchWanted = false;
+      this.#prefetchNext();
+    }
     if (this.#focusHeading && this._heading) {
       this.#focusHeading = false;
       this._heading.focus();

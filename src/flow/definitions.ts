@@ -34,6 +34,12 @@ export interface StepModule<S, V, B extends FlowBackend> {
   readonly render: (context: RenderContext<S>) => TemplateResult | typeof nothing;
   /** The flow's last step's: what the element shows once the flow is done. */
   readonly renderDone?: (account: ActivationOutcome | undefined) => TemplateResult;
+  /**
+   * Work the step's first render would otherwise do, done ahead while the person is still on the
+   * step before (called when the element is idle after prefetching this module): e.g. the country
+   * list sorted for the locale, so arriving has no long task.
+   */
+  readonly prepare?: (locale: string) => void;
 }
 
 /**

@@ -1,15 +1,9 @@
 /**
- * What both flows' calls on the API client share (src/flows/*-api.ts): the categories, the ids a
- * call needs, and the client's answers in the flow's vocabulary.
+ * What both flows' later calls share (src/flows/*-calls.ts): the ids a call needs, registration
+ * with the chosen category, and the client's answers in the flow's vocabulary.
  */
 import type { ApiSession } from '../api/api-session.js';
-import {
-  analyzeHierarchy,
-  buildCategorization,
-  categorizationDetails,
-  explainRejection,
-  pickDefault,
-} from '../api/categorization.js';
+import { buildCategorization, explainRejection } from '../api/categorization.js';
 import type { ActivationCheckResult, ActivationResult, CallOptions } from '../api/client.js';
 import { isFinHubApiError } from '../api/errors.js';
 import {
@@ -19,7 +13,7 @@ import {
   type CallContext,
 } from '../flow/backend.js';
 import { consentKindOf } from '../flow/resume.js';
-import type { CategoryOption, ConsentKind, FlowKind } from '../flow/types.js';
+import type { ConsentKind } from '../flow/types.js';
 
 export const call = (context: CallContext): CallOptions => ({ signal: context.signal });
 
@@ -28,31 +22,6 @@ export const need = (value: string | undefined, what: string): string => {
   // The flow only calls a step when the ids it needs exist; this guards a misuse of the seam.
   throw new FlowError('not_found', `missing ${what}`);
 };
-
-/**
- * The tenant's categories for `kind`, its smart default marked (finhub-api.md §4.1, §1.3). Every
- * category is checked before the person fills in anything: one smart categorization cannot fill
- * is marked `unavailable`, never offered (docs/finhub-contract.md#smart-categorization).
- */
-export async function categoriesFor(
-  api: ApiSession,
-  kind: FlowKind,
-  context: CallContext,
-): Promise<CategoryOption[]> {
-  const loaded = await api.hierarchy(context.signal);
-  const analyses = analyzeHierarchy(loaded, kind, api.categorizationOverrides());
-  const preferred = pickDefault(analyses.filter((a) => a.satisfiable))?.key;
-  return analyses.map((analysis) => ({
-    key: analysis.key,
-    name: analysis.name,
-    ...(analysis.description ? { description: analysis.description } : {}),
-    ...(analysis.key === preferred ? { isDefault: true } : {}),
-    aliases: [analysis.code, analysis.id],
-    ...(analysis.satisfiable
-      ? {}
-      : { unavailable: categorizationDetails(analysis.problems, analysis.overridesNeeded) }),
-  }));
-}
 
 /**
  * Sends a registration with the chosen category and the smart categorization for it (§4.2,
@@ -109,18 +78,3 @@ export const shouldFallBack = (error: unknown): boolean =>
   isFinHubApiError(error) &&
   error.code !== 'aborted' &&
   (error.status === 404 || error.status === 405 || (error.status ?? 0) >= 500);
-
-/** Without a token source and an API base nothing can work: every call says so. */
-export function unconfiguredCalls<B extends object>(): B {
-  return new Proxy({} as B, {
-    get(_target, name) {
-      if (typeof name !== 'string' || name === 'then') return undefined; // not a thenable
-      return async (): Promise<never> => {
-        throw new FlowError(
-          'not_configured',
-          'Set token-url (or the fetchToken property) and api-base on <finhub-onboarding>.',
-        );
-      };
-    },
-  });
-}

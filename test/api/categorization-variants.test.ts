@@ -20,7 +20,7 @@ import { FinHubApiError } from '../../src/api/errors.js';
 import {
   CategorizationHierarchySchema,
   type CategorizationHierarchy,
-} from '../../src/api/hierarchy.js';
+} from '../../src/api/hierarchy-schema.js';
 
 /** One category C with one feature F, parsed through the real schema. */
 function single(feature: Record<string, unknown>): CategorizationHierarchy {

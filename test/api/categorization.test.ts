@@ -11,7 +11,7 @@ import {
   CategorizationHierarchySchema,
   type CategorizationHierarchy,
   type HierarchyFeature,
-} from '../../src/api/hierarchy.js';
+} from '../../src/api/hierarchy-schema.js';
 
 /** The documented example features of finhub-api.md §4.1. */
 const AML: HierarchyFeature = {

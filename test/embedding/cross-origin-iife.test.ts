@@ -14,6 +14,8 @@ describe('cross-origin relay with the IIFE build', () => {
     await requireBuilt(BUNDLE);
     expect(customElements.get('finhub-onboarding'), 'defined before loading').to.equal(undefined);
     await loadScript(BUNDLE, 'classic');
+    // The loader defines the element once its core chunk is in (a load event later).
+    await customElements.whenDefined('finhub-onboarding');
   });
 
   it('runs the whole individual flow', async function () {

@@ -95,6 +95,24 @@ describe('individual registration schema', () => {
     ]);
   });
 
+  it('keeps its age limit in step with the day, though the schema is built once per locale', () => {
+    const born = { ...valid(), dateOfBirth: '2008-03-16' };
+    const dayBefore = new Date(2026, 2, 15);
+    const birthday = new Date(2026, 2, 16);
+    // Typing on (the same day, the same locale) gives the same answer every time.
+    for (let keystroke = 0; keystroke < 3; keystroke++) {
+      expect(
+        validateIndividualRegistration(born, { today: dayBefore }).errors.dateOfBirth,
+      ).to.deep.equal(['You must be 18 or older (born on or before March 15, 2008)']);
+    }
+    // The next day the same person is 18.
+    expect(validateIndividualRegistration(born, { today: birthday }).success).to.be.true;
+    expect(
+      validateIndividualRegistration(born, { today: dayBefore, locale: 'en-GB' }).errors
+        .dateOfBirth,
+    ).to.deep.equal(['You must be 18 or older (born on or before 15 March 2008)']);
+  });
+
   it('accepts only MALE/FEMALE/OTHER and ISO-2 countries', () => {
     expect(errorsWith({ gender: '' }).gender).to.deep.equal(['Choose your gender']);
     expect(errorsWith({ gender: 'M' }).gender).to.deep.equal(['Choose your gender']);

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import {
   CategorizationHierarchySchema,
   type CategorizationHierarchy,
-} from '../../src/api/hierarchy.js';
+} from '../../src/api/hierarchy-schema.js';
 import { createSandbox } from '../../sandbox/index.js';
 import { ibanIsValid } from '../../sandbox/ids.js';
 import { Client, documentBody, loginBody, PASSWORD, uniqueEmail } from './helpers.js';

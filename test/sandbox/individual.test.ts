@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { CategorizationHierarchySchema } from '../../src/api/hierarchy.js';
+import { CategorizationHierarchySchema } from '../../src/api/hierarchy-schema.js';
 import { createSandbox } from '../../sandbox/index.js';
 import {
   categorization,

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';
-import { required, rule } from '../shared/rules.js';
+import { perLocale, required, rule } from '../shared/rules.js';
 import { validateStep, type ValidationResult } from '../shared/validate.js';
 
 export interface ActivationCodeValues {
@@ -26,9 +26,11 @@ export const createActivationCodeSchema = (): z.ZodMiniType<ActivationCodeValues
     ),
   });
 
+const activationCodeSchema = perLocale(createActivationCodeSchema);
+
 export const validateActivationCode = (
   input: Partial<ActivationCodeValues>,
 ): ValidationResult<ActivationCodeValues, 'code'> =>
-  validateStep<z.ZodMiniType<ActivationCodeValues>, 'code'>(createActivationCodeSchema(), {
+  validateStep<z.ZodMiniType<ActivationCodeValues>, 'code'>(activationCodeSchema(), {
     code: input.code ?? '',
   });

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';
 import type { ConsentKind } from '../../flow/types.js';
+import { perLocale } from '../shared/rules.js';
 import { validateStep, type ValidationResult } from '../shared/validate.js';
 
 export type ConsentValues = Record<ConsentKind, boolean>;
@@ -19,10 +20,12 @@ export const createConsentsSchema = (): z.ZodMiniType<ConsentValues> =>
     'data-processing': mustAccept(msg('Agree to the processing of your data to continue')),
   });
 
+const consentsSchema = perLocale(createConsentsSchema);
+
 export const validateConsents = (
   input: Partial<ConsentValues>,
 ): ValidationResult<ConsentValues, ConsentKind> =>
-  validateStep<z.ZodMiniType<ConsentValues>, ConsentKind>(createConsentsSchema(), {
+  validateStep<z.ZodMiniType<ConsentValues>, ConsentKind>(consentsSchema(), {
     terms: input.terms === true,
     privacy: input.privacy === true,
     'data-processing': input['data-processing'] === true,

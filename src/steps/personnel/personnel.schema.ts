@@ -19,11 +19,12 @@ import {
   completeInput,
   email,
   formatDate,
-  isRealDate,
   isoDate,
   isoDay,
+  isRealDate,
   oneProblem,
   optionalText,
+  perLocale,
   PHONE,
   required,
   rule,
@@ -347,6 +348,10 @@ export function createShareholderSchema(): z.ZodMiniType<ShareholderValues> {
   );
 }
 
+const employeeSchema = perLocale(createEmployeeSchema);
+const directorSchema = perLocale(createDirectorSchema);
+const shareholderSchema = perLocale(createShareholderSchema);
+
 export function validateEmployee(
   draft: Partial<EmployeeDraft>,
   options?: RowSchemaOptions,
@@ -359,10 +364,7 @@ export function validateEmployee(
     ),
     roles: roles ?? [],
   };
-  return validateStep<z.ZodMiniType<EmployeeValues>, EmployeeField>(
-    createEmployeeSchema(options),
-    input,
-  );
+  return validateStep<z.ZodMiniType<EmployeeValues>, EmployeeField>(employeeSchema(options), input);
 }
 
 export function validateDirector(
@@ -370,7 +372,7 @@ export function validateDirector(
   options?: RowSchemaOptions,
 ): ValidationResult<DirectorValues, DirectorField> {
   return validateStep<z.ZodMiniType<DirectorValues>, DirectorField>(
-    createDirectorSchema(options),
+    directorSchema(options),
     completeInput(DIRECTOR_FIELDS, draft),
   );
 }
@@ -379,7 +381,7 @@ export function validateShareholder(
   draft: Partial<ShareholderDraft>,
 ): ValidationResult<ShareholderValues, ShareholderField> {
   return validateStep<z.ZodMiniType<ShareholderValues>, ShareholderField>(
-    createShareholderSchema(),
+    shareholderSchema(),
     completeInput(SHAREHOLDER_FIELDS, draft),
   );
 }

@@ -9,14 +9,15 @@ import * as z from 'zod/mini';
 import { msg, str } from '@lit/localize';
 import { isCountryCode } from '../../localization/countries.js';
 import {
-  PASSWORD_MIN_LENGTH,
   email,
   formatDate,
-  isRealDate,
   isoDate,
+  isRealDate,
   matchingPassword,
   password,
+  PASSWORD_MIN_LENGTH,
   passwordsMatch,
+  perLocale,
   phone,
   required,
   rule,
@@ -147,6 +148,8 @@ export function createIndividualRegistrationSchema(
     .check(passwordsMatch<IndividualRegistrationValues>());
 }
 
+const individualSchema = perLocale(createIndividualRegistrationSchema);
+
 export function validateIndividualRegistration(
   input: Partial<Record<IndividualRegistrationField, string>>,
   options?: IndividualRegistrationSchemaOptions,
@@ -156,7 +159,7 @@ export function validateIndividualRegistration(
     INDIVIDUAL_REGISTRATION_FIELDS.map((field) => [field, input[field] ?? '']),
   );
   return validateStep<z.ZodMiniType<IndividualRegistrationValues>, IndividualRegistrationField>(
-    createIndividualRegistrationSchema(options),
+    individualSchema(options),
     complete,
   );
 }

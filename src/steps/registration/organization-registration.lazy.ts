@@ -3,6 +3,7 @@
  * renders it (docs/architecture.md#how-a-step-is-built).
  */
 import { html } from 'lit';
+import { countryOptions } from '../../localization/countries.js';
 import type { RenderContext } from '../../flow/definitions.js';
 import type { OrganizationRegistrationDraft } from './organization-registration.schema.js';
 import { startValues, type RegistrationSlice } from './registration.js';
@@ -20,3 +21,6 @@ export const render = (c: RenderContext<RegistrationSlice<OrganizationRegistrati
     ?can-go-back=${c.canGoBack}
     locale=${c.locale}
   ></finhub-step-organization-registration>`;
+
+/** The country lists sorted for the locale while the person is on the step before. */
+export const prepare = (locale: string) => void countryOptions(locale);

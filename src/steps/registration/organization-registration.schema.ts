@@ -19,13 +19,14 @@ import { isCountryCode } from '../../localization/countries.js';
 import {
   completeInput,
   email,
-  isRealDate,
   isoDay,
+  isRealDate,
   matchingPassword,
   oneProblem,
   optionalText,
   password,
   passwordsMatch,
+  perLocale,
   phone,
   required,
   rule,
@@ -206,12 +207,14 @@ export function createOrganizationRegistrationSchema(
     .check(passwordsMatch<OrganizationRegistrationValues>());
 }
 
+const organizationSchema = perLocale(createOrganizationRegistrationSchema);
+
 export function validateOrganizationRegistration(
   input: Partial<Record<OrganizationRegistrationField, string>>,
   options?: OrganizationRegistrationSchemaOptions,
 ): ValidationResult<OrganizationRegistrationValues, OrganizationRegistrationField> {
   return validateStep<z.ZodMiniType<OrganizationRegistrationValues>, OrganizationRegistrationField>(
-    createOrganizationRegistrationSchema(options),
+    organizationSchema(options),
     completeInput(ORGANIZATION_REGISTRATION_FIELDS, input),
   );
 }

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';
-import { email, required } from '../shared/rules.js';
+import { email, perLocale, required } from '../shared/rules.js';
 import { validateStep, type ValidationResult } from '../shared/validate.js';
 
 export interface SignInValues {
@@ -23,10 +23,12 @@ export const createSignInSchema = (): z.ZodMiniType<SignInValues> =>
     password: z.string().check(required(msg('Enter your password'))),
   });
 
+const signInSchema = perLocale(createSignInSchema);
+
 export const validateSignIn = (
   input: Partial<Record<SignInField, string>>,
 ): ValidationResult<SignInValues, SignInField> =>
-  validateStep<z.ZodMiniType<SignInValues>, SignInField>(createSignInSchema(), {
+  validateStep<z.ZodMiniType<SignInValues>, SignInField>(signInSchema(), {
     email: input.email ?? '',
     password: input.password ?? '',
   });

@@ -4,10 +4,12 @@
  * steps (finhub-api.md §5.1 guide: at least 12 characters, mixed case, digits, symbols; §7.1 uses
  * the same password for the organization's admin user).
  *
- * Messages come from `msg()` when a schema is built, so build schemas at validation time.
+ * Messages come from `msg()` when a schema is built, so a schema is built for the locale active
+ * at validation time: once per locale (and day), through `perLocale`, not on every keystroke.
  */
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';
+import { activeLocale } from '../../localization/localization.js';
 
 export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 // E.164: a plus, a country code that does not start with 0, at most 15 digits in all.
@@ -36,12 +38,44 @@ export function isRealDate(value: string): boolean {
   );
 }
 
+// Building an Intl formatter is slow (the first `Intl.DateTimeFormat` took ~50 ms in issue 17's
+// trace): one per locale.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A `YYYY-MM-DD` date written out for `locale` (unchanged when it is not such a date). */
 export function formatDate(value: string, locale: string): string {
   const match = ISO_DATE.exec(value);
   if (!match) return value;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(locale, format);
+  }
+  return format.format(date);
+}
+
+/**
+ * `build` wrapped so a form's schema is built once per locale, day and options, not on every
+ * keystroke (issue 17: 2–5 ms each): the messages' locale (`msg()` at build time), the day `today`
+ * falls on (age and date rules) and the other options (a `locale` for dates, e-mail addresses
+ * already taken) pick the cached copy.
+ */
+export function perLocale<O extends { today?: Date }, T>(
+  build: (options: O) => T,
+): (options?: O) => T {
+  const built = new Map<string, T>();
+  return (options = {} as O) => {
+    const day = isoDay(options.today ?? new Date());
+    const key = `${activeLocale()}|${JSON.stringify({ ...options, today: day })}`;
+    let schema = built.get(key);
+    if (!schema) {
+      if (built.size >= 8) built.clear(); // a locale switch, a new day, other rows: start over
+      schema = build(options);
+      built.set(key, schema);
+    }
+    return schema;
+  };
 }
 
 // No `abort: true` anywhere: an explicit abort would also stop object-level checks (password
