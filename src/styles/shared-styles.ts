@@ -10,6 +10,10 @@ export const baseStyles = css`
     box-sizing: border-box;
     font-family: var(--_font-family, inherit);
     color: var(--_color-text, #1f2937);
+    /* Reflow at 320 px (WCAG 1.4.10): a long email, name or address breaks where it must instead
+       of widening its grid track and pushing the controls off screen. */
+    overflow-wrap: anywhere;
+    min-width: 0;
   }
 
   *,

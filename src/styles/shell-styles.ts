@@ -7,6 +7,11 @@ export const shellStyles = css`
     font-family: var(--_font-family);
     color: var(--_color-text);
     line-height: 1.5;
+    overflow-wrap: anywhere; /* see baseStyles: reflow at 320 px */
+  }
+
+  .container > * {
+    min-width: 0;
   }
 
   .container {
