@@ -156,6 +156,12 @@ export interface StepDefinition<
    * says `locked: false`.
    */
   readonly locked?: boolean;
+  /**
+   * Whether the progress indicator counts the step ("Step 2 of 5"; default: yes). A step that only
+   * informs (nothing to fill in or decide) says `counted: false`; a step that runs by itself
+   * (`automatic`) is never counted.
+   */
+  readonly counted?: boolean;
   /** The step completes without asking the person; the element shows `progress`. */
   readonly automatic?: (data: Readonly<FlowData>) => boolean;
   /** What the progress view says while the step runs by itself. */

@@ -175,7 +175,7 @@ describe('theme', () => {
       await setTheme(el, theme);
       text('body text', shell.querySelector('.container'));
       text('heading', shell.querySelector('#step-heading'));
-      text('muted text (step count)', shell.querySelector('.step-count'));
+      text('muted text (progress line)', shell.querySelector('.progress-summary'));
       text('current step marker', shell.querySelector('.step.current .marker'));
       text('completed step marker', shell.querySelector('.step.complete .marker'));
       boundary('upcoming step marker', shell.querySelector('.step.upcoming .marker'), 'border');
@@ -357,7 +357,7 @@ describe('theme', () => {
     const probes = () => ({
       container: getComputedStyle(shell.querySelector('.container')!),
       done: getComputedStyle(shell.querySelector('.step.complete .marker')!),
-      muted: getComputedStyle(shell.querySelector('.step-count')!),
+      muted: getComputedStyle(shell.querySelector('.progress-summary')!),
       input: getComputedStyle(scope.querySelector('input[aria-invalid="true"]')!),
       error: getComputedStyle(scope.querySelector('.field-error')!),
       primary: getComputedStyle(buttonNamed(scope, 'Create account')),

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import '../../src/define.js';
 import { createLocalBackend } from '../doubles/local-backend.js';
 import type { FinHubOnboarding } from '../../src/index.js';
@@ -37,7 +38,7 @@ describe('reflow (WCAG 1.4.10): the activation step with a long email', () => {
       it(`keeps the code input and "Activate account" on screen at ${width} px, ${scheme}`, async () => {
         await viewport(width, scheme);
         const el = await activationWithLongEmail(scheme);
-        const activation = root(el).querySelector('finhub-step-activation')!;
+        const activation = root(el).querySelector<LitElement>('finhub-step-activation')!;
         await activation.updateComplete;
         expect(root(activation).textContent).to.contain(LONG_EMAIL);
         expectNoOverflow(el, `${width} px ${scheme}`);
