@@ -71,9 +71,34 @@ export const baseStyles = css`
     color: var(--_color-on-primary, #ffffff);
   }
 
+  /* Quieter than the one filled primary action per screen: a thin neutral outline. */
   .button-secondary {
     background: transparent;
     color: var(--_color-primary, #1d4ed8);
+    border-width: 1px;
+    border-color: var(--_color-border, #6b7280);
+    font-weight: 500;
+  }
+
+  .button-secondary:hover {
+    background: var(--_color-tint, transparent);
+  }
+
+  .button-primary:hover {
+    filter: brightness(1.08);
+  }
+
+  .icon {
+    flex: none;
+    vertical-align: -0.125em;
+  }
+
+  /* Section headings inside a step: larger and bolder than a field's label. */
+  h3,
+  h4 {
+    margin: 0;
+    font-size: var(--_text-section, 1.125rem);
+    line-height: 1.3;
   }
 
   /* Busy: dimmed only so far that its text keeps 4.5:1 (0.75 fell to 4:1 on the default blue). */
@@ -134,6 +159,55 @@ export const formStyles = css`
     font-weight: 600;
   }
 
+  /* A section of a form ("Company details", "Address"): a heading, not another label. */
+  fieldset.section {
+    display: grid;
+    gap: var(--_spacing, 1rem);
+  }
+
+  fieldset.section + fieldset.section {
+    padding-top: calc(var(--_spacing, 1rem) * 0.5);
+  }
+
+  fieldset.section > legend {
+    margin-bottom: calc(var(--_spacing, 1rem) * 0.75);
+    font-size: var(--_text-section, 1.125rem);
+    font-weight: 700;
+    line-height: 1.3;
+  }
+
+  /* Side by side, a field's parts share rows with its neighbours' (subgrid), so inputs line up
+     when only one of them has a hint or an error. */
+  .grid > .field {
+    grid-row: span 5;
+    grid-template-rows: subgrid;
+    row-gap: 0;
+  }
+
+  .grid > .field > label {
+    grid-row: 1;
+    margin-bottom: 0.375rem;
+  }
+
+  .grid > .field > .hint {
+    grid-row: 2;
+    margin-bottom: 0.375rem;
+  }
+
+  .grid > .field > :is(input, select, textarea) {
+    grid-row: 3;
+  }
+
+  .grid > .field > .field-error {
+    grid-row: 4;
+    margin-top: 0.375rem;
+  }
+
+  .grid > .field > :not(label, .hint, input, select, textarea, .field-error) {
+    grid-row: 5;
+    margin-top: 0.375rem;
+  }
+
   .field {
     display: grid;
     gap: 0.375rem;
@@ -175,10 +249,20 @@ export const formStyles = css`
     font-weight: 600;
   }
 
-  /* Marks errors with a sign as well as colour. */
+  /* Marks errors with a sign as well as colour (a circled "!", like the banner's icon). */
   .field-error > span::before {
-    content: '! ' / '';
+    content: '!' / '';
+    display: inline-grid;
+    place-items: center;
+    width: 1.125em;
+    height: 1.125em;
+    margin-inline-end: 0.375em;
+    border: 2px solid currentColor;
+    border-radius: 50%;
+    font-size: 0.8em;
     font-weight: 700;
+    line-height: 1;
+    vertical-align: 0.1em;
   }
 
   .error-summary {
