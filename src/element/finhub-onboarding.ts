@@ -407,8 +407,9 @@ export class FinHubOnboarding extends LitElement {
 
   /** Once done: what the last step shows (the account, its IBAN). */
   #renderDone(): TemplateResult | typeof nothing {
-    const last = this.#driver.flow.steps.at(-1);
-    return (last && this.#viewsReady.get(last)?.renderDone?.(this.#account)) ?? nothing;
+    const { flow } = this.#driver;
+    const last = flow.steps.at(-1);
+    return (last && this.#viewsReady.get(last)?.renderDone?.(this.#account, flow.kind)) ?? nothing;
   }
 
   /** The current step, looked up: its own render, or progress while it runs by itself. */

@@ -33,7 +33,7 @@ export interface StepModule<S, V, B extends FlowBackend> {
   readonly work: StepWork<S, V, B>;
   readonly render: (context: RenderContext<S>) => TemplateResult | typeof nothing;
   /** The flow's last step's: what the element shows once the flow is done. */
-  readonly renderDone?: (account: ActivationOutcome | undefined) => TemplateResult;
+  readonly renderDone?: (account: ActivationOutcome | undefined, flow: FlowKind) => TemplateResult;
 }
 
 /**

@@ -186,30 +186,4 @@ export const shellStyles = css`
     margin-top: 0.2em;
     color: var(--_color-error);
   }
-
-  .done {
-    color: var(--_color-success);
-    font-weight: 600;
-  }
-
-  .account {
-    display: grid;
-    gap: 0.5rem;
-    margin: 0;
-  }
-
-  .account dt {
-    color: var(--_color-muted);
-  }
-
-  .account dd {
-    margin: 0;
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-
-  .iban {
-    font-family: ui-monospace, monospace;
-    letter-spacing: 0.05em;
-  }
 `;
