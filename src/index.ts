@@ -2,6 +2,7 @@
 export {
   FinHubOnboarding,
   type FinHubCategorizationOverrides,
+  type FinHubCategoryLabels,
   type FinHubFetchToken,
   type FinHubPrefill,
   type FinHubResume,

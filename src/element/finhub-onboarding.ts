@@ -27,6 +27,7 @@ import { progressIndicator } from './progress-indicator.js';
 
 import type {
   FinHubCategorizationOverrides,
+  FinHubCategoryLabels,
   FinHubConsents,
   FinHubFetchToken,
   FinHubPrefill,
@@ -36,6 +37,7 @@ import type {
 
 export type {
   FinHubCategorizationOverrides,
+  FinHubCategoryLabels,
   FinHubConsents,
   FinHubFetchToken,
   FinHubPrefill,
@@ -169,9 +171,17 @@ export class FinHubOnboarding extends LitElement {
 
   /**
    * The consent documents: `{terms, privacy, dataProcessing}`, each `{url, version}`. Anything
-   * left out falls back to `/terms`, `/privacy`, `/data-processing`, version `1.0`.
+   * left out falls back to `/terms`, `/privacy`, `/data-processing`, version `1.0`. Versions are
+   * recorded, not shown, unless `showVersions: true`.
    */
   @property({ attribute: false }) consents: FinHubConsents | undefined;
+
+  /**
+   * How the account categories read, per locale: `{[locale or 'default']: {[category code or key]:
+   * {name, description}}}`. Without it, a name that reads like a risk class ("Low Risk Individual
+   * Customer") shows as a friendly default ("Basic account"); other names show as FinHub has them.
+   */
+  @property({ attribute: false }) categoryLabels: FinHubCategoryLabels | undefined;
 
   /** Category code the host chose (e.g. `INDIVIDUAL_STANDARD`); the person is then not asked. */
   @property() category = '';
@@ -234,6 +244,7 @@ export class FinHubOnboarding extends LitElement {
       ...(this.category ? { presetCategory: this.category } : {}),
       resume: this.#resumeState(),
       consents: this.consents,
+      categoryLabels: this.categoryLabels,
       prefill: this.prefill,
       supportUrl: this.supportUrl,
     }),

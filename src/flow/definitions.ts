@@ -12,6 +12,7 @@ import type { Clock } from './clock.js';
 import type { Failure } from './failure.js';
 import type { ActivationOutcome, CallContext, FlowBackend, SessionCredentials } from './backend.js';
 import type { ApiSession, ApiSessionOptions } from '../api/api-session.js';
+import type { CategoryLabels } from '../steps/categorization/category-labels.js';
 import type { ConsentDocumentsInput } from '../steps/consents/consent-documents.js';
 import type { ActivationCheck, FlowData, FlowIds, FlowKind, ResumeState, StepId } from './types.js';
 
@@ -234,6 +235,8 @@ export interface FlowSettings {
   resume?: ResumeState | undefined;
   /** The host's consent documents (`consents` property): where to read them, which version. */
   consents?: ConsentDocumentsInput | undefined;
+  /** How categories read per locale (`categoryLabels` property). */
+  categoryLabels?: CategoryLabels | undefined;
   /** Details the host already knows (`prefill` property), shown prefilled. */
   prefill?: object | undefined;
   /** Where a person who cannot go on gets help (`support-url`). */

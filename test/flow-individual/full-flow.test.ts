@@ -44,12 +44,12 @@ describe('individual flow through relay + sandbox', () => {
       checked: option.querySelector('input')!.checked,
     }));
     expect(options.map((o) => o.name)).to.deep.equal([
-      'Low Risk Individual Customer',
-      'Standard Individual Customer',
-      'High Risk Individual Customer',
+      'Basic account',
+      'Standard account',
+      'Extended account',
     ]);
     expect(options.every((o) => o.description)).to.be.true;
-    expect(options.find((o) => o.checked)!.name).to.equal('Standard Individual Customer');
+    expect(options.find((o) => o.checked)!.name).to.equal('Standard account');
     await expect(el).to.be.accessible();
     buttonNamed(root(categorization), 'Continue').click();
 
