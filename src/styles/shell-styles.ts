@@ -31,7 +31,7 @@ export const shellStyles = css`
 
   @container (max-width: 30rem) {
     .container {
-      padding: var(--_space-4) var(--_space-1);
+      padding: var(--_space-4) var(--_space-3);
       border-color: transparent;
     }
   }
