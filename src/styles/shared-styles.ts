@@ -93,6 +93,17 @@ export const baseStyles = css`
     vertical-align: -0.125em;
   }
 
+  /* A paragraph led by an icon (sign-in's lock). */
+  .with-icon {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  .with-icon > .icon {
+    margin-top: 0.2em;
+    color: var(--_color-primary, #1d4ed8);
+  }
+
   /* Section headings inside a step: larger and bolder than a field's label. */
   h3,
   h4 {
