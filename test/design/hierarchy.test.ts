@@ -5,6 +5,7 @@ import {
   apiError,
   buttonNamed,
   byLabel,
+  enter,
   recordingBackend,
   root,
   stepOf,
@@ -113,6 +114,47 @@ describe('hierarchy', () => {
         expect(root(signIn).activeElement?.id).to.equal('email'); // the field, not the button
         expectNoOverflow(returning, `sign-in errors ${width} px ${scheme}`);
         await expect(returning).to.be.accessible();
+      });
+    }
+  }
+
+  for (const scheme of SCHEMES) {
+    for (const width of WIDTHS) {
+      it(`the identity check (a document icon per document) reflows at ${width} px, ${scheme}; axe`, async () => {
+        await viewport(width, scheme);
+        const { backend } = recordingBackend({
+          checkActivation: async () => ({
+            allowed: false,
+            consentOk: false,
+            verificationOk: false,
+            missingConsents: ['terms', 'privacy', 'data-processing'],
+          }),
+        });
+        const el = await fixture<FinHubOnboarding>(
+          html`<finhub-onboarding
+            theme=${scheme}
+            customer-id="c-1"
+            user-id="u-1"
+            .backend=${backend}
+          ></finhub-onboarding>`,
+        );
+        const signIn = await stepOf(el, 'finhub-step-sign-in');
+        enter(byLabel(root(signIn), 'Email'), 'ona@example.com');
+        enter(byLabel(root(signIn), 'Password'), 'Correct-Horse-9');
+        buttonNamed(root(signIn), 'Sign in').click();
+        const verification = await stepOf(el, 'finhub-step-verification');
+        await waitUntil(() => root(verification).querySelector('li'), 'no documents listed', {
+          timeout: 8000,
+        });
+        expect(root(verification).querySelectorAll('li svg.icon-document')).to.have.length(
+          root(verification).querySelectorAll('li').length,
+        );
+        // Information only: not counted, so the line names the step without a number.
+        expect(root(el).querySelector('[part="progress-summary"]')!.textContent!.trim()).to.equal(
+          'Identity check',
+        );
+        expectNoOverflow(el, `${width} px ${scheme}`);
+        await expect(el).to.be.accessible();
       });
     }
   }
