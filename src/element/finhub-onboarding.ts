@@ -19,7 +19,6 @@ import { activeLocale, applyLocale, resolveLocale } from '../localization/locali
 import { PROGRESS_VIEW } from '../steps/shared/progress.js';
 import { StepAnnounceEvent, StepDraftEvent, StepSubmitEvent } from '../steps/shared/step-events.js';
 import { baseStyles } from '../styles/shared-styles.js';
-import { errorIcon } from '../styles/icons.js';
 import { shellStyles } from '../styles/shell-styles.js';
 import { themeStyles } from '../styles/theme.js';
 import { defineOnce } from './define-once.js';
@@ -400,7 +399,7 @@ export class FinHubOnboarding extends LitElement {
     const error = this.#driver.error;
     if (!error) return nothing;
     return html`<div part="error" class="banner">
-      <p class="banner-message">${errorIcon()}<span>${error.text()}</span></p>
+      <p class="banner-message">${error.text()}</p>
       ${
         error.retryable
           ? html`<button

@@ -8,7 +8,6 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { Step } from '../flow/definitions.js';
 import type { StepId } from '../flow/types.js';
-import { checkIcon } from '../styles/icons.js';
 
 /** The bar's steps (a `<progress>`: no inline style, which a strict CSP would refuse). */
 const PRECISION = 1000;
@@ -59,7 +58,7 @@ export function progressIndicator(state: ProgressState): TemplateResult {
             class=${`step ${status}`}
             aria-current=${current ? 'step' : nothing}
           >
-            <span class="marker" aria-hidden="true">${complete ? checkIcon() : position + 1}</span>
+            <span class="marker" aria-hidden="true">${complete ? '✓' : position + 1}</span>
             <span class="label">${step.title()}</span>
             ${complete ? html`<span class="visually-hidden">${msg('(done)')}</span>` : nothing}
           </li>`;

@@ -1,10 +1,11 @@
 /**
- * Small inline icons (24×24 grid, drawn with `currentColor`, 1em square). Decorative: each is
- * hidden from assistive technology, the text beside it says the same.
+ * Small inline icons (24×24 grid, drawn with `currentColor`, 1em square), for the steps' own
+ * screens (the shell draws its marks in CSS, so the first render carries no icon). Decorative:
+ * each is hidden from assistive technology, the text beside it says the same.
  */
 import { html, svg, type TemplateResult } from 'lit';
 
-const icon = (paths: ReturnType<typeof svg>, cls: string): TemplateResult =>
+export const icon = (paths: ReturnType<typeof svg>, cls: string): TemplateResult =>
   html`<svg
     class=${`icon ${cls}`}
     viewBox="0 0 24 24"

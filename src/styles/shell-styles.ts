@@ -76,17 +76,10 @@ export const shellStyles = css`
 
   .progress-bar::-webkit-progress-value {
     background: var(--_color-primary);
-    transition: width 0.3s ease;
   }
 
   .progress-bar::-moz-progress-bar {
     background: var(--_color-primary);
-  }
-
-  @media (prefers-reduced-motion: reduce) {
-    .progress-bar::-webkit-progress-value {
-      transition: none;
-    }
   }
 
   .progress-steps summary {
@@ -175,15 +168,22 @@ export const shellStyles = css`
   }
 
   .banner-message {
-    display: flex;
-    gap: var(--_space-2);
     margin: 0;
     font-weight: 600;
   }
 
-  .banner-message .icon {
-    flex: none;
-    margin-top: 0.2em;
+  /* A sign as well as colour: a circled "!" like the fields' errors. */
+  .banner-message::before {
+    content: '!' / '';
+    display: inline-grid;
+    place-items: center;
+    width: 1.25em;
+    height: 1.25em;
+    margin-inline-end: 0.5em;
+    border: 2px solid var(--_color-error);
+    border-radius: 50%;
     color: var(--_color-error);
+    font-size: 0.85em;
+    line-height: 1;
   }
 `;

@@ -81,7 +81,7 @@ describe('hierarchy', () => {
 
   for (const scheme of SCHEMES) {
     for (const width of WIDTHS) {
-      it(`the error banner (with its icon) and the sign-in screen reflow at ${width} px, ${scheme}; axe`, async () => {
+      it(`the error banner (with its sign) and the sign-in screen reflow at ${width} px, ${scheme}; axe`, async () => {
         await viewport(width, scheme);
         const { backend } = recordingBackend({
           loadCategories: async () => {
@@ -94,7 +94,13 @@ describe('hierarchy', () => {
         await waitUntil(() => root(el).querySelector('[part="error"]'), 'no banner', {
           timeout: 8000,
         });
-        expect(root(el).querySelector('[part="error"] svg.icon-error')).to.exist;
+        // A sign as well as colour: the circled "!" before the message.
+        const sign = getComputedStyle(
+          root(el).querySelector('[part="error"] .banner-message')!,
+          '::before',
+        );
+        expect(sign.content).to.contain('!');
+        expect(sign.borderTopStyle).to.equal('solid');
         expectNoOverflow(el, `banner ${width} px ${scheme}`);
         await expect(el).to.be.accessible();
         el.remove();

@@ -117,6 +117,7 @@ export class FinHubAccountReady extends LitElement {
 
       h3 {
         margin: 0 0 var(--_space-2, 0.5rem);
+        font-size: var(--_text-section, 1.125rem);
       }
 
       ul {
