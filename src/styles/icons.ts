@@ -5,7 +5,7 @@
  */
 import { html, svg, type TemplateResult } from 'lit';
 
-export const icon = (paths: ReturnType<typeof svg>, cls: string): TemplateResult =>
+const icon = (paths: ReturnType<typeof svg>, cls: string): TemplateResult =>
   html`<svg
     class=${`icon ${cls}`}
     viewBox="0 0 24 24"
