@@ -3,6 +3,7 @@ export {
   FinHubOnboarding,
   type FinHubCategorizationOverrides,
   type FinHubCategoryLabels,
+  type FinHubConsents,
   type FinHubFetchToken,
   type FinHubPrefill,
   type FinHubResume,

@@ -2,7 +2,7 @@
  * `npm run screenshots` (not part of `npm test`): walks both flows through the relay and the
  * sandbox as a person would and saves a PNG of every screen in light, dark and phone (375 px)
  * into `screenshots/`, for a reviewer to look at. The `screenshot` command is the config's
- * (scripts/screenshots.config.mjs).
+ * (web-test-runner.screenshots.config.mjs).
  */
 import { waitUntil } from '@open-wc/testing';
 import { executeServerCommand, emulateMedia, setViewport } from '@web/test-runner-commands';

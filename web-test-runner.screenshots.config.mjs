@@ -3,9 +3,9 @@
 // screenshots/ (gitignored). Not part of `npm test`.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import base from '../web-test-runner.config.mjs';
+import base from './web-test-runner.config.mjs';
 
-const out = fileURLToPath(new URL('../screenshots/', import.meta.url));
+const out = fileURLToPath(new URL('./screenshots/', import.meta.url));
 mkdirSync(out, { recursive: true });
 
 /** Saves the whole page of the calling test as `screenshots/<file>` (a plain file name). */
