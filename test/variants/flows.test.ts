@@ -169,6 +169,12 @@ for (const variant of VARIANTS) {
       const unsatisfiable = new Set(variant.expect.unsatisfiable.map((u) => u.category));
       for (const flow of ['individual', 'organization'] as const) {
         const { el } = await mountOn(variant, flow);
+        // The host's words (categoryLabels) are FinHub's names, so each offer is recognisable.
+        el.categoryLabels = {
+          default: Object.fromEntries(
+            variant.hierarchy.categories.map((c) => [c.categoryId, { name: c.categoryName }]),
+          ),
+        };
         const categorization = await step(el, 'finhub-step-categorization');
         await inside(categorization, 'input[type="radio"]', 'categories');
         const offered = [...root(categorization).querySelectorAll('.option label')].map((l) =>

@@ -1,7 +1,7 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import type { CategoryOption } from '../../flow/types.js';
+import type { CategoryOption, FlowKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { StepElement } from '../shared/step-element.js';
 import type { CategoryLabels, labelCategory } from './category-labels.js';
@@ -75,6 +75,9 @@ export class FinHubCategorizationStep extends StepElement {
   /** The host's words for the categories, per locale (`categoryLabels`). */
   @property({ attribute: false }) labels: CategoryLabels | undefined;
 
+  /** Whose account: a person's or a company's (the friendly names differ). */
+  @property() flow: FlowKind = 'individual';
+
   /** The locale the host's words are picked for. */
   @property() locale = 'en';
 
@@ -132,7 +135,7 @@ export class FinHubCategorizationStep extends StepElement {
           <div class="options">
             ${open
               .map((category) => {
-                const words = label(category, this.labels, this.locale);
+                const words = label(category, this.labels, this.locale, this.flow);
                 return { ...category, name: words.name, description: words.description };
               })
               .map(

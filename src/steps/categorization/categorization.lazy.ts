@@ -22,4 +22,5 @@ export const render = (c: RenderContext<CategorizationSlice>) =>
         support-url=${c.settings.supportUrl ?? ''}
         .labels=${c.settings.categoryLabels}
         locale=${c.locale}
+        flow=${c.flow.kind}
       ></finhub-step-categorization>`;

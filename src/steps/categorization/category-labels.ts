@@ -5,7 +5,7 @@
  * friendly default instead. Loaded beside the categorization view, not in the first render.
  */
 import { msg } from '@lit/localize';
-import type { CategoryOption } from '../../flow/types.js';
+import type { CategoryOption, FlowKind } from '../../flow/types.js';
 
 /** One category's words. */
 export interface CategoryLabel {
@@ -40,21 +40,40 @@ function riskLevel(category: CategoryOption): Level | undefined {
   return 'standard';
 }
 
-const FRIENDLY: Record<Level, () => Required<CategoryLabel>> = {
-  basic: () => ({
-    name: msg('Basic account'),
-    description: msg('For everyday spending with lower limits. The quickest to open.'),
-  }),
-  standard: () => ({
-    name: msg('Standard account'),
-    description: msg('For everyday banking, including payments abroad.'),
-  }),
-  extended: () => ({
-    name: msg('Extended account'),
-    description: msg(
-      'For larger amounts. We ask a few more questions, such as where your money comes from.',
-    ),
-  }),
+/** Friendly defaults, a person's and a company's (the flow's title says which). */
+const FRIENDLY: Record<FlowKind, Record<Level, () => Required<CategoryLabel>>> = {
+  individual: {
+    basic: () => ({
+      name: msg('Basic account'),
+      description: msg('For everyday spending with lower limits. The quickest to open.'),
+    }),
+    standard: () => ({
+      name: msg('Standard account'),
+      description: msg('For everyday banking, including payments abroad.'),
+    }),
+    extended: () => ({
+      name: msg('Extended account'),
+      description: msg(
+        'For larger amounts. We ask a few more questions, such as where your money comes from.',
+      ),
+    }),
+  },
+  organization: {
+    basic: () => ({
+      name: msg('Basic business account'),
+      description: msg('For a small company with simple ownership, paying mostly at home.'),
+    }),
+    standard: () => ({
+      name: msg('Standard business account'),
+      description: msg('For a trading company, including payments abroad.'),
+    }),
+    extended: () => ({
+      name: msg('Extended business account'),
+      description: msg(
+        'For regulated activities and larger amounts. We ask a few more questions about the business.',
+      ),
+    }),
+  },
 };
 
 /** The host's words for `category` in `locale`, if any. */
@@ -82,10 +101,11 @@ export function labelCategory(
   category: CategoryOption,
   labels: CategoryLabels | undefined,
   locale: string,
+  flow: FlowKind,
 ): Required<Pick<CategoryLabel, 'name'>> & CategoryLabel {
   const host = hostLabel(labels, locale, category);
   const level = riskLevel(category);
-  const friendly = level ? FRIENDLY[level]() : undefined;
+  const friendly = level ? FRIENDLY[flow][level]() : undefined;
   const description =
     text(host?.description) ?? friendly?.description ?? text(category.description);
   return {
