@@ -2,6 +2,8 @@
 export {
   FinHubOnboarding,
   type FinHubCategorizationOverrides,
+  type FinHubCategoryLabels,
+  type FinHubConsents,
   type FinHubFetchToken,
   type FinHubPrefill,
   type FinHubResume,

@@ -45,8 +45,12 @@ describe('<finhub-onboarding> registration', () => {
     const el = await fixture<FinHubOnboarding>(
       html`<finhub-onboarding flow="business"></finhub-onboarding>`,
     );
+    // The individual flow's five steps a person acts on (a company has People as well).
     const steps = el.shadowRoot!.querySelectorAll('ol[part="stepper"] > li');
-    expect(steps).to.have.length(7);
+    expect(steps).to.have.length(5);
+    expect(el.shadowRoot!.querySelector('[part="progress-summary"]')!.textContent).to.equal(
+      'Step 1 of 5 · Account type',
+    );
   });
 
   it('warns instead of throwing when the tag is taken by another class', () => {

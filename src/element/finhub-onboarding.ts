@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import type { ApiSession } from '../api/api-session.js';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
 import { FinHubErrorEvent } from '../events/finhub-error.js';
@@ -22,9 +22,11 @@ import { baseStyles } from '../styles/shared-styles.js';
 import { shellStyles } from '../styles/shell-styles.js';
 import { themeStyles } from '../styles/theme.js';
 import { loadView, type Loaded } from './views.js';
+import { progressIndicator } from './progress-indicator.js';
 
 import type {
   FinHubCategorizationOverrides,
+  FinHubCategoryLabels,
   FinHubConsents,
   FinHubFetchToken,
   FinHubPrefill,
@@ -34,6 +36,7 @@ import type {
 
 export type {
   FinHubCategorizationOverrides,
+  FinHubCategoryLabels,
   FinHubConsents,
   FinHubFetchToken,
   FinHubPrefill,
@@ -70,14 +73,21 @@ const STEP_PARTS =
  * @cssproperty [--finhub-color-success=#15803d] - Completed steps (dark: #86efac).
  * @cssproperty [--finhub-font-family=inherit] - Font; inherits the host page's by default.
  * @cssproperty [--finhub-radius=0.375rem] - Corner radius of the container, controls and buttons.
- * @cssproperty [--finhub-spacing=1rem] - Base spacing unit; gaps and padding scale from it.
+ * @cssproperty [--finhub-spacing=1rem] - Base spacing unit; every gap and padding is a step of a quarter of it (0.25×, 0.5×, 0.75×, 1×, 1.25×, 1.5×, 2×).
+ * @cssproperty [--finhub-font-size=1rem] - Body text size; the type scale's base.
+ * @cssproperty [--finhub-font-size-small=0.875rem] - Small text: the progress line, hints, badges.
+ * @cssproperty [--finhub-font-size-section=1.125rem] - Section headings inside a step and the title above the progress.
+ * @cssproperty [--finhub-font-size-heading=1.5rem] - The step's heading.
  * @cssproperty [--finhub-control-height=2.75rem] - Height of inputs and buttons (density); keep ≥ 24px.
  * @cssproperty [--finhub-focus-ring=#1d4ed8] - Colour of the focus outline; keep ≥ 3:1 on the surface (dark: #93c5fd).
  *
  * @csspart container - The outer box.
- * @csspart header - The title above the stepper.
- * @csspart stepper - The ordered list of steps.
- * @csspart step - One step in the stepper (also `step-current` or `step-complete`).
+ * @csspart header - The title above the progress.
+ * @csspart progress-summary - The progress line ("Step 2 of 5 · Your details").
+ * @csspart progress-bar - The thin bar under it (filled in `--finhub-color-primary`).
+ * @csspart progress-toggle - The "All steps" disclosure that shows the list.
+ * @csspart stepper - The ordered list of the steps the person acts on (inside the disclosure).
+ * @csspart step - One step in the list (also `step-current` or `step-complete`).
  * @csspart step-current - The step the person is on.
  * @csspart step-complete - A step already done.
  * @csspart heading - The current step's heading (receives focus when the person advances).
@@ -141,9 +151,17 @@ export class FinHubOnboarding extends LitElement {
 
   /**
    * The consent documents: `{terms, privacy, dataProcessing}`, each `{url, version}`. Anything
-   * left out falls back to `/terms`, `/privacy`, `/data-processing`, version `1.0`.
+   * left out falls back to `/terms`, `/privacy`, `/data-processing`, version `1.0`. Versions are
+   * recorded, not shown, unless `showVersions: true`.
    */
   @property({ attribute: false }) consents: FinHubConsents | undefined;
+
+  /**
+   * How the account categories read, per locale: `{[locale or 'default']: {[category code or key]:
+   * {name, description}}}`. Without it, a name that reads like a risk class ("Low Risk Individual
+   * Customer") shows as a friendly default ("Basic account"); other names show as FinHub has them.
+   */
+  @property({ attribute: false }) categoryLabels: FinHubCategoryLabels | undefined;
 
   /** Category code the host chose (e.g. `INDIVIDUAL_STANDARD`); the person is then not asked. */
   @property() category = '';
@@ -206,6 +224,7 @@ export class FinHubOnboarding extends LitElement {
       ...(this.category ? { presetCategory: this.category } : {}),
       resume: this.#resumeState(),
       consents: this.consents,
+      categoryLabels: this.categoryLabels,
       prefill: this.prefill,
       supportUrl: this.supportUrl,
     }),
@@ -339,7 +358,14 @@ export class FinHubOnboarding extends LitElement {
         <header part="header" class="header">
           <p class="title">${driver.flow.title()}</p>
         </header>
-        ${this.#renderStepper()} ${this.#renderBanner()}
+        ${progressIndicator({
+          steps: driver.machine.steps.map((step) => driver.step(step.id)),
+          current: driver.machine.current,
+          completed: driver.machine.completed,
+          finished,
+          isAutomatic: (step) => driver.machine.isAutomatic(step),
+        })}
+        ${this.#renderBanner()}
         <h2 id="step-heading" part="heading" class="heading" tabindex="-1">${title}</h2>
         <div
           class="content"
@@ -354,38 +380,6 @@ export class FinHubOnboarding extends LitElement {
         <div class="visually-hidden" role="status" aria-live="polite">${this._announcement}</div>
         <div class="visually-hidden" role="alert" aria-live="assertive">${this._alert}</div>
       </div>
-    `;
-  }
-
-  #renderStepper(): TemplateResult {
-    const driver = this.#driver;
-    const { machine } = driver;
-    const steps = machine.steps;
-    const position = steps.findIndex((step) => step.id === machine.current) + 1;
-    return html`
-      <nav aria-label=${msg('Onboarding progress')}>
-        <ol part="stepper" class="stepper">
-          ${steps.map((step, index) => {
-            const current = !driver.finished && step.id === machine.current;
-            const complete = !current && machine.completed.has(step.id);
-            const state = current ? 'current' : complete ? 'complete' : 'upcoming';
-            return html`<li
-              part=${current ? 'step step-current' : complete ? 'step step-complete' : 'step'}
-              class=${`step ${state}`}
-              aria-current=${current ? 'step' : nothing}
-            >
-              <span class="marker" aria-hidden="true">${complete ? '✓' : index + 1}</span>
-              <span class="label">${driver.step(step.id).title()}</span>
-              ${complete ? html`<span class="visually-hidden">${msg('(done)')}</span>` : nothing}
-            </li>`;
-          })}
-        </ol>
-      </nav>
-      ${
-        driver.finished
-          ? nothing
-          : html`<p class="muted step-count">${msg(str`Step ${position} of ${steps.length}`)}</p>`
-      }
     `;
   }
 
@@ -411,8 +405,9 @@ export class FinHubOnboarding extends LitElement {
 
   /** Once done: what the last step shows (the account, its IBAN). */
   #renderDone(): TemplateResult | typeof nothing {
-    const last = this.#driver.flow.steps.at(-1);
-    return (last && this.#viewsReady.get(last)?.renderDone?.(this.#account)) ?? nothing;
+    const { flow } = this.#driver;
+    const last = flow.steps.at(-1);
+    return (last && this.#viewsReady.get(last)?.renderDone?.(this.#account, flow.kind)) ?? nothing;
   }
 
   /** The current step, looked up: its own render, or progress while it runs by itself. */

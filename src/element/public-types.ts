@@ -2,6 +2,7 @@
 import type { CategorizationOverrides } from '../api/categorization.js';
 import type { TokenProviderOptions } from '../api/token-provider.js';
 import type { FinHubStepCompleteDetail } from '../events/finhub-step-complete.js';
+import type { CategoryLabels } from '../steps/categorization/category-labels.js';
 import type { ConsentDocumentsInput } from '../steps/consents/consent-documents.js';
 import type { IndividualRegistrationDraft } from '../steps/registration/individual-registration.schema.js';
 import type { OrganizationRegistrationDraft } from '../steps/registration/organization-registration.schema.js';
@@ -36,3 +37,10 @@ export type FinHubConsents = ConsentDocumentsInput;
  * (docs/finhub-contract.md#smart-categorization). Codes and keys match in any spelling.
  */
 export type FinHubCategorizationOverrides = CategorizationOverrides;
+
+/**
+ * How account categories read, per locale: `{[locale or 'default']: {[category code, key or id]:
+ * {name, description}}}`. The exact locale (`lt-LT`) wins over its language (`lt`), then
+ * `default`; anything left out keeps a friendly default.
+ */
+export type FinHubCategoryLabels = CategoryLabels;

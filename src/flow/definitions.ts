@@ -12,6 +12,7 @@ import type { Clock } from './clock.js';
 import type { Failure } from './failure.js';
 import type { ActivationOutcome, CallContext, FlowBackend, SessionCredentials } from './backend.js';
 import type { ApiSession, ApiSessionOptions } from '../api/api-session.js';
+import type { CategoryLabels } from '../steps/categorization/category-labels.js';
 import type { ConsentDocumentsInput } from '../steps/consents/consent-documents.js';
 import type { ActivationCheck, FlowData, FlowIds, FlowKind, ResumeState, StepId } from './types.js';
 
@@ -33,7 +34,7 @@ export interface StepModule<S, V, B extends FlowBackend> {
   readonly work: StepWork<S, V, B>;
   readonly render: (context: RenderContext<S>) => TemplateResult | typeof nothing;
   /** The flow's last step's: what the element shows once the flow is done. */
-  readonly renderDone?: (account: ActivationOutcome | undefined) => TemplateResult;
+  readonly renderDone?: (account: ActivationOutcome | undefined, flow: FlowKind) => TemplateResult;
   /**
    * Work the step's first render would otherwise do, done ahead while the person is still on the
    * step before (called when the element is idle after prefetching this module): e.g. the country
@@ -162,6 +163,12 @@ export interface StepDefinition<
    * says `locked: false`.
    */
   readonly locked?: boolean;
+  /**
+   * Whether the progress indicator counts the step ("Step 2 of 5"; default: yes). A step that only
+   * informs (nothing to fill in or decide) says `counted: false`; a step that runs by itself
+   * (`automatic`) is never counted.
+   */
+  readonly counted?: boolean;
   /** The step completes without asking the person; the element shows `progress`. */
   readonly automatic?: (data: Readonly<FlowData>) => boolean;
   /** What the progress view says while the step runs by itself. */
@@ -234,6 +241,8 @@ export interface FlowSettings {
   resume?: ResumeState | undefined;
   /** The host's consent documents (`consents` property): where to read them, which version. */
   consents?: ConsentDocumentsInput | undefined;
+  /** How categories read per locale (`categoryLabels` property). */
+  categoryLabels?: CategoryLabels | undefined;
   /** Details the host already knows (`prefill` property), shown prefilled. */
   prefill?: object | undefined;
   /** Where a person who cannot go on gets help (`support-url`). */

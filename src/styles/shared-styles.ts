@@ -10,6 +10,10 @@ export const baseStyles = css`
     box-sizing: border-box;
     font-family: var(--_font-family, inherit);
     color: var(--_color-text, #1f2937);
+    /* Reflow at 320 px (WCAG 1.4.10): a long email, name or address breaks where it must instead
+       of widening its grid track and pushing the controls off screen. */
+    overflow-wrap: anywhere;
+    min-width: 0;
   }
 
   *,
@@ -67,9 +71,26 @@ export const baseStyles = css`
     color: var(--_color-on-primary, #ffffff);
   }
 
+  /* Quieter than the one filled primary action per screen: a thin neutral outline. */
   .button-secondary {
     background: transparent;
     color: var(--_color-primary, #1d4ed8);
+    border-width: 1px;
+    border-color: var(--_color-border, #6b7280);
+    font-weight: 500;
+  }
+
+  .button-secondary:hover {
+    background: var(--_color-tint, transparent);
+  }
+
+  .button-primary:hover {
+    filter: brightness(1.08);
+  }
+
+  .icon {
+    flex: none;
+    vertical-align: -0.125em;
   }
 
   /* Busy: dimmed only so far that its text keeps 4.5:1 (0.75 fell to 4:1 on the default blue). */
@@ -171,10 +192,20 @@ export const formStyles = css`
     font-weight: 600;
   }
 
-  /* Marks errors with a sign as well as colour. */
+  /* Marks errors with a sign as well as colour (a circled "!", like the banner's icon). */
   .field-error > span::before {
-    content: '! ' / '';
+    content: '!' / '';
+    display: inline-grid;
+    place-items: center;
+    width: 1.125em;
+    height: 1.125em;
+    margin-inline-end: 0.375em;
+    border: 2px solid currentColor;
+    border-radius: 50%;
+    font-size: 0.8em;
     font-weight: 700;
+    line-height: 1;
+    vertical-align: 0.1em;
   }
 
   .error-summary {

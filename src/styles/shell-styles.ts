@@ -7,54 +7,115 @@ export const shellStyles = css`
     font-family: var(--_font-family);
     color: var(--_color-text);
     line-height: 1.5;
+    overflow-wrap: anywhere; /* see baseStyles: reflow at 320 px */
+  }
+
+  .container > * {
+    min-width: 0;
   }
 
   .container {
     display: grid;
-    gap: calc(var(--_spacing) * 1.25);
-    padding: calc(var(--_spacing) * 1.5);
+    gap: var(--_space-5);
+    padding: var(--_space-6);
     background: var(--_color-surface);
     color: var(--_color-text);
     border: 1px solid var(--_color-border);
     border-radius: var(--_radius);
   }
 
+  /* Narrow (a phone): no box around the whole thing, so the width goes to the content. */
+  :host {
+    container-type: inline-size;
+  }
+
+  @container (max-width: 30rem) {
+    .container {
+      padding: var(--_space-4) var(--_space-3);
+      border-color: transparent;
+    }
+  }
+
   .header {
     display: grid;
-    gap: 0.25rem;
+    gap: var(--_space-1);
   }
 
   .title {
     margin: 0;
-    font-size: 1.125em;
+    font-size: var(--_text-section);
     font-weight: 700;
   }
 
-  .stepper {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
+  .progress {
+    display: grid;
+    gap: var(--_space-2);
+  }
+
+  .progress-summary {
     margin: 0;
+    color: var(--_color-muted);
+    font-size: var(--_text-small);
+    font-weight: 600;
+  }
+
+  .progress-bar {
+    appearance: none;
+    display: block;
+    width: 100%;
+    height: 0.25rem;
+    border: 0;
+    border-radius: 0.25rem;
+    background: var(--_color-track);
+    overflow: hidden;
+  }
+
+  .progress-bar::-webkit-progress-bar {
+    background: var(--_color-track);
+  }
+
+  .progress-bar::-webkit-progress-value {
+    background: var(--_color-primary);
+  }
+
+  .progress-bar::-moz-progress-bar {
+    background: var(--_color-primary);
+  }
+
+  .progress-steps summary {
+    justify-self: start;
+    width: max-content;
+    max-width: 100%;
+    color: var(--_color-primary);
+    font-size: var(--_text-small);
+    font-weight: 600;
+    cursor: pointer;
+  }
+
+  .stepper {
+    display: grid;
+    gap: var(--_space-2);
+    margin: var(--_space-3) 0 0;
     padding: 0;
     list-style: none;
-    counter-reset: step;
   }
 
   .step {
-    display: inline-flex;
+    display: flex;
     align-items: center;
-    gap: 0.5rem;
+    gap: var(--_space-2);
     color: var(--_color-muted);
   }
 
   .marker {
+    flex: none;
     display: inline-grid;
     place-items: center;
-    width: 1.75rem;
-    height: 1.75rem;
+    width: 1.5rem;
+    height: 1.5rem;
     border-radius: 50%;
     border: 2px dashed var(--_color-border);
-    font-size: 0.875em;
+    font-size: var(--_text-small);
     font-weight: 700;
   }
 
@@ -70,12 +131,6 @@ export const shellStyles = css`
     font-weight: 700;
   }
 
-  .step.current .label {
-    text-decoration: underline;
-    text-decoration-thickness: 2px;
-    text-underline-offset: 0.3em;
-  }
-
   .step.current .marker {
     border-style: solid;
     border-color: var(--_color-primary);
@@ -84,18 +139,22 @@ export const shellStyles = css`
   }
 
   .heading {
+    justify-self: start;
     margin: 0;
-    font-size: 1.375em;
+    font-size: var(--_text-heading);
     line-height: 1.3;
   }
 
-  .heading:focus {
+  /* Focus lands here when the person moves on (so a screen reader starts at the new step): a
+     visible cue under the words, not a box around the whole row. */
+  .heading:focus,
+  .heading:focus-visible {
     outline: none;
   }
 
   .heading:focus-visible {
-    outline: 3px solid var(--_focus-ring);
-    outline-offset: 4px;
+    text-decoration: underline 3px var(--_focus-ring);
+    text-underline-offset: 0.3em;
   }
 
   .banner {
@@ -113,29 +172,18 @@ export const shellStyles = css`
     font-weight: 600;
   }
 
-  .done {
-    color: var(--_color-success);
-    font-weight: 600;
-  }
-
-  .account {
-    display: grid;
-    gap: 0.5rem;
-    margin: 0;
-  }
-
-  .account dt {
-    color: var(--_color-muted);
-  }
-
-  .account dd {
-    margin: 0;
-    font-weight: 600;
-    overflow-wrap: anywhere;
-  }
-
-  .iban {
-    font-family: ui-monospace, monospace;
-    letter-spacing: 0.05em;
+  /* A sign as well as colour: a circled "!" like the fields' errors. */
+  .banner-message::before {
+    content: '!' / '';
+    display: inline-grid;
+    place-items: center;
+    width: 1.25em;
+    height: 1.25em;
+    margin-inline-end: 0.5em;
+    border: 2px solid var(--_color-error);
+    border-radius: 50%;
+    color: var(--_color-error);
+    font-size: 0.85em;
+    line-height: 1;
   }
 `;

@@ -41,6 +41,23 @@ export const themeStyles = css`
     --_radius: var(--finhub-radius, 0.375rem);
     --_spacing: var(--finhub-spacing, 1rem);
     --_control-height: var(--finhub-control-height, 2.75rem);
+    /* Spacing scale: steps of a quarter of the base unit. */
+    --_space-1: calc(var(--_spacing) * 0.25);
+    --_space-2: calc(var(--_spacing) * 0.5);
+    --_space-3: calc(var(--_spacing) * 0.75);
+    --_space-4: var(--_spacing);
+    --_space-5: calc(var(--_spacing) * 1.25);
+    --_space-6: calc(var(--_spacing) * 1.5);
+    --_space-8: calc(var(--_spacing) * 2);
+    /* Type scale. */
+    --_text-small: var(--finhub-font-size-small, 0.875rem);
+    --_text-body: var(--finhub-font-size, 1rem);
+    --_text-section: var(--finhub-font-size-section, 1.125rem);
+    --_text-heading: var(--finhub-font-size-heading, 1.5rem);
+    /* Tracks and quiet fills (the progress bar, a chosen option): the border, faded. */
+    --_color-track: color-mix(in srgb, var(--_color-border) 30%, var(--_color-surface));
+    --_color-tint: color-mix(in srgb, var(--_color-primary) 10%, var(--_color-surface));
+    font-size: var(--_text-body);
   }
 
   :host([theme='dark']) {

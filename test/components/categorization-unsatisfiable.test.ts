@@ -144,8 +144,8 @@ describe('an account type smart categorization cannot fill', () => {
 
     // Not offered; the default moves to one that can be opened.
     expect(optionsOf(categorization).map((o) => [o.name, o.checked])).to.deep.equal([
-      ['Low Risk Individual Customer', true],
-      ['High Risk Individual Customer', false],
+      ['Basic account', true],
+      ['Extended account', false],
     ]);
     expect(bannerText(el)).to.equal('');
     await expect(el).to.be.accessible();
@@ -164,8 +164,8 @@ describe('an account type smart categorization cannot fill', () => {
       ['categorization_unsatisfiable', 'STANDARD_INDIVIDUAL'],
     ]);
     expect(optionsOf(categorization).map((o) => o.name)).to.deep.equal([
-      'Low Risk Individual Customer',
-      'High Risk Individual Customer',
+      'Basic account',
+      'Extended account',
     ]);
   });
 
@@ -231,9 +231,7 @@ describe('an account type smart categorization cannot fill', () => {
     let categorization = await step(el, 'finhub-step-categorization');
     await inside(categorization, 'input[type="radio"]', 'categories');
     expect(errors).to.deep.equal([]);
-    expect(optionsOf(categorization).find((o) => o.checked)!.name).to.equal(
-      'Standard Individual Customer',
-    );
+    expect(optionsOf(categorization).find((o) => o.checked)!.name).to.equal('Standard account');
     buttonNamed(root(categorization), 'Continue').click();
 
     let registration = await step(el, 'finhub-step-individual-registration');
@@ -261,8 +259,8 @@ describe('an account type smart categorization cannot fill', () => {
     expect(bannerText(el)).to.equal('This account type cannot be opened right now.');
     // That one is gone and nothing is preselected: the person chooses.
     expect(optionsOf(categorization).map((o) => [o.name, o.checked])).to.deep.equal([
-      ['Low Risk Individual Customer', false],
-      ['High Risk Individual Customer', false],
+      ['Basic account', false],
+      ['Extended account', false],
     ]);
     await expect(el).to.be.accessible();
 

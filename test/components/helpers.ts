@@ -156,3 +156,10 @@ export async function uploadEveryDocument(step: LitElement): Promise<void> {
   );
   await step.updateComplete;
 }
+
+/** The IBAN the finish shows, without its grouping spaces (undefined until it shows). */
+export function shownIban(el: Element): string | undefined {
+  const ready = root(el).querySelector('finhub-account-ready');
+  const text = ready?.shadowRoot?.querySelector('.iban')?.textContent;
+  return text ? text.replace(/\s+/g, '') : undefined;
+}

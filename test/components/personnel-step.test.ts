@@ -13,7 +13,7 @@ const TAG = 'finhub-step-personnel';
 defineOnce(TAG, FinHubPersonnelStep);
 
 const ADMIN_REASON =
-  'FinHub requires at least one employee with the Admin user role; they can manage the account.';
+  'At least one employee needs the Admin user role: they can manage the account.';
 
 type SectionName = 'employees' | 'directors' | 'shareholders';
 
@@ -308,7 +308,7 @@ describe('personnel step', () => {
     await clickContinue(el);
     expect(submits).to.have.length(0);
     expect(problemOf(el, 'employees')).to.equal(
-      'Add an employee with the Admin user role: FinHub requires at least one, and they can manage the account.',
+      'Add an employee with the Admin user role: at least one is needed, and they can manage the account.',
     );
     expect(root(el).activeElement).to.equal(root(el).getElementById('employees-problem'));
     expect(announcements.at(-1)).to.equal(problemOf(el, 'employees'));
@@ -331,7 +331,7 @@ describe('personnel step', () => {
     await clickContinue(el);
     expect(submits).to.have.length(0);
     expect(problemOf(el, 'directors')).to.equal(
-      'Add at least one director: FinHub requires one before the account can be activated.',
+      'Add at least one director: the account cannot be activated without one.',
     );
     expect(root(el).activeElement).to.equal(root(el).getElementById('directors-problem'));
     expect(
@@ -389,7 +389,7 @@ describe('personnel step', () => {
     enter(field(form, 'Ownership (%)'), '25');
     await el.updateComplete;
     expect(flag().hidden).to.be.false;
-    expect(flag().textContent!.trim()).to.equal('Beneficial owner (25% or more)');
+    expect(flag().textContent!.trim()).to.equal('Owns 25% or more');
     button(form, 'Cancel').click();
     await el.updateComplete;
 
@@ -403,9 +403,9 @@ describe('personnel step', () => {
       [...li.querySelectorAll('.badge')].map((b) => b.textContent!.trim()),
     );
     expect(badges).to.deep.equal([
-      ['Beneficial owner (25% or more)'],
+      ['Owns 25% or more'],
       [],
-      ['Beneficial owner (25% or more)', 'Politically exposed person'],
+      ['Owns 25% or more', 'Politically exposed person'],
     ]);
     await clickContinue(el);
     expect(submits[0]!.shareholders.map((s) => [s.isBeneficialOwner, s.isPEP])).to.deep.equal([

@@ -175,7 +175,7 @@ describe('theme', () => {
       await setTheme(el, theme);
       text('body text', shell.querySelector('.container'));
       text('heading', shell.querySelector('#step-heading'));
-      text('muted text (step count)', shell.querySelector('.step-count'));
+      text('muted text (progress line)', shell.querySelector('.progress-summary'));
       text('current step marker', shell.querySelector('.step.current .marker'));
       text('completed step marker', shell.querySelector('.step.complete .marker'));
       boundary('upcoming step marker', shell.querySelector('.step.upcoming .marker'), 'border');
@@ -357,11 +357,13 @@ describe('theme', () => {
     const probes = () => ({
       container: getComputedStyle(shell.querySelector('.container')!),
       done: getComputedStyle(shell.querySelector('.step.complete .marker')!),
-      muted: getComputedStyle(shell.querySelector('.step-count')!),
+      muted: getComputedStyle(shell.querySelector('.progress-summary')!),
       input: getComputedStyle(scope.querySelector('input[aria-invalid="true"]')!),
       error: getComputedStyle(scope.querySelector('.field-error')!),
       primary: getComputedStyle(buttonNamed(scope, 'Create account')),
       form: getComputedStyle(scope.querySelector('form')!),
+      title: getComputedStyle(shell.querySelector('.title')!),
+      heading: getComputedStyle(shell.querySelector('#step-heading')!),
     });
     // What each property visibly drives (a reading of the computed style).
     const reads: Record<string, (p: ReturnType<typeof probes>) => string> = {
@@ -377,6 +379,10 @@ describe('theme', () => {
       '--finhub-radius': (p) => p.input.borderTopLeftRadius,
       '--finhub-spacing': (p) => p.form.rowGap,
       '--finhub-control-height': (p) => p.primary.minHeight,
+      '--finhub-font-size': (p) => p.container.fontSize,
+      '--finhub-font-size-small': (p) => p.muted.fontSize,
+      '--finhub-font-size-section': (p) => p.title.fontSize,
+      '--finhub-font-size-heading': (p) => p.heading.fontSize,
       '--finhub-focus-ring': () => {
         const primary = buttonNamed(scope, 'Create account');
         primary.focus();
@@ -390,6 +396,10 @@ describe('theme', () => {
       '--finhub-radius': '3px',
       '--finhub-spacing': '7px',
       '--finhub-control-height': '50px',
+      '--finhub-font-size': '13px',
+      '--finhub-font-size-small': '11px',
+      '--finhub-font-size-section': '19px',
+      '--finhub-font-size-heading': '29px',
     };
     const unread = documented.filter((name) => !(name in reads));
     expect(unread, 'documented but not checked here').to.deep.equal([]);

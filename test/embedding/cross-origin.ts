@@ -124,9 +124,6 @@ export async function expectCompletedThrough(base: string, walk: Walk): Promise<
 
 /** Mounts the element against the cross-origin relay, walks the whole flow and checks it. */
 export async function runWholeFlowCrossOrigin(): Promise<void> {
-  // From source the test server serves each module as a file: the default 250 resource entries
-  // fill up before the flow's relay calls, which the check below reads.
-  performance.setResourceTimingBufferSize(5000);
   const base = await crossOriginRelayBase();
   const walk = mountWithRelayAt(base);
   try {

@@ -11,6 +11,7 @@ import {
   fillRegistration,
   root,
   uploadEveryDocument,
+  shownIban,
 } from '../components/helpers.js';
 import {
   PASSWORD,
@@ -43,12 +44,12 @@ describe('individual flow through relay + sandbox', () => {
       checked: option.querySelector('input')!.checked,
     }));
     expect(options.map((o) => o.name)).to.deep.equal([
-      'Low Risk Individual Customer',
-      'Standard Individual Customer',
-      'High Risk Individual Customer',
+      'Basic account',
+      'Standard account',
+      'Extended account',
     ]);
     expect(options.every((o) => o.description)).to.be.true;
-    expect(options.find((o) => o.checked)!.name).to.equal('Standard Individual Customer');
+    expect(options.find((o) => o.checked)!.name).to.equal('Standard account');
     await expect(el).to.be.accessible();
     buttonNamed(root(categorization), 'Continue').click();
 
@@ -112,9 +113,9 @@ describe('individual flow through relay + sandbox', () => {
     });
     await el.updateComplete;
     expect(heading(el)).to.equal('You are all set');
-    const iban = root(el).querySelector('.iban')!.textContent!.trim();
+    const iban = shownIban(el);
     expect(iban).to.match(/^LT\d{18}$/);
-    expect(root(el).querySelector('.account')!.textContent).to.contain('EUR');
+    expect(root(root(el).querySelector('finhub-account-ready')!).textContent).to.contain('EUR');
     await expect(el).to.be.accessible();
 
     // What reached FinHub, in order: one hierarchy request, one registration, FinHub's order.

@@ -86,6 +86,7 @@ describe('validation of the individual flow’s inputs', () => {
       consents: {
         terms: { url: 'https://partner.example/terms', version: '2.1' },
         privacy: { url: 'https://partner.example/privacy' },
+        showVersions: true,
       },
     });
     const consents = await step(el, 'finhub-step-consents');

@@ -6,7 +6,13 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { buttonNamed, byLabel, root, uploadEveryDocument } from '../components/helpers.js';
+import {
+  buttonNamed,
+  byLabel,
+  root,
+  uploadEveryDocument,
+  shownIban,
+} from '../components/helpers.js';
 import {
   PASSWORD,
   activationCode,
@@ -166,7 +172,7 @@ describe('keyboard only (organization)', () => {
     await eventSeen(events, 'finhub-complete', 15000);
     await el.updateComplete;
     expect(heading(el)).to.equal('You are all set');
-    await waitUntil(() => root(el).querySelector('.iban'), 'no IBAN shown');
+    await waitUntil(() => shownIban(el), 'no IBAN shown');
     expect((events.at(-1)!.detail as Json).status).to.equal('ACTIVE');
     expect(deepActive()).to.equal(root(el).querySelector('#step-heading'));
   });

@@ -36,10 +36,10 @@ describe('organization people rules', () => {
     cont();
     await people.updateComplete;
     expect(problemOf(people, 'employees')).to.equal(
-      'Add an employee with the Admin user role: FinHub requires at least one, and they can manage the account.',
+      'Add an employee with the Admin user role: at least one is needed, and they can manage the account.',
     );
     expect(problemOf(people, 'directors')).to.equal(
-      'Add at least one director: FinHub requires one before the account can be activated.',
+      'Add at least one director: the account cannot be activated without one.',
     );
     expect(problemOf(people, 'shareholders')).to.equal(
       'Add the company’s shareholders: ownership must add up to 100%.',

@@ -7,7 +7,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { FinHubOnboarding } from '../../src/index.js';
-import { buttonNamed, byLabel, enter, root } from '../components/helpers.js';
+import { buttonNamed, byLabel, enter, root, shownIban } from '../components/helpers.js';
 import {
   PASSWORD,
   activationCode,
@@ -98,7 +98,7 @@ describe('double submit sends one request', () => {
       await activation.updateComplete;
       await slow(deviceId, '/activation');
       await press(buttonNamed(root(activation), 'Activate account'), el);
-      await waitUntil(() => root(el).querySelector('.iban'), 'not activated', { timeout: 8000 });
+      await waitUntil(() => shownIban(el), 'not activated', { timeout: 8000 });
       expect(await hits(deviceId, '/activation')).to.have.length(1);
     });
   }

@@ -2,10 +2,12 @@
  * What loads when the step is reached, one chunk: its element, its work, and how the element
  * renders it (docs/architecture.md#how-a-step-is-built).
  */
-import { html, nothing } from 'lit';
-import { msg } from '@lit/localize';
+import { html } from 'lit';
 import type { ActivationOutcome } from '../../flow/backend.js';
 import type { RenderContext } from '../../flow/definitions.js';
+import type { FlowKind } from '../../flow/types.js';
+import { defineOnce } from '../../element/define-once.js';
+import { FinHubAccountReady } from './account-ready.js';
 import type { ActivationSlice } from './activation.step.js';
 
 export { FinHubActivationStep as view } from './activation-view.js';
@@ -21,32 +23,13 @@ export const render = (c: RenderContext<ActivationSlice>) =>
     ?busy=${c.busy}
   ></finhub-step-activation>`;
 
-/** Once the flow is done: the account is ready, with its IBAN and wallet when FinHub said. */
-export const renderDone = (account: ActivationOutcome | undefined) => {
-  const wallet = account?.wallet;
-  return html`<p class="done">${msg('Your account is ready.')}</p>
-    ${
-      account?.iban || wallet?.walletId
-        ? html`<dl class="account">
-            ${
-              account?.iban
-                ? html`<div>
-                    <dt>${msg('IBAN')}</dt>
-                    <dd class="iban">${account.iban}</dd>
-                  </div>`
-                : nothing
-            }
-            ${
-              wallet?.walletId
-                ? html`<div>
-                    <dt>${msg('Wallet')}</dt>
-                    <dd>
-                      ${wallet.walletId}${wallet.currency ? html` (${wallet.currency})` : nothing}
-                    </dd>
-                  </div>`
-                : nothing
-            }
-          </dl>`
-        : nothing
-    }`;
+/** Once the flow is done: the finish, with the account's IBAN when FinHub gave one. */
+export const renderDone = (account: ActivationOutcome | undefined, flow: FlowKind) => {
+  defineOnce('finhub-account-ready', FinHubAccountReady); // loaded with this chunk, defined on use
+  return html`<finhub-account-ready
+    exportparts="button, button-secondary"
+    flow=${flow}
+    iban=${account?.iban ?? ''}
+    currency=${account?.wallet?.currency ?? ''}
+  ></finhub-account-ready>`;
 };

@@ -1,9 +1,10 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
-import type { CategoryOption } from '../../flow/types.js';
+import type { CategoryOption, FlowKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { StepElement } from '../shared/step-element.js';
+import type { CategoryLabels, labelCategory } from './category-labels.js';
 
 const choose = () => msg('Choose an account type to continue');
 
@@ -71,8 +72,30 @@ export class FinHubCategorizationStep extends StepElement {
   /** Where a person who cannot continue gets help (the host's `support-url`). */
   @property({ attribute: 'support-url' }) supportUrl = '';
 
+  /** The host's words for the categories, per locale (`categoryLabels`). */
+  @property({ attribute: false }) labels: CategoryLabels | undefined;
+
+  /** Whose account: a person's or a company's (the friendly names differ). */
+  @property() flow: FlowKind = 'individual';
+
+  /** The locale the host's words are picked for. */
+  @property() locale = 'en';
+
+  /** Words the categories for a person; loaded beside this view (not in the first render). */
+  @state() private _label: typeof labelCategory | undefined;
+
   @state() private _choice = '';
   @state() private _showError = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this._label) return;
+    import('./category-labels.js').then(
+      (module) => void (this._label = module.labelCategory),
+      // Without it: FinHub's own words rather than no choice at all.
+      () => void (this._label = (category) => category),
+    );
+  }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if ((changed.has('selected') || changed.has('categories')) && !this._choice) {
@@ -82,7 +105,8 @@ export class FinHubCategorizationStep extends StepElement {
   }
 
   override render() {
-    if (!this.categories) {
+    const label = this._label;
+    if (!this.categories || !label) {
       return html`<p id="loading-label" class="muted">${msg('Loading account types…')}</p>
         <progress part="progress" aria-labelledby="loading-label"></progress>`;
     }
@@ -109,32 +133,37 @@ export class FinHubCategorizationStep extends StepElement {
               : nothing
           }
           <div class="options">
-            ${open.map(
-              (category, index) => html`
-                <div part="field" class="option">
-                  <input
-                    part="input"
-                    type="radio"
-                    id=${`category-${index}`}
-                    name="category"
-                    .value=${category.key}
-                    .checked=${category.key === choice}
-                    aria-describedby=${
-                      category.description ? `category-${index}-description` : nothing
+            ${open
+              .map((category) => {
+                const words = label(category, this.labels, this.locale, this.flow);
+                return { ...category, name: words.name, description: words.description };
+              })
+              .map(
+                (category, index) => html`
+                  <div part="field" class="option">
+                    <input
+                      part="input"
+                      type="radio"
+                      id=${`category-${index}`}
+                      name="category"
+                      .value=${category.key}
+                      .checked=${category.key === choice}
+                      aria-describedby=${
+                        category.description ? `category-${index}-description` : nothing
+                      }
+                      @change=${() => (this._choice = category.key)}
+                    />
+                    <label part="label" for=${`category-${index}`}>${category.name}</label>
+                    ${
+                      category.description
+                        ? html`<p id=${`category-${index}-description`} class="hint">
+                            ${category.description}
+                          </p>`
+                        : nothing
                     }
-                    @change=${() => (this._choice = category.key)}
-                  />
-                  <label part="label" for=${`category-${index}`}>${category.name}</label>
-                  ${
-                    category.description
-                      ? html`<p id=${`category-${index}-description`} class="hint">
-                          ${category.description}
-                        </p>`
-                      : nothing
-                  }
-                </div>
-              `,
-            )}
+                  </div>
+                `,
+              )}
           </div>
         </fieldset>
         ${this.renderActions({ primary: msg('Continue') })}

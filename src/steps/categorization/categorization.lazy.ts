@@ -20,4 +20,7 @@ export const render = (c: RenderContext<CategorizationSlice>) =>
         ?busy=${c.busy}
         ?can-go-back=${c.canGoBack}
         support-url=${c.settings.supportUrl ?? ''}
+        .labels=${c.settings.categoryLabels}
+        locale=${c.locale}
+        flow=${c.flow.kind}
       ></finhub-step-categorization>`;

@@ -18,10 +18,14 @@ export interface ConsentDocuments {
   dataProcessing: ConsentDocument;
 }
 
-/** What a host may give: any document, any field. */
+/**
+ * What a host may give: any document, any field, and whether the person sees each document's
+ * version (`showVersions`, default false: a version number means little to a customer; FinHub
+ * records it either way).
+ */
 export type ConsentDocumentsInput = Partial<
   Record<keyof ConsentDocuments, Partial<ConsentDocument>>
->;
+> & { showVersions?: boolean };
 
 export const DEFAULT_CONSENT_VERSION = '1.0';
 

@@ -45,6 +45,12 @@ export class FinHubConsentsStep extends StepElement {
         grid-column: 2;
       }
 
+      /* Apart enough that an error under one never touches the next checkbox. */
+      .consents {
+        display: grid;
+        gap: var(--_space-5, 1.25rem);
+      }
+
       a {
         color: var(--_color-primary, #1d4ed8);
       }
@@ -53,6 +59,9 @@ export class FinHubConsentsStep extends StepElement {
 
   /** The documents and versions (the host's `consents`, defaults filled in). */
   @property({ attribute: false }) documents: ConsentDocuments = DEFAULT_CONSENT_DOCUMENTS;
+
+  /** Each document's version shows beside its link (the host's `consents.showVersions`). */
+  @property({ type: Boolean, attribute: 'show-versions' }) showVersions = false;
 
   /** Consents FinHub already holds (shown ticked and not sent again). */
   @property({ attribute: false }) accepted: readonly ConsentKind[] = [];
@@ -133,7 +142,9 @@ export class FinHubConsentsStep extends StepElement {
         <a href=${document.url} target="_blank" rel="noopener noreferrer"
           >${link}<span class="visually-hidden"> ${msg('(opens in a new tab)')}</span></a
         >
-        · ${msg(str`Version ${version}`)}${accepted ? html` · ${msg('Already accepted')}` : nothing}
+        ${this.showVersions ? html` · ${msg(str`Version ${version}`)}` : nothing}${
+          accepted ? html` · ${msg('Already accepted')}` : nothing
+        }
       </p>
       ${
         errors.length

@@ -14,6 +14,7 @@ export const render = (c: RenderContext<ConsentsSlice>) =>
   html`<finhub-step-consents
     exportparts=${c.parts}
     .documents=${resolveConsentDocuments(c.settings.consents)}
+    ?show-versions=${c.settings.consents?.showVersions === true}
     .accepted=${[...(c.data.consentsHeld ?? [])]}
     ?busy=${c.busy}
   ></finhub-step-consents>`;

@@ -82,9 +82,7 @@ export function labelOr<T extends string>(
 
 /** Why the first employee gets the Admin user role (§1.3, §7.2). */
 export const adminRoleReason = () =>
-  msg(
-    'FinHub requires at least one employee with the Admin user role; they can manage the account.',
-  );
+  msg('At least one employee needs the Admin user role: they can manage the account.');
 
 /** What a politically exposed person is (§7.4 asks for a PEP declaration). */
 export const pepExplanation = () =>
@@ -92,4 +90,4 @@ export const pepExplanation = () =>
     'A politically exposed person (PEP) holds, or held in the last 12 months, a prominent public role, such as head of state or government, minister, member of parliament, senior judge, ambassador, senior military officer or board member of a state-owned company, or is a close family member or known close associate of such a person.',
   );
 
-export const beneficialOwnerLabel = () => msg('Beneficial owner (25% or more)');
+export const beneficialOwnerLabel = () => msg('Owns 25% or more');

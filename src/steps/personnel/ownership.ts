@@ -85,12 +85,12 @@ export function personnelRuleProblems(
   const problems: PersonnelRuleProblems = {};
   if (!input.employeeRoles.some((roles) => roles.includes(ADMIN_ROLE))) {
     problems.employees = msg(
-      'Add an employee with the Admin user role: FinHub requires at least one, and they can manage the account.',
+      'Add an employee with the Admin user role: at least one is needed, and they can manage the account.',
     );
   }
   if (input.directorCount < 1) {
     problems.directors = msg(
-      'Add at least one director: FinHub requires one before the account can be activated.',
+      'Add at least one director: the account cannot be activated without one.',
     );
   }
   const total = sumHundredths(input.shareholderHundredths);

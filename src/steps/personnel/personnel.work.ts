@@ -127,7 +127,7 @@ function personnelRowMessage(error: unknown): string {
   switch (failure.code) {
     case 'duplicate_email':
     case 'conflict':
-      return msg('FinHub already has someone with this email address for this company.');
+      return msg('Someone with this email address is already listed for this company.');
     case 'validation_failed':
     case 'bad_request':
     case 'unprocessable':

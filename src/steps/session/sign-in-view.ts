@@ -2,6 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { SessionCredentials } from '../../flow/backend.js';
+import { lockIcon } from '../../styles/icons.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { FormController } from '../shared/form-controller.js';
 import { fieldStyles, inputField, passwordToggle } from '../shared/form-fields.js';
@@ -65,10 +66,13 @@ export class FinHubSignInStep extends StepElement {
         onBlur: form.onBlur,
       });
     return html`
-      <p>
-        ${msg(
-          'Welcome back. Sign in with the email and password you registered with to continue where you left off.',
-        )}
+      <p class="with-icon">
+        ${lockIcon()}
+        <span
+          >${msg(
+            'Welcome back. Sign in with the email and password you registered with to continue where you left off.',
+          )}</span
+        >
       </p>
       <form part="form" novalidate @submit=${this.#onSubmit}>
         ${input('email', msg('Email'), 'email', 'username')}

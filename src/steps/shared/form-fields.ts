@@ -233,8 +233,79 @@ export function passwordToggle(
   </button>`;
 }
 
-/** Styles for what `formStyles` does not cover: text areas and radio/checkbox groups. */
+/**
+ * Styles for what `formStyles` does not cover: text areas, radio/checkbox groups, sections and
+ * side-by-side rows (kept here, out of the first render, which has no such form).
+ */
 export const fieldStyles = css`
+  /* A paragraph led by an icon (sign-in's lock). */
+  .with-icon {
+    display: flex;
+    gap: 0.5rem;
+  }
+
+  .with-icon > .icon {
+    margin-top: 0.2em;
+    color: var(--_color-primary, #1d4ed8);
+  }
+
+  /* Section headings inside a step: larger and bolder than a field's label. */
+  h3,
+  h4 {
+    margin: 0;
+    font-size: var(--_text-section, 1.125rem);
+    line-height: 1.3;
+  }
+
+  /* A section of a form ("Company details", "Address"): a heading, not another label. */
+  fieldset.section {
+    display: grid;
+    gap: var(--_spacing, 1rem);
+  }
+
+  fieldset.section + fieldset.section {
+    padding-top: calc(var(--_spacing, 1rem) * 0.5);
+  }
+
+  fieldset.section > legend {
+    margin-bottom: calc(var(--_spacing, 1rem) * 0.75);
+    font-size: var(--_text-section, 1.125rem);
+    font-weight: 700;
+    line-height: 1.3;
+  }
+
+  /* Side by side, a field's parts share rows with its neighbours' (subgrid), so inputs line up
+     when only one of them has a hint or an error. */
+  .grid > .field {
+    grid-row: span 5;
+    grid-template-rows: subgrid;
+    row-gap: 0;
+  }
+
+  .grid > .field > label {
+    grid-row: 1;
+    margin-bottom: 0.375rem;
+  }
+
+  .grid > .field > .hint {
+    grid-row: 2;
+    margin-bottom: 0.375rem;
+  }
+
+  .grid > .field > :is(input, select, textarea) {
+    grid-row: 3;
+  }
+
+  .grid > .field > .field-error {
+    grid-row: 4;
+    margin-top: 0.375rem;
+  }
+
+  .grid > .field > :not(label, .hint, input, select, textarea, .field-error) {
+    grid-row: 5;
+    margin-top: 0.375rem;
+  }
+
   textarea {
     width: 100%;
     min-height: calc(var(--_control-height, 2.75rem) * 2);

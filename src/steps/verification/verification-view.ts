@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { FlowKind } from '../../flow/types.js';
+import { documentIcon } from '../../styles/icons.js';
 import { baseStyles } from '../../styles/shared-styles.js';
 import type { DocumentRequirement } from '../documents/requirements.js';
 import { StepElement } from '../shared/step-element.js';
@@ -33,7 +34,25 @@ export class FinHubVerificationStep extends StepElement {
         display: grid;
         gap: calc(var(--_spacing, 1rem) * 0.75);
         margin: 0 0 var(--_spacing, 1rem);
-        padding-inline-start: 1.25rem;
+        padding: 0;
+        list-style: none;
+      }
+
+      .documents li {
+        display: grid;
+        grid-template-columns: auto 1fr;
+        column-gap: 0.625rem;
+      }
+
+      .documents li > p {
+        grid-column: 2;
+      }
+
+      .doc-icon {
+        grid-row: span 2;
+        color: var(--_color-primary, #1d4ed8);
+        font-size: 1.25em;
+        line-height: 1.2;
       }
 
       .documents p {
@@ -65,6 +84,7 @@ export class FinHubVerificationStep extends StepElement {
         ${requirements.map(
           (requirement) =>
             html`<li>
+              <span class="doc-icon">${documentIcon()}</span>
               <p class="name">${requirement.label}</p>
               ${
                 requirement.description

@@ -10,6 +10,8 @@ export const verification = defineStep<object, null>({
   id: 'verification',
   // Locked (the default): it creates a verification record (§6.1) and documents are submitted
   // for review (§6.2), so going back would create duplicates.
+  // Information only: it lists the documents the next step asks for.
+  counted: false,
   title: () => msg('Identity check'),
   tag: 'finhub-step-verification',
   load: () => import('./verification.lazy.js'),
