@@ -30,6 +30,8 @@ export interface ApiSessionOptions {
 }
 
 export interface ApiSession {
+  /** The relay's API base (`{api-base}`): the hand-off lives at `{api-base}/handoff`. */
+  readonly apiBase: string;
   readonly client: FinHubClient;
   readonly tokens: TokenSource;
   /** `X-Tenant-ID` as the host set it, else as the token endpoint reported it. */
@@ -87,6 +89,7 @@ export function createApiSession(options: ApiSessionOptions): ApiSession | undef
   };
 
   return {
+    apiBase,
     client,
     tokens,
     tenantId,

@@ -17,7 +17,9 @@ import {
   type ActivationCheck,
   type ActivationOutcome,
   type CallContext,
+  type HandoffBackend,
 } from '../flow/backend.js';
+import type { HandoffClient } from '../api/handoff.js';
 import { consentKindOf } from '../flow/resume.js';
 import type { CategoryOption, ConsentKind, FlowKind } from '../flow/types.js';
 
@@ -123,4 +125,28 @@ export function unconfiguredCalls<B extends object>(): B {
       };
     },
   });
+}
+
+/**
+ * The computer's hand-off calls (docs/handoff.md#what-the-element-calls) with the element's token
+ * source (one refresh after a 401). The hand-off client loads on the first call, in a chunk of its
+ * own: most people never press "Use my phone".
+ */
+export function handoffCalls(api: ApiSession): HandoffBackend {
+  let loading: Promise<HandoffClient> | undefined;
+  const client = () => {
+    loading ??= import('../api/handoff.js').then(
+      (module) => module.createHandoffClient({ apiBase: api.apiBase }),
+      (error: unknown) => {
+        loading = undefined; // tried again on the next call
+        throw error;
+      },
+    );
+    return loading;
+  };
+  return {
+    create: async (body, context) => (await client()).create(api.tokens, body, call(context)),
+    status: async (context) => (await client()).status(api.tokens, call(context)),
+    cancel: async (context) => (await client()).cancel(api.tokens, call(context)),
+  };
 }

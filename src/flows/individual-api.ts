@@ -8,6 +8,7 @@ import { isFinHubApiError } from '../api/errors.js';
 import type { IndividualBackend } from '../flow/backend.js';
 import {
   call,
+  handoffCalls,
   categoriesFor,
   need,
   registerWithCategory,
@@ -23,6 +24,7 @@ export { unconfiguredCalls } from './api-common.js';
 export function calls(api: ApiSession): IndividualBackend {
   const { client } = api;
   return {
+    handoff: handoffCalls(api),
     loadCategories: (context) => categoriesFor(api, 'individual', context),
 
     async registerIndividual(values, context) {

@@ -8,6 +8,7 @@ import type { UserCallOptions, VerificationResult } from '../api/client.js';
 import type { CallContext, OrganizationBackend } from '../flow/backend.js';
 import {
   call,
+  handoffCalls,
   categoriesFor,
   need,
   registerWithCategory,
@@ -41,6 +42,7 @@ export function calls(api: ApiSession): OrganizationBackend {
   });
 
   return {
+    handoff: handoffCalls(api),
     loadCategories: (context) => categoriesFor(api, 'organization', context),
 
     async registerOrganization(values, context) {

@@ -391,7 +391,12 @@ describe('documents step', () => {
     button.click();
     await settle(el);
     expect(submits).to.have.length(0);
-    expect(announcements).to.include('Upload 2 more documents to continue.');
+    // Said on the step, in the error style, and focused so a screen reader reads it (issue 19).
+    const attention = scope.getElementById('documents-attention');
+    expect(attention?.textContent?.trim()).to.equal('Upload 2 more documents to continue.');
+    expect(attention?.getAttribute('part')).to.equal('field-error');
+    expect(scope.activeElement).to.equal(attention);
+    expect(announcements).to.deep.equal([]);
 
     const passport = pdf('passport.pdf');
     const a = await upload(el, calls, 'Passport or national ID', passport);
@@ -404,6 +409,7 @@ describe('documents step', () => {
     );
     b.reply.resolve({ documentId: 'doc-b' });
     await settle(el);
+    expect(scope.getElementById('documents-attention'), 'gone once a card changed').to.equal(null);
 
     expect(continueButton(scope).getAttribute('aria-disabled')).to.equal('false');
     continueButton(scope).click();

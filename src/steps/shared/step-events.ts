@@ -57,3 +57,16 @@ export class StepSignInEvent extends Event {
     super(StepSignInEvent.eventName, { bubbles: true, composed: false });
   }
 }
+
+/** The documents step's phone hand-off started or completed (the shell tells the host). */
+export class StepHandoffEvent extends Event {
+  static readonly eventName = 'finhub-step-handoff';
+
+  constructor(
+    readonly change:
+      | { phase: 'start'; documents: number; expiresAt: string }
+      | { phase: 'complete'; documentTypes: string[] },
+  ) {
+    super(StepHandoffEvent.eventName, { bubbles: true, composed: false });
+  }
+}
