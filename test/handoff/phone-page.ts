@@ -1,5 +1,6 @@
 // The hand-off page's script: `?device=<id>` becomes the element's device id (the test reads the
-// sandbox journal by it), every public event is kept for the test, then the element is registered.
+// sandbox journal by it), `?relay=` its relay; every public event is kept for the test, then the
+// element is registered.
 const seen: Array<{ type: string; detail: unknown }> = [];
 for (const type of [
   'finhub-ready',
@@ -13,7 +14,12 @@ for (const type of [
   );
 }
 (window as unknown as { finhubEvents: typeof seen }).finhubEvents = seen;
-const device = new URLSearchParams(location.search).get('device');
-if (device) document.querySelector('finhub-onboarding')?.setAttribute('device-id', device);
+const query = new URLSearchParams(location.search);
+const phone = document.querySelector('finhub-onboarding')!;
+const device = query.get('device');
+if (device) phone.setAttribute('device-id', device);
+// `?relay=<prefix>`: another relay of the test server (one whose clock the test moves).
+const relay = query.get('relay');
+if (relay) phone.setAttribute('api-base', `${relay}/api`);
 await import('../../src/define.js');
 export {};
