@@ -11,7 +11,8 @@ function onboardingDevStack(): Plugin {
   return {
     name: 'finhub-onboarding-dev-stack',
     configureServer(server) {
-      const stack = createDevStack({ env: process.env });
+      // A new hand-off's `url` is demo/phone.html, the demo's hand-off page.
+      const stack = createDevStack({ env: process.env, handoffUrl: '/phone.html' });
       server.middlewares.use(connectMiddleware(stack));
       server.httpServer?.once('listening', () => {
         const address = server.httpServer?.address();
