@@ -241,6 +241,7 @@ export const templates = {
   s7a3a1a9b881e80a1: `Pridėti vadovą`,
   s7a9d2c9a328e3aa3: `Šio failo nepavyko perskaityti kaip nuotraukos. Pasirinkite JPEG arba PNG nuotrauką.`,
   s7aa4d5fcfffc0cc6: `Nepavyko patvirtinti, kad jūsų paskyra sukurta. Bandykite dar kartą: jei ji sukurta, paprašysime jūsų prisijungti.`,
+  s7af29f5237f28967: `Nepavyko įkelti kameros. Pasirinkite failą.`,
   s7b3e04d64d64d60b: `Nuotraukos paruoštos.`,
   s7c5ede297514c58f: `Reikia pataisyti 1 lauką.`,
   s7d1209691eef50a8: `Politikoje dalyvaujančio asmens (PDA) deklaracija`,

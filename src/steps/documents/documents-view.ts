@@ -6,11 +6,11 @@ import { defineOnce } from '../../element/define-once.js';
 import type { HandoffReceived } from '../../api/handoff-protocol.js';
 import { StepAnnounceEvent, StepHandoffEvent } from '../shared/step-events.js';
 import { StepElement } from '../shared/step-element.js';
-import {
-  DocumentCardChangeEvent,
-  FinHubDocumentCard,
-  type UploadedDocument,
-} from './document-card.js';
+import { FinHubDocumentCard, type UploadedDocument } from './document-card.js';
+import { DocumentCardCameraEvent, DocumentCardChangeEvent } from './card-events.js';
+import { CAMERA_CAPTURE_TAG, loadCameraCapture } from '../../capture/load.js';
+import { CaptureCancelEvent, CaptureResultEvent } from '../../capture/capture-events.js';
+import { captureLayout } from '../../capture/sides.js';
 import { documentCardStyles } from './document-card.styles.js';
 import { FinHubHandoffPanel, HandoffPanelEvent } from './handoff-panel.js';
 import type { HandoffControl } from './handoff.work.js';
@@ -118,6 +118,8 @@ export class FinHubDocumentsStep extends StepElement {
 
   /** The hand-off panel shows instead of the cards. */
   @state() private _phone = false;
+  /** The camera shows instead of the cards, for this card and documentType. */
+  @state() private _camera: { card: number; documentType: string } | undefined;
   /** Why Continue did nothing, shown on the step (and focused) until a card changes. */
   @state() private _attention = '';
 
@@ -140,7 +142,7 @@ export class FinHubDocumentsStep extends StepElement {
   }
 
   #documents(): DocumentsStepValue['documents'] {
-    return this.#cards().flatMap((card) => (card.result ? [card.result] : []));
+    return this.#cards().flatMap((card) => card.results);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -171,7 +173,8 @@ export class FinHubDocumentsStep extends StepElement {
         @dragover=${this.#onStrayDrag}
         @drop=${this.#onStrayDrag}
       >
-        ${this._phone ? this.#renderPanel() : nothing} ${this.#renderCards()}
+        ${this._phone ? this.#renderPanel() : nothing} ${this.#renderCamera()}
+        ${this.#renderCards()}
         ${
           this._attention
             ? html`<p
@@ -217,7 +220,7 @@ export class FinHubDocumentsStep extends StepElement {
     const missing = this.#missing();
     const working = this.#cards().some((card) => card.working);
     // Hidden, not removed, while the phone works: a card's finished upload stays.
-    return html`<div class="upload-here" ?hidden=${this._phone}>
+    return html`<div class="upload-here" ?hidden=${this._phone || !!this._camera}>
       <p class="muted">
         ${msg('Upload each document below. Clear photos or scans, with every corner showing, are checked fastest.')}
       </p>
@@ -247,6 +250,7 @@ export class FinHubDocumentsStep extends StepElement {
         class="cards"
         @finhub-step-announce=${this.#onCardAnnounce}
         @finhub-document-change=${this.#onCardChange}
+        @finhub-document-camera=${this.#onCamera}
       >
         ${this.requirements.map(
           (requirement, index) =>
@@ -270,6 +274,61 @@ export class FinHubDocumentsStep extends StepElement {
       @finhub-handoff-panel=${this.#onPanel}
     ></finhub-handoff-panel>`;
   }
+
+  /** The camera for one card, once its element has loaded (a chunk of its own). */
+  #renderCamera() {
+    const camera = this._camera;
+    if (!camera || !this.#cameraLoaded) return nothing;
+    const layout = captureLayout(camera.documentType);
+    return html`<finhub-camera-capture
+      .sides=${layout.sides}
+      frame=${layout.frame}
+      @finhub-capture-result=${this.#onPhotos}
+      @finhub-capture-cancel=${this.#closeCamera}
+    ></finhub-camera-capture>`;
+  }
+
+  #cameraLoaded = false;
+
+  #onCamera = async (event: Event): Promise<void> => {
+    if (!(event instanceof DocumentCardCameraEvent) || this.busy) return;
+    const card = this.#cards().indexOf(event.target as FinHubDocumentCard);
+    if (card < 0) return;
+    this._attention = '';
+    this._camera = { card, documentType: event.documentType };
+    try {
+      await loadCameraCapture();
+    } catch {
+      this._camera = undefined;
+      this._attention = msg('The camera could not be loaded. Choose a file instead.');
+      this.focusAfterRender('documents-attention');
+      return;
+    }
+    this.#cameraLoaded = true;
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(CAMERA_CAPTURE_TAG)?.focus();
+  };
+
+  /** Front and back are two uploads (two documents), each sent as it was checked. */
+  #onPhotos = (event: Event): void => {
+    if (!(event instanceof CaptureResultEvent) || !this._camera) return;
+    event.stopPropagation();
+    const { card, documentType } = this._camera;
+    const type = documentType.toLowerCase().replace(/_/g, '-');
+    const files = event.photos.map(
+      (p) => new File([p.photo], `${type}-${p.side}.jpg`, { type: 'image/jpeg' }),
+    );
+    this.#closeCamera();
+    void this.#cards()[card]?.takePhotos(files);
+  };
+
+  #closeCamera = (event?: Event): void => {
+    if (event && !(event instanceof CaptureCancelEvent)) return;
+    const card = this._camera?.card;
+    this._camera = undefined;
+    void this.updateComplete.then(() => card !== undefined && this.#cards()[card]?.focusFirst());
+  };
 
   /** The requirements the open panel asked the phone for (fixed while it is open). */
   #panelRequirements: DocumentRequirement[] = [];
