@@ -70,6 +70,9 @@ function builtBundles(): Plugin {
 
 export default defineConfig({
   root: 'demo',
+  // Built asset URLs relative to the chunk that loads them (the photo check's worker), wherever
+  // the package is served from; the dev server treats it as `/`.
+  base: './',
   publicDir: false,
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: false },
   plugins: [

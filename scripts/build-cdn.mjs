@@ -23,8 +23,9 @@ const GUARD = 'typeof document<"u"&&typeof customElements<"u"';
 const DEFINE = `${root}src/define.ts`;
 // The categorization step's element and work (its lazy module): part of the first screen.
 const FIRST_STEP = `${root}src/steps/categorization/categorization.lazy.ts`;
-// The API client and both flows' calls on it: one chunk, fetched when the element connects.
-const API = /\/src\/(api\/|flows\/(api-common|individual-api|organization-api)\.ts$)/;
+// The API client and both flows' calls on it: one chunk, fetched when the element connects. The
+// phone hand-off's client and wire format load with what uses them ("Use my phone", the phone).
+const API = /\/src\/(api\/(?!handoff)|flows\/(api-common|individual-api|organization-api)\.ts$)/;
 
 /** @param {'es' | 'iife'} format */
 const entryPlugin = (format) => ({
@@ -151,6 +152,9 @@ async function bundle(format, fileName) {
   await build({
     root,
     configFile: false,
+    // Asset URLs relative to the chunk (`new URL('../assets/…', import.meta.url)`), so the photo
+    // check's worker loads from wherever the bundle is served (a CDN, a sub-path).
+    base: './',
     mode: 'production',
     logLevel: 'warn',
     publicDir: false,

@@ -3,7 +3,6 @@ import { property, query, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
 import { FinHubErrorEvent } from '../events/finhub-error.js';
-import { FinHubHandoffCompleteEvent, FinHubHandoffStartEvent } from '../events/finhub-handoff.js';
 import { FinHubReadyEvent } from '../events/finhub-ready.js';
 import { FinHubSignInRequestEvent } from '../events/finhub-sign-in-request.js';
 import { FinHubStepChangeEvent } from '../events/finhub-step-change.js';
@@ -573,17 +572,8 @@ export class FinHubOnboarding extends LitElement {
 
   #onHandoff = (event: Event): void => {
     if (!(event instanceof StepHandoffEvent)) return;
-    const base = { flow: this.#driver.flow.kind, step: this.#driver.machine.current };
-    const { change } = event;
-    this.dispatchEvent(
-      change.phase === 'start'
-        ? new FinHubHandoffStartEvent({
-            ...base,
-            documents: change.documents,
-            expiresAt: change.expiresAt,
-          })
-        : new FinHubHandoffCompleteEvent({ ...base, documentTypes: change.documentTypes }),
-    );
+    const { flow, machine } = this.#driver;
+    this.dispatchEvent(event.toPublic({ flow: flow.kind, step: machine.current }));
   };
 
   #onAnnounce = (event: Event): void => {

@@ -4,6 +4,10 @@ import { msg, str } from '@lit/localize';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { defineOnce } from '../../element/define-once.js';
 import type { HandoffReceived } from '../../api/handoff-protocol.js';
+import {
+  FinHubHandoffCompleteEvent,
+  FinHubHandoffStartEvent,
+} from '../../events/finhub-handoff.js';
 import { StepAnnounceEvent, StepHandoffEvent } from '../shared/step-events.js';
 import { StepElement } from '../shared/step-element.js';
 import { FinHubDocumentCard, type UploadedDocument } from './document-card.js';
@@ -348,20 +352,19 @@ export class FinHubDocumentsStep extends StepElement {
     event.stopPropagation();
     const change = event.change;
     if (change.kind === 'started') {
+      const { documents, expiresAt } = change;
       this.dispatchEvent(
-        new StepHandoffEvent({
-          phase: 'start',
-          documents: change.documents,
-          expiresAt: change.expiresAt,
-        }),
+        new StepHandoffEvent(
+          (where) => new FinHubHandoffStartEvent({ ...where, documents, expiresAt }),
+        ),
       );
     } else if (change.kind === 'complete') {
       const received = change.status.received;
+      const documentTypes = received.map((r) => r.documentType);
       this.dispatchEvent(
-        new StepHandoffEvent({
-          phase: 'complete',
-          documentTypes: received.map((r) => r.documentType),
-        }),
+        new StepHandoffEvent(
+          (where) => new FinHubHandoffCompleteEvent({ ...where, documentTypes }),
+        ),
       );
       this.#sent = true;
       this.submit<DocumentsStepValue>({ documents: this.#documents(), phone: received });
