@@ -128,8 +128,8 @@ describe('npm pack, installed into a fresh folder', { timeout: 120_000 }, () => 
       const chunk = packed.find((file) => file.startsWith(`${dir}/camera-capture-`));
       assert.ok(chunk, `no camera chunk in ${dir}`);
       const code = readFileSync(join(installed, chunk), 'utf8');
-      const worker = /["'`]([^"'`]*quality-worker-[\w-]+\.js)["'`]/.exec(code)?.[1];
-      assert.ok(worker?.startsWith('../assets/'), `${chunk} loads the worker from ${worker}`);
+      const worker = /["'`]([^"'`]*quality-worker-[\w-]+\.js)["'`]/.exec(code)?.[1] ?? '';
+      assert.ok(worker.startsWith('../assets/'), `${chunk} loads the worker from ${worker}`);
       assert.ok(packed.includes(join(dir, worker).replace(/\\/g, '/')), `${worker} is not shipped`);
     }
   });
