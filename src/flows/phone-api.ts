@@ -4,9 +4,11 @@
  * slice or an event), then the documents uploaded with it through the flow's own upload call
  * (a person's or a company's, as the hand-off says), then the hand-off completed.
  */
-import type { ApiSession, ApiSessionOptions } from '../api/api-session.js';
-import { FinHubClient } from '../api/client.js';
-import { resolveDeviceHints } from '../api/device.js';
+import {
+  createApiSession as createSession,
+  type ApiSession,
+  type ApiSessionOptions,
+} from '../api/api-session.js';
 import { createHandoffClient, handoffTokenSource, type HandoffSession } from '../api/handoff.js';
 import type { TokenSource } from '../api/types.js';
 import { FlowError, type FlowBackend, type PhoneBackend } from '../flow/backend.js';
@@ -24,8 +26,6 @@ const noHandoff = () =>
 
 /** A session on the relay's API base whose token is the one the code is exchanged for. */
 export function createApiSession(options: ApiSessionOptions): ApiSession | undefined {
-  const apiBase = options.apiBase.trim();
-  if (!apiBase) return undefined;
   const held: { session?: HandoffSession; tokens?: TokenSource } = {};
   const tokens: TokenSource = {
     get tenantId() {
@@ -35,23 +35,9 @@ export function createApiSession(options: ApiSessionOptions): ApiSession | undef
     refresh: (signal) => held.tokens?.refresh(signal) ?? Promise.reject(noHandoff()),
     adopt: () => undefined, // the relay re-issues no token to a phone
   };
-  const tenantId = () => options.tenantId?.() || tokens.tenantId;
-  const client = new FinHubClient({
-    apiBase,
-    tenantId,
-    tokens,
-    device: resolveDeviceHints(options.deviceId ? { deviceId: options.deviceId } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
-  const session: ApiSession = {
-    apiBase,
-    client,
-    tokens,
-    tenantId,
-    hierarchy: () => Promise.reject(noHandoff()), // the phone registers nobody
-    categorizationOverrides: () => undefined,
-  };
-  exchanged.set(session, held);
+  // The exchanged token is the only one (a `token-url` on the hand-off page is not used).
+  const session = createSession({ ...options, tokens });
+  if (session) exchanged.set(session, held);
   return session;
 }
 
