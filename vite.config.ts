@@ -11,7 +11,8 @@ function onboardingDevStack(): Plugin {
   return {
     name: 'finhub-onboarding-dev-stack',
     configureServer(server) {
-      const stack = createDevStack({ env: process.env });
+      // A new hand-off's `url` is demo/phone.html, the demo's hand-off page.
+      const stack = createDevStack({ env: process.env, handoffUrl: '/phone.html' });
       server.middlewares.use(connectMiddleware(stack));
       server.httpServer?.once('listening', () => {
         const address = server.httpServer?.address();
@@ -69,6 +70,9 @@ function builtBundles(): Plugin {
 
 export default defineConfig({
   root: 'demo',
+  // Built asset URLs relative to the chunk that loads them (the photo check's worker), wherever
+  // the package is served from; the dev server treats it as `/`.
+  base: './',
   publicDir: false,
   server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173), strictPort: false },
   plugins: [

@@ -40,6 +40,22 @@ const variantStacks = createVariantStacks({
   tokenRateLimit: lifted,
   handoffExchangeRateLimit: lifted,
 });
+// A relay in front of the same sandbox whose clock test/handoff/ moves
+// (POST /relay-clock/__advance?ms=…), so a hand-off code expires without waiting for it.
+let relayClockOffset = 0;
+const clockRelay = stack.createRelay({
+  prefix: '/relay-clock/onboarding',
+  now: () => Date.now() + relayClockOffset,
+});
+const clockStack = {
+  owns: (path) => path.startsWith('/relay-clock/'),
+  async handle(request, connection) {
+    const url = new URL(request.url);
+    if (url.pathname !== '/relay-clock/__advance') return clockRelay(request, connection);
+    relayClockOffset += Number(url.searchParams.get('ms') ?? 0);
+    return Response.json({ offset: relayClockOffset });
+  },
+};
 // The same relay and sandbox on a second origin (127.0.0.1:<port>/partner/onboarding), for the
 // cross-origin embedding tests.
 const crossOrigin = crossOriginRelay(stack);
@@ -51,7 +67,12 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
-  middleware: [crossOrigin.middleware, koaMiddleware(stack), ...variantStacks.map(koaMiddleware)],
+  middleware: [
+    crossOrigin.middleware,
+    koaMiddleware(stack),
+    koaMiddleware(clockStack),
+    ...variantStacks.map(koaMiddleware),
+  ],
   plugins: [
     crossOrigin.plugin,
     // React and Vue for test/embedding/ (React is CommonJS only).

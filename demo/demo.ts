@@ -7,6 +7,8 @@ const EVENTS = [
   'finhub-complete',
   'finhub-error',
   'finhub-sign-in-request',
+  'finhub-handoff-start',
+  'finhub-handoff-complete',
 ] as const;
 
 const eventsList = document.querySelector<HTMLOListElement>('#events')!;
@@ -38,6 +40,8 @@ function mount(flow: string, resume: Record<string, string> = {}): void {
   fresh.setAttribute('flow', flow);
   fresh.setAttribute('token-url', '/onboarding/token');
   fresh.setAttribute('api-base', '/onboarding/api');
+  // "Use my phone" on the documents step: a QR code and link of demo/phone.html.
+  fresh.setAttribute('handoff-url', '/phone.html');
   for (const [name, value] of Object.entries(resume)) fresh.setAttribute(name, value);
   widget.replaceChildren(fresh);
 }

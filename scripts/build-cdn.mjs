@@ -51,7 +51,9 @@ const INDIVIDUAL =
   /\/src\/(steps\/registration\/individual-registration(-view|\.lazy)\.ts|flows\/individual-calls\.ts)$/;
 const ORGANIZATION =
   /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
-const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
+// The phone hand-off's client and wire format load with what uses them ("Use my phone", the phone).
+const OWN_FILE =
+  /\/src\/(localization\/locales|capture|handoff)\/|\/src\/api\/handoff|\/node_modules\/lean-qr\//;
 
 const entryPlugin = () => ({
   name: 'finhub-cdn-entry',
@@ -210,6 +212,9 @@ async function bundle() {
   await build({
     root,
     configFile: false,
+    // Asset URLs relative to the chunk (`new URL('../assets/…', import.meta.url)`), so the photo
+    // check's worker loads from wherever the bundle is served (a CDN, a sub-path).
+    base: './',
     mode: 'production',
     logLevel: 'warn',
     publicDir: false,

@@ -25,6 +25,8 @@ export interface ApiSessionOptions {
   deviceId?: string;
   /** The host's `categorizationOverrides`, read when categories load and at registration. */
   categorizationOverrides?: () => CategorizationOverrides | undefined;
+  /** A token source of the caller's instead of `tokenUrl`/`fetchToken` (the phone's hand-off). */
+  tokens?: TokenSource;
   /** Test seam: the fetch both the token provider and the client use. */
   fetch?: typeof fetch;
 }
@@ -35,6 +37,8 @@ export interface ApiSession {
    * later calls load it, the first step needs only the hierarchy below.
    */
   readonly clientOptions: FinHubClientOptions;
+  /** The relay's API base (`{api-base}`): the hand-off lives at `{api-base}/handoff`. */
+  readonly apiBase: string;
   readonly tokens: TokenSource;
   /** `X-Tenant-ID` as the host set it, else as the token endpoint reported it. */
   tenantId(): string | undefined;
@@ -51,13 +55,15 @@ export interface ApiSession {
 export function createApiSession(options: ApiSessionOptions): ApiSession | undefined {
   const apiBase = options.apiBase.trim();
   const tokenUrl = options.tokenUrl?.trim();
-  if (!apiBase || (!tokenUrl && !options.fetchToken)) return undefined;
+  if (!apiBase || (!tokenUrl && !options.fetchToken && !options.tokens)) return undefined;
 
-  const tokens: TokenSource = createTokenProvider(
-    options.fetchToken
-      ? { fetchToken: options.fetchToken }
-      : { tokenUrl: tokenUrl!, ...(options.fetch ? { fetch: options.fetch } : {}) },
-  );
+  const tokens: TokenSource =
+    options.tokens ??
+    createTokenProvider(
+      options.fetchToken
+        ? { fetchToken: options.fetchToken }
+        : { tokenUrl: tokenUrl!, ...(options.fetch ? { fetch: options.fetch } : {}) },
+    );
   const tenantId = () => options.tenantId?.() || tokens.tenantId;
   const clientOptions: FinHubClientOptions = {
     apiBase,
@@ -93,6 +99,7 @@ export function createApiSession(options: ApiSessionOptions): ApiSession | undef
 
   return {
     clientOptions,
+    apiBase,
     tokens,
     tenantId,
     hierarchy: loadHierarchy,

@@ -1,28 +1,33 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import type { ApiSession } from '../api/api-session.js';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
 import { FinHubErrorEvent } from '../events/finhub-error.js';
 import { FinHubReadyEvent } from '../events/finhub-ready.js';
 import { FinHubSignInRequestEvent } from '../events/finhub-sign-in-request.js';
 import { FinHubStepChangeEvent } from '../events/finhub-step-change.js';
 import { FinHubStepCompleteEvent } from '../events/finhub-step-complete.js';
-import type { ActivationOutcome, AnyBackend, FlowBackend } from '../flow/backend.js';
+import type { ActivationOutcome, AnyBackend } from '../flow/backend.js';
 import type { Clock } from '../flow/clock.js';
-import type { FlowDefinition, FlowReport, StepView } from '../flow/definitions.js';
+import type { FlowReport, StepView } from '../flow/definitions.js';
 import { FlowDriver } from '../flow/driver.js';
 import type { FlowKind, ResumeState } from '../flow/types.js';
-import { FLOWS } from '../flows/index.js';
+import { flowFor } from '../flows/index.js';
 import { errorText } from '../localization/error-messages.js';
 import { activeLocale, applyLocale, resolveLocale } from '../localization/localization.js';
 import { PROGRESS_VIEW } from '../steps/shared/progress.js';
-import { StepAnnounceEvent, StepDraftEvent, StepSubmitEvent } from '../steps/shared/step-events.js';
+import {
+  StepAnnounceEvent,
+  StepDraftEvent,
+  StepHandoffEvent,
+  StepSubmitEvent,
+} from '../steps/shared/step-events.js';
 import { baseStyles } from '../styles/shared-styles.js';
 import { shellStyles } from '../styles/shell-styles.js';
 import { themeStyles } from '../styles/theme.js';
 import { loadView, type Loaded } from './views.js';
 import { progressIndicator } from './progress-indicator.js';
+import { apiBackends } from './api-backend.js';
 
 import type {
   FinHubCategorizationOverrides,
@@ -61,6 +66,8 @@ const STEP_PARTS =
  * @fires {FinHubStepCompleteEvent} finhub-step-complete - When a step is done. `detail: {step, flow, ids}`.
  * @fires {FinHubCompleteEvent} finhub-complete - When the whole onboarding is done. `detail: {flow, ids, status}`.
  * @fires {FinHubErrorEvent} finhub-error - For every error the person sees. `detail: {step, code, message, recoverable}`; for `invalid_response` also `endpoint` and `field` (names, never values); for an account type that cannot be opened (`categorization_unsatisfiable`, `categorization_invalid`) also `{category, feature, key, problems, override, fix}`: the `categorizationOverrides` value that would fix it.
+ * @fires {FinHubHandoffStartEvent} finhub-handoff-start - "Use my phone" on the documents step made a hand-off code and shows its QR code. `detail: {flow, step, documents, expiresAt}` (never the code or link).
+ * @fires {FinHubHandoffCompleteEvent} finhub-handoff-complete - The phone finished the documents; the element moves on by itself. `detail: {flow, step, documentTypes}`.
  * @fires {FinHubSignInRequestEvent} finhub-sign-in-request - The person chose "Sign in instead" after a duplicate email and the host gave no resume ids; the host shows its sign-in (or sets `customer-id`/`user-id`, which opens the element's own). `detail: {flow, step, reason}`.
  *
  * @cssproperty [--finhub-color-primary=#1d4ed8] - Primary actions, current step, links (dark: #93c5fd).
@@ -177,6 +184,13 @@ export class FinHubOnboarding extends LitElement {
    * `tel:` or a path on this site, shown as a link (anything else is not linked). */
   @property({ attribute: 'support-url' }) supportUrl = '';
 
+  /**
+   * The partner's phone hand-off page (absolute or relative to this page), where another
+   * `<finhub-onboarding>` with the same `api-base` runs the phone's side. When set, the documents
+   * step offers "Use my phone": a QR code and link of this page with `#handoff=<code>`.
+   */
+  @property({ attribute: 'handoff-url' }) handoffUrl = '';
+
   /** Colour scheme: `light`, `dark` or `auto` (follows the system setting). */
   @property({ reflect: true }) theme: FinHubTheme = 'auto';
 
@@ -204,29 +218,31 @@ export class FinHubOnboarding extends LitElement {
 
   @query('#step-heading') private _heading!: HTMLElement | null;
 
-  /** The API session (client, tokens) for the attributes in `key`, once made, and each flow's calls. */
-  #api:
-    | {
-        key: string;
-        session: { made: ApiSession | undefined } | undefined;
-        calls: Map<FlowDefinition, FlowBackend | Promise<FlowBackend>>;
-      }
-    | undefined;
+  /** The API calls of a flow for the current attributes. */
+  readonly #apiBackend = apiBackends(this);
   #localeLoading: Promise<void> | undefined;
   #focusHeading = false;
   #shownError: unknown;
   /** What activation left (IBAN, wallet), shown once the flow is done. */
   #account: ActivationOutcome | undefined;
 
+  /**
+   * The address this page was opened with when it carries a hand-off code (`#handoff=`): this is
+   * the partner's hand-off page, and the element runs the phone's side (src/flows/phone.ts).
+   */
+  #handoffLink: string | undefined;
+
   readonly #driver = new FlowDriver(this, {
     settings: () => ({
-      flow: FLOWS[this.#flowKind()],
+      flow: flowFor(this.#flowKind(), this.#handoffLink !== undefined),
+      handoffLink: this.#handoffLink,
       ...(this.category ? { presetCategory: this.category } : {}),
       resume: this.#resumeState(),
       consents: this.consents,
       categoryLabels: this.categoryLabels,
       prefill: this.prefill,
       supportUrl: this.supportUrl,
+      handoffUrl: this.handoffUrl,
     }),
     backend: (flow) => this.backend ?? this.#apiBackend(flow),
     report: (report) => this.#onReport(report),
@@ -282,6 +298,16 @@ export class FinHubOnboarding extends LitElement {
       void loadView(automatic ? PROGRESS_VIEW : step, this._locale).catch(() => undefined);
       if (!automatic) break; // an automatic step shows progress, then the next screen follows
     }
+  }
+
+  override connectedCallback(): void {
+    const { location, history } = globalThis;
+    if (this.#handoffLink === undefined && /[#&]handoff=/.test(location?.hash ?? '')) {
+      this.#handoffLink = location.href;
+      // Read once and dropped from the address bar and history (docs/handoff.md#endpoints).
+      history.replaceState(history.state, '', location.href.replace(/#.*$/, ''));
+    }
+    super.connectedCallback(); // the driver starts after this task, with the phone's flow
   }
 
   /** Starts the onboarding if it has not started yet (it starts by itself once connected). */
@@ -374,6 +400,7 @@ export class FinHubOnboarding extends LitElement {
           @finhub-step-announce=${this.#onAnnounce}
           @finhub-step-draft=${this.#onDraft}
           @finhub-step-sign-in=${() => this.#driver.requestSignIn()}
+          @finhub-step-handoff=${this.#onHandoff}
         >
           ${finished ? this.#renderDone() : this.#renderCurrentStep()}
         </div>
@@ -439,53 +466,6 @@ export class FinHubOnboarding extends LitElement {
       parts: STEP_PARTS,
       act: driver.actFor(step),
     });
-  }
-
-  /**
-   * The API calls of `flow` for the current attributes: a promise while the API chunk loads (the
-   * client, its response schemas and the flow's calls: docs/architecture.md#loading-on-demand), then the calls themselves. A failed load is tried again on the next call.
-   */
-  #apiBackend(flow: FlowDefinition): FlowBackend | Promise<FlowBackend> {
-    const viaFunction = typeof this.fetchToken === 'function';
-    const key = JSON.stringify([viaFunction, this.tokenUrl, this.apiBase, this.deviceId]);
-    if (this.#api?.key !== key) this.#api = { key, session: undefined, calls: new Map() };
-    const api = this.#api;
-    let calls = api.calls.get(flow);
-    if (!calls) {
-      // The attributes as they are now (the session is made once the chunk is in).
-      const { tokenUrl, apiBase, deviceId } = this;
-      const loading = flow.api().then(
-        (module) => {
-          api.session ??= {
-            made: module.createApiSession({
-              // Through `this` so a host that passes a new function each render (React) keeps
-              // the same session and token.
-              ...(viaFunction
-                ? {
-                    fetchToken: (signal: AbortSignal, context: { currentToken?: string }) =>
-                      this.fetchToken!(signal, context),
-                  }
-                : { tokenUrl }),
-              apiBase,
-              tenantId: () => this.tenantId || undefined,
-              deviceId,
-              categorizationOverrides: () => this.categorizationOverrides,
-            }),
-          };
-          const made = api.session.made;
-          const backend = made ? module.calls(made) : module.unconfiguredCalls<FlowBackend>();
-          api.calls.set(flow, backend);
-          return backend;
-        },
-        (error: unknown) => {
-          api.calls.delete(flow);
-          throw error;
-        },
-      );
-      loading.catch(() => undefined); // a run reports it
-      api.calls.set(flow, (calls = loading));
-    }
-    return calls;
   }
 
   /** `customer-id` + `user-id` over the `resume` object's ids. */
@@ -570,6 +550,12 @@ export class FinHubOnboarding extends LitElement {
     // Mirror `busy` onto the step now, so a second click in this same task does nothing.
     const step = event.target as Partial<{ busy: boolean }>; // every step element has `busy`
     if (step && 'busy' in step) step.busy = driver.busy;
+  };
+
+  #onHandoff = (event: Event): void => {
+    if (!(event instanceof StepHandoffEvent)) return;
+    const { flow, machine } = this.#driver;
+    this.dispatchEvent(event.toPublic({ flow: flow.kind, step: machine.current }));
   };
 
   #onAnnounce = (event: Event): void => {

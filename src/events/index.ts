@@ -11,3 +11,9 @@ export {
   FinHubSignInRequestEvent,
   type FinHubSignInRequestDetail,
 } from './finhub-sign-in-request.js';
+export {
+  FinHubHandoffCompleteEvent,
+  FinHubHandoffStartEvent,
+  type FinHubHandoffCompleteDetail,
+  type FinHubHandoffStartDetail,
+} from './finhub-handoff.js';

@@ -11,6 +11,12 @@ import type {
   SessionCredentials,
 } from '../api/requests.js';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
+import type {
+  HandoffCreateBody,
+  HandoffCreated,
+  HandoffSession,
+  HandoffStatus,
+} from '../api/handoff-protocol.js';
 import type { IndividualRegistrationValues } from '../steps/registration/individual-registration.schema.js';
 import type { OrganizationRegistrationValues } from '../steps/registration/organization-registration.schema.js';
 import type { SavedDirector } from '../steps/personnel/personnel.schema.js';
@@ -120,6 +126,31 @@ export interface FlowBackend {
   checkActivation(context: CallContext): Promise<ActivationCheck>;
   /** Activates with the emailed code (§5.6; an organization's §7.8 activation). */
   activate(code: string, context: CallContext): Promise<ActivationOutcome>;
+  /**
+   * The relay's phone hand-off, computer side (docs/handoff.md#what-the-element-calls); absent
+   * where the backend has no relay (the documents step then offers no "Use my phone").
+   */
+  handoff?: HandoffBackend;
+}
+
+/** The computer's hand-off calls, with the element's own (bound) onboarding token. */
+export interface HandoffBackend {
+  /** A new code for the documents still missing (the onboarding's previous hand-off ends). */
+  create(body: HandoffCreateBody, context: CallContext): Promise<HandoffCreated>;
+  status(context: CallContext): Promise<HandoffStatus>;
+  cancel(context: CallContext): Promise<HandoffStatus>;
+}
+
+/** What the phone learned from its code: the hand-off without its token (the backend keeps it). */
+export type PhoneHandoff = Omit<HandoffSession, 'accessToken'>;
+
+/**
+ * The phone's calls on the partner's hand-off page (docs/handoff.md#the-phones-token): the code
+ * exchanged for a token only the backend holds, the documents uploaded with it, then completed.
+ */
+export interface PhoneBackend extends FlowBackend {
+  exchangeHandoff(code: string, context: CallContext): Promise<PhoneHandoff>;
+  completeHandoff(context: CallContext): Promise<HandoffStatus>;
 }
 
 /** The individual flow's calls (finhub-api.md §5). */

@@ -87,8 +87,8 @@ export interface StepContext<S, B extends FlowBackend = FlowBackend> extends Cal
    * not offered); `detail` adds to the event's detail.
    */
   reportError(failure: Failure, recoverable: boolean, detail?: ErrorDetailExtras): void;
-  /** Sleeps on the flow's clock (polling backoff). */
-  sleep(ms: number): Promise<void>;
+  /** Sleeps on the flow's clock (polling backoff); also ends early when `signal` fires. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
   /** After a failure: waits out its `Retry-After`, if it has one, before anything is sent again. */
   waitOut(error: unknown): Promise<void>;
   /**
@@ -247,6 +247,13 @@ export interface FlowSettings {
   prefill?: object | undefined;
   /** Where a person who cannot go on gets help (`support-url`). */
   supportUrl?: string | undefined;
+  /** The partner's phone hand-off page (`handoff-url`): the documents step offers "Use my phone". */
+  handoffUrl?: string | undefined;
+  /**
+   * The address the partner's hand-off page was opened with (`#handoff=<code>`): the element runs
+   * the phone's side, whose first step reads the code from it.
+   */
+  handoffLink?: string | undefined;
 }
 
 /** What the flow reports; the element turns reports into its public events. */

@@ -427,7 +427,7 @@ export class FlowDriver implements ReactiveController {
       reportError: (failure, recoverable, detail) => {
         if (run.current) this.#show(step.id, failure, { onForm: true, recoverable, detail });
       },
-      sleep: (ms) => runner.clock.sleep(ms, signal),
+      sleep: (ms, also) => runner.clock.sleep(ms, also ? AbortSignal.any([signal, also]) : signal),
       waitOut: (error) => runner.waitOut(step.id, error, signal),
       signedIn: (check) => this.#signedIn(check, run),
     };

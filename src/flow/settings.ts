@@ -25,9 +25,10 @@ export function settingsKey(settings: FlowSettings): string {
     resume?.ids.userId ?? '',
     resume?.ids.verificationId ?? '',
     resume?.step ?? '',
+    settings.handoffLink ?? '',
   ]);
 }
 
 /** Which onboarding the settings ask for: another flow or preset category starts over. */
 export const onboardingOf = (settings: FlowSettings): string =>
-  `${settings.flow.kind}\u0000${settings.presetCategory ?? ''}`;
+  `${settings.flow.kind}\u0000${settings.presetCategory ?? ''}\u0000${settings.handoffLink ?? ''}`;

@@ -6,14 +6,16 @@
 import type { ApiSession } from '../api/api-session.js';
 import type { IndividualBackend } from '../flow/backend.js';
 import { categoriesFor, laterCalls } from './api-first.js';
+import { handoffCalls } from './handoff-calls.js';
 
 export { createApiSession } from '../api/api-session.js';
 export { unconfiguredCalls } from './api-first.js';
 
 /** The individual flow's calls on the session. */
 export function calls(api: ApiSession): IndividualBackend {
-  const backend = laterCalls<IndividualBackend, 'loadCategories'>(
+  const backend = laterCalls<IndividualBackend, 'loadCategories' | 'handoff'>(
     {
+      handoff: handoffCalls(api),
       async loadCategories(context) {
         const categories = await categoriesFor(api, 'individual', context);
         // The later calls load while the person reads the first step: after it renders (a

@@ -156,11 +156,12 @@ describe('documents step', () => {
     ]);
     expect(radios[0]!.checked).to.equal(true);
 
-    // A camera input for phones, images only.
-    const camera = id.querySelector<HTMLInputElement>('input[capture]')!;
-    expect(camera.getAttribute('capture')).to.equal('environment');
-    expect(camera.accept).to.equal('image/jpeg,image/png');
-    expect(text(camera.labels![0]!)).to.contain('Take a photo');
+    // "Take a photo" opens the camera (its file picker fallback has `capture`: test/capture/).
+    const camera = [...id.querySelectorAll('button')].find((b) =>
+      text(b).startsWith('Take a photo'),
+    );
+    expect(text(camera)).to.equal('Take a photo Passport or national ID');
+    expect(id.querySelector('input[capture]')).to.equal(null);
 
     const selfie = card(el, 'Selfie');
     expect(text(selfie)).to.contain('JPEG or PNG, up to 10 MB');
@@ -391,7 +392,12 @@ describe('documents step', () => {
     button.click();
     await settle(el);
     expect(submits).to.have.length(0);
-    expect(announcements).to.include('Upload 2 more documents to continue.');
+    // Said on the step, in the error style, and focused so a screen reader reads it (issue 19).
+    const attention = scope.getElementById('documents-attention');
+    expect(attention?.textContent?.trim()).to.equal('Upload 2 more documents to continue.');
+    expect(attention?.getAttribute('part')).to.equal('field-error');
+    expect(scope.activeElement).to.equal(attention);
+    expect(announcements).to.deep.equal([]);
 
     const passport = pdf('passport.pdf');
     const a = await upload(el, calls, 'Passport or national ID', passport);
@@ -404,6 +410,7 @@ describe('documents step', () => {
     );
     b.reply.resolve({ documentId: 'doc-b' });
     await settle(el);
+    expect(scope.getElementById('documents-attention'), 'gone once a card changed').to.equal(null);
 
     expect(continueButton(scope).getAttribute('aria-disabled')).to.equal('false');
     continueButton(scope).click();

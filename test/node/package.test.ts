@@ -123,6 +123,17 @@ describe('npm pack, installed into a fresh folder', { timeout: 120_000 }, () => 
     assert.deepEqual(stray, []);
   });
 
+  it('loads the photo check worker relative to the chunk, so it resolves on a CDN or a sub-path', () => {
+    for (const dir of ['dist/chunks', 'dist/cdn/chunks']) {
+      const chunk = packed.find((file) => file.startsWith(`${dir}/camera-capture-`));
+      assert.ok(chunk, `no camera chunk in ${dir}`);
+      const code = readFileSync(join(installed, chunk), 'utf8');
+      const worker = /["'`]([^"'`]*quality-worker-[\w-]+\.js)["'`]/.exec(code)?.[1] ?? '';
+      assert.ok(worker.startsWith('../assets/'), `${chunk} loads the worker from ${worker}`);
+      assert.ok(packed.includes(join(dir, worker).replace(/\\/g, '/')), `${worker} is not shipped`);
+    }
+  });
+
   it('has every file the exports map names, types included', () => {
     for (const [entry, target] of Object.entries(manifest.exports)) {
       const files = typeof target === 'string' ? [target] : [target.types, target.default];

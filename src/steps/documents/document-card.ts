@@ -6,6 +6,7 @@ import { randomUuid } from '../../api/random-uuid.js';
 import { toFailure } from '../../flow/failure.js';
 import { errorText } from '../../localization/error-messages.js';
 import { StepAnnounceEvent } from '../shared/step-events.js';
+import { DocumentCardCameraEvent, DocumentCardChangeEvent } from './card-events.js';
 import { encodeBase64 } from './encode.js';
 import { checkFile, formatBytes, formatList, type DocumentMimeType } from './file-checks.js';
 import type { DocumentRequirement, DocumentUpload, DocumentUploader } from './requirements.js';
@@ -17,16 +18,9 @@ export interface UploadedDocument {
   documentType?: string;
 }
 
+export { DocumentCardChangeEvent };
+
 export type CardPhase = 'idle' | 'checking' | 'encoding' | 'uploading' | 'failed' | 'done';
-
-/** A card's state changed (its phase, its document): the step re-checks Continue. */
-export class DocumentCardChangeEvent extends Event {
-  static readonly eventName = 'finhub-document-change';
-
-  constructor() {
-    super(DocumentCardChangeEvent.eventName, { bubbles: true, composed: false });
-  }
-}
 
 /** Share of the progress bar for reading and encoding; the upload fills the rest. */
 const ENCODE_SHARE = 0.1;
@@ -100,6 +94,8 @@ export class FinHubDocumentCard extends LitElement {
   #documentId: string | undefined;
   #documentType: string | undefined;
   #controller: AbortController | undefined;
+  /** Sides sent before the last by `takePhotos` (dropped with the card's document). */
+  #sides: NonNullable<FinHubDocumentCard['result']>[] = [];
   /** Results of an older attempt (replaced, cancelled, removed) are ignored. */
   #attempt = 0;
   /** The `known` document already shown, so a removed one does not come back. */
@@ -126,6 +122,28 @@ export class FinHubDocumentCard extends LitElement {
       documentId: this.#documentId,
       fileName: this._fileName ?? '',
     };
+  }
+
+  /** Every side sent (front and back of a card are two documents), the last one included. */
+  get results() {
+    const last = this.result;
+    return last ? [...this.#sides, last] : [];
+  }
+
+  /**
+   * Photos from the camera, one upload each (front, then back); a side that fails stops there and
+   * the card shows why (Retry sends that side again).
+   */
+  async takePhotos(files: File[]): Promise<void> {
+    const sent: NonNullable<FinHubDocumentCard['result']>[] = [];
+    for (const file of files) {
+      await this.#take([file]);
+      this.#sides = [...sent]; // #take's reset dropped them
+      const result = this.result;
+      if (!result) return;
+      sent.push(result);
+    }
+    this.#sides = sent.slice(0, -1);
   }
 
   /** Focuses what the person uses next on this card (its file picker or first action). */
@@ -338,21 +356,10 @@ export class FinHubDocumentCard extends LitElement {
               <span class="muted">${msg('or drag it here')}</span>
             </label>
             ${
-              this.requirement.accept.some((type) => type.startsWith('image/'))
-                ? html`<label part="button button-secondary" class="button button-secondary camera">
-                    <input
-                      class="visually-hidden"
-                      type="file"
-                      accept=${this.requirement.accept
-                        .filter((t) => t.startsWith('image/'))
-                        .join(',')}
-                      capture="environment"
-                      aria-describedby=${describedBy}
-                      @change=${this.#onInput}
-                    />
-                    ${msg('Take a photo')}
-                    <span class="visually-hidden">${this.requirement.label}</span>
-                  </label>`
+              this.requirement.accept.includes('image/jpeg')
+                ? this.#button(msg('Take a photo'), () =>
+                    this.dispatchEvent(new DocumentCardCameraEvent(this._choice)),
+                  )
                 : nothing
             }
           </div>
@@ -423,6 +430,7 @@ export class FinHubDocumentCard extends LitElement {
     if (this._previewUrl) URL.revokeObjectURL(this._previewUrl);
     this.#attempt++;
     this.#file = this.#docId = this.#mimeType = this.#documentId = this.#documentType = undefined;
+    this.#sides = [];
     this.phase = error ? 'failed' : 'idle';
     this._error = error;
     this._fileName = this._fileSize = this._previewUrl = undefined;

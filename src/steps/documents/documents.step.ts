@@ -11,6 +11,8 @@ export interface DocumentsSlice {
   uploaded: Record<string, { documentId: string; fileName: string }>;
   /** `docId`s of uploads that may have been stored without our knowing (answer lost). */
   unsure: ReadonlySet<string>;
+  /** What the phone sent through a hand-off (types and names only), when it did. */
+  phone?: ReadonlyArray<{ documentType: string; fileName: string }>;
 }
 
 export const documents = defineStep<DocumentsSlice, DocumentsStepValue>({

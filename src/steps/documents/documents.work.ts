@@ -9,13 +9,13 @@ import type { DocumentsStepValue } from './documents-view.js';
 export const work: StepWork<DocumentsSlice, DocumentsStepValue> = {
   enter: startVerification,
 
-  /** Every requirement is uploaded (ids and names only). */
-  async submit({ documents }, context) {
+  /** Every requirement is uploaded, here or by the phone (ids, types and names only). */
+  async submit({ documents, phone }, context) {
     const uploaded = { ...context.slice.uploaded };
     for (const doc of documents) {
       uploaded[doc.requirement] = { documentId: doc.documentId, fileName: doc.fileName };
     }
-    return { slice: { uploaded }, next: true };
+    return { slice: { uploaded, ...(phone ? { phone } : {}) }, next: true };
   },
 };
 

@@ -2,6 +2,7 @@
  * Events a step element sends to the shell. Internal: they bubble inside the shell's shadow root
  * but are not `composed`, so the host page never sees them (it gets the public `finhub-*` ones).
  */
+import type { FlowKind, StepId } from '../../flow/types.js';
 import type { IndividualRegistrationDraft } from '../registration/individual-registration.schema.js';
 
 /** The person confirmed the step; `value` is the step's validated result. */
@@ -55,5 +56,17 @@ export class StepSignInEvent extends Event {
 
   constructor() {
     super(StepSignInEvent.eventName, { bubbles: true, composed: false });
+  }
+}
+
+/**
+ * The documents step's phone hand-off started or completed: `toPublic` builds the host's
+ * `finhub-handoff-*` event (its class loads with the step, not with the element).
+ */
+export class StepHandoffEvent extends Event {
+  static readonly eventName = 'finhub-step-handoff';
+
+  constructor(readonly toPublic: (where: { flow: FlowKind; step: StepId }) => Event) {
+    super(StepHandoffEvent.eventName, { bubbles: true, composed: false });
   }
 }
