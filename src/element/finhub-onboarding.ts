@@ -25,7 +25,7 @@ import {
 import { baseStyles } from '../styles/shared-styles.js';
 import { shellStyles } from '../styles/shell-styles.js';
 import { themeStyles } from '../styles/theme.js';
-import { loadView, type Loaded } from './views.js';
+import { loadView, whenIdle, type Loaded } from './views.js';
 import { progressIndicator } from './progress-indicator.js';
 import { apiBackends } from './api-backend.js';
 
@@ -357,7 +357,7 @@ export class FinHubOnboarding extends LitElement {
     // The next screen loads after this one is interactive, not alongside its requests (issue 17).
     if (this.#prefetchWanted && !this.#driver.busy) {
       this.#prefetchWanted = false;
-      this.#prefetchNext();
+      whenIdle(() => this.#prefetchNext());
     }
     if (this.#focusHeading && this._heading) {
       this.#focusHeading = false;

@@ -8,7 +8,7 @@ export type Loaded = Awaited<ReturnType<StepView['load']>> &
   Partial<Pick<StepModule<object, never, FlowBackend>, 'render' | 'renderDone' | 'prepare'>>;
 
 /** `task` when the page is idle (soon after, where there is no requestIdleCallback). */
-const whenIdle = (task: () => void) =>
+export const whenIdle = (task: () => void) =>
   typeof requestIdleCallback === 'function'
     ? requestIdleCallback(task, { timeout: 2000 })
     : setTimeout(task, 50);
