@@ -238,7 +238,7 @@ describe('an account type smart categorization cannot fill', () => {
 
     let registration = await step(el, 'finhub-step-individual-registration');
     const email = uniqueEmail();
-    fillRegistration(root(registration), {
+    await fillRegistration(root(registration), {
       Email: email,
       'Create a password': PASSWORD,
       'Repeat the password': PASSWORD,
@@ -272,7 +272,7 @@ describe('an account type smart categorization cannot fill', () => {
     registration = await step(el, 'finhub-step-individual-registration');
     expect(bannerText(el)).to.equal('');
     expect((byLabel(root(registration), 'Email') as HTMLInputElement).value).to.equal(email);
-    fillRegistration(root(registration), {
+    await fillRegistration(root(registration), {
       Email: email,
       'Create a password': PASSWORD,
       'Repeat the password': PASSWORD,
@@ -334,7 +334,7 @@ describe('categorization overrides from the host (test server stack)', () => {
     await inside(categorization, 'input[type="radio"]', 'categories');
     buttonNamed(root(categorization), 'Continue').click();
     const registration = await step(el, 'finhub-step-individual-registration');
-    fillRegistration(root(registration), {
+    await fillRegistration(root(registration), {
       Email: uniqueEmail(),
       'Create a password': PASSWORD,
       'Repeat the password': PASSWORD,

@@ -102,27 +102,69 @@ export function deferred<T>(): Deferred<T> {
 
 export const VALID_PASSWORD = 'Correct-Horse-9';
 
-/** Fills the registration form with valid details through its labels. */
-export function fillRegistration(scope: ShadowRoot, overrides: Record<string, string> = {}): void {
-  const values: Record<string, string> = {
-    'First name': 'Ona',
-    'Last name': 'Jonaitė',
-    Email: 'ona@example.com',
-    'Phone number': '+37060012345',
-    'Date of birth': '1990-05-15',
-    Gender: 'FEMALE',
-    Nationality: 'LT',
-    'Place of birth': 'Vilnius',
-    'Street address': 'Gedimino pr. 1',
-    'Town or city': 'Vilnius',
-    'Postal code': '01103',
-    Country: 'LT',
-    'Create a password': VALID_PASSWORD,
-    'Repeat the password': VALID_PASSWORD,
-    ...overrides,
-  };
-  for (const [label, value] of Object.entries(values)) enter(byLabel(scope, label), value);
+/** The page heading of a paged form ("Part 1 of 3 About you"), or '' without one. */
+export const pageHeading = (scope: ShadowRoot): string =>
+  scope.querySelector('#page-heading')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/**
+ * Fills a paged form (the registrations) as a person would: on each page, every control whose
+ * label is in `values`, then Continue, until the last page (filled, not sent: the caller presses
+ * its button). Stops on a page whose Continue found a problem, and returns that page's heading.
+ * Throws if a label never showed on any page reached.
+ */
+export async function fillPages(
+  scope: ShadowRoot,
+  values: Record<string, string>,
+): Promise<string> {
+  const host = scope.host as LitElement;
+  const left = new Map(Object.entries(values));
+  for (;;) {
+    await host.updateComplete;
+    for (const label of [...scope.querySelectorAll('label')].map((l) => l.textContent!.trim())) {
+      const value = left.get(label);
+      if (value === undefined) continue;
+      enter(byLabel(scope, label), value);
+      left.delete(label);
+    }
+    await host.updateComplete;
+    const next = [...scope.querySelectorAll('button')].find(
+      (button) => button.textContent?.trim() === 'Continue',
+    );
+    const page = pageHeading(scope);
+    if (!next) break;
+    next.click();
+    await host.updateComplete;
+    if (pageHeading(scope) === page) return page; // Continue found a problem on this page
+  }
+  if (left.size) throw new Error(`No field labelled ${[...left.keys()].join(', ')}`);
+  return pageHeading(scope);
 }
+
+/** The individual registration's valid details, by label. */
+export const registrationValues = (overrides: Record<string, string> = {}) => ({
+  'First name': 'Ona',
+  'Last name': 'Jonaitė',
+  Email: 'ona@example.com',
+  'Phone number': '+37060012345',
+  'Date of birth': '1990-05-15',
+  Gender: 'FEMALE',
+  Nationality: 'LT',
+  'Place of birth': 'Vilnius',
+  'Street address': 'Gedimino pr. 1',
+  'Town or city': 'Vilnius',
+  'Postal code': '01103',
+  Country: 'LT',
+  'Create a password': VALID_PASSWORD,
+  'Repeat the password': VALID_PASSWORD,
+  ...overrides,
+});
+
+/**
+ * Fills the registration form with valid details through its labels, page by page, leaving the
+ * person on the last page with "Create account" to press (or on the first page with a problem).
+ */
+export const fillRegistration = (scope: ShadowRoot, overrides: Record<string, string> = {}) =>
+  fillPages(scope, registrationValues(overrides));
 
 /** A small but real PDF (the documents step checks the magic bytes). */
 export function pdfFile(name = 'passport.pdf'): File {

@@ -168,7 +168,7 @@ describe('<finhub-onboarding> shell', () => {
     premium.click();
     buttonNamed(root(step), 'Continue').click();
     const registration = await stepOf<FinHubIndividualRegistrationStep>(el, REGISTRATION);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     await waitUntil(() => calls.some((c) => c.method === 'registerIndividual'));
     const call = calls.find((c) => c.method === 'registerIndividual')!;
@@ -223,7 +223,7 @@ describe('<finhub-onboarding> shell', () => {
     expect(
       [...root(registration).querySelectorAll('button')].map((b) => b.textContent!.trim()),
     ).to.not.include('Back');
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     await waitUntil(() => calls.some((c) => c.method === 'registerIndividual'));
     const context = calls.find((c) => c.method === 'registerIndividual')!.args[1] as {
@@ -257,7 +257,7 @@ describe('<finhub-onboarding> shell', () => {
       ></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     const progress = await stepOf(el, 'finhub-step-progress');
     expect(heading(el).textContent!.trim()).to.equal('Sign in');
@@ -285,7 +285,7 @@ describe('<finhub-onboarding> shell', () => {
       html`<finhub-onboarding .backend=${createLocalBackend()}></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     const verification = await stepOf(el, 'finhub-step-verification');
     await waitUntil(() => root(verification).querySelector('li'), 'no documents listed');
@@ -335,7 +335,7 @@ describe('<finhub-onboarding> shell', () => {
       ></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     await waitUntil(() => root(el).querySelector('[part="error"]'), 'no banner');
     // The outcome of a failed registration is unknown (§9): the person is told before retrying.
@@ -372,7 +372,7 @@ describe('<finhub-onboarding> shell', () => {
       html`<finhub-onboarding .backend=${backend}></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     const error = oneEvent(el, 'finhub-error') as Promise<FinHubErrorEvent>;
     buttonNamed(root(registration), 'Create account').click();
     expect((await error).detail.recoverable).to.be.false;
@@ -411,7 +411,7 @@ describe('<finhub-onboarding> shell', () => {
       html`<finhub-onboarding .backend=${createLocalBackend()}></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     for (const input of root(registration).querySelectorAll('input, select')) {
       input.dispatchEvent(new FocusEvent('blur'));
     }
@@ -435,7 +435,7 @@ describe('<finhub-onboarding> shell', () => {
       html`<finhub-onboarding .backend=${backend}></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     const other = document.createElement('div');
     document.body.append(other);

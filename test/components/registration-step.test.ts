@@ -122,7 +122,7 @@ describe('individual registration step', () => {
 
   it('shows each rule’s own message, tied to its field with aria-describedby', async () => {
     const { form, step } = await openRegistration();
-    fillRegistration(form);
+    await fillRegistration(form);
     const cases: [string, string, string][] = [
       ['First name', '  ', 'Enter your first name'],
       ['Last name', '', 'Enter your last name'],
@@ -176,7 +176,7 @@ describe('individual registration step', () => {
 
   it('on submit shows every error, focuses the first invalid field and announces a summary', async () => {
     const { el, form, step } = await openRegistration();
-    fillRegistration(form, { Email: 'nope', 'Postal code': '' });
+    await fillRegistration(form, { Email: 'nope', 'Postal code': '' });
     submit(form);
     await step.updateComplete;
     const email = byLabel(form, 'Email');
@@ -195,7 +195,7 @@ describe('individual registration step', () => {
   it('sends typed, validated values and nothing while invalid', async () => {
     const { backend, calls } = recordingBackend();
     const { form, step } = await openRegistration(backend);
-    fillRegistration(form, { 'First name': '' });
+    await fillRegistration(form, { 'First name': '' });
     submit(form);
     await step.updateComplete; // refused on the spot: nothing goes to the backend
     expect(calls.filter((c) => c.method === 'registerIndividual')).to.have.length(0);
@@ -247,7 +247,7 @@ describe('individual registration step', () => {
     const { el, form, step } = await openRegistration(backend, (host) =>
       host.addEventListener('finhub-error', (e) => errors.push(e.detail)),
     );
-    fillRegistration(form);
+    await fillRegistration(form);
     submit(form);
     await waitUntil(() => errorOf(byLabel(form, 'Email')) !== '', 'server errors not shown');
     await step.updateComplete;
@@ -281,7 +281,7 @@ describe('individual registration step', () => {
       },
     });
     const { el, form, step } = await openRegistration(backend);
-    fillRegistration(form);
+    await fillRegistration(form);
     submit(form);
     const email = byLabel(form, 'Email');
     await waitUntil(() => errorOf(email) !== '', 'duplicate not shown');
@@ -328,7 +328,7 @@ describe('individual registration step', () => {
     const gate = deferred<object>();
     const { backend, calls } = recordingBackend({ registerIndividual: () => gate.promise });
     const { el, form, step } = await openRegistration(backend);
-    fillRegistration(form);
+    await fillRegistration(form);
     const button = buttonNamed(form, 'Create account');
     button.click();
     button.click(); // same task
@@ -366,7 +366,7 @@ describe('individual registration step', () => {
 
   it('keeps what was typed (not passwords) when going back to the category and returning', async () => {
     const { el, form } = await openRegistration();
-    fillRegistration(form);
+    await fillRegistration(form);
     for (const control of form.querySelectorAll<Control>('input, select')) leave(control);
     buttonNamed(form, 'Back').click();
     const categorization = await stepOf<FinHubCategorizationStep>(el, 'finhub-step-categorization');

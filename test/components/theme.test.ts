@@ -217,7 +217,7 @@ describe('theme', () => {
     // The error banner and its retry button.
     await emulateMedia({ colorScheme: 'light' });
     await setTheme(el, 'light');
-    fillRegistration(scope);
+    await fillRegistration(scope);
     buttonNamed(scope, 'Create account').click();
     await waitUntil(() => shell.querySelector('[part="error"]'), 'no error banner');
     for (const { theme, media, name } of SCHEMES) {
@@ -238,7 +238,7 @@ describe('theme', () => {
     );
     buttonNamed(root(await categorization(el)), 'Continue').click();
     const registration = await stepOf(el, 'finhub-step-individual-registration');
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     await waitUntil(
       () => root(registration).querySelector('.button-primary[aria-disabled="true"]'),
@@ -261,7 +261,7 @@ describe('theme', () => {
     );
     buttonNamed(root(await categorization(el)), 'Continue').click();
     const registration = await stepOf(el, 'finhub-step-individual-registration');
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     const verification = await stepOf(el, 'finhub-step-verification');
     await waitUntil(() => root(verification).querySelector('li'), 'no documents listed');

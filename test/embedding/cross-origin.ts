@@ -64,7 +64,7 @@ export async function walkIndividualFlow({ el, events }: Walk): Promise<void> {
   buttonNamed(root(categorization), 'Continue').click();
 
   const registration = await stepOf(el, 'finhub-step-individual-registration');
-  fillRegistration(root(registration), { Email: email });
+  await fillRegistration(root(registration), { Email: email });
   buttonNamed(root(registration), 'Create account').click();
 
   const verification = await stepOf(el, 'finhub-step-verification');

@@ -38,7 +38,7 @@ async function submitRegistration(el: FinHubOnboarding, email: string) {
   await inside(categorization, 'input[type="radio"]', 'categories');
   buttonNamed(root(categorization), 'Continue').click();
   const registration = await step(el, 'finhub-step-individual-registration');
-  fillRegistration(root(registration), {
+  await fillRegistration(root(registration), {
     Email: email,
     'Create a password': PASSWORD,
     'Repeat the password': PASSWORD,

@@ -187,7 +187,7 @@ describe('localization: locale="lt" at run time', () => {
     );
     buttonNamed(root(await categories(el)), 'Continue').click();
     const registration = await stepOf(el, REGISTRATION);
-    fillRegistration(root(registration)); // by the English labels
+    await fillRegistration(root(registration)); // by the English labels
     await switchTo(el, 'lt');
     buttonNamed(root(registration), 'Sukurti paskyrą').click();
     await waitUntil(() => root(el!).querySelector('[part="error"]'), 'no error banner');

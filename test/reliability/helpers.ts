@@ -150,7 +150,7 @@ export async function passCategorization(el: FinHubOnboarding): Promise<void> {
 /** On the registration step, fills it (valid, with `email`) and returns it unsent. */
 export async function fillRegistrationStep(el: FinHubOnboarding, email: string) {
   const registration = await step(el, 'finhub-step-individual-registration');
-  fillRegistration(root(registration), {
+  await fillRegistration(root(registration), {
     Email: email,
     'Create a password': PASSWORD,
     'Repeat the password': PASSWORD,

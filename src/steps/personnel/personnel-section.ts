@@ -52,10 +52,7 @@ export class PersonnelSection<D extends object, V, R> {
       empty: () => config.emptyDraft(host),
       validate: (draft) => this.#validate(draft, this.open?.key),
       controlId: (field, draft) => config.controlId(field, draft),
-      invalid: (fields) =>
-        fields.length === 1
-          ? msg('1 field needs attention.')
-          : msg(str`${fields.length} fields need attention.`),
+      summaryId: `${config.id}-summary`,
     });
   }
 
@@ -319,7 +316,7 @@ export class PersonnelSection<D extends object, V, R> {
       @submit=${(event: Event) => this.#save(event)}
     >
       <h4 id=${headingId} tabindex="-1">${heading}</h4>
-      ${this.config.form(context, this.#host, open.mode)}
+      ${form.summary()} ${this.config.form(context, this.#host, open.mode)}
       <div class="row-form-actions">
         <button part="button button-primary" class="button button-primary" type="submit">
           ${words.submit(open.mode)}

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { fieldStyles } from '../shared/form-fields.js';
+import { summaryStyles } from '../shared/error-summary.js';
 import { StepElement } from '../shared/step-element.js';
 import { PersonnelSection, type SectionHost } from './personnel-section.js';
 import {
@@ -37,7 +38,7 @@ const NONE: SavedPersonnel = { employees: [], directors: [], shareholders: [] };
  * @internal
  */
 export class FinHubPersonnelStep extends StepElement implements SectionHost {
-  static override styles = [baseStyles, formStyles, fieldStyles, personnelStyles];
+  static override styles = [baseStyles, formStyles, fieldStyles, summaryStyles, personnelStyles];
 
   /** What FinHub already holds: shown as saved, not editable or removable. */
   @property({ attribute: false }) saved: SavedPersonnel = NONE;
