@@ -140,6 +140,45 @@ export async function fillPages(
   return pageHeading(scope);
 }
 
+const hasLabel = (scope: ShadowRoot, text: string) =>
+  [...scope.querySelectorAll('label')].some((label) => label.textContent?.trim() === text);
+
+/** Clicks the button named `name` if there is one and waits for the render; false if none. */
+async function press(scope: ShadowRoot, name: string): Promise<boolean> {
+  const button = [...scope.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+  if (!button) return false;
+  button.click();
+  await (scope.host as LitElement).updateComplete;
+  return true;
+}
+
+/**
+ * Turns a paged form to the page holding the control labelled `label` (Back to the first page,
+ * then Continue while the pages pass) and returns the control.
+ */
+export async function showField(scope: ShadowRoot, label: string): Promise<Control> {
+  while (!hasLabel(scope, label) && !pageHeading(scope).startsWith('Part 1 ')) {
+    if (!(await press(scope, 'Back'))) break;
+  }
+  while (!hasLabel(scope, label)) {
+    const page = pageHeading(scope);
+    if (!(await press(scope, 'Continue')) || pageHeading(scope) === page) break;
+  }
+  return byLabel(scope, label);
+}
+
+/** The error summary's heading and link texts, or undefined when none shows. */
+export function summaryOf(scope: ShadowRoot, id = 'error-summary') {
+  const box = scope.getElementById(id);
+  if (!box) return undefined;
+  return {
+    box,
+    title: box.querySelector('h3')!.textContent!.trim(),
+    items: [...box.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
+    links: [...box.querySelectorAll('a')],
+  };
+}
+
 /** The individual registration's valid details, by label. */
 export const registrationValues = (overrides: Record<string, string> = {}) => ({
   'First name': 'Ona',

@@ -112,13 +112,13 @@ export class FinHubIndividualRegistrationStep extends RegistrationForm<
         return this.renderAddress();
       default:
         return html`${this.renderEmail()}
-          ${this.input('phone', {
-            type: 'tel',
-            autocomplete: 'tel',
-            inputmode: 'tel',
-            hint: PHONE_HINT(),
-          })}
-          ${this.renderPasswords()}`;
+        ${this.input('phone', {
+          type: 'tel',
+          autocomplete: 'tel',
+          inputmode: 'tel',
+          hint: PHONE_HINT(),
+        })}
+        ${this.renderPasswords()}`;
     }
   }
 }

@@ -167,6 +167,7 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
     this._page = index;
     this.form.dismiss();
     this.focusAfterRender('page-heading');
+    this.touched(); // the draft as it stands, whichever way the person went
   }
 
   /** The values as typed (read-only copy). */
@@ -335,10 +336,7 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
     const pages = this.#config.pages;
     const index = Math.min(this._page, pages.length - 1);
     if (index < pages.length - 1) {
-      if (this.form.check(pages[index]!.fields)) {
-        this.touched();
-        this.#turn(index + 1);
-      }
+      if (this.form.check(pages[index]!.fields)) this.#turn(index + 1);
       return;
     }
     const values = this.form.submit();

@@ -189,13 +189,12 @@ export class FormController<
       if (message) items.push({ message, target: this.#controlId(field) });
     }
     return errorSummary(this.#summaryId, items, (target) => {
+      // The step's own shadow root holds the control, unless it is on another page.
+      if (focusControl(this.#host.renderRoot as ShadowRoot, target)) return;
       const field = summary.fields.find((candidate) => this.#controlId(candidate) === target);
-      if (field !== undefined && this.#options.reveal) {
-        this.#options.reveal(field);
-        this.#host.focusAfterRender(target); // its page renders first
-      } else {
-        focusControl(this.#host.renderRoot as ShadowRoot, target); // the step's own shadow root
-      }
+      if (field === undefined || !this.#options.reveal) return;
+      this.#options.reveal(field);
+      this.#host.focusAfterRender(target); // once its page has rendered
     });
   }
 
