@@ -20,6 +20,7 @@ import {
   type SavedPersonnel,
 } from './personnel.schema.js';
 import { personnelStyles } from './personnel.styles.js';
+import { knownPeople, type KnownPerson } from './people.js';
 import { directors, employees, shareholders } from './sections.js';
 
 const NONE: SavedPersonnel = { employees: [], directors: [], shareholders: [] };
@@ -54,6 +55,9 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
 
   /** Locale for country names and percentages (`Intl`). */
   @property() locale = 'en';
+
+  /** The admin user's email from registration: offered as someone already entered. */
+  @property({ attribute: 'admin-email' }) adminEmail = '';
 
   #keys = 0;
   #submitted = false;
@@ -107,6 +111,14 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
       // (No rows yet while the employees section is being made: its empty form asks.)
       !!this.#employees?.rows.some((r) => r.key !== exceptKey && r.draft.roles.includes(ADMIN_ROLE))
     );
+  }
+
+  knownPeople(section: Section): KnownPerson[] {
+    return knownPeople({
+      adminEmail: this.adminEmail,
+      saved: this.saved ?? NONE,
+      drafts: this.pending,
+    }).filter((person) => !person.from.includes(section));
   }
 
   totalHundredths(): number {
