@@ -13,6 +13,7 @@ import {
   errorOf,
   fillRegistration,
   root,
+  summaryOf,
 } from '../components/helpers.js';
 import { TestClock } from '../doubles/clock.js';
 import {
@@ -97,7 +98,10 @@ describe('server errors through relay + sandbox', () => {
       'This code is not correct. Check the email we sent you and try again.',
     );
     expect(code().getAttribute('aria-invalid')).to.equal('true');
-    expect(root(activation).activeElement).to.equal(code());
+    expect(root(activation).activeElement?.id).to.equal('error-summary');
+    expect(summaryOf(root(activation))!.items).to.deep.equal([
+      'This code is not correct. Check the email we sent you and try again.',
+    ]);
     expect(bannerText(el)).to.equal('');
     await expect(el).to.be.accessible();
 
@@ -132,7 +136,7 @@ describe('server errors through relay + sandbox', () => {
     const email = byLabel(root(registration), 'Email');
     await waitUntil(() => errorOf(email) !== '', 'duplicate not shown', { timeout: 5000 });
     expect(errorOf(email)).to.equal('This email is already registered');
-    expect(root(registration).activeElement).to.equal(email);
+    expect(root(registration).activeElement?.id).to.equal('error-summary');
     await expect(el).to.be.accessible();
     buttonNamed(root(registration), 'Sign in instead').click();
     expect(

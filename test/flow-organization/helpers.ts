@@ -9,13 +9,7 @@ import type { LitElement } from 'lit';
 import '../../src/define.js';
 import type { FinHubClient } from '../../src/api/client.js';
 import type { FinHubOnboarding, FinHubResume } from '../../src/index.js';
-import {
-  buttonNamed,
-  enter,
-  fillPages,
-  root,
-  type Control,
-} from '../components/helpers.js';
+import { buttonNamed, enter, fillPages, root, type Control } from '../components/helpers.js';
 import {
   PASSWORD,
   container,

@@ -61,6 +61,11 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
 
   #keys = 0;
   #submitted = false;
+  /**
+   * The forms that were open when the person last pressed Continue: only those are "unfinished".
+   * A form opened since (say, to fix the row FinHub refused) is the fixing itself.
+   */
+  #openAtContinue = new Set<object>();
   readonly #employees = new PersonnelSection(this, employees);
   readonly #directors = new PersonnelSection(this, directors);
   readonly #shareholders = new PersonnelSection(this, shareholders);
@@ -188,11 +193,12 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
     );
     const problems: Partial<Record<Section, string>> = {};
     for (const section of this.#sections) {
-      const problem = section.unfinished
-        ? section.config.words.unfinished()
-        : section.invalidRows().length
-          ? msg('Some entries need attention: edit them to fix the details.')
-          : rules[section.id];
+      const problem =
+        section.unfinished && section.open && this.#openAtContinue.has(section.open)
+          ? section.config.words.unfinished()
+          : section.invalidRows().length
+            ? msg('Some entries need attention: edit them to fix the details.')
+            : rules[section.id];
       if (problem) problems[section.id] = problem;
     }
     return problems;
@@ -203,6 +209,7 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
     this.#submitted = true;
     // An untouched new form is an "Add" clicked by mistake: drop it rather than block.
     for (const section of this.#sections) section.dropUntouched();
+    this.#openAtContinue = new Set(this.#sections.flatMap((section) => section.open ?? []));
     const problems = this.#problems();
     const failing = PERSONNEL_SECTIONS.filter((section) => problems[section]);
     this.requestUpdate();
