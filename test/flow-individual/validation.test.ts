@@ -5,7 +5,6 @@
  */
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import type { FinHubOnboarding } from '../../src/index.js';
 import {
   buttonNamed,
   byLabel,
