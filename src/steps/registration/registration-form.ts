@@ -312,7 +312,7 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
     return html`
       <form part="form" novalidate @submit=${this.#onSubmit}>
         ${this.form.summary()}
-        <h3 id="page-heading" class="page-title" part="page-heading" tabindex="-1">
+        <h3 id="page-heading" class="page-title" tabindex="-1">
           <span class="page-count">${msg(str`Part ${index + 1} of ${count}`)}</span>
           <span>${pages[index]!.title()}</span>
         </h3>
