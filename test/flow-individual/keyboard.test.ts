@@ -51,7 +51,6 @@ describe('keyboard only', () => {
     expect((byLabel(form, 'Date of birth') as HTMLInputElement).value).to.equal('1990-05-15');
     expect(byLabel(form, 'Gender').value).to.equal('FEMALE');
     expect(byLabel(form, 'Nationality').value).to.equal('LT');
-    await expect(el).to.be.accessible();
     await tabTo(byLabel(form, 'Place of birth'), 'Place of birth');
     await sendKeys({ press: 'Enter' }); // Enter in a text field sends the page on
     await waitUntil(() => form.querySelector('#street'), 'the address page never showed');
@@ -60,7 +59,6 @@ describe('keyboard only', () => {
     await typeInto(form, 'Town or city', 'Vilnius');
     await typeInto(form, 'Postal code', '01103');
     await typeInto(form, 'Country', 'Lithuania');
-    await expect(el).to.be.accessible();
     await tabTo(buttonNamed(form, 'Continue'), 'Continue');
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => form.querySelector('#email'), 'the last page never showed');
@@ -68,7 +66,6 @@ describe('keyboard only', () => {
     await typeInto(form, 'Phone number', '+37060012345');
     await typeInto(form, 'Create a password', PASSWORD);
     await typeInto(form, 'Repeat the password', PASSWORD);
-    await expect(el).to.be.accessible();
     await tabTo(buttonNamed(form, 'Create account'), 'Create account');
     await sendKeys({ press: 'Enter' });
 
