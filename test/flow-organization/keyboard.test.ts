@@ -61,7 +61,9 @@ async function openRow(people: LitElement, section: Section, add: string) {
 }
 
 describe('keyboard only (organization)', () => {
-  it('completes the company onboarding to ACTIVE without a mouse', async () => {
+  it('completes the company onboarding to ACTIVE without a mouse', async function () {
+    // Every control reached by Tab across eight screens: longer than the default on a busy machine.
+    this.timeout(60_000);
     const { el, events } = await mountOrganization();
     const email = uniqueEmail('keys-admin');
 
