@@ -39,6 +39,30 @@ function button(scope, text) {
   if (!found) throw new Error(`bench: no button "${text}"`);
   return found;
 }
+/**
+ * Fills a paged form (the registrations): each page's labelled controls from `values`, then
+ * Continue, until the last page (filled, its button left to the caller).
+ */
+async function fillPages(step, values) {
+  const scope = root(step);
+  for (;;) {
+    await step.updateComplete;
+    for (const label of scope.querySelectorAll('label')) {
+      const value = values[label.textContent.trim()];
+      if (value !== undefined) enter(scope.getElementById(label.htmlFor), value);
+    }
+    await step.updateComplete;
+    const next = [...scope.querySelectorAll('button')].find(
+      (b) => b.textContent.trim() === 'Continue',
+    );
+    if (!next) return;
+    const page = scope.querySelector('#page-heading')?.textContent;
+    next.click();
+    await step.updateComplete;
+    if (scope.querySelector('#page-heading')?.textContent === page)
+      throw new Error(`bench: the page "${page}" did not pass`);
+  }
+}
 function choose(scope, index, file) {
   const input = scope.getElementById(`doc-${index}-file`);
   const transfer = new DataTransfer();
@@ -181,9 +205,7 @@ async function individualFlow({ bigBytes }) {
     'Create a password': PASSWORD,
     'Repeat the password': PASSWORD,
   };
-  for (const [label, value] of Object.entries(values))
-    enter(byLabel(root(registration), label), value);
-  await registration.updateComplete;
+  await fillPages(registration, values);
 
   const verification = await timed(
     'registration → verification (register, sign in, start KYC)',
@@ -325,9 +347,7 @@ async function organizationFlow() {
     'Create a password': PASSWORD,
     'Repeat the password': PASSWORD,
   };
-  for (const [label, value] of Object.entries(company))
-    enter(byLabel(root(registration), label), value);
-  await registration.updateComplete;
+  await fillPages(registration, company);
 
   const people = await timed(
     'company registration → people (register)',
