@@ -35,7 +35,8 @@ export function byLabel(scope: ShadowRoot, text: string): Control {
 /** Types (or selects) a value as a person would, firing the events the form listens to. */
 export function enter(control: Control, value: string): void {
   control.value = value;
-  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
+  // By tag name: a framed page's controls come from another realm.
+  control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input'));
 }
 
 export function leave(control: Control): void {
@@ -127,8 +128,8 @@ export async function fillPages(
       left.delete(label);
     }
     await host.updateComplete;
-    const next = [...scope.querySelectorAll('button')].find(
-      (button) => button.textContent?.trim() === 'Continue',
+    const next = [...scope.querySelectorAll('button')].find((button) =>
+      ['Continue', 'Tęsti'].includes(button.textContent!.trim()),
     );
     const page = pageHeading(scope);
     if (!next) break;

@@ -168,7 +168,7 @@ describe('theme', () => {
     const registration = await stepOf(el, 'finhub-step-individual-registration');
     const scope = root(registration);
     const shell = root(el);
-    const primary = buttonNamed(scope, 'Create account');
+    const primary = buttonNamed(scope, 'Continue'); // the first page's
 
     for (const { theme, media, name } of SCHEMES) {
       await emulateMedia({ colorScheme: media });
@@ -351,7 +351,7 @@ describe('theme', () => {
     buttonNamed(root(await categorization(el)), 'Continue').click();
     const registration = await stepOf(el, 'finhub-step-individual-registration');
     const scope = root(registration);
-    buttonNamed(scope, 'Create account').click();
+    buttonNamed(scope, 'Continue').click(); // errors on the first page
     await registration.updateComplete;
     const shell = root(el);
     const probes = () => ({
@@ -360,7 +360,7 @@ describe('theme', () => {
       muted: getComputedStyle(shell.querySelector('.step-count')!),
       input: getComputedStyle(scope.querySelector('input[aria-invalid="true"]')!),
       error: getComputedStyle(scope.querySelector('.field-error')!),
-      primary: getComputedStyle(buttonNamed(scope, 'Create account')),
+      primary: getComputedStyle(buttonNamed(scope, 'Continue')),
       form: getComputedStyle(scope.querySelector('form')!),
     });
     // What each property visibly drives (a reading of the computed style).
@@ -378,7 +378,7 @@ describe('theme', () => {
       '--finhub-spacing': (p) => p.form.rowGap,
       '--finhub-control-height': (p) => p.primary.minHeight,
       '--finhub-focus-ring': () => {
-        const primary = buttonNamed(scope, 'Create account');
+        const primary = buttonNamed(scope, 'Continue'); // the first page's
         primary.focus();
         const color = getComputedStyle(primary).outlineColor;
         primary.blur();
