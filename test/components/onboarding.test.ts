@@ -19,6 +19,7 @@ import {
   fillRegistration,
   recordingBackend,
   root,
+  showField,
   stepOf,
   uploadEveryDocument,
 } from './helpers.js';
