@@ -345,6 +345,7 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
       if (first !== undefined) this._page = this.#pageOf(first);
       return;
     }
+    this.touched(); // the last page's draft too: kept if FinHub sends the person back
     this.submit(values);
     if (this.busy) this.announce(this.#config.busyText());
   };
