@@ -119,6 +119,7 @@ export async function fillPages(
 ): Promise<string> {
   const host = scope.host as LitElement;
   const left = new Map(Object.entries(values));
+  await toFirstPage(scope);
   for (;;) {
     await host.updateComplete;
     for (const label of [...scope.querySelectorAll('label')].map((l) => l.textContent!.trim())) {
@@ -153,14 +154,21 @@ async function press(scope: ShadowRoot, name: string): Promise<boolean> {
   return true;
 }
 
+const onFirstPage = (scope: ShadowRoot) => /^(Part 1 |1 dalis )/.test(pageHeading(scope));
+
+/** Back to a paged form's first page (never Back out of the step). */
+async function toFirstPage(scope: ShadowRoot, until = () => false): Promise<void> {
+  while (pageHeading(scope) && !onFirstPage(scope) && !until()) {
+    if (!(await press(scope, 'Back')) && !(await press(scope, 'Atgal'))) break;
+  }
+}
+
 /**
  * Turns a paged form to the page holding the control labelled `label` (Back to the first page,
  * then Continue while the pages pass) and returns the control.
  */
 export async function showField(scope: ShadowRoot, label: string): Promise<Control> {
-  while (!hasLabel(scope, label) && !pageHeading(scope).startsWith('Part 1 ')) {
-    if (!(await press(scope, 'Back'))) break;
-  }
+  await toFirstPage(scope, () => hasLabel(scope, label));
   while (!hasLabel(scope, label)) {
     const page = pageHeading(scope);
     if (!(await press(scope, 'Continue')) || pageHeading(scope) === page) break;
