@@ -39,6 +39,30 @@ function button(scope, text) {
   if (!found) throw new Error(`bench: no button "${text}"`);
   return found;
 }
+/**
+ * Fills a paged form (the registrations): each page's labelled controls from `values`, then
+ * Continue, until the last page (filled, its button left to the caller).
+ */
+async function fillPages(step, values) {
+  const scope = root(step);
+  for (;;) {
+    await step.updateComplete;
+    for (const label of scope.querySelectorAll('label')) {
+      const value = values[label.textContent.trim()];
+      if (value !== undefined) enter(scope.getElementById(label.htmlFor), value);
+    }
+    await step.updateComplete;
+    const next = [...scope.querySelectorAll('button')].find(
+      (b) => b.textContent.trim() === 'Continue',
+    );
+    if (!next) return;
+    const page = scope.querySelector('#page-heading')?.textContent;
+    next.click();
+    await step.updateComplete;
+    if (scope.querySelector('#page-heading')?.textContent === page)
+      throw new Error(`bench: the page "${page}" did not pass`);
+  }
+}
 function choose(scope, index, file) {
   const input = scope.getElementById(`doc-${index}-file`);
   const transfer = new DataTransfer();
@@ -211,10 +235,9 @@ async function individualFlow({ bigBytes }) {
     'Create a password': PASSWORD,
     'Repeat the password': PASSWORD,
   };
-  await typeKeys(registration, ['First name', 'Email'], values);
-  for (const [label, value] of Object.entries(values))
-    enter(byLabel(root(registration), label), value);
-  await registration.updateComplete;
+  // Keystrokes on the first page's fields, then every page filled and continued.
+  await typeKeys(registration, ['First name', 'Last name'], values);
+  await fillPages(registration, values);
 
   const verification = await timed(
     'registration → verification (register, sign in, start KYC)',
@@ -356,10 +379,8 @@ async function organizationFlow() {
     'Create a password': PASSWORD,
     'Repeat the password': PASSWORD,
   };
-  await typeKeys(registration, ['Company email', 'Admin email'], company);
-  for (const [label, value] of Object.entries(company))
-    enter(byLabel(root(registration), label), value);
-  await registration.updateComplete;
+  await typeKeys(registration, ['Legal name', 'Registration number'], company);
+  await fillPages(registration, company);
 
   const people = await timed(
     'company registration → people (register)',

@@ -17,7 +17,7 @@ import type { FinHubErrorDetail } from '../../src/events/finhub-error.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 import { createSandbox, type Sandbox } from '../../sandbox/index.js';
 import { hierarchyFor } from '../../sandbox/hierarchy-data.js';
-import { buttonNamed, byLabel, fillRegistration, root } from './helpers.js';
+import { buttonNamed, fillRegistration, root, showField } from './helpers.js';
 import {
   PASSWORD,
   bannerText,
@@ -236,7 +236,7 @@ describe('an account type smart categorization cannot fill', () => {
 
     let registration = await step(el, 'finhub-step-individual-registration');
     const email = uniqueEmail();
-    fillRegistration(root(registration), {
+    await fillRegistration(root(registration), {
       Email: email,
       'Create a password': PASSWORD,
       'Repeat the password': PASSWORD,
@@ -269,8 +269,8 @@ describe('an account type smart categorization cannot fill', () => {
     buttonNamed(root(categorization), 'Continue').click();
     registration = await step(el, 'finhub-step-individual-registration');
     expect(bannerText(el)).to.equal('');
-    expect((byLabel(root(registration), 'Email') as HTMLInputElement).value).to.equal(email);
-    fillRegistration(root(registration), {
+    expect((await showField(root(registration), 'Email')).value).to.equal(email);
+    await fillRegistration(root(registration), {
       Email: email,
       'Create a password': PASSWORD,
       'Repeat the password': PASSWORD,
@@ -332,7 +332,7 @@ describe('categorization overrides from the host (test server stack)', () => {
     await inside(categorization, 'input[type="radio"]', 'categories');
     buttonNamed(root(categorization), 'Continue').click();
     const registration = await step(el, 'finhub-step-individual-registration');
-    fillRegistration(root(registration), {
+    await fillRegistration(root(registration), {
       Email: uniqueEmail(),
       'Create a password': PASSWORD,
       'Repeat the password': PASSWORD,

@@ -35,7 +35,8 @@ export function byLabel(scope: ShadowRoot, text: string): Control {
 /** Types (or selects) a value as a person would, firing the events the form listens to. */
 export function enter(control: Control, value: string): void {
   control.value = value;
-  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input'));
+  // By tag name: a framed page's controls come from another realm.
+  control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input'));
 }
 
 export function leave(control: Control): void {
@@ -102,27 +103,116 @@ export function deferred<T>(): Deferred<T> {
 
 export const VALID_PASSWORD = 'Correct-Horse-9';
 
-/** Fills the registration form with valid details through its labels. */
-export function fillRegistration(scope: ShadowRoot, overrides: Record<string, string> = {}): void {
-  const values: Record<string, string> = {
-    'First name': 'Ona',
-    'Last name': 'Jonaitė',
-    Email: 'ona@example.com',
-    'Phone number': '+37060012345',
-    'Date of birth': '1990-05-15',
-    Gender: 'FEMALE',
-    Nationality: 'LT',
-    'Place of birth': 'Vilnius',
-    'Street address': 'Gedimino pr. 1',
-    'Town or city': 'Vilnius',
-    'Postal code': '01103',
-    Country: 'LT',
-    'Create a password': VALID_PASSWORD,
-    'Repeat the password': VALID_PASSWORD,
-    ...overrides,
-  };
-  for (const [label, value] of Object.entries(values)) enter(byLabel(scope, label), value);
+/** The page heading of a paged form ("Part 1 of 3 About you"), or '' without one. */
+export const pageHeading = (scope: ShadowRoot): string =>
+  scope.querySelector('#page-heading')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/**
+ * Fills a paged form (the registrations) as a person would: on each page, every control whose
+ * label is in `values`, then Continue, until the last page (filled, not sent: the caller presses
+ * its button). Stops on a page whose Continue found a problem, and returns that page's heading.
+ * Throws if a label never showed on any page reached.
+ */
+export async function fillPages(
+  scope: ShadowRoot,
+  values: Record<string, string>,
+): Promise<string> {
+  const host = scope.host as LitElement;
+  const left = new Map(Object.entries(values));
+  await toFirstPage(scope);
+  for (;;) {
+    await host.updateComplete;
+    for (const label of [...scope.querySelectorAll('label')].map((l) => l.textContent!.trim())) {
+      const value = left.get(label);
+      if (value === undefined) continue;
+      enter(byLabel(scope, label), value);
+      left.delete(label);
+    }
+    await host.updateComplete;
+    const next = [...scope.querySelectorAll('button')].find((button) =>
+      ['Continue', 'Tęsti'].includes(button.textContent!.trim()),
+    );
+    const page = pageHeading(scope);
+    if (!next) break;
+    next.click();
+    await host.updateComplete;
+    if (pageHeading(scope) === page) return page; // Continue found a problem on this page
+  }
+  if (left.size) throw new Error(`No field labelled ${[...left.keys()].join(', ')}`);
+  return pageHeading(scope);
 }
+
+const hasLabel = (scope: ShadowRoot, text: string) =>
+  [...scope.querySelectorAll('label')].some((label) => label.textContent?.trim() === text);
+
+/** Clicks the button named `name` if there is one and waits for the render; false if none. */
+async function press(scope: ShadowRoot, name: string): Promise<boolean> {
+  const button = [...scope.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+  if (!button) return false;
+  button.click();
+  await (scope.host as LitElement).updateComplete;
+  return true;
+}
+
+const onFirstPage = (scope: ShadowRoot) => /^(Part 1 |1 dalis )/.test(pageHeading(scope));
+
+/** Back to a paged form's first page (never Back out of the step). */
+async function toFirstPage(scope: ShadowRoot, until = () => false): Promise<void> {
+  while (pageHeading(scope) && !onFirstPage(scope) && !until()) {
+    if (!(await press(scope, 'Back')) && !(await press(scope, 'Atgal'))) break;
+  }
+}
+
+/**
+ * Turns a paged form to the page holding the control labelled `label` (Back to the first page,
+ * then Continue while the pages pass) and returns the control.
+ */
+export async function showField(scope: ShadowRoot, label: string): Promise<Control> {
+  await toFirstPage(scope, () => hasLabel(scope, label));
+  while (!hasLabel(scope, label)) {
+    const page = pageHeading(scope);
+    if (!(await press(scope, 'Continue')) || pageHeading(scope) === page) break;
+  }
+  return byLabel(scope, label);
+}
+
+/** The error summary's heading and link texts, or undefined when none shows. */
+export function summaryOf(scope: ShadowRoot, id = 'error-summary') {
+  const box = scope.getElementById(id);
+  if (!box) return undefined;
+  return {
+    box,
+    title: box.querySelector('h3')!.textContent!.trim(),
+    items: [...box.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
+    links: [...box.querySelectorAll('a')],
+  };
+}
+
+/** The individual registration's valid details, by label. */
+export const registrationValues = (overrides: Record<string, string> = {}) => ({
+  'First name': 'Ona',
+  'Last name': 'Jonaitė',
+  Email: 'ona@example.com',
+  'Phone number': '+37060012345',
+  'Date of birth': '1990-05-15',
+  Gender: 'FEMALE',
+  Nationality: 'LT',
+  'Place of birth': 'Vilnius',
+  'Street address': 'Gedimino pr. 1',
+  'Town or city': 'Vilnius',
+  'Postal code': '01103',
+  Country: 'LT',
+  'Create a password': VALID_PASSWORD,
+  'Repeat the password': VALID_PASSWORD,
+  ...overrides,
+});
+
+/**
+ * Fills the registration form with valid details through its labels, page by page, leaving the
+ * person on the last page with "Create account" to press (or on the first page with a problem).
+ */
+export const fillRegistration = (scope: ShadowRoot, overrides: Record<string, string> = {}) =>
+  fillPages(scope, registrationValues(overrides));
 
 /** A small but real PDF (the documents step checks the magic bytes). */
 export function pdfFile(name = 'passport.pdf'): File {

@@ -19,6 +19,7 @@ import {
   fillRegistration,
   recordingBackend,
   root,
+  showField,
   stepOf,
   uploadEveryDocument,
 } from './helpers.js';
@@ -166,7 +167,7 @@ describe('<finhub-onboarding> shell', () => {
     premium.click();
     buttonNamed(root(step), 'Continue').click();
     const registration = await stepOf<FinHubIndividualRegistrationStep>(el, REGISTRATION);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     await waitUntil(() => calls.some((c) => c.method === 'registerIndividual'));
     const call = calls.find((c) => c.method === 'registerIndividual')!;
@@ -221,7 +222,7 @@ describe('<finhub-onboarding> shell', () => {
     expect(
       [...root(registration).querySelectorAll('button')].map((b) => b.textContent!.trim()),
     ).to.not.include('Back');
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     await waitUntil(() => calls.some((c) => c.method === 'registerIndividual'));
     const context = calls.find((c) => c.method === 'registerIndividual')!.args[1] as {
@@ -255,7 +256,7 @@ describe('<finhub-onboarding> shell', () => {
       ></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     const progress = await stepOf(el, 'finhub-step-progress');
     expect(heading(el).textContent!.trim()).to.equal('Sign in');
@@ -283,7 +284,7 @@ describe('<finhub-onboarding> shell', () => {
       html`<finhub-onboarding .backend=${createLocalBackend()}></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     const verification = await stepOf(el, 'finhub-step-verification');
     await waitUntil(() => root(verification).querySelector('li'), 'no documents listed');
@@ -333,7 +334,7 @@ describe('<finhub-onboarding> shell', () => {
       ></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     await waitUntil(() => root(el).querySelector('[part="error"]'), 'no banner');
     // The outcome of a failed registration is unknown (§9): the person is told before retrying.
@@ -347,13 +348,11 @@ describe('<finhub-onboarding> shell', () => {
     ]);
     // What the person typed is still there.
     await registration.updateComplete;
-    expect((root(registration).getElementById('firstName') as HTMLInputElement).value).to.equal(
-      'Ona',
-    );
     expect((root(registration).getElementById('password') as HTMLInputElement).value).to.equal(
       'Correct-Horse-9',
     );
     await expect(el).to.be.accessible();
+    expect((await showField(root(registration), 'First name')).value).to.equal('Ona');
     buttonNamed(root(el), 'Try again').click();
     await stepOf(el, 'finhub-step-verification');
     expect(attempts).to.equal(2);
@@ -370,7 +369,7 @@ describe('<finhub-onboarding> shell', () => {
       html`<finhub-onboarding .backend=${backend}></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     const error = oneEvent(el, 'finhub-error') as Promise<FinHubErrorEvent>;
     buttonNamed(root(registration), 'Create account').click();
     expect((await error).detail.recoverable).to.be.false;
@@ -409,7 +408,7 @@ describe('<finhub-onboarding> shell', () => {
       html`<finhub-onboarding .backend=${createLocalBackend()}></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     for (const input of root(registration).querySelectorAll('input, select')) {
       input.dispatchEvent(new FocusEvent('blur'));
     }
@@ -433,7 +432,7 @@ describe('<finhub-onboarding> shell', () => {
       html`<finhub-onboarding .backend=${backend}></finhub-onboarding>`,
     );
     const registration = await continueFromCategorization(el);
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     const other = document.createElement('div');
     document.body.append(other);

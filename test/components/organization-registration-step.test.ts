@@ -11,7 +11,18 @@ import {
   type OrganizationRegistrationDraft,
   type OrganizationRegistrationValues,
 } from '../../src/steps/registration/organization-registration.schema.js';
-import { buttonNamed, byLabel, enter, errorOf, leave, root } from './helpers.js';
+import {
+  buttonNamed,
+  byLabel,
+  enter,
+  errorOf,
+  fillPages,
+  leave,
+  pageHeading,
+  root,
+  showField,
+  summaryOf,
+} from './helpers.js';
 
 const TAG = 'finhub-step-organization-registration';
 defineOnce(TAG, FinHubOrganizationRegistrationStep);
@@ -48,11 +59,38 @@ async function open(setup: (el: FinHubOrganizationRegistrationStep) => void = ()
   return { el, form: root(el) };
 }
 
-function fill(form: ShadowRoot, overrides: Record<string, string> = {}) {
-  for (const [label, value] of Object.entries({ ...VALID, ...overrides })) {
-    enter(byLabel(form, label), value);
-  }
-}
+/** Fills the pages with valid details (and `overrides`), ending on the last page. */
+const fill = (form: ShadowRoot, overrides: Record<string, string> = {}) =>
+  fillPages(form, { ...VALID, ...overrides });
+
+const PAGES: [string, string[]][] = [
+  [
+    'Part 1 of 4 About the company',
+    [
+      'Legal name',
+      'Trading name (optional)',
+      'Registration number',
+      'Tax ID',
+      'Date of incorporation',
+      'Legal form',
+    ],
+  ],
+  [
+    'Part 2 of 4 Business and contact',
+    [
+      'Industry',
+      'Business description',
+      'Website (optional)',
+      'Company email',
+      'Company phone number',
+    ],
+  ],
+  ['Part 3 of 4 Registered address', ['Street address', 'Town or city', 'Postal code', 'Country']],
+  ['Part 4 of 4 Admin user', ['Admin email', 'Create a password', 'Repeat the password']],
+];
+
+const labels = (form: ShadowRoot) =>
+  [...form.querySelectorAll('label')].map((label) => label.textContent!.trim());
 
 /** Records the step's events. */
 function record(el: HTMLElement) {
@@ -89,18 +127,28 @@ const tomorrow = () => {
 describe('organization registration step', () => {
   it('labels every field visibly, names the choices and states the password rules up front', async () => {
     const { el, form } = await open();
-    for (const label of Object.keys(VALID)) expect(byLabel(form, label), label).to.exist;
+    // Four short pages, each with its own fields, checked on Continue.
+    for (const [index, [heading, fields]] of PAGES.entries()) {
+      expect(pageHeading(form)).to.equal(heading);
+      expect(labels(form).filter((label) => label in VALID)).to.deep.equal(fields);
+      await expect(el).to.be.accessible();
+      if (index < PAGES.length - 1) {
+        for (const label of fields) enter(byLabel(form, label), VALID[label]!);
+        buttonNamed(form, 'Continue').click();
+        await el.updateComplete;
+      }
+    }
+    expect(buttonNamed(form, 'Register company')).to.exist;
     const password = byLabel(form, 'Create a password');
     const hint = form.getElementById(password.getAttribute('aria-describedby')!)!;
     expect(hint.textContent).to.contain('At least 12 characters');
     expect(byLabel(form, 'Admin email').getAttribute('type')).to.equal('email');
-    expect(byLabel(form, 'Date of incorporation').getAttribute('max')).to.equal(today());
+    expect((await showField(form, 'Date of incorporation')).getAttribute('max')).to.equal(today());
     expect(byLabel(form, 'Trading name (optional)').hasAttribute('required')).to.be.false;
     expect(byLabel(form, 'Legal name').hasAttribute('required')).to.be.true;
-    const legalForms = [...byLabel(form, 'Legal form').querySelectorAll('option')].map((o) => [
-      o.value,
-      o.textContent!.trim(),
-    ]);
+    const legalForms = [...(await showField(form, 'Legal form')).querySelectorAll('option')].map(
+      (o) => [o.value, o.textContent!.trim()],
+    );
     expect(legalForms).to.deep.equal([
       ['', 'Choose…'],
       ['LIMITED_LIABILITY_COMPANY', 'Limited liability company (Ltd, LLC)'],
@@ -109,7 +157,7 @@ describe('organization registration step', () => {
       ['PARTNERSHIP', 'Partnership'],
       ['OTHER', 'Other'],
     ]);
-    const industries = [...byLabel(form, 'Industry').querySelectorAll('option')].map(
+    const industries = [...(await showField(form, 'Industry')).querySelectorAll('option')].map(
       (o) => o.value,
     );
     expect(industries).to.deep.equal([
@@ -121,35 +169,43 @@ describe('organization registration step', () => {
       'SERVICES',
       'OTHER',
     ]);
-    const countries = byLabel(form, 'Country').querySelectorAll('option');
+    const countries = (await showField(form, 'Country')).querySelectorAll('option');
     expect(countries).to.have.length(250);
     expect(form.querySelector('#country option[value="LT"]')!.textContent!.trim()).to.equal(
       'Lithuania',
     );
-    expect(byLabel(form, 'Business description').tagName).to.equal('TEXTAREA');
-    await expect(el).to.be.accessible();
+    expect((await showField(form, 'Business description')).tagName).to.equal('TEXTAREA');
   });
 
   it('shows an error only after a field is left, then keeps it current while typing', async () => {
     const { el, form } = await open();
-    const email = byLabel(form, 'Company email');
-    enter(email, 'info@');
+    // Tabbing through an empty field says nothing yet.
+    leave(byLabel(form, 'Registration number'));
     await el.updateComplete;
-    expect(errorOf(email)).to.equal('');
-    expect(email.getAttribute('aria-invalid')).to.equal('false');
-    leave(email);
+    expect(errorOf(byLabel(form, 'Registration number'))).to.equal('');
+    const name = byLabel(form, 'Legal name');
+    enter(name, 'A');
     await el.updateComplete;
-    expect(errorOf(email)).to.equal('Enter an email address like name@example.com');
-    expect(email.getAttribute('aria-invalid')).to.equal('true');
-    expect(errorOf(byLabel(form, 'Legal name'))).to.equal('');
-    enter(email, 'info@acme.example');
+    expect(errorOf(name)).to.equal('');
+    expect(name.getAttribute('aria-invalid')).to.equal('false');
+    leave(name);
     await el.updateComplete;
-    expect(errorOf(email)).to.equal('');
+    expect(errorOf(name)).to.equal('Enter at least 2 characters');
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    expect(errorOf(byLabel(form, 'Tax ID'))).to.equal('');
+    // Typed in and emptied again: leaving it says what is missing.
+    enter(name, '');
+    leave(name);
+    await el.updateComplete;
+    expect(errorOf(name)).to.equal('Enter the company’s legal name');
+    enter(name, 'Acme');
+    await el.updateComplete;
+    expect(errorOf(name)).to.equal('');
   });
 
   it('shows each rule’s own message, tied to its field with aria-describedby', async () => {
     const { el, form } = await open();
-    fill(form);
+    await fill(form);
     const cases: [string, string, string][] = [
       ['Legal name', ' ', 'Enter the company’s legal name'],
       ['Legal name', 'A', 'Enter at least 2 characters'],
@@ -189,7 +245,7 @@ describe('organization registration step', () => {
       ['Repeat the password', 'Correct-Horse-8', 'The passwords do not match'],
     ];
     for (const [label, value, message] of cases) {
-      const control = byLabel(form, label);
+      const control = await showField(form, label);
       const before = control.value;
       enter(control, value);
       leave(control);
@@ -204,7 +260,7 @@ describe('organization registration step', () => {
     }
     // Optional fields may stay empty.
     for (const label of ['Trading name (optional)', 'Website (optional)']) {
-      const control = byLabel(form, label);
+      const control = await showField(form, label);
       enter(control, '');
       leave(control);
       await el.updateComplete;
@@ -212,30 +268,64 @@ describe('organization registration step', () => {
     }
   });
 
-  it('on submit shows every error, focuses the first invalid field and announces a summary', async () => {
+  it('Continue on an empty page lists its problems in a focused summary that links to each field', async () => {
     const { el, form } = await open();
     const { submits, announcements } = record(el);
-    fill(form, { 'Tax ID': '', 'Postal code': '', 'Repeat the password': 'Other-Horse-9' });
+    enter(byLabel(form, 'Tax ID'), 'LT100012345678');
+    buttonNamed(form, 'Continue').click();
+    await el.updateComplete;
+    expect(pageHeading(form)).to.equal('Part 1 of 4 About the company');
+    const summary = summaryOf(form)!;
+    expect(summary.title).to.equal('There is a problem');
+    expect(summary.items).to.deep.equal([
+      'Enter the company’s legal name',
+      'Enter the company registration number',
+      'Enter the date of incorporation',
+      'Choose the legal form',
+    ]);
+    expect(form.activeElement?.id).to.equal('error-summary');
+    expect(summary.box.getAttribute('tabindex')).to.equal('-1');
+    // Only this page's fields: nothing on the later pages is checked yet.
+    expect(errorOf(byLabel(form, 'Legal name'))).to.equal('Enter the company’s legal name');
+    expect(errorOf(byLabel(form, 'Tax ID'))).to.equal('');
+    summary.links[2]!.click();
+    expect(form.activeElement?.id).to.equal(byLabel(form, 'Date of incorporation').id);
+    expect(submits).to.have.length(0);
+    expect(announcements).to.deep.equal([]);
+    expect(byLabel(form, 'Tax ID').value).to.equal('LT100012345678');
+    await expect(el).to.be.accessible();
+    // Fixing a field takes it off the summary; with none left, the summary goes.
+    enter(byLabel(form, 'Legal name'), 'Acme Robotics UAB');
+    await el.updateComplete;
+    expect(summaryOf(form)!.items).to.have.length(3);
+    for (const label of ['Registration number', 'Date of incorporation', 'Legal form'])
+      enter(byLabel(form, label), VALID[label]!);
+    await el.updateComplete;
+    expect(summaryOf(form)).to.equal(undefined);
+  });
+
+  it('the last page checks the whole form before sending', async () => {
+    const { el, form } = await open();
+    const { submits } = record(el);
+    await fill(form, { 'Repeat the password': 'Other-Horse-9' });
     submit(form);
     await el.updateComplete;
     expect(submits).to.have.length(0);
-    expect(errorOf(byLabel(form, 'Tax ID'))).to.equal('Enter the company’s tax ID');
-    expect(errorOf(byLabel(form, 'Postal code'))).to.equal('Enter the postal code');
+    expect(summaryOf(form)!.items).to.deep.equal(['The passwords do not match']);
     expect(errorOf(byLabel(form, 'Repeat the password'))).to.equal('The passwords do not match');
-    expect(form.activeElement).to.equal(byLabel(form, 'Tax ID'));
-    expect(announcements).to.deep.equal([
-      'Check these fields: Tax ID, Postal code, and Repeat the password.',
-    ]);
+    expect(form.activeElement?.id).to.equal('error-summary');
     // Nothing typed is lost, passwords included.
-    expect(byLabel(form, 'Legal name').value).to.equal('Acme Robotics UAB');
-    expect(byLabel(form, 'Legal form').value).to.equal('LIMITED_LIABILITY_COMPANY');
     expect(byLabel(form, 'Create a password').value).to.equal(PASSWORD);
-    await expect(el).to.be.accessible();
+    expect((await showField(form, 'Legal name')).value).to.equal('Acme Robotics UAB');
+    expect(byLabel(form, 'Legal form').value).to.equal('LIMITED_LIABILITY_COMPANY');
   });
 
   it('submits values that map onto the expected RegisterOrganizationRequest', async () => {
     const { el, form } = await open();
-    fill(form, { 'Legal name': '  Acme Robotics UAB ', 'Website (optional)': 'acme.example' });
+    await fill(form, {
+      'Legal name': '  Acme Robotics UAB ',
+      'Website (optional)': 'acme.example',
+    });
     const event = oneEvent(el, StepSubmitEvent.eventName) as Promise<
       StepSubmitEvent<OrganizationRegistrationValues>
     >;
@@ -271,12 +361,11 @@ describe('organization registration step', () => {
     });
   });
 
-  it('maps FinHub field errors onto the fields, focuses the first and keeps what was typed', async () => {
+  it('takes FinHub’s field errors to the page of the first, in a summary linking to each', async () => {
     const { el, form } = await open();
     const { announcements } = record(el);
-    fill(form);
+    await fill(form);
     el.serverErrors = [
-      { field: 'organizationCustomer.organization.legalName', message: 'Legal name is taken' },
       { field: 'email', message: 'Email domain not allowed' },
       {
         field: 'organizationCustomer.organization.addresses[0].postalCode',
@@ -286,37 +375,46 @@ describe('organization registration step', () => {
       { field: 'customerCategory.id', message: 'Category is inactive' },
     ];
     await el.updateComplete;
-    expect(errorOf(byLabel(form, 'Legal name'))).to.equal('Legal name is taken');
-    expect(errorOf(byLabel(form, 'Admin email'))).to.equal('Email domain not allowed');
+    // From the last page to the page of the first field in the form's order.
+    expect(pageHeading(form)).to.equal('Part 2 of 4 Business and contact');
     expect(errorOf(byLabel(form, 'Company email'))).to.equal('Company email bounced');
-    expect(errorOf(byLabel(form, 'Postal code'))).to.equal('Postal code is invalid');
-    expect(byLabel(form, 'Postal code').getAttribute('aria-invalid')).to.equal('true');
-    expect(form.querySelector('#general-errors')!.textContent).to.contain('Category is inactive');
-    expect(form.activeElement).to.equal(byLabel(form, 'Legal name'));
-    expect(announcements).to.deep.equal([
-      'Check these fields: Legal name, Company email, Postal code, and Admin email.',
+    const summary = summaryOf(form)!;
+    expect(summary.items).to.deep.equal([
+      'Category is inactive',
+      'Company email bounced',
+      'Postal code is invalid',
+      'Email domain not allowed',
     ]);
-    expect(byLabel(form, 'Create a password').value).to.equal(PASSWORD);
-    expect(byLabel(form, 'Street address').value).to.equal('Gedimino pr. 1');
+    expect(form.activeElement?.id).to.equal('error-summary');
+    expect(announcements).to.deep.equal([]);
     await expect(el).to.be.accessible();
-    // Editing the field clears the server's verdict on it, and only on it.
-    enter(byLabel(form, 'Postal code'), '01104');
+    // A link to a field on another page turns to it.
+    summary.links[2]!.click();
     await el.updateComplete;
-    expect(errorOf(byLabel(form, 'Postal code'))).to.equal('');
-    expect(errorOf(byLabel(form, 'Legal name'))).to.equal('Legal name is taken');
+    expect(pageHeading(form)).to.equal('Part 4 of 4 Admin user');
+    expect(form.activeElement?.id).to.equal(byLabel(form, 'Admin email').id);
+    expect(errorOf(byLabel(form, 'Admin email'))).to.equal('Email domain not allowed');
+    expect(byLabel(form, 'Create a password').value).to.equal(PASSWORD);
+    // Editing the field clears the server's verdict on it, and only on it.
+    const postal = await showField(form, 'Postal code');
+    expect(postal.getAttribute('aria-invalid')).to.equal('true');
+    expect(byLabel(form, 'Street address').value).to.equal('Gedimino pr. 1');
+    enter(postal, '01104');
+    await el.updateComplete;
+    expect(errorOf(postal)).to.equal('');
+    expect(errorOf(await showField(form, 'Company email'))).to.equal('Company email bounced');
   });
 
   it('shows a duplicate admin email with a "Sign in instead" action', async () => {
     const { el, form } = await open();
-    fill(form);
+    await fill(form);
     el.duplicateEmail = true;
     await el.updateComplete;
     const email = byLabel(form, 'Admin email');
     expect(errorOf(email)).to.equal('This email is already registered');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
-    expect(form.activeElement).to.equal(email);
-    // The company email is not the login: it stays valid.
-    expect(errorOf(byLabel(form, 'Company email'))).to.equal('');
+    expect(summaryOf(form)!.items).to.deep.equal(['This email is already registered']);
+    expect(form.activeElement?.id).to.equal('error-summary');
     await expect(el).to.be.accessible();
     const signIn = oneEvent(el, 'finhub-step-sign-in');
     buttonNamed(form, 'Sign in instead').click();
@@ -327,10 +425,13 @@ describe('organization registration step', () => {
     expect([...form.querySelectorAll('button')].map((b) => b.textContent!.trim())).to.not.include(
       'Sign in instead',
     );
+    // The company email is not the login: it stays valid.
+    expect(errorOf(await showField(form, 'Company email'))).to.equal('');
   });
 
   it('toggles password visibility with a real pressed button', async () => {
     const { el, form } = await open();
+    await fill(form);
     const toggle = buttonNamed(form, 'Show passwords');
     expect(toggle.getAttribute('type')).to.equal('button');
     expect(toggle.getAttribute('aria-controls')).to.equal('password matchingPassword');
@@ -347,7 +448,7 @@ describe('organization registration step', () => {
     const { submits, announcements } = record(el);
     // The shell sets `busy` as soon as it receives the submit.
     el.addEventListener(StepSubmitEvent.eventName, () => (el.busy = true));
-    fill(form);
+    await fill(form);
     const button = buttonNamed(form, 'Register company');
     button.click();
     button.click();
@@ -366,6 +467,7 @@ describe('organization registration step', () => {
     const { el, form } = await open((step) => {
       step.prefill = {
         legalName: 'Acme Robotics UAB',
+        city: 'Kaunas',
         country: 'LT',
         email: 'rita@acme.example',
         ...({ password: 'Leaked-Secret-1', matchingPassword: 'Leaked-Secret-1' } as object),
@@ -373,16 +475,12 @@ describe('organization registration step', () => {
     });
     const { drafts } = record(el);
     expect(byLabel(form, 'Legal name').value).to.equal('Acme Robotics UAB');
-    expect(byLabel(form, 'Country').value).to.equal('LT');
-    expect(byLabel(form, 'Admin email').value).to.equal('rita@acme.example');
-    expect(byLabel(form, 'Create a password').value).to.equal('');
-    expect(byLabel(form, 'Repeat the password').value).to.equal('');
     enter(byLabel(form, 'Tax ID'), 'LT1');
-    enter(byLabel(form, 'Create a password'), PASSWORD);
-    leave(byLabel(form, 'Create a password'));
+    leave(byLabel(form, 'Tax ID'));
     expect(drafts.at(-1)).to.deep.equal({
       legalName: 'Acme Robotics UAB',
       taxId: 'LT1',
+      city: 'Kaunas',
       country: 'LT',
       email: 'rita@acme.example',
     });
@@ -390,6 +488,20 @@ describe('organization registration step', () => {
     el.prefill = { taxId: 'FROM-HOST', city: 'Kaunas' };
     await el.updateComplete;
     expect(byLabel(form, 'Tax ID').value).to.equal('LT1');
-    expect(byLabel(form, 'Town or city').value).to.equal('Kaunas');
+    const typed = ['Create a password', 'Repeat the password', 'Admin email', 'Town or city'];
+    await fillPages(
+      form,
+      Object.fromEntries(Object.entries(VALID).filter(([label]) => !typed.includes(label))),
+    );
+    expect(pageHeading(form)).to.equal('Part 4 of 4 Admin user');
+    expect(byLabel(form, 'Admin email').value).to.equal('rita@acme.example');
+    expect(byLabel(form, 'Create a password').value).to.equal('');
+    expect(byLabel(form, 'Repeat the password').value).to.equal('');
+    enter(byLabel(form, 'Create a password'), PASSWORD);
+    leave(byLabel(form, 'Create a password'));
+    expect(drafts.at(-1)).to.not.have.property('password');
+    expect(JSON.stringify(drafts)).to.not.contain(PASSWORD);
+    expect((await showField(form, 'Town or city')).value).to.equal('Kaunas');
+    expect(byLabel(form, 'Country').value).to.equal('LT');
   });
 });

@@ -7,7 +7,7 @@ import type {
   PersonnelValues,
   SavedPersonnel,
 } from '../../src/steps/personnel/personnel.schema.js';
-import { enter, errorOf, leave, root, type Control } from './helpers.js';
+import { enter, errorOf, leave, root, summaryOf, type Control } from './helpers.js';
 
 const TAG = 'finhub-step-personnel';
 defineOnce(TAG, FinHubPersonnelStep);
@@ -237,8 +237,12 @@ describe('personnel step', () => {
     expect(describedText(form.querySelector('fieldset#employee-roles')!)).to.contain(
       'Choose at least one role',
     );
-    expect(root(el).activeElement).to.equal(field(form, 'First name'));
-    expect(announcements.at(-1)).to.equal('5 fields need attention.');
+    // The summary at the top of the row form lists them, and has the focus.
+    expect(root(el).activeElement?.id).to.equal('employees-summary');
+    expect(summaryOf(root(el), 'employees-summary')!.items).to.have.length(5);
+    summaryOf(root(el), 'employees-summary')!.links[0]!.click();
+    expect(root(el).activeElement?.id).to.equal(field(form, 'First name').id);
+    void announcements;
     expect(listItems(el, 'employees')).to.deep.equal([]);
     await expect(el).to.be.accessible();
   });
@@ -434,7 +438,9 @@ describe('personnel step', () => {
       'Answer whether this shareholder is a politically exposed person',
     );
     expect(pep.getAttribute('aria-invalid')).to.equal('true');
-    expect(root(el).activeElement).to.equal(field(form, 'Yes'));
+    expect(root(el).activeElement?.id).to.equal('shareholders-summary');
+    summaryOf(root(el), 'shareholders-summary')!.links[0]!.click();
+    expect(root(el).activeElement?.id).to.equal(field(form, 'Yes').id);
     expect(listItems(el, 'shareholders')).to.deep.equal([]);
     await expect(el).to.be.accessible();
     (field(form, 'No') as HTMLInputElement).click();
@@ -598,6 +604,26 @@ describe('personnel step', () => {
     await clickContinue(el);
     expect(submits).to.have.length(1);
     expect(formOf(el, 'employees')).to.equal(null);
+  });
+
+  it('does not call the row being fixed unfinished until Continue is pressed again', async () => {
+    const { el, submits } = await open();
+    await fillValid(el);
+    await addDirector(el, 'Jonas', 'Board', 'jonas@acme.example');
+    await clickContinue(el);
+    expect(submits).to.have.length(1);
+    // FinHub refused the director; the person opens it to fix it.
+    el.rowErrors = [{ section: 'directors', index: 1, message: 'Director already exists' }];
+    await el.updateComplete;
+    button(root(el), 'Edit Jonas Board').click();
+    await el.updateComplete;
+    enter(field(formOf(el, 'directors')!, 'Email'), 'jonas.b@acme.example');
+    await el.updateComplete;
+    expect(problemOf(el, 'directors')).to.equal('');
+    // Continue with the form still open: now it is unfinished.
+    await clickContinue(el);
+    expect(problemOf(el, 'directors')).to.equal('Finish or cancel the director you are editing.');
+    expect(submits).to.have.length(1);
   });
 
   it('shows a server error on the pending row it names and clears it once edited', async () => {

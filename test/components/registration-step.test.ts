@@ -12,13 +12,17 @@ import {
   deferred,
   enter,
   errorOf,
+  fillPages,
   fillRegistration,
   leave,
+  pageHeading,
   recordingBackend,
+  registrationValues,
   root,
+  showField,
   stepOf,
+  summaryOf,
   VALID_PASSWORD,
-  type Control,
 } from './helpers.js';
 import type { FlowBackend } from '../../src/flow/backend.js';
 import { createLocalBackend } from '../doubles/local-backend.js';
@@ -52,31 +56,42 @@ const dayAfter = (iso: string) => {
 };
 
 describe('individual registration step', () => {
-  it('labels every field visibly and states the password rules up front', async () => {
-    const { form } = await openRegistration();
-    for (const label of [
-      'First name',
-      'Last name',
-      'Email',
-      'Phone number',
-      'Date of birth',
-      'Gender',
-      'Nationality',
-      'Place of birth',
-      'Street address',
-      'Town or city',
-      'Postal code',
-      'Country',
-      'Create a password',
-      'Repeat the password',
-    ]) {
-      expect(byLabel(form, label), label).to.exist;
+  it('asks in three short pages, labels every field visibly and states the password rules up front', async () => {
+    const { el, form, step } = await openRegistration();
+    const values = registrationValues();
+    const pages: [string, string[]][] = [
+      [
+        'Part 1 of 3 About you',
+        ['First name', 'Last name', 'Date of birth', 'Gender', 'Nationality', 'Place of birth'],
+      ],
+      ['Part 2 of 3 Home address', ['Street address', 'Town or city', 'Postal code', 'Country']],
+      [
+        'Part 3 of 3 Contact and password',
+        ['Email', 'Phone number', 'Create a password', 'Repeat the password'],
+      ],
+    ];
+    for (const [index, [heading, fields]] of pages.entries()) {
+      expect(pageHeading(form)).to.equal(heading);
+      const shown = [...form.querySelectorAll('label')].map((l) => l.textContent!.trim());
+      expect(shown.filter((label) => label in values)).to.deep.equal(fields);
+      await expect(el).to.be.accessible();
+      if (index < pages.length - 1) {
+        for (const label of fields)
+          enter(byLabel(form, label), values[label as keyof typeof values]);
+        buttonNamed(form, 'Continue').click();
+        await step.updateComplete;
+        // The new page is said: focus on its heading.
+        expect(form.activeElement?.id).to.equal('page-heading');
+      }
     }
+    expect(buttonNamed(form, 'Create account')).to.exist;
     const password = byLabel(form, 'Create a password');
     const hint = form.getElementById(password.getAttribute('aria-describedby')!)!;
     expect(hint.textContent).to.contain('At least 12 characters');
     expect(byLabel(form, 'Email').getAttribute('type')).to.equal('email');
-    expect(byLabel(form, 'Date of birth').getAttribute('max')).to.equal(latestBirthDate());
+    expect((await showField(form, 'Date of birth')).getAttribute('max')).to.equal(
+      latestBirthDate(),
+    );
     const genders = [...byLabel(form, 'Gender').querySelectorAll('option')].map((o) => [
       o.value,
       o.textContent!.trim(),
@@ -98,11 +113,17 @@ describe('individual registration step', () => {
     const names = options.map((o) => o.textContent!.trim());
     const sorted = [...names].sort(new Intl.Collator('en', { sensitivity: 'base' }).compare);
     expect(names).to.deep.equal(sorted);
-    expect(byLabel(form, 'Country').querySelectorAll('option')).to.have.length(250);
+    await fillRegistration(form);
+    expect((await showField(form, 'Country')).querySelectorAll('option')).to.have.length(250);
   });
 
   it('shows an error only after a field is left, then keeps it current while typing', async () => {
     const { form, step } = await openRegistration();
+    // Tabbing through an empty field says nothing yet.
+    leave(byLabel(form, 'First name'));
+    await step.updateComplete;
+    expect(errorOf(byLabel(form, 'First name'))).to.equal('');
+    await fillRegistration(form);
     const email = byLabel(form, 'Email');
     enter(email, 'ona@');
     await step.updateComplete;
@@ -112,8 +133,8 @@ describe('individual registration step', () => {
     await step.updateComplete;
     expect(errorOf(email)).to.equal('Enter an email address like name@example.com');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
-    // Untouched fields stay quiet.
-    expect(errorOf(byLabel(form, 'First name'))).to.equal('');
+    // Other fields stay quiet.
+    expect(errorOf(byLabel(form, 'Phone number'))).to.equal('');
     enter(email, 'ona@example.com');
     await step.updateComplete;
     expect(errorOf(email)).to.equal('');
@@ -122,7 +143,7 @@ describe('individual registration step', () => {
 
   it('shows each rule’s own message, tied to its field with aria-describedby', async () => {
     const { form, step } = await openRegistration();
-    fillRegistration(form);
+    await fillRegistration(form);
     const cases: [string, string, string][] = [
       ['First name', '  ', 'Enter your first name'],
       ['Last name', '', 'Enter your last name'],
@@ -153,7 +174,7 @@ describe('individual registration step', () => {
       ['Repeat the password', 'Correct-Horse-8', 'The passwords do not match'],
     ];
     for (const [label, value, message] of cases) {
-      const control = byLabel(form, label);
+      const control = await showField(form, label);
       const before = control.value;
       enter(control, value);
       leave(control);
@@ -167,27 +188,63 @@ describe('individual registration step', () => {
       expect(errorOf(control), `${label} fixed`).to.equal('');
     }
     // The age rule names the latest allowed date.
-    const birth = byLabel(form, 'Date of birth');
+    const birth = await showField(form, 'Date of birth');
     enter(birth, dayAfter(latestBirthDate()));
     await step.updateComplete;
     expect(errorOf(birth)).to.match(/^You must be 18 or older \(born on or before .+\)$/);
     await expect(step).to.be.accessible();
   });
 
-  it('on submit shows every error, focuses the first invalid field and announces a summary', async () => {
+  it('Continue on an empty page shows a focused summary whose links focus their fields', async () => {
     const { el, form, step } = await openRegistration();
-    fillRegistration(form, { Email: 'nope', 'Postal code': '' });
+    enter(byLabel(form, 'Last name'), 'Jonaitė');
+    buttonNamed(form, 'Continue').click();
+    await step.updateComplete;
+    expect(pageHeading(form)).to.equal('Part 1 of 3 About you');
+    const summary = summaryOf(form)!;
+    expect(summary.title).to.equal('There is a problem');
+    expect(summary.items).to.deep.equal([
+      'Enter your first name',
+      'Enter your date of birth',
+      'Choose your gender',
+      'Choose your nationality',
+      'Enter your place of birth',
+    ]);
+    expect(summary.links.map((a) => a.getAttribute('href'))).to.deep.equal([
+      '#firstName',
+      '#dateOfBirth',
+      '#gender',
+      '#nationality',
+      '#placeOfBirth',
+    ]);
+    expect(root(step).activeElement?.id).to.equal('error-summary');
+    expect(errorOf(byLabel(form, 'First name'))).to.equal('Enter your first name');
+    summary.links[3]!.click();
+    expect(root(step).activeElement?.id).to.equal(byLabel(form, 'Nationality').id);
+    // One error box at the top, then each field's own message: no announcement on top of it.
+    await el.updateComplete;
+    expect(statusText(el)).to.not.contain('Check these fields');
+    expect(byLabel(form, 'Last name').value).to.equal('Jonaitė');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the last page checks what it holds and keeps everything typed', async () => {
+    const { el, form, step } = await openRegistration();
+    const reached = await fillRegistration(form, { Email: 'nope', 'Repeat the password': '' });
+    expect(reached).to.equal('Part 3 of 3 Contact and password');
     submit(form);
     await step.updateComplete;
-    const email = byLabel(form, 'Email');
-    expect(errorOf(email)).to.equal('Enter an email address like name@example.com');
-    expect(errorOf(byLabel(form, 'Postal code'))).to.equal('Enter your postal code');
-    expect(root(step).activeElement).to.equal(email);
-    await el.updateComplete;
-    expect(statusText(el)).to.equal('Check these fields: Email and Postal code.');
+    expect(summaryOf(form)!.items).to.deep.equal([
+      'Enter an email address like name@example.com',
+      'Repeat your password',
+    ]);
+    expect(root(step).activeElement?.id).to.equal('error-summary');
+    expect(errorOf(byLabel(form, 'Email'))).to.equal(
+      'Enter an email address like name@example.com',
+    );
     // Nothing typed is lost.
-    expect(byLabel(form, 'First name').value).to.equal('Ona');
     expect(byLabel(form, 'Create a password').value).to.equal(VALID_PASSWORD);
+    expect((await showField(form, 'First name')).value).to.equal('Ona');
     expect(byLabel(form, 'Nationality').value).to.equal('LT');
     await expect(el).to.be.accessible();
   });
@@ -195,12 +252,10 @@ describe('individual registration step', () => {
   it('sends typed, validated values and nothing while invalid', async () => {
     const { backend, calls } = recordingBackend();
     const { form, step } = await openRegistration(backend);
-    fillRegistration(form, { 'First name': '' });
-    submit(form);
+    expect(await fillRegistration(form, { 'First name': '' })).to.equal('Part 1 of 3 About you');
     await step.updateComplete; // refused on the spot: nothing goes to the backend
     expect(calls.filter((c) => c.method === 'registerIndividual')).to.have.length(0);
-    enter(byLabel(form, 'First name'), '  Ona ');
-    enter(byLabel(form, 'Phone number'), '+370 600 12345');
+    await fillRegistration(form, { 'First name': '  Ona ', 'Phone number': '+370 600 12345' });
     submit(form);
     await waitUntil(() => calls.some((c) => c.method === 'registerIndividual'));
     expect(calls.find((c) => c.method === 'registerIndividual')!.args[0]).to.deep.equal({
@@ -221,7 +276,7 @@ describe('individual registration step', () => {
     });
   });
 
-  it('maps FinHub field errors onto the fields and keeps what was typed', async () => {
+  it('takes FinHub’s field errors to the page of the first, in a summary, keeping what was typed', async () => {
     const { backend } = recordingBackend({
       registerIndividual: async () => {
         throw apiError({
@@ -247,31 +302,40 @@ describe('individual registration step', () => {
     const { el, form, step } = await openRegistration(backend, (host) =>
       host.addEventListener('finhub-error', (e) => errors.push(e.detail)),
     );
-    fillRegistration(form);
+    await fillRegistration(form);
     submit(form);
-    await waitUntil(() => errorOf(byLabel(form, 'Email')) !== '', 'server errors not shown');
+    // The person sent it from the last page; the postal code is on the address page.
+    await waitUntil(() => summaryOf(form), 'server errors not shown');
     await step.updateComplete;
-    expect(errorOf(byLabel(form, 'Email'))).to.equal('Email domain not allowed');
-    expect(errorOf(byLabel(form, 'Repeat the password'))).to.equal(
-      'Password and matching password must be identical',
-    );
+    expect(pageHeading(form)).to.equal('Part 2 of 3 Home address');
     expect(errorOf(byLabel(form, 'Postal code'))).to.equal('Postal code is invalid');
-    expect(form.querySelector('#general-errors')!.textContent).to.contain('Category is inactive');
-    expect(root(step).activeElement).to.equal(byLabel(form, 'Email'));
-    expect(byLabel(form, 'Create a password').value).to.equal(VALID_PASSWORD);
+    expect(summaryOf(form)!.items).to.deep.equal([
+      'Category is inactive',
+      'Postal code is invalid',
+      'Email domain not allowed',
+      'Password and matching password must be identical',
+    ]);
+    expect(root(step).activeElement?.id).to.equal('error-summary');
     expect(byLabel(form, 'Street address').value).to.equal('Gedimino pr. 1');
     expect(errors.map((e) => e.code)).to.deep.equal(['validation_failed']);
     expect(root(el).querySelector('[part="error"]')).to.equal(null);
-    await el.updateComplete;
-    expect(statusText(el)).to.equal(
-      'Check these fields: Email, Postal code, and Repeat the password.',
-    );
     await expect(el).to.be.accessible();
     // Editing the field clears the server's verdict on it.
     enter(byLabel(form, 'Postal code'), '01104');
     await step.updateComplete;
     expect(errorOf(byLabel(form, 'Postal code'))).to.equal('');
+    // A link to another page's field turns to it.
+    summaryOf(form)!
+      .links.find((link) => link.textContent === 'Email domain not allowed')!
+      .click();
+    await step.updateComplete;
+    expect(pageHeading(form)).to.equal('Part 3 of 3 Contact and password');
+    expect(root(step).activeElement?.id).to.equal(byLabel(form, 'Email').id);
     expect(errorOf(byLabel(form, 'Email'))).to.equal('Email domain not allowed');
+    expect(errorOf(byLabel(form, 'Repeat the password'))).to.equal(
+      'Password and matching password must be identical',
+    );
+    expect(byLabel(form, 'Create a password').value).to.equal(VALID_PASSWORD);
   });
 
   it('shows a duplicate email on the email field with a "Sign in instead" action', async () => {
@@ -281,13 +345,14 @@ describe('individual registration step', () => {
       },
     });
     const { el, form, step } = await openRegistration(backend);
-    fillRegistration(form);
+    await fillRegistration(form);
     submit(form);
     const email = byLabel(form, 'Email');
     await waitUntil(() => errorOf(email) !== '', 'duplicate not shown');
     expect(errorOf(email)).to.equal('This email is already registered');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
-    expect(root(step).activeElement).to.equal(email);
+    expect(summaryOf(form)!.items).to.deep.equal(['This email is already registered']);
+    expect(root(step).activeElement?.id).to.equal('error-summary');
     await expect(el).to.be.accessible();
     const request = oneEvent(el, 'finhub-sign-in-request') as Promise<FinHubSignInRequestEvent>;
     buttonNamed(form, 'Sign in instead').click();
@@ -306,6 +371,7 @@ describe('individual registration step', () => {
 
   it('toggles password visibility with a real pressed button', async () => {
     const { form, step } = await openRegistration();
+    await fillRegistration(form);
     const toggle = buttonNamed(form, 'Show passwords');
     expect(toggle.getAttribute('type')).to.equal('button');
     expect(toggle.getAttribute('aria-pressed')).to.equal('false');
@@ -328,7 +394,7 @@ describe('individual registration step', () => {
     const gate = deferred<object>();
     const { backend, calls } = recordingBackend({ registerIndividual: () => gate.promise });
     const { el, form, step } = await openRegistration(backend);
-    fillRegistration(form);
+    await fillRegistration(form);
     const button = buttonNamed(form, 'Create account');
     button.click();
     button.click(); // same task
@@ -358,23 +424,54 @@ describe('individual registration step', () => {
       };
     });
     expect(byLabel(form, 'First name').value).to.equal('Ona');
-    expect(byLabel(form, 'Email').value).to.equal('ona@example.com');
     expect(byLabel(form, 'Nationality').value).to.equal('LT');
-    expect(byLabel(form, 'Create a password').value).to.equal('');
     expect(byLabel(form, 'Last name').value).to.equal('');
+    const {
+      Email,
+      'Create a password': p1,
+      'Repeat the password': p2,
+      ...rest
+    } = registrationValues();
+    void [Email, p1, p2];
+    await fillPages(form, rest);
+    expect(byLabel(form, 'Email').value).to.equal('ona@example.com');
+    expect(byLabel(form, 'Create a password').value).to.equal('');
   });
 
-  it('keeps what was typed (not passwords) when going back to the category and returning', async () => {
-    const { el, form } = await openRegistration();
-    fillRegistration(form);
-    for (const control of form.querySelectorAll<Control>('input, select')) leave(control);
+  it('keeps each page’s draft across Back, and what was typed (not passwords) across the category', async () => {
+    const { el, form, step } = await openRegistration();
+    await fillRegistration(form, { 'Town or city': 'Kaunas' });
+    enter(byLabel(form, 'Phone number'), '+37060099999');
+    enter(byLabel(form, 'Create a password'), VALID_PASSWORD);
+    buttonNamed(form, 'Back').click();
+    await step.updateComplete;
+    expect(pageHeading(form)).to.equal('Part 2 of 3 Home address');
+    expect(byLabel(form, 'Town or city').value).to.equal('Kaunas');
+    expect(byLabel(form, 'Country').value).to.equal('LT');
+    buttonNamed(form, 'Back').click();
+    await step.updateComplete;
+    expect(pageHeading(form)).to.equal('Part 1 of 3 About you');
+    expect(byLabel(form, 'First name').value).to.equal('Ona');
+    expect(byLabel(form, 'Gender').value).to.equal('FEMALE');
+    // Forward again: the later pages kept theirs too.
+    buttonNamed(form, 'Continue').click();
+    await step.updateComplete;
+    expect(byLabel(form, 'Town or city').value).to.equal('Kaunas');
+    buttonNamed(form, 'Continue').click();
+    await step.updateComplete;
+    expect(byLabel(form, 'Phone number').value).to.equal('+37060099999');
+    expect(byLabel(form, 'Create a password').value).to.equal(VALID_PASSWORD);
+    // Back from the first page leaves the step; returning starts from the draft.
+    await showField(form, 'First name');
     buttonNamed(form, 'Back').click();
     const categorization = await stepOf<FinHubCategorizationStep>(el, 'finhub-step-categorization');
     buttonNamed(root(categorization), 'Continue').click();
     const again = root(await stepOf<FinHubIndividualRegistrationStep>(el, REGISTRATION));
+    expect(pageHeading(again)).to.equal('Part 1 of 3 About you');
     expect(byLabel(again, 'First name').value).to.equal('Ona');
     expect(byLabel(again, 'Gender').value).to.equal('FEMALE');
-    expect(byLabel(again, 'Country').value).to.equal('LT');
+    expect((await showField(again, 'Town or city')).value).to.equal('Kaunas');
+    expect((await showField(again, 'Phone number')).value).to.equal('+37060099999');
     expect(byLabel(again, 'Create a password').value).to.equal('');
   });
 

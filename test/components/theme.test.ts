@@ -168,7 +168,7 @@ describe('theme', () => {
     const registration = await stepOf(el, 'finhub-step-individual-registration');
     const scope = root(registration);
     const shell = root(el);
-    const primary = buttonNamed(scope, 'Create account');
+    const primary = buttonNamed(scope, 'Continue'); // the first page's
 
     for (const { theme, media, name } of SCHEMES) {
       await emulateMedia({ colorScheme: media });
@@ -217,7 +217,7 @@ describe('theme', () => {
     // The error banner and its retry button.
     await emulateMedia({ colorScheme: 'light' });
     await setTheme(el, 'light');
-    fillRegistration(scope);
+    await fillRegistration(scope);
     buttonNamed(scope, 'Create account').click();
     await waitUntil(() => shell.querySelector('[part="error"]'), 'no error banner');
     for (const { theme, media, name } of SCHEMES) {
@@ -238,7 +238,7 @@ describe('theme', () => {
     );
     buttonNamed(root(await categorization(el)), 'Continue').click();
     const registration = await stepOf(el, 'finhub-step-individual-registration');
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     await waitUntil(
       () => root(registration).querySelector('.button-primary[aria-disabled="true"]'),
@@ -261,7 +261,7 @@ describe('theme', () => {
     );
     buttonNamed(root(await categorization(el)), 'Continue').click();
     const registration = await stepOf(el, 'finhub-step-individual-registration');
-    fillRegistration(root(registration));
+    await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     const verification = await stepOf(el, 'finhub-step-verification');
     await waitUntil(() => root(verification).querySelector('li'), 'no documents listed');
@@ -351,7 +351,7 @@ describe('theme', () => {
     buttonNamed(root(await categorization(el)), 'Continue').click();
     const registration = await stepOf(el, 'finhub-step-individual-registration');
     const scope = root(registration);
-    buttonNamed(scope, 'Create account').click();
+    buttonNamed(scope, 'Continue').click(); // errors on the first page
     await registration.updateComplete;
     const shell = root(el);
     const probes = () => ({
@@ -360,7 +360,7 @@ describe('theme', () => {
       muted: getComputedStyle(shell.querySelector('.progress-summary')!),
       input: getComputedStyle(scope.querySelector('input[aria-invalid="true"]')!),
       error: getComputedStyle(scope.querySelector('.field-error')!),
-      primary: getComputedStyle(buttonNamed(scope, 'Create account')),
+      primary: getComputedStyle(buttonNamed(scope, 'Continue')),
       form: getComputedStyle(scope.querySelector('form')!),
       title: getComputedStyle(shell.querySelector('.title')!),
       heading: getComputedStyle(shell.querySelector('#step-heading')!),
@@ -384,7 +384,7 @@ describe('theme', () => {
       '--finhub-font-size-section': (p) => p.title.fontSize,
       '--finhub-font-size-heading': (p) => p.heading.fontSize,
       '--finhub-focus-ring': () => {
-        const primary = buttonNamed(scope, 'Create account');
+        const primary = buttonNamed(scope, 'Continue'); // the first page's
         primary.focus();
         const color = getComputedStyle(primary).outlineColor;
         primary.blur();

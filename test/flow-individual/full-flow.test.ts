@@ -56,7 +56,7 @@ describe('individual flow through relay + sandbox', () => {
     // Registration, filled through the labels.
     const registration = await step(el, 'finhub-step-individual-registration');
     await expect(el).to.be.accessible();
-    fillRegistration(root(registration), {
+    await fillRegistration(root(registration), {
       Email: email,
       'Create a password': PASSWORD,
       'Repeat the password': PASSWORD,

@@ -41,23 +41,31 @@ describe('keyboard only', () => {
 
     const registration = await step(el, 'finhub-step-individual-registration');
     const form = root(registration);
+    // Three short pages, each sent on with Enter on Continue (focus then on the next page's heading).
     await typeInto(form, 'First name', 'Ona');
     await typeInto(form, 'Last name', 'Jonaitė');
-    await typeInto(form, 'Email', email);
-    await typeInto(form, 'Phone number', '+37060012345');
     await typeInto(form, 'Date of birth', '05151990');
     await typeInto(form, 'Gender', 'Female');
     await typeInto(form, 'Nationality', 'Lithuania');
     await typeInto(form, 'Place of birth', 'Vilnius');
+    expect((byLabel(form, 'Date of birth') as HTMLInputElement).value).to.equal('1990-05-15');
+    expect(byLabel(form, 'Gender').value).to.equal('FEMALE');
+    expect(byLabel(form, 'Nationality').value).to.equal('LT');
+    await tabTo(byLabel(form, 'Place of birth'), 'Place of birth');
+    await sendKeys({ press: 'Enter' }); // Enter in a text field sends the page on
+    await waitUntil(() => form.querySelector('#street'), 'the address page never showed');
+    expect(deepActive()).to.equal(form.getElementById('page-heading'));
     await typeInto(form, 'Street address', 'Gedimino pr. 1');
     await typeInto(form, 'Town or city', 'Vilnius');
     await typeInto(form, 'Postal code', '01103');
     await typeInto(form, 'Country', 'Lithuania');
+    await tabTo(buttonNamed(form, 'Continue'), 'Continue');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => form.querySelector('#email'), 'the last page never showed');
+    await typeInto(form, 'Email', email);
+    await typeInto(form, 'Phone number', '+37060012345');
     await typeInto(form, 'Create a password', PASSWORD);
     await typeInto(form, 'Repeat the password', PASSWORD);
-    expect((byLabel(form, 'Date of birth') as HTMLInputElement).value).to.equal('1990-05-15');
-    expect(byLabel(form, 'Gender').value).to.equal('FEMALE');
-    expect(byLabel(form, 'Nationality').value).to.equal('LT');
     await tabTo(buttonNamed(form, 'Create account'), 'Create account');
     await sendKeys({ press: 'Enter' });
 

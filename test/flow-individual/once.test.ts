@@ -63,7 +63,7 @@ describe('each request once', () => {
 
     buttonNamed(root(categorization), 'Continue').click();
     const registration = await step(el, 'finhub-step-individual-registration');
-    fillRegistration(root(registration), {
+    await fillRegistration(root(registration), {
       Email: uniqueEmail('once'),
       'Create a password': PASSWORD,
       'Repeat the password': PASSWORD,

@@ -5,7 +5,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { FinHubOnboarding } from '../../src/index.js';
-import { buttonNamed, byLabel, enter, errorOf, root } from '../components/helpers.js';
+import { buttonNamed, byLabel, enter, errorOf, root, summaryOf } from '../components/helpers.js';
 import { TestClock } from '../doubles/clock.js';
 import {
   PASSWORD,
@@ -236,7 +236,9 @@ describe('resume through relay + sandbox', () => {
     await waitUntil(() => errorOf(password) !== '', 'no sign-in error', { timeout: 5000 });
     expect(errorOf(password)).to.match(/email or password is incorrect/);
     expect(password.getAttribute('aria-invalid')).to.equal('true');
-    expect(root(form).activeElement).to.equal(password);
+    expect(root(form).activeElement?.id).to.equal('error-summary');
+    summaryOf(root(form))!.links[0]!.click();
+    expect(root(form).activeElement?.id).to.equal('password');
     await expect(mounted.el).to.be.accessible();
     const error = mounted.events.find((e) => e.type === 'finhub-error')!.detail as Json;
     expect(error).to.include({ step: 'session', code: 'unauthorized', recoverable: true });

@@ -14,6 +14,7 @@ import {
   fillRegistration,
   root,
   shownIban,
+  summaryOf,
 } from '../components/helpers.js';
 import { TestClock } from '../doubles/clock.js';
 import {
@@ -39,7 +40,7 @@ async function submitRegistration(el: FinHubOnboarding, email: string) {
   await inside(categorization, 'input[type="radio"]', 'categories');
   buttonNamed(root(categorization), 'Continue').click();
   const registration = await step(el, 'finhub-step-individual-registration');
-  fillRegistration(root(registration), {
+  await fillRegistration(root(registration), {
     Email: email,
     'Create a password': PASSWORD,
     'Repeat the password': PASSWORD,
@@ -98,7 +99,10 @@ describe('server errors through relay + sandbox', () => {
       'This code is not correct. Check the email we sent you and try again.',
     );
     expect(code().getAttribute('aria-invalid')).to.equal('true');
-    expect(root(activation).activeElement).to.equal(code());
+    expect(root(activation).activeElement?.id).to.equal('error-summary');
+    expect(summaryOf(root(activation))!.items).to.deep.equal([
+      'This code is not correct. Check the email we sent you and try again.',
+    ]);
     expect(bannerText(el)).to.equal('');
     await expect(el).to.be.accessible();
 
@@ -133,7 +137,7 @@ describe('server errors through relay + sandbox', () => {
     const email = byLabel(root(registration), 'Email');
     await waitUntil(() => errorOf(email) !== '', 'duplicate not shown', { timeout: 5000 });
     expect(errorOf(email)).to.equal('This email is already registered');
-    expect(root(registration).activeElement).to.equal(email);
+    expect(root(registration).activeElement?.id).to.equal('error-summary');
     await expect(el).to.be.accessible();
     buttonNamed(root(registration), 'Sign in instead').click();
     expect(

@@ -5,8 +5,15 @@
  */
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import type { FinHubOnboarding } from '../../src/index.js';
-import { buttonNamed, byLabel, enter, errorOf, leave, root } from '../components/helpers.js';
+import {
+  buttonNamed,
+  byLabel,
+  enter,
+  errorOf,
+  leave,
+  root,
+  summaryOf,
+} from '../components/helpers.js';
 import {
   PASSWORD,
   consentViaApi,
@@ -33,9 +40,6 @@ async function signedIn(
   return mounted;
 }
 
-const statusText = (el: FinHubOnboarding) =>
-  root(el).querySelector('.visually-hidden[role="status"]')!.textContent!.trim();
-
 async function settled(scope: LitElement) {
   await scope.updateComplete;
 }
@@ -54,9 +58,11 @@ describe('validation of the individual flow’s inputs', () => {
     expect(errorOf(email)).to.equal('Enter the email address you registered with');
     expect(errorOf(password)).to.equal('Enter your password');
     expect(email.getAttribute('aria-invalid')).to.equal('true');
-    expect(root(form).activeElement).to.equal(email);
-    await el.updateComplete;
-    expect(statusText(el)).to.equal('Check the email and password, then sign in again.');
+    expect(root(form).activeElement?.id).to.equal('error-summary');
+    expect(summaryOf(root(form))!.items).to.deep.equal([
+      'Enter the email address you registered with',
+      'Enter your password',
+    ]);
     await expect(el).to.be.accessible();
 
     enter(email, 'ona@example');
@@ -68,7 +74,9 @@ describe('validation of the individual flow’s inputs', () => {
     expect(errorOf(email)).to.equal('');
     buttonNamed(root(form), 'Sign in').click();
     await settled(form);
-    expect(root(form).activeElement).to.equal(password);
+    expect(summaryOf(root(form))!.items).to.deep.equal(['Enter your password']);
+    summaryOf(root(form))!.links[0]!.click();
+    expect(root(form).activeElement?.id).to.equal(password.id);
     expect(await journal(deviceId)).to.deep.equal([]);
 
     // The show/hide toggle is a real pressed button.
@@ -114,9 +122,14 @@ describe('validation of the individual flow’s inputs', () => {
     expect(errorOf(terms)).to.equal('Accept the terms and conditions to continue');
     expect(errorOf(privacy)).to.equal('Accept the privacy policy to continue');
     expect(errorOf(data)).to.equal('Agree to the processing of your data to continue');
-    expect(scope.activeElement).to.equal(terms);
-    await el.updateComplete;
-    expect(statusText(el)).to.equal('Accept all three agreements to open your account.');
+    expect(scope.activeElement?.id).to.equal('error-summary');
+    expect(summaryOf(scope)!.items).to.deep.equal([
+      'Accept the terms and conditions to continue',
+      'Accept the privacy policy to continue',
+      'Agree to the processing of your data to continue',
+    ]);
+    summaryOf(scope)!.links[2]!.click();
+    expect(scope.activeElement?.id).to.equal(data.id);
     await expect(el).to.be.accessible();
 
     (terms as HTMLInputElement).click();
@@ -125,7 +138,9 @@ describe('validation of the individual flow’s inputs', () => {
     await settled(consents);
     expect(errorOf(terms)).to.equal('');
     expect(errorOf(data)).to.equal('Agree to the processing of your data to continue');
-    expect(scope.activeElement).to.equal(data);
+    expect(summaryOf(scope)!.items).to.deep.equal([
+      'Agree to the processing of your data to continue',
+    ]);
     expect((await routes(deviceId)).filter((p) => p.includes('/consents/'))).to.deep.equal([]);
 
     (data as HTMLInputElement).click();
@@ -156,7 +171,9 @@ describe('validation of the individual flow’s inputs', () => {
     await settled(activation);
     expect(errorOf(code)).to.equal('Enter the activation code from the email');
     expect(code.getAttribute('aria-invalid')).to.equal('true');
-    expect(root(activation).activeElement).to.equal(code);
+    expect(root(activation).activeElement?.id).to.equal('error-summary');
+    summaryOf(root(activation))!.links[0]!.click();
+    expect(root(activation).activeElement?.id).to.equal('code');
     await expect(el).to.be.accessible();
 
     enter(code, 'a b');

@@ -9,7 +9,7 @@ import type { LitElement } from 'lit';
 import '../../src/define.js';
 import type { FinHubClient } from '../../src/api/client.js';
 import type { FinHubOnboarding, FinHubResume } from '../../src/index.js';
-import { buttonNamed, byLabel, enter, root, type Control } from '../components/helpers.js';
+import { buttonNamed, enter, fillPages, root, type Control } from '../components/helpers.js';
 import {
   PASSWORD,
   container,
@@ -141,8 +141,7 @@ export async function registerCompany(
   buttonNamed(root(categorization), 'Continue').click();
   const registration = await step(el, 'finhub-step-organization-registration');
   const values = companyValues(overrides);
-  for (const [label, value] of Object.entries(values))
-    enter(byLabel(root(registration), label), value);
+  await fillPages(root(registration), values);
   buttonNamed(root(registration), 'Register company').click();
   return { email: values['Admin email']!, registration };
 }

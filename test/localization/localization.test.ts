@@ -11,6 +11,7 @@ import {
   byLabel,
   enter,
   errorOf,
+  fillPages,
   fillRegistration,
   leave,
   recordingBackend,
@@ -94,24 +95,18 @@ describe('localization: locale="lt" at run time', () => {
     expect(heading(el)).to.equal('Jūsų duomenys');
     expect(text(root(el))).to.contain('2 žingsnis iš 5');
     const scope = root(registration);
-    expect(labels(scope)).to.include.members([
-      'Vardas',
-      'Pavardė',
-      'El. paštas',
-      'Telefono numeris',
-      'Gimimo data',
-      'Pilietybė',
-      'Pašto kodas',
-      'Šalis',
-    ]);
-    expect(buttonNamed(scope, 'Sukurti paskyrą')).to.exist;
+    expect(labels(scope)).to.include.members(['Vardas', 'Pavardė', 'Gimimo data', 'Pilietybė']);
+    expect(scope.getElementById('page-heading')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      '1 dalis iš 3 Apie jus',
+    );
+    expect(buttonNamed(scope, 'Tęsti')).to.exist;
     expect(buttonNamed(scope, 'Atgal')).to.exist;
 
-    // Validation messages, on submit, in Lithuanian.
-    buttonNamed(scope, 'Sukurti paskyrą').click();
+    // Validation messages, on Continue, in Lithuanian, with the summary.
+    buttonNamed(scope, 'Tęsti').click();
     await registration.updateComplete;
+    expect(scope.getElementById('error-summary-title')!.textContent).to.equal('Reikia pataisyti');
     expect(errorOf(byLabel(scope, 'Vardas'))).to.contain('Įveskite vardą');
-    expect(errorOf(byLabel(scope, 'El. paštas'))).to.contain('Įveskite el. pašto adresą');
     expect(errorOf(byLabel(scope, 'Pilietybė'))).to.contain('Pasirinkite pilietybę');
 
     // The same screen in English again, errors included.
@@ -119,9 +114,10 @@ describe('localization: locale="lt" at run time', () => {
     expect(root(el).querySelector('[part="container"]')!.getAttribute('lang')).to.equal('en');
     expect(heading(el)).to.equal('Your details');
     expect(text(root(el))).to.contain('Step 2 of 5');
-    expect(labels(scope)).to.include.members(['First name', 'Nationality', 'Country']);
+    expect(labels(scope)).to.include.members(['First name', 'Nationality']);
     expect(errorOf(byLabel(scope, 'First name'))).to.contain('Enter your first name');
-    expect(buttonNamed(scope, 'Create account')).to.exist;
+    expect(scope.getElementById('error-summary-title')!.textContent).to.equal('There is a problem');
+    expect(buttonNamed(scope, 'Continue')).to.exist;
   });
 
   it('names countries through Intl.DisplayNames in the active locale, sorted for it', async () => {
@@ -132,11 +128,9 @@ describe('localization: locale="lt" at run time', () => {
     const registration = await stepOf(el, REGISTRATION);
     const scope = root(registration);
     const nationality = byLabel(scope, 'Pilietybė') as HTMLSelectElement;
-    const country = byLabel(scope, 'Šalis') as HTMLSelectElement;
     const lt = new Intl.DisplayNames(['lt'], { type: 'region' });
     for (const code of ['LT', 'DE', 'GB', 'US', 'LV']) {
       expect(optionText(nationality, code), code).to.equal(lt.of(code));
-      expect(optionText(country, code), code).to.equal(lt.of(code));
     }
     // Lithuanian names, not English ones (and not codes).
     expect(optionText(nationality, 'LT')).to.equal('Lietuva');
@@ -168,6 +162,21 @@ describe('localization: locale="lt" at run time', () => {
     expect(errorOf(byLabel(scope, 'Date of birth'))).to.equal(
       `You must be 18 or older (born on or before ${en})`,
     );
+
+    // The country, on the address page, named in Lithuanian too.
+    await switchTo(el, 'lt');
+    await fillPages(scope, {
+      Vardas: 'Ona',
+      Pavardė: 'Jonaitė',
+      'Gimimo data': '1990-05-15',
+      Lytis: 'FEMALE',
+      Pilietybė: 'LT',
+      'Gimimo vieta': 'Vilnius',
+    });
+    const country = byLabel(scope, 'Šalis') as HTMLSelectElement;
+    for (const code of ['LT', 'DE', 'GB', 'US', 'LV']) {
+      expect(optionText(country, code), code).to.equal(lt.of(code));
+    }
   });
 
   it('shows error messages (banner, alert, finhub-error) in Lithuanian', async () => {
@@ -185,7 +194,7 @@ describe('localization: locale="lt" at run time', () => {
     );
     buttonNamed(root(await categories(el)), 'Continue').click();
     const registration = await stepOf(el, REGISTRATION);
-    fillRegistration(root(registration)); // by the English labels
+    await fillRegistration(root(registration)); // by the English labels
     await switchTo(el, 'lt');
     buttonNamed(root(registration), 'Sukurti paskyrą').click();
     await waitUntil(() => root(el!).querySelector('[part="error"]'), 'no error banner');

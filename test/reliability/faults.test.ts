@@ -111,7 +111,7 @@ describe('faults: the token endpoint', () => {
     const { el, events, deviceId } = await mount();
     await passCategorization(el);
     const registration = await fillRegistrationStep(el, uniqueEmail('tok'));
-    const typed = registrationValues(registration);
+    const typed = await registrationValues(registration);
     // The relay refuses the token (as if it expired) and the token endpoint is down.
     failNext(
       (request, path) => path.endsWith('/registration') && request.method === 'POST',
@@ -125,7 +125,7 @@ describe('faults: the token endpoint', () => {
     buttonNamed(root(registration), 'Create account').click();
     const banner = await waitForBanner(el);
     expect(banner).to.contain('We could not start a secure session.');
-    expect(registrationValues(registration)).to.deep.equal(typed);
+    expect(await registrationValues(registration)).to.deep.equal(typed);
     expect(errorsOf(events).map((e) => [e.step, e.code, e.recoverable])).to.deep.equal([
       ['registration', 'token_unavailable', true],
     ]);
@@ -225,12 +225,12 @@ describe('faults: FinHub errors', () => {
     const { el, events, deviceId } = await mount({ clock });
     await passCategorization(el);
     const registration = await fillRegistrationStep(el, uniqueEmail('r429'));
-    const typed = registrationValues(registration);
+    const typed = await registrationValues(registration);
     await fault({ path: '/registration', method: 'POST', deviceId, retryAfter: 3 });
     buttonNamed(root(registration), 'Create account').click();
     const banner = await waitForBanner(el);
     expect(banner).to.contain('Too many requests. Please wait 3 seconds and try again.');
-    expect(registrationValues(registration)).to.deep.equal(typed);
+    expect(await registrationValues(registration)).to.deep.equal(typed);
     expect(errorsOf(events).map((e) => [e.step, e.code, e.recoverable])).to.deep.equal([
       ['registration', 'rate_limited', true],
     ]);
@@ -271,7 +271,7 @@ describe('faults: dropped connections and lost answers', () => {
     await passCategorization(el);
     const email = uniqueEmail('lost');
     const registration = await fillRegistrationStep(el, email);
-    const typed = registrationValues(registration);
+    const typed = await registrationValues(registration);
     let ids: { customerId: string; userId: string } | undefined;
     failNext(
       (request, path) => request.method === 'POST' && path.endsWith('/registration'),
@@ -289,7 +289,7 @@ describe('faults: dropped connections and lost answers', () => {
     buttonNamed(root(registration), 'Create account').click();
     const banner = await waitForBanner(el);
     expect(banner).to.contain('We could not confirm that your account was created.');
-    expect(registrationValues(registration)).to.deep.equal(typed);
+    expect(await registrationValues(registration)).to.deep.equal(typed);
     expect(errorsOf(events).map((e) => [e.step, e.code, e.recoverable])).to.deep.equal([
       ['registration', 'network_error', true],
     ]);
@@ -304,7 +304,7 @@ describe('faults: dropped connections and lost answers', () => {
     expect(errorOf(field)).to.equal(
       'Your account was most likely created by your earlier attempt. Sign in to continue.',
     );
-    expect(registrationValues(registration)).to.deep.equal(typed);
+    expect(await registrationValues(registration)).to.deep.equal(typed);
     const attempts = await hits(deviceId, '/registration');
     expect(attempts.map((a) => a.status)).to.deep.equal([200, 409]); // one customer
     expect(errorsOf(events).map((e) => e.code)).to.deep.equal(['network_error', 'duplicate_email']);

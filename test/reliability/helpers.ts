@@ -11,6 +11,7 @@ import {
   byLabel,
   fillRegistration,
   root,
+  showField,
   uploadEveryDocument,
 } from '../components/helpers.js';
 import { PASSWORD, bannerText, inside, step, type Recorded } from '../flow-individual/helpers.js';
@@ -150,7 +151,7 @@ export async function passCategorization(el: FinHubOnboarding): Promise<void> {
 /** On the registration step, fills it (valid, with `email`) and returns it unsent. */
 export async function fillRegistrationStep(el: FinHubOnboarding, email: string) {
   const registration = await step(el, 'finhub-step-individual-registration');
-  fillRegistration(root(registration), {
+  await fillRegistration(root(registration), {
     Email: email,
     'Create a password': PASSWORD,
     'Repeat the password': PASSWORD,
@@ -159,8 +160,10 @@ export async function fillRegistrationStep(el: FinHubOnboarding, email: string) 
   return registration;
 }
 
-/** The values the registration form shows, by label. */
-export function registrationValues(registration: LitElement): Record<string, string> {
+/** The values the registration form holds, by label (each page visited; back on the last). */
+export async function registrationValues(
+  registration: LitElement,
+): Promise<Record<string, string>> {
   const scope = root(registration);
   const labels = [
     'First name',
@@ -178,7 +181,9 @@ export function registrationValues(registration: LitElement): Record<string, str
     'Create a password',
     'Repeat the password',
   ];
-  return Object.fromEntries(labels.map((label) => [label, byLabel(scope, label).value]));
+  const values: Record<string, string> = {};
+  for (const label of labels) values[label] = (await showField(scope, label)).value;
+  return values;
 }
 
 /** From a fresh element to the verification step (registered and signed in). */

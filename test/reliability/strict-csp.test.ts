@@ -7,7 +7,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import type { FinHubOnboarding } from '../../src/index.js';
-import { buttonNamed, byLabel, root, type Control, shownIban } from '../components/helpers.js';
+import {
+  buttonNamed,
+  byLabel,
+  fillPages,
+  root,
+  type Control,
+  shownIban,
+} from '../components/helpers.js';
 import {
   PASSWORD,
   activationCode,
@@ -100,9 +107,7 @@ describe('strict Content-Security-Policy demo page', () => {
       'Create a password': PASSWORD,
       'Repeat the password': PASSWORD,
     };
-    for (const [label, value] of Object.entries(values)) {
-      type(byLabel(root(registration), label), value);
-    }
+    await fillPages(root(registration), values);
     buttonNamed(root(registration), 'Create account').click();
 
     const verification = await step(el, 'finhub-step-verification');

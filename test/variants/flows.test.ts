@@ -198,7 +198,7 @@ for (const variant of VARIANTS) {
       await inside(categorization, 'input[type="radio"]', 'categories');
       buttonNamed(root(categorization), 'Continue').click();
       const registration = await step(mounted.el, 'finhub-step-individual-registration');
-      fillRegistration(root(registration), {
+      await fillRegistration(root(registration), {
         Email: email,
         'Create a password': PASSWORD,
         'Repeat the password': PASSWORD,

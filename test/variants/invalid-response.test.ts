@@ -6,7 +6,13 @@
  * missing only fields the element does not need is no error at all.
  */
 import { expect } from '@open-wc/testing';
-import { buttonNamed, root, uploadEveryDocument } from '../components/helpers.js';
+import {
+  buttonNamed,
+  fillPages,
+  root,
+  showField,
+  uploadEveryDocument,
+} from '../components/helpers.js';
 import {
   PASSWORD,
   bannerText,
@@ -57,8 +63,9 @@ describe('an answer the element cannot read', () => {
     expect(eventText(events)).not.to.contain(PASSWORD);
     // Nothing typed is lost.
     await registration.updateComplete;
-    const value = (id: string) => (root(registration).getElementById(id) as HTMLInputElement).value;
-    expect([value('firstName'), value('email')]).to.deep.equal(['Ona', email]);
+    expect((await showField(root(registration), 'Email')).value).to.equal(email);
+    expect((await showField(root(registration), 'First name')).value).to.equal('Ona');
+    await fillPages(root(registration), {}); // back to the last page, where the retry is
 
     retryButton(el)!.click();
     const verification = await step(el, 'finhub-step-verification');

@@ -4,6 +4,7 @@ import { msg, str } from '@lit/localize';
 import type { FlowKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { FormController } from '../shared/form-controller.js';
+import { summaryStyles } from '../shared/error-summary.js';
 import { inputField } from '../shared/form-fields.js';
 import { StepElement } from '../shared/step-element.js';
 import type { ActivationPhase } from './activation.step.js';
@@ -27,6 +28,7 @@ export class FinHubActivationStep extends StepElement {
   static override styles = [
     baseStyles,
     formStyles,
+    summaryStyles,
     css`
       .pending,
       .outcome {
@@ -61,11 +63,14 @@ export class FinHubActivationStep extends StepElement {
     fields: ['code'],
     empty: () => ({ code: '' }),
     validate: validateActivationCode,
-    invalid: (_fields, errors) => errors.code?.[0] ?? '',
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('codeRejected') && this.codeRejected) this.focusAfterRender('code');
+    if (changed.has('codeRejected') && this.codeRejected) {
+      this.#form.showServer({
+        code: [msg('This code is not correct. Check the email we sent you and try again.')],
+      });
+    }
   }
 
   override render() {
@@ -128,6 +133,7 @@ export class FinHubActivationStep extends StepElement {
     return html`
       <p class="lead">${msg('Your documents are verified.')}</p>
       <form part="form" novalidate @submit=${this.#onSubmit}>
+        ${this.#form.summary()}
         ${inputField({
           id: 'code',
           label: msg('Activation code'),
@@ -138,9 +144,7 @@ export class FinHubActivationStep extends StepElement {
           autocapitalize: 'characters',
           spellcheck: false,
           value: this.#form.values.code,
-          errors: this.codeRejected
-            ? [msg('This code is not correct. Check the email we sent you and try again.')]
-            : this.#form.errorsFor('code'),
+          errors: this.#form.errorsFor('code'),
           onInput: this.#onInput,
           onBlur: this.#form.onBlur,
         })}
@@ -162,6 +166,7 @@ export class FinHubActivationStep extends StepElement {
     event.preventDefault();
     if (this.busy) return;
     this.codeRejected = false;
+    this.#form.showServer({}); // FinHub's verdict was about the code sent before
     const values = this.#form.submit();
     if (values) this.submit<string>(values.code);
   }

@@ -10,6 +10,7 @@ import { validateConsents, type ConsentValues } from './consents.schema.js';
 import { CONSENT_KINDS, type ConsentKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { FormController } from '../shared/form-controller.js';
+import { summaryStyles } from '../shared/error-summary.js';
 import { StepElement } from '../shared/step-element.js';
 
 /**
@@ -23,6 +24,7 @@ export class FinHubConsentsStep extends StepElement {
   static override styles = [
     baseStyles,
     formStyles,
+    summaryStyles,
     css`
       .consent {
         display: grid;
@@ -74,13 +76,13 @@ export class FinHubConsentsStep extends StepElement {
       // Consents FinHub holds count as given.
       validate: (values) => validateConsents(this.#values(values)),
       controlId: (kind) => `consent-${kind}`,
-      invalid: () => msg('Accept all three agreements to open your account.'),
     },
   );
 
   override render() {
     return html`
       <form part="form" novalidate @submit=${this.#onSubmit}>
+        ${this.#form.summary()}
         <fieldset>
           <legend part="label">${msg('Please read and accept the following')}</legend>
           <div class="consents">

@@ -7,6 +7,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { FormController, type FormHost } from '../shared/form-controller.js';
+import { selectField } from '../shared/form-fields.js';
+import { personName, personOption, type KnownPerson } from './people.js';
 import type { RowFormContext } from './row-forms.js';
 import type { ListItem, PeopleContext, SectionConfig } from './sections.js';
 
@@ -15,6 +17,8 @@ export interface SectionHost extends FormHost, PeopleContext {
   readonly busy: boolean;
   /** A key for a new row, unique in the step (ids, focus and row errors follow it). */
   nextKey(): number;
+  /** People entered elsewhere (registration, the other sections) that `section` could take. */
+  knownPeople(section: SectionConfig<object, unknown, unknown>['id']): KnownPerson[];
 }
 
 export interface Row<D> {
@@ -43,6 +47,8 @@ export class PersonnelSection<D extends object, V, R> {
   /** FinHub's (or the step's) message on a new row, by key. */
   errors: ReadonlyMap<number, string> = new Map();
   readonly #form: FormController<Key<D>, V, D>;
+  /** The person picked in "Use someone you've already added" ('' for none). */
+  #reused = '';
 
   constructor(host: SectionHost, config: SectionConfig<D, V, R>) {
     this.#host = host;
@@ -52,10 +58,7 @@ export class PersonnelSection<D extends object, V, R> {
       empty: () => config.emptyDraft(host),
       validate: (draft) => this.#validate(draft, this.open?.key),
       controlId: (field, draft) => config.controlId(field, draft),
-      invalid: (fields) =>
-        fields.length === 1
-          ? msg('1 field needs attention.')
-          : msg(str`${fields.length} fields need attention.`),
+      summaryId: `${config.id}-summary`,
     });
   }
 
@@ -119,6 +122,7 @@ export class PersonnelSection<D extends object, V, R> {
     if (this.#host.busy) return;
     const draft = this.config.emptyDraft(this.#host);
     this.#form.clear(draft);
+    this.#reused = '';
     this.open = { mode: 'add', initial: copy(draft) };
     this.#host.focusAfterRender(this.config.controlId(this.config.fields[0]!, draft));
   }
@@ -197,6 +201,36 @@ export class PersonnelSection<D extends object, V, R> {
       this.#form.set(field, control.value as D[Key<D>], true); // a radio's value
     }
   };
+
+  /** Someone already entered, picked for this section: their details filled in, editable. */
+  #onReuse = (event: Event): void => {
+    const id = (event.target as HTMLSelectElement).value; // the reuse select
+    this.#reused = id;
+    const person = this.#host.knownPeople(this.id).find((candidate) => candidate.id === id);
+    if (!person) return;
+    this.#form.fill(this.config.fromPerson(person) as Partial<Record<Key<D>, unknown>>);
+    this.#host.announce(
+      msg(str`Filled in the details of ${personName(person)}. Check them and add what is missing.`),
+    );
+  };
+
+  #renderReuse(): TemplateResult | typeof nothing {
+    const people = this.#host.knownPeople(this.id);
+    if (!people.length) return nothing;
+    return selectField({
+      id: `${this.id}-reuse`,
+      label: msg('Use someone you’ve already added'),
+      hint: msg('Their details are filled in below, and you can change them.'),
+      optional: true,
+      value: this.#reused,
+      errors: [],
+      options: people.map((person) => ({
+        value: person.id,
+        label: personOption(person, this.#host.locale),
+      })),
+      onInput: this.#onReuse,
+    });
+  }
 
   // ---- rendering -------------------------------------------------------------------------
 
@@ -319,6 +353,7 @@ export class PersonnelSection<D extends object, V, R> {
       @submit=${(event: Event) => this.#save(event)}
     >
       <h4 id=${headingId} tabindex="-1">${heading}</h4>
+      ${form.summary()} ${open.mode === 'add' ? this.#renderReuse() : nothing}
       ${this.config.form(context, this.#host, open.mode)}
       <div class="row-form-actions">
         <button part="button button-primary" class="button button-primary" type="submit">

@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { fieldStyles } from '../shared/form-fields.js';
+import { summaryStyles } from '../shared/error-summary.js';
 import { StepElement } from '../shared/step-element.js';
 import { PersonnelSection, type SectionHost } from './personnel-section.js';
 import {
@@ -19,6 +20,7 @@ import {
   type SavedPersonnel,
 } from './personnel.schema.js';
 import { personnelStyles } from './personnel.styles.js';
+import { knownPeople, type KnownPerson } from './people.js';
 import { directors, employees, shareholders } from './sections.js';
 
 const NONE: SavedPersonnel = { employees: [], directors: [], shareholders: [] };
@@ -37,7 +39,7 @@ const NONE: SavedPersonnel = { employees: [], directors: [], shareholders: [] };
  * @internal
  */
 export class FinHubPersonnelStep extends StepElement implements SectionHost {
-  static override styles = [baseStyles, formStyles, fieldStyles, personnelStyles];
+  static override styles = [baseStyles, formStyles, fieldStyles, summaryStyles, personnelStyles];
 
   /** What FinHub already holds: shown as saved, not editable or removable. */
   @property({ attribute: false }) saved: SavedPersonnel = NONE;
@@ -54,8 +56,16 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
   /** Locale for country names and percentages (`Intl`). */
   @property() locale = 'en';
 
+  /** The admin user's email from registration: offered as someone already entered. */
+  @property({ attribute: 'admin-email' }) adminEmail = '';
+
   #keys = 0;
   #submitted = false;
+  /**
+   * The forms that were open when the person last pressed Continue: only those are "unfinished".
+   * A form opened since (say, to fix the row FinHub refused) is the fixing itself.
+   */
+  #openAtContinue = new Set<object>();
   readonly #employees = new PersonnelSection(this, employees);
   readonly #directors = new PersonnelSection(this, directors);
   readonly #shareholders = new PersonnelSection(this, shareholders);
@@ -106,6 +116,14 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
       // (No rows yet while the employees section is being made: its empty form asks.)
       !!this.#employees?.rows.some((r) => r.key !== exceptKey && r.draft.roles.includes(ADMIN_ROLE))
     );
+  }
+
+  knownPeople(section: Section): KnownPerson[] {
+    return knownPeople({
+      adminEmail: this.adminEmail,
+      saved: this.saved ?? NONE,
+      drafts: this.pending,
+    }).filter((person) => !person.from.includes(section));
   }
 
   totalHundredths(): number {
@@ -175,11 +193,12 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
     );
     const problems: Partial<Record<Section, string>> = {};
     for (const section of this.#sections) {
-      const problem = section.unfinished
-        ? section.config.words.unfinished()
-        : section.invalidRows().length
-          ? msg('Some entries need attention: edit them to fix the details.')
-          : rules[section.id];
+      const problem =
+        section.unfinished && section.open && this.#openAtContinue.has(section.open)
+          ? section.config.words.unfinished()
+          : section.invalidRows().length
+            ? msg('Some entries need attention: edit them to fix the details.')
+            : rules[section.id];
       if (problem) problems[section.id] = problem;
     }
     return problems;
@@ -190,6 +209,7 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
     this.#submitted = true;
     // An untouched new form is an "Add" clicked by mistake: drop it rather than block.
     for (const section of this.#sections) section.dropUntouched();
+    this.#openAtContinue = new Set(this.#sections.flatMap((section) => section.open ?? []));
     const problems = this.#problems();
     const failing = PERSONNEL_SECTIONS.filter((section) => problems[section]);
     this.requestUpdate();

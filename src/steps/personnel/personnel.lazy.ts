@@ -18,4 +18,5 @@ export const render = (c: RenderContext<PersonnelSlice>) =>
     ?busy=${c.busy}
     ?can-go-back=${c.canGoBack}
     locale=${c.locale}
+    admin-email=${c.data.email ?? ''}
   ></finhub-step-personnel>`;

@@ -12,6 +12,7 @@ import type {
 } from '../../api/requests.js';
 import { countryName } from '../../localization/countries.js';
 import type { ValidationResult } from '../shared/validate.js';
+import { personDetails, type KnownPerson } from './people.js';
 import { optionId } from '../shared/form-fields.js';
 import {
   beneficialOwnerLabel,
@@ -107,6 +108,8 @@ export interface SectionConfig<D extends object, V, R> {
   controlId(field: string, draft: D): string;
   /** A validated row as the section's request (§7.2–§7.4). */
   toRequest(values: V): R;
+  /** Someone entered elsewhere, as this section's row: only the fields it has. */
+  fromPerson(person: KnownPerson): Partial<D>;
   /** Under the list (the shareholders' ownership total). */
   after?(people: PeopleContext): TemplateResult;
 }
@@ -164,6 +167,7 @@ export const employees: SectionConfig<EmployeeDraft, EmployeeValues, AddEmployee
       ? optionId(`${EMPLOYEE_PREFIX}-roles`, draft.roles[0] ?? EMPLOYEE_ROLES[0])
       : `${EMPLOYEE_PREFIX}-${field}`,
   toRequest: toAddEmployeeRequest,
+  fromPerson: (person) => personDetails(person, ['firstName', 'lastName', 'email', 'phone']),
 };
 
 export const directors: SectionConfig<DirectorDraft, DirectorValues, AddDirectorRequest> = {
@@ -203,6 +207,8 @@ export const directors: SectionConfig<DirectorDraft, DirectorValues, AddDirector
   form: (context) => directorFields(context),
   controlId: (field) => `${DIRECTOR_PREFIX}-${field}`,
   toRequest: toAddDirectorRequest,
+  fromPerson: (person) =>
+    personDetails(person, ['firstName', 'lastName', 'email', 'dateOfBirth', 'nationality']),
 };
 
 /** A shareholder's badges: beneficial owner (25 % or more), politically exposed. */
@@ -276,6 +282,11 @@ export const shareholders: SectionConfig<
         ? optionId(`${SHAREHOLDER_PREFIX}-pep`, draft.isPEP || 'yes')
         : `${SHAREHOLDER_PREFIX}-${field}`,
   toRequest: toAddShareholderRequest,
+  // A person (a company is never among the people entered elsewhere).
+  fromPerson: (person) => ({
+    type: 'INDIVIDUAL',
+    ...personDetails(person, ['firstName', 'lastName']),
+  }),
   after: (people) =>
     html`<p id="ownership-total" class="total" role="status">
       ${ownershipSummary(people.totalHundredths(), people.locale)}

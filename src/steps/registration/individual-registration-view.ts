@@ -2,7 +2,6 @@ import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import {
   GENDERS,
-  INDIVIDUAL_REGISTRATION_FIELDS,
   latestBirthDate,
   validateIndividualRegistration,
   type Gender,
@@ -53,9 +52,10 @@ export function individualFieldLabel(field: Field): string {
 }
 
 /**
- * Individual registration (finhub-api.md §5.1): the person's details, address and password.
- * Presentational: validates with the step's zod/mini schema, shows errors after a field is left
- * or on submit, and sends a `StepSubmitEvent<IndividualRegistrationValues>`. The shell passes
+ * Individual registration (finhub-api.md §5.1): the person's details, address, then contact and
+ * password, one short page each. Presentational: validates with the step's zod/mini schema,
+ * shows errors after a field is left or on Continue, and sends a
+ * `StepSubmitEvent<IndividualRegistrationValues>`. The shell passes
  * FinHub's field errors (`serverErrors`) and the duplicate-email state back in.
  *
  * @internal
@@ -66,58 +66,59 @@ export class FinHubIndividualRegistrationStep extends RegistrationForm<
 > {
   constructor() {
     super({
-      fields: INDIVIDUAL_REGISTRATION_FIELDS,
+      pages: [
+        {
+          title: () => msg('About you'),
+          fields: ['firstName', 'lastName', 'dateOfBirth', 'gender', 'nationality', 'placeOfBirth'],
+        },
+        { title: () => msg('Home address'), fields: ['street', 'city', 'postalCode', 'country'] },
+        {
+          title: () => msg('Contact and password'),
+          fields: ['email', 'phone', 'password', 'matchingPassword'],
+        },
+      ],
       validate: (values, locale) => validateIndividualRegistration(values, { locale }),
       label: individualFieldLabel,
       mapServerErrors: mapRegistrationServerErrors,
+      submitLabel: () => msg('Create account'),
+      busyText: () => msg('Creating your account…'),
     });
   }
 
-  override render(): TemplateResult {
-    return html`
-      <form
-        part="form"
-        novalidate
-        @submit=${(e: Event) => this.onSubmit(e, msg('Creating your account…'))}
-      >
-        ${this.renderGeneral()}
-        <div class="grid">
-          ${this.input('firstName', { autocomplete: 'given-name' })}
-          ${this.input('lastName', { autocomplete: 'family-name' })}
-        </div>
-        ${this.renderEmail()}
+  protected override renderPage(index: number): TemplateResult {
+    switch (index) {
+      case 0:
+        return html`<div class="grid">
+            ${this.input('firstName', { autocomplete: 'given-name' })}
+            ${this.input('lastName', { autocomplete: 'family-name' })}
+          </div>
+          <div class="grid">
+            ${this.input('dateOfBirth', {
+              type: 'date',
+              autocomplete: 'bday',
+              hint: msg('You must be 18 or older.'),
+              max: latestBirthDate(),
+            })}
+            ${this.select(
+              'gender',
+              GENDERS.map((gender) => ({ value: gender, label: genderLabel(gender) })),
+            )}
+          </div>
+          <div class="grid">
+            ${this.select('nationality', this.countries())}
+            ${this.input('placeOfBirth', { hint: msg('Town or city.') })}
+          </div>`;
+      case 1:
+        return this.renderAddress();
+      default:
+        return html`${this.renderEmail()}
         ${this.input('phone', {
           type: 'tel',
           autocomplete: 'tel',
           inputmode: 'tel',
           hint: PHONE_HINT(),
         })}
-        <div class="grid">
-          ${this.input('dateOfBirth', {
-            type: 'date',
-            autocomplete: 'bday',
-            hint: msg('You must be 18 or older.'),
-            max: latestBirthDate(),
-          })}
-          ${this.select(
-            'gender',
-            GENDERS.map((gender) => ({ value: gender, label: genderLabel(gender) })),
-          )}
-        </div>
-        <div class="grid">
-          ${this.select('nationality', this.countries())}
-          ${this.input('placeOfBirth', { hint: msg('Town or city.') })}
-        </div>
-        ${this.renderAddress(msg('Home address'))}
-        <fieldset class="section">
-          <legend>${msg('Password')}</legend>
-          ${this.renderPasswords()}
-        </fieldset>
-        ${this.renderActions({
-          primary: msg('Create account'),
-          busyText: msg('Creating your account…'),
-        })}
-      </form>
-    `;
+        ${this.renderPasswords()}`;
+    }
   }
 }

@@ -4,7 +4,6 @@ import { isoDay } from '../shared/rules.js';
 import {
   INDUSTRIES,
   LEGAL_FORMS,
-  ORGANIZATION_REGISTRATION_FIELDS,
   mapOrganizationRegistrationServerErrors,
   validateOrganizationRegistration,
   type Industry,
@@ -86,8 +85,9 @@ export function organizationFieldLabel(field: OrganizationRegistrationField): st
 }
 
 /**
- * Organization registration (finhub-api.md §7.1): the company's details, registered address,
- * and the admin user's email and password. Presentational, like the individual registration
+ * Organization registration (finhub-api.md §7.1): the company's details, its business and
+ * contact details, its registered address, and the admin user's email and password, one short
+ * page each. Presentational, like the individual registration
  * step: validates with its zod/mini schema, shows errors after a field is left or on submit, and
  * sends a `StepSubmitEvent<OrganizationRegistrationValues>` (turn it into the API request with
  * `toRegisterOrganizationRequest`). The shell passes FinHub's field errors (`serverErrors`), the
@@ -101,21 +101,40 @@ export class FinHubOrganizationRegistrationStep extends RegistrationForm<
 > {
   constructor() {
     super({
-      fields: ORGANIZATION_REGISTRATION_FIELDS,
+      pages: [
+        {
+          title: () => msg('About the company'),
+          fields: [
+            'legalName',
+            'tradingName',
+            'registrationNumber',
+            'taxId',
+            'incorporationDate',
+            'legalForm',
+          ],
+        },
+        {
+          title: () => msg('Business and contact'),
+          fields: ['industry', 'businessDescription', 'website', 'companyEmail', 'companyPhone'],
+        },
+        {
+          title: () => msg('Registered address'),
+          fields: ['street', 'city', 'postalCode', 'country'],
+        },
+        { title: () => msg('Admin user'), fields: ['email', 'password', 'matchingPassword'] },
+      ],
       validate: (values) => validateOrganizationRegistration(values),
       label: organizationFieldLabel,
       mapServerErrors: mapOrganizationRegistrationServerErrors,
+      submitLabel: () => msg('Register company'),
+      busyText: () => msg('Registering the company…'),
     });
   }
 
-  override render(): TemplateResult {
-    const busyText = msg('Registering the company…');
-    return html`
-      <form part="form" novalidate @submit=${(e: Event) => this.onSubmit(e, busyText)}>
-        ${this.renderGeneral()}
-        <fieldset class="section">
-          <legend>${msg('Company details')}</legend>
-          ${this.input('legalName', {
+  protected override renderPage(index: number): TemplateResult {
+    switch (index) {
+      case 0:
+        return html`${this.input('legalName', {
             autocomplete: 'organization',
             hint: msg('As shown in the company register.'),
           })}
@@ -135,8 +154,9 @@ export class FinHubOrganizationRegistrationStep extends RegistrationForm<
               'legalForm',
               LEGAL_FORMS.map((form) => ({ value: form, label: legalFormLabel(form) })),
             )}
-          </div>
-          ${this.select(
+          </div>`;
+      case 1:
+        return html`${this.select(
             'industry',
             INDUSTRIES.map((industry) => ({ value: industry, label: industryLabel(industry) })),
           )}
@@ -150,9 +170,6 @@ export class FinHubOrganizationRegistrationStep extends RegistrationForm<
             inputmode: 'url',
             autocomplete: 'url',
           })}
-        </fieldset>
-        <fieldset class="section">
-          <legend>${msg('Company contact details')}</legend>
           <div class="grid">
             ${this.input('companyEmail', { type: 'email', autocomplete: 'work email' })}
             ${this.input('companyPhone', {
@@ -161,20 +178,16 @@ export class FinHubOrganizationRegistrationStep extends RegistrationForm<
               inputmode: 'tel',
               hint: PHONE_HINT(),
             })}
-          </div>
-        </fieldset>
-        ${this.renderAddress(msg('Registered address'))}
-        <fieldset class="section">
-          <legend>${msg('Admin user')}</legend>
-          <p class="muted">
+          </div>`;
+      case 2:
+        return this.renderAddress();
+      default:
+        return html`<p class="muted">
             ${msg(
               'The admin user signs in with this email and password and manages the company’s account.',
             )}
           </p>
-          ${this.renderEmail()} ${this.renderPasswords()}
-        </fieldset>
-        ${this.renderActions({ primary: msg('Register company'), busyText })}
-      </form>
-    `;
+          ${this.renderEmail()} ${this.renderPasswords()}`;
+    }
   }
 }

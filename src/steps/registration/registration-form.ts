@@ -3,15 +3,17 @@
  * docs/finhub-contract.md#organization-registration): the
  * host's prefill (never over what the person typed, never a password), FinHub's field errors, the
  * duplicate-email state with its "Sign in instead", drafts without passwords, the address, email
- * and password fields, and the submit. Each form adds its own fields.
+ * and password fields, and the pages: each form is a few short pages, each checked on Continue,
+ * the last one sending the registration (once). Each form adds its own fields and pages.
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { FieldError } from '../../api/api-error.js';
 import { countryOptions } from '../../localization/countries.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { FormController } from '../shared/form-controller.js';
+import { summaryStyles } from '../shared/error-summary.js';
 import type { ValidationResult } from '../shared/validate.js';
 import {
   fieldStyles,
@@ -55,13 +57,23 @@ export function sharedFieldLabel(field: SharedField): string {
   }
 }
 
-/** What a registration form is: its fields, their checks and labels, FinHub's paths for them. */
-export interface RegistrationFormConfig<F extends string, V> {
+/** One short page of a registration form. */
+export interface RegistrationPage<F extends string> {
+  title: () => string;
+  /** Its fields in the order shown (Continue checks these only). */
   fields: readonly F[];
+}
+
+/** What a registration form is: its pages, their checks and labels, FinHub's paths for them. */
+export interface RegistrationFormConfig<F extends string, V> {
+  /** Every field of the form, each on exactly one page. */
+  pages: readonly RegistrationPage<F>[];
   validate: (values: Record<F, string>, locale: string) => ValidationResult<V, F>;
-  /** A field's label (also what the announcement of fields to check says). */
   label: (field: F) => string;
   mapServerErrors: (errors: readonly FieldError[]) => MappedServerErrors<F>;
+  /** The last page's button, and what is said while it works. */
+  submitLabel: () => string;
+  busyText: () => string;
 }
 
 export abstract class RegistrationForm<F extends string, V> extends StepElement {
@@ -69,10 +81,28 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
     baseStyles,
     formStyles,
     fieldStyles,
+    summaryStyles,
     css`
       .section {
         display: grid;
         gap: var(--_spacing, 1rem);
+      }
+
+      .page-title {
+        display: grid;
+        gap: 0.125rem;
+        margin: 0;
+        font-size: 1.125rem;
+      }
+
+      .page-title:focus {
+        outline: none; /* focused only to say where the person is; not something to act on */
+      }
+
+      .page-count {
+        color: var(--_color-muted, #4b5563);
+        font-size: 0.875rem;
+        font-weight: 400;
       }
     `,
   ];
@@ -96,8 +126,9 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
   @property() locale = 'en';
 
   @state() protected _showPassword = false;
-  @state() private _general: string[] = [];
   @state() private _duplicateShown = false;
+  /** The page shown (an index into the config's pages). */
+  @state() protected _page = 0;
 
   protected readonly form: FormController<F, V>;
   readonly #config: RegistrationFormConfig<F, V>;
@@ -108,15 +139,35 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
   constructor(config: RegistrationFormConfig<F, V>) {
     super();
     this.#config = config;
+    const fields = config.pages.flatMap((page) => page.fields);
     this.form = new FormController(this, {
-      fields: config.fields,
-      empty: () =>
-        Object.fromEntries(config.fields.map((field) => [field, ''])) as Record<F, string>, // every field
+      fields,
+      empty: () => Object.fromEntries(fields.map((field) => [field, ''])) as Record<F, string>, // every field
       validate: (values) => config.validate(values, this.locale),
-      label: config.label,
-      locale: () => this.locale,
+      reveal: (field) => this.#turnTo(field),
       onTouch: this.touched,
     });
+  }
+
+  /** The page that holds `field`. */
+  #pageOf(field: F): number {
+    return Math.max(
+      0,
+      this.#config.pages.findIndex((page) => page.fields.includes(field)),
+    );
+  }
+
+  /** Shows the page holding `field` (a summary link, FinHub's errors). */
+  #turnTo(field: F): void {
+    this._page = this.#pageOf(field);
+  }
+
+  /** Shows page `index` and says so (focus on its heading), dropping the last page's summary. */
+  #turn(index: number): void {
+    this._page = index;
+    this.form.dismiss();
+    this.focusAfterRender('page-heading');
+    this.touched(); // the draft as it stands, whichever way the person went
   }
 
   /** The values as typed (read-only copy). */
@@ -134,13 +185,27 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
     }
     if (changed.has('serverErrors')) {
       const mapped = this.#config.mapServerErrors(this.serverErrors);
-      this._general = mapped.general;
-      this.form.showServer(mapped.fields);
+      this.form.showServer(mapped.fields, mapped.general);
     }
     if (changed.has('duplicateEmail')) {
       this._duplicateShown = this.duplicateEmail;
-      if (this.duplicateEmail) this.focusAfterRender('email');
+      if (this.duplicateEmail) {
+        const email = 'email' as string as F; // both forms name it so
+        this.form.showServer({
+          [email]: [
+            this.registeredEarlier
+              ? msg(
+                  'Your account was most likely created by your earlier attempt. Sign in to continue.',
+                )
+              : msg('This email is already registered'),
+          ],
+        } as Partial<Record<F, string[]>>);
+      }
     }
+    // FinHub's verdict takes the person to the page of the first field it refused.
+    const first = this.form.firstInvalid;
+    if ((changed.has('serverErrors') || changed.has('duplicateEmail')) && first !== undefined)
+      this._page = this.#pageOf(first);
   }
 
   /** The draft sent on every touch: what was typed, never the passwords. */
@@ -163,26 +228,12 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
     this.form.onInput(event);
   };
 
-  /** Messages for a field now: the duplicate email first, then FinHub's, then the schema's. */
-  #errorsFor(field: F): readonly string[] {
-    if (field === 'email' && this._duplicateShown) {
-      return [
-        this.registeredEarlier
-          ? msg(
-              'Your account was most likely created by your earlier attempt. Sign in to continue.',
-            )
-          : msg('This email is already registered'),
-      ];
-    }
-    return this.form.errorsFor(field);
-  }
-
   #common(field: F) {
     return {
       id: field,
       label: this.#config.label(field),
       value: this.form.values[field],
-      errors: this.#errorsFor(field),
+      errors: this.form.errorsFor(field),
       onInput: this.#onInput,
       onBlur: this.form.onBlur,
     };
@@ -208,26 +259,15 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
     return countryOptions(this.locale).map((c) => ({ value: c.code, label: c.name }));
   }
 
-  protected renderGeneral(): TemplateResult | typeof nothing {
-    return this._general.length
-      ? html`<div id="general-errors" part="field-error" class="field-error error-summary">
-          ${this._general.map((message) => html`<span>${message}</span>`)}
-        </div>`
-      : nothing;
-  }
-
-  /** The street, town, postal code and country (the form's own legend above them). */
-  protected renderAddress(legend: string): TemplateResult {
+  /** The street, town, postal code and country (a page of their own, under its heading). */
+  protected renderAddress(): TemplateResult {
     const field = (name: SharedField) => name as string as F; // both forms name them alike
-    return html`<fieldset class="section">
-      <legend>${legend}</legend>
-      ${this.input(field('street'), { autocomplete: 'street-address' })}
+    return html`${this.input(field('street'), { autocomplete: 'street-address' })}
       <div class="grid">
         ${this.input(field('city'), { autocomplete: 'address-level2' })}
         ${this.input(field('postalCode'), { autocomplete: 'postal-code' })}
       </div>
-      ${this.select(field('country'), this.countries(), 'country')}
-    </fieldset>`;
+      ${this.select(field('country'), this.countries(), 'country')}`;
   }
 
   /** The sign-in email, with "Sign in instead" while it is taken. */
@@ -261,13 +301,52 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
     ${passwordToggle(this._showPassword, PASSWORDS, () => (this._showPassword = !this._showPassword))}`;
   }
 
-  /** Validates and sends; `busyText` is announced once the shell is busy with it. */
-  protected onSubmit(event: Event, busyText: string): void {
+  /** The fields of page `index` (the form's own layout: grids, fieldsets, hints). */
+  protected abstract renderPage(index: number): TemplateResult;
+
+  override render(): TemplateResult {
+    const pages = this.#config.pages;
+    const index = Math.min(this._page, pages.length - 1);
+    const last = index === pages.length - 1;
+    const count = pages.length;
+    return html`
+      <form part="form" novalidate @submit=${this.#onSubmit}>
+        ${this.form.summary()}
+        <h3 id="page-heading" class="page-title" tabindex="-1">
+          <span class="page-count">${msg(str`Part ${index + 1} of ${count}`)}</span>
+          <span>${pages[index]!.title()}</span>
+        </h3>
+        ${this.renderPage(index)}
+        ${this.renderActions({
+          primary: last ? this.#config.submitLabel() : msg('Continue'),
+          busyText: last ? this.#config.busyText() : undefined,
+          onBack: index > 0 ? () => this.#turn(index - 1) : undefined,
+        })}
+      </form>
+    `;
+  }
+
+  /**
+   * Continue checks this page's fields and turns to the next; the last page validates the whole
+   * form and sends it. Nothing is sent while busy, so a registration goes out once.
+   */
+  readonly #onSubmit = (event: Event): void => {
     event.preventDefault();
     if (this.busy) return;
+    const pages = this.#config.pages;
+    const index = Math.min(this._page, pages.length - 1);
+    if (index < pages.length - 1) {
+      if (this.form.check(pages[index]!.fields)) this.#turn(index + 1);
+      return;
+    }
     const values = this.form.submit();
-    if (!values) return;
+    if (!values) {
+      const first = this.form.firstInvalid;
+      if (first !== undefined) this._page = this.#pageOf(first);
+      return;
+    }
+    this.touched(); // the last page's draft too: kept if FinHub sends the person back
     this.submit(values);
-    if (this.busy) this.announce(busyText);
-  }
+    if (this.busy) this.announce(this.#config.busyText());
+  };
 }

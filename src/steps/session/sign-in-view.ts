@@ -5,6 +5,7 @@ import type { SessionCredentials } from '../../flow/backend.js';
 import { lockIcon } from '../../styles/icons.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { FormController } from '../shared/form-controller.js';
+import { summaryStyles } from '../shared/error-summary.js';
 import { fieldStyles, inputField, passwordToggle } from '../shared/form-fields.js';
 import { StepElement } from '../shared/step-element.js';
 import {
@@ -22,7 +23,7 @@ import {
  * @internal
  */
 export class FinHubSignInStep extends StepElement {
-  static override styles = [baseStyles, formStyles, fieldStyles];
+  static override styles = [baseStyles, formStyles, fieldStyles, summaryStyles];
 
   /** The email to start from (what the person registered with, when known). */
   @property() email = '';
@@ -39,7 +40,6 @@ export class FinHubSignInStep extends StepElement {
     fields: SIGN_IN_FIELDS,
     empty: () => ({ email: '', password: '' }),
     validate: validateSignIn,
-    invalid: () => msg('Check the email and password, then sign in again.'),
   });
 
   #initialized = false;
@@ -49,7 +49,8 @@ export class FinHubSignInStep extends StepElement {
       this.#initialized = true;
       this.#form.fill({ email: this.email });
     }
-    if (changed.has('error') && this.error) this.focusAfterRender('password');
+    // FinHub's refusal (wrong password, locked account) is said on the password, in the summary.
+    if (changed.has('error')) this.#form.showServer(this.error ? { password: [this.error] } : {});
   }
 
   override render() {
@@ -61,7 +62,7 @@ export class FinHubSignInStep extends StepElement {
         type,
         autocomplete,
         value: form.values[field],
-        errors: field === 'password' && this.error ? [this.error] : form.errorsFor(field),
+        errors: form.errorsFor(field),
         onInput: this.#onInput,
         onBlur: form.onBlur,
       });
@@ -75,7 +76,7 @@ export class FinHubSignInStep extends StepElement {
         >
       </p>
       <form part="form" novalidate @submit=${this.#onSubmit}>
-        ${input('email', msg('Email'), 'email', 'username')}
+        ${form.summary()} ${input('email', msg('Email'), 'email', 'username')}
         ${input(
           'password',
           msg('Password'),

@@ -1,33 +1,34 @@
 /**
  * The form state every form step shares (docs/architecture.md#steps): the values, which fields
- * were touched, whether the person submitted, FinHub's errors on fields, the schema's errors shown
- * after a field is left or on submit, and on a failed submit the first invalid field focused and
- * the fields that need attention announced.
+ * were touched, which the person tried to submit, FinHub's errors on fields, and the error
+ * summary. A field's error shows once the person leaves it after typing in it (or it held
+ * something), or once they tried to continue; a failed submit puts the summary at the top of the
+ * form (GOV.UK's pattern: "There is a problem", one link per field) and focuses it.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { msg, str } from '@lit/localize';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import { nothing } from 'lit';
+import { errorSummary, focusControl, type SummaryItem } from './error-summary.js';
 import type { FieldErrors, ValidationResult } from './validate.js';
 
 /** What a form step offers its controller (StepElement does). */
 export interface FormHost extends ReactiveControllerHost {
   focusAfterRender(id: string | undefined): void;
   announce(message: string): void;
+  readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
 export interface FormOptions<F extends string, V, D extends Record<F, unknown>> {
-  /** The fields in form order (the first invalid one gets the focus). */
+  /** The fields in form order (the summary lists them in this order). */
   fields: readonly F[];
   /** The values of an empty form. */
   empty: () => D;
   validate: (values: D) => ValidationResult<V, F>;
-  /** A field's visible label, for the announcement of what needs attention. */
-  label?: (field: F) => string;
-  /** The locale the announcement's list is written in. */
-  locale?: () => string;
-  /** What is announced when a submit finds errors (default: "Check these fields: …"). */
-  invalid?: (fields: F[], errors: FieldErrors<F>) => string;
   /** The id of the control to focus for a field (default: the field's name). */
   controlId?: (field: F, values: D) => string;
+  /** The id of the summary (unique in the shadow root; default `error-summary`). */
+  summaryId?: string;
+  /** Makes a field's control present before a summary link focuses it (e.g. turns a page). */
+  reveal?: (field: F) => void;
   /** A field was left, or a choice changed (e.g. to keep a draft). */
   onTouch?: (field: F) => void;
 }
@@ -41,10 +42,15 @@ export class FormController<
   readonly #options: FormOptions<F, V, D>;
   values: D;
   touched = new Set<F>();
-  submitted = false;
+  /** Fields the person tried to submit (all of them, or a page's): their errors show. */
+  attempted = new Set<F>();
   /** FinHub's errors, by field: shown until the person changes the field. */
   server: FieldErrors<F> = {};
   #errors: FieldErrors<F> = {};
+  /** Fields typed in (a blur on one shows its error even if it is empty again). */
+  #typed = new Set<F>();
+  /** What the summary lists: the fields of the last failed submit, and messages on no field. */
+  #summary: { fields: F[]; general: string[] } | undefined;
 
   constructor(host: FormHost, options: FormOptions<F, V, D>) {
     this.#host = host;
@@ -58,11 +64,11 @@ export class FormController<
     this.#errors = this.#options.validate(this.values).errors;
   }
 
-  /** The messages to show for `field` now: FinHub's, else the schema's once touched or submitted. */
+  /** The messages to show for `field` now: FinHub's, else the schema's once touched or tried. */
   errorsFor(field: F): string[] {
     const server = this.server[field];
     if (server?.length) return server;
-    if (!this.submitted && !this.touched.has(field)) return [];
+    if (!this.attempted.has(field) && !this.touched.has(field)) return [];
     return this.#errors[field] ?? [];
   }
 
@@ -80,6 +86,7 @@ export class FormController<
   /** The person changed `field`: FinHub's verdict on it no longer applies. */
   set(field: F, value: D[F], touch = false): void {
     this.values = { ...this.values, [field]: value };
+    this.#typed.add(field);
     if (this.server[field]) {
       const rest = { ...this.server };
       delete rest[field];
@@ -101,50 +108,111 @@ export class FormController<
     this.set(control.name as F, control.value as D[F], control instanceof HTMLSelectElement);
   };
 
-  /** For `@blur` on the controls. */
+  /**
+   * For `@blur` on the controls: the field's error shows from now on if the person typed in it
+   * or it holds something. Tabbing through an empty field says nothing yet.
+   */
   readonly onBlur = (event: Event): void => {
-    this.touch((event.target as HTMLInputElement).name as F); // bound on form controls
+    const field = (event.target as HTMLInputElement).name as F; // bound on form controls
+    const value = this.values[field];
+    if (this.#typed.has(field) || (typeof value === 'string' && value !== '')) this.touch(field);
   };
 
-  /** FinHub's errors on the fields: shown, the first focused, all announced. */
-  showServer(errors: FieldErrors<F>): void {
+  /** FinHub's errors on the fields (and messages on no field): in the summary, which is focused. */
+  showServer(errors: FieldErrors<F>, general: readonly string[] = []): void {
     this.server = errors;
-    this.#attention(errors);
-    this.#host.requestUpdate();
+    const fields = this.#options.fields.filter((field) => errors[field]?.length);
+    this.#fail(fields, [...general]);
   }
 
-  /** The validated values, or undefined (the first invalid field focused, the rest announced). */
+  /**
+   * Checks only `fields` (a page of a longer form): true when they pass; otherwise their errors
+   * show and the summary lists them.
+   */
+  check(fields: readonly F[]): boolean {
+    this.attempted = new Set([...this.attempted, ...fields]);
+    const { errors } = this.#options.validate(this.values);
+    const bad = fields.filter((field) => errors[field]?.length || this.server[field]?.length);
+    this.#fail(bad, []);
+    this.#host.requestUpdate();
+    return bad.length === 0;
+  }
+
+  /** The validated values, or undefined (the summary lists what to fix, and is focused). */
   submit(): V | undefined {
-    this.submitted = true;
+    this.attempted = new Set(this.#options.fields);
     const result = this.#options.validate(this.values);
     this.#host.requestUpdate();
-    if (result.success) return result.values;
-    this.#attention(result.errors);
+    if (result.success) {
+      this.#summary = undefined;
+      return result.values;
+    }
+    this.#fail(
+      this.#options.fields.filter((field) => result.errors[field]?.length),
+      [],
+    );
     return undefined;
+  }
+
+  /** The first field `submit` or `showServer` found wrong (to turn to its page). */
+  get firstInvalid(): F | undefined {
+    return this.#summary?.fields[0];
   }
 
   /** Forgets everything typed (a row form that closes). */
   clear(values: D = this.#options.empty()): void {
     this.values = values;
     this.touched = new Set();
-    this.submitted = false;
+    this.attempted = new Set();
+    this.#typed = new Set();
     this.server = {};
+    this.#summary = undefined;
     this.#host.requestUpdate();
   }
 
-  #attention(errors: FieldErrors<F>): void {
-    const fields = this.#options.fields.filter((field) => errors[field]?.length);
-    const first = fields[0];
-    if (first === undefined) return;
-    this.#host.focusAfterRender(this.#options.controlId?.(first, this.values) ?? first);
-    const { invalid, label } = this.#options;
-    if (invalid) {
-      this.#host.announce(invalid(fields, errors));
-    } else if (label) {
-      const list = new Intl.ListFormat(this.#options.locale?.() ?? 'en', {
-        type: 'conjunction',
-      }).format(fields.map(label));
-      this.#host.announce(msg(str`Check these fields: ${list}.`));
+  /** Drops the summary (the person moved on, e.g. to the next page). */
+  dismiss(): void {
+    this.#summary = undefined;
+    this.#host.requestUpdate();
+  }
+
+  /**
+   * The summary, for the top of the form: the fields of the last failed submit that are still
+   * wrong, each linking to its control. Gone once all are fixed.
+   */
+  summary(): TemplateResult | typeof nothing {
+    const summary = this.#summary;
+    if (!summary) return nothing;
+    const items: SummaryItem[] = summary.general.map((message) => ({ message }));
+    for (const field of summary.fields) {
+      const message = this.errorsFor(field)[0];
+      if (message) items.push({ message, target: this.#controlId(field) });
     }
+    return errorSummary(this.#summaryId, items, (target) => {
+      // The step's own shadow root holds the control, unless it is on another page.
+      if (focusControl(this.#host.renderRoot as ShadowRoot, target)) return;
+      const field = summary.fields.find((candidate) => this.#controlId(candidate) === target);
+      if (field === undefined || !this.#options.reveal) return;
+      this.#options.reveal(field);
+      this.#host.focusAfterRender(target); // once its page has rendered
+    });
+  }
+
+  get #summaryId(): string {
+    return this.#options.summaryId ?? 'error-summary';
+  }
+
+  #controlId(field: F): string {
+    return this.#options.controlId?.(field, this.values) ?? field;
+  }
+
+  #fail(fields: F[], general: string[]): void {
+    if (!fields.length && !general.length) {
+      this.#summary = undefined;
+      return;
+    }
+    this.#summary = { fields, general };
+    this.#host.focusAfterRender(this.#summaryId);
+    this.#host.requestUpdate();
   }
 }

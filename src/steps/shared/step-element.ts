@@ -22,6 +22,8 @@ export interface ActionsOptions {
   inert?: boolean | undefined;
   /** Extra content at the start of the bar (e.g. why Continue is not possible yet). */
   before?: TemplateResult | typeof nothing;
+  /** Back within the step (a form's earlier page): Back shows even where the shell has none. */
+  onBack?: (() => void) | undefined;
   /** `aria-describedby` of the primary action. */
   describedBy?: string | undefined;
   id?: string | undefined;
@@ -81,12 +83,12 @@ export class StepElement extends LitElement implements FormHost {
           : nothing
       }
       ${
-        this.canGoBack
+        this.canGoBack || options.onBack
           ? html`<button
               part="button button-secondary"
               class="button button-secondary"
               type="button"
-              @click=${() => this.back()}
+              @click=${options.onBack ?? (() => this.back())}
             >
               ${msg('Back')}
             </button>`
