@@ -33,7 +33,8 @@ export const LOCALES = ['en', 'lt']; // en is the source locale: no catalogue to
  * Budgets in gzip bytes. The issue's goals: first step ≤ 25 kB in ≤ 3 requests, individual/en
  * ≤ 45 kB, organization/en ≤ 55 kB, a second locale ≤ +7 kB. Where the build is above a goal the
  * budget is the measured value (rounded up to 0.1 kB), so it stops growth; README "Size" says what
- * costs what and the cut proposed.
+ * costs what and the cut proposed. Raised once after issue 17's cuts, by what issues 18 and 19 added
+ * (progress indicator, finish, short pages and error summary, hand-off and camera: README "Size").
  */
 export const GOAL = {
   firstStep: 25 * KB,
@@ -43,15 +44,15 @@ export const GOAL = {
   secondLocale: 7 * KB,
 };
 export const BUDGET = {
-  firstStep: { en: 31.8 * KB, lt: 43.2 * KB },
+  firstStep: { en: 33.7 * KB, lt: 46.6 * KB },
   firstStepRequests: { en: 3, lt: 4 },
   flow: {
-    'individual/en': 63.3 * KB,
-    'organization/en': 73.7 * KB,
-    'individual/lt': 74.7 * KB,
-    'organization/lt': 85.1 * KB,
+    'individual/en': 75.2 * KB,
+    'organization/en': 86.4 * KB,
+    'individual/lt': 88.1 * KB,
+    'organization/lt': 99.4 * KB,
   },
-  total: 87.1 * KB,
+  total: 112.3 * KB,
   iife: 1 * KB, // the loader alone: it loads the ES chunks like the module build
 };
 
