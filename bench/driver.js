@@ -344,9 +344,10 @@ async function addRow(people, name, add, fill, submit) {
 /**
  * The whole organization flow through the UI (token-url, flow="organization"), as
  * test/flow-organization/full-flow.test.ts does it by labels: categorization → company → people
- * (the admin employee, one director, one shareholder at 100%: the fewest FinHub accepts, §7.8
- * structure checks) → automatic org-user sign-in → KYB → documents → consents → activation, the
- * wallet ACTIVATING → ACTIVE (§7.8 [O]). Times each step change.
+ * (the admin employee, one director, one shareholder at 100%: the fewest FinHub accepts,
+ * docs/finhub-contract.md#organization-activation structure checks) → automatic org-user sign-in →
+ * KYB → documents → consents → activation, the wallet ACTIVATING → ACTIVE
+ * (docs/finhub-contract.md#wallet-status). Times each step change.
  */
 async function organizationFlow() {
   const email = `bench.admin.${crypto.randomUUID().slice(0, 8)}@example.com`;

@@ -26,7 +26,10 @@ async function token(): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-/** The headers FinHub requires on every call (§2), as the element sends them. */
+/**
+ * The headers FinHub requires on every call (docs/finhub-contract.md#headers), as the element sends
+ * them.
+ */
 const HINTS = { deviceId: 'bench-attack', platform: 'web', 'X-Forwarded-From': 'web-app' };
 
 const post = (path: string, bearer: string, body: unknown) =>

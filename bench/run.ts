@@ -39,7 +39,7 @@ const CYCLES = Number(process.env.BENCH_CYCLES ?? 1000);
 const OUT = process.env.BENCH_OUT ?? join(root, 'bench/results.md');
 const ONLY = process.env.BENCH_ONLY; // 'upload', 'organization', 'heap' or unset
 const TRACE = process.env.BENCH_TRACE;
-const BIG_BYTES = 10_000_000; // "10 MB" (decimal): under the 10 MiB individual cap (§6.2)
+const BIG_BYTES = 10_000_000; // "10 MB" (decimal): under the 10 MiB individual cap (docs/finhub-contract.md#document-upload)
 
 // -- server: dist/, the bench pages, relay + sandbox ----------------------------------------------
 
@@ -134,85 +134,114 @@ const IND = '/customer/individual';
 const ORG = '/customer/organization';
 const CONSENTS = ['terms', 'privacy', 'data-processing'];
 
-/** finhub-api.md §1.2 (browser side; the admin token and KYC approval are server/admin calls). */
+/**
+ * docs/finhub-contract.md#individual-flow (browser side; the admin token and KYC approval are
+ * server/admin calls).
+ */
 const individualMinimum = (documents: number): MinimumCall[] => [
   {
-    what: 'hierarchy (§4.1)',
+    what: 'hierarchy (docs/finhub-contract.md#categorization-hierarchy)',
     route: /^GET \/customer\/individual\/categorization\/hierarchy\/:id$/,
     times: 1,
   },
-  { what: 'registration (§5.1)', route: /^POST \/customer\/individual\/registration$/, times: 1 },
   {
-    what: 'customer session (§5.2)',
+    what: 'registration (docs/finhub-contract.md#individual-registration)',
+    route: /^POST \/customer\/individual\/registration$/,
+    times: 1,
+  },
+  {
+    what: 'customer session (docs/finhub-contract.md#customer-session)',
     route: /^POST \/customer\/individual\/:id\/users\/:id\/sessions$/,
     times: 1,
   },
   {
-    what: 'verification (§5.3/§6.1)',
+    what: 'verification (docs/finhub-contract.md#individual-verification, #create-verification)',
     route: /^POST (\/customer\/individual\/:id\/verification|\/verifications)$/,
     times: 1,
   },
   {
-    what: 'document upload (§6.2)',
+    what: 'document upload (docs/finhub-contract.md#document-upload)',
     route: /^POST \/verifications\/:id\/documents$/,
     times: documents,
   },
   ...CONSENTS.map((type) => ({
-    what: `consent ${type} (§5.4)`,
+    what: `consent ${type} (docs/finhub-contract.md#consents)`,
     route: new RegExp(`^POST ${IND}/:id/consents/${type}$`),
     times: 1,
   })),
-  { what: 'activation (§5.6)', route: /^POST \/customer\/individual\/:id\/activation$/, times: 1 },
+  {
+    what: 'activation (docs/finhub-contract.md#individual-activation)',
+    route: /^POST \/customer\/individual\/:id\/activation$/,
+    times: 1,
+  },
 ];
 
 /**
- * finhub-api.md §1.3 and §7 (browser side; KYB approval is an admin call). One employee (the
- * ADMIN_USER), one director and one shareholder at 100% are the fewest §7.8 accepts; the
- * activation answers ACTIVATING and the IBAN comes from `wallet-status` (§7.8 [O]), so one poll.
- * The readiness check is not in §1.3 and is counted as optional, as for the individual flow.
+ * docs/finhub-contract.md#organization-flow, #organization-registration (browser side; KYB approval
+ * is an admin call). One employee (the ADMIN_USER), one director and one shareholder at 100% are
+ * the fewest docs/finhub-contract.md#organization-activation accepts; the activation answers
+ * ACTIVATING and the IBAN comes from `wallet-status` (docs/finhub-contract.md#wallet-status), so
+ * one poll. The readiness check is not in docs/finhub-contract.md#organization-flow and is counted
+ * as optional, as for the individual flow.
  */
 const organizationMinimum = (documents: number): MinimumCall[] => [
   {
-    what: 'hierarchy (§4.1)',
+    what: 'hierarchy (docs/finhub-contract.md#categorization-hierarchy)',
     route: /^GET \/customer\/individual\/categorization\/hierarchy\/:id$/,
     times: 1,
   },
-  { what: 'registration (§7.1)', route: /^POST \/customer\/organization\/registration$/, times: 1 },
-  { what: 'employee (§7.2)', route: /^POST \/customer\/organization\/:id\/employee$/, times: 1 },
-  { what: 'director (§7.3)', route: /^POST \/customer\/organization\/:id\/director$/, times: 1 },
   {
-    what: 'directors list (§7.3)',
+    what: 'registration (docs/finhub-contract.md#organization-registration)',
+    route: /^POST \/customer\/organization\/registration$/,
+    times: 1,
+  },
+  {
+    what: 'employee (docs/finhub-contract.md#employees)',
+    route: /^POST \/customer\/organization\/:id\/employee$/,
+    times: 1,
+  },
+  {
+    what: 'director (docs/finhub-contract.md#directors)',
+    route: /^POST \/customer\/organization\/:id\/director$/,
+    times: 1,
+  },
+  {
+    what: 'directors list (docs/finhub-contract.md#directors)',
     route: /^GET \/customer\/organization\/:id\/directors$/,
     times: 1,
   },
   {
-    what: 'shareholder (§7.4)',
+    what: 'shareholder (docs/finhub-contract.md#shareholders)',
     route: /^POST \/customer\/organization\/:id\/shareholders$/,
     times: 1,
   },
   {
-    what: 'org-user session (§7.5)',
+    what: 'org-user session (docs/finhub-contract.md#organization-user-session)',
     route: /^POST \/customer\/organization\/:id\/users\/:id\/sessions$/,
     times: 1,
   },
-  { what: 'KYB verify (§7.6)', route: /^POST \/customer\/organization\/:id\/verify$/, times: 1 },
   {
-    what: 'document upload (§6.2)',
+    what: 'KYB verify (docs/finhub-contract.md#kyb-verification)',
+    route: /^POST \/customer\/organization\/:id\/verify$/,
+    times: 1,
+  },
+  {
+    what: 'document upload (docs/finhub-contract.md#document-upload)',
     route: /^POST \/verifications\/:id\/documents$/,
     times: documents,
   },
   ...CONSENTS.map((type) => ({
-    what: `consent ${type} (§7.7)`,
+    what: `consent ${type} (docs/finhub-contract.md#consents)`,
     route: new RegExp(`^POST ${ORG}/:id/consents/${type}$`),
     times: 1,
   })),
   {
-    what: 'activation (§7.8)',
+    what: 'activation (docs/finhub-contract.md#organization-activation)',
     route: /^POST \/customer\/organization\/:id\/activation$/,
     times: 1,
   },
   {
-    what: 'wallet-status poll (§7.8 [O])',
+    what: 'wallet-status poll (docs/finhub-contract.md#wallet-status)',
     route: /^GET \/customer\/organization\/:id\/wallet-status$/,
     times: 1,
   },
@@ -959,9 +988,9 @@ async function main(): Promise<void> {
       '  with the documented minimum and list what it sent beyond it; "the sandbox journal saw" is',
       '  what the relay forwarded for that device id (/__sandbox/requests).',
       '  Documented minimum (browser side; the admin token and KYC/KYB approval are server/admin calls):',
-      `  individual (finhub-api.md §1.2) = ${describe(individualMinimum(documents))} (${documents} documents here);`,
-      `  organization (§1.3, §7) = ${describe(organizationMinimum(orgDocuments))} (${orgDocuments} documents here).`,
-      '  The readiness checks (§5.5, §7.8) are optional and count as beyond the minimum.',
+      `  individual (docs/finhub-contract.md#individual-flow) = ${describe(individualMinimum(documents))} (${documents} documents here);`,
+      `  organization (docs/finhub-contract.md#organization-flow, #organization-registration) = ${describe(organizationMinimum(orgDocuments))} (${orgDocuments} documents here).`,
+      '  The readiness checks (docs/finhub-contract.md#readiness-check, #organization-activation) are optional and count as beyond the minimum.',
       `- (f) A ${BIG_BYTES.toLocaleString('en')}-byte PDF chosen in the documents step: PerformanceObserver`,
       '  `longtask` entries from the choice until the card shows it uploaded; total blocking time is',
       "  the sum of each long task's time over 50 ms. Before 0854641 (one `readAsDataURL`, then",

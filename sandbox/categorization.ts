@@ -1,7 +1,9 @@
 /**
- * Checks the registration `categorization` object (finhub-api.md §4.3) against the hierarchy:
- * every feature of the chosen category present, every mandatory key sent, every value allowed
- * (§4.2). Failures answer exactly like §5.1: 400 `Categorization validation failed` with
+ * Checks the registration `categorization` object
+ * (docs/finhub-contract.md#categorization-at-registration) against the hierarchy: every feature of
+ * the chosen category present, every mandatory key sent, every value allowed
+ * (docs/finhub-contract.md#smart-categorization). Failures answer exactly like
+ * docs/finhub-contract.md#individual-registration: 400 `Categorization validation failed` with
  * `data.missingKeys` and `data.invalidValues`.
  */
 import type { SandboxCategory, SandboxFeature } from './hierarchy-data.js';
@@ -25,7 +27,8 @@ function valueProblem(
   required: readonly string[],
 ): string | undefined {
   const allowed = allowedList(feature, key);
-  // A mandatory key the hierarchy gives no values for takes any value (§4.1, legacy features).
+  // A mandatory key the hierarchy gives no values for takes any value
+  // (docs/finhub-contract.md#categorization-hierarchy, legacy features).
   if (!allowed && required.includes(key)) return undefined;
   if (!allowed) return `${key} is not a parameter of feature '${feature.featureCode}'`;
   const values = feature.multiValueKeys.includes(key)
@@ -39,7 +42,8 @@ function valueProblem(
         return `${item} is not in allowed range: ${allowed[0]}`;
       }
     } else if (!allowed.includes(item)) {
-      // Documented wording (§5.1): "HOURLY is not in allowed values: [WEEKLY, DAILY, REAL_TIME]".
+      // Documented wording (docs/finhub-contract.md#individual-registration): "HOURLY is not in
+      // allowed values: [WEEKLY, DAILY, REAL_TIME]".
       return `${item} is not in allowed values: [${allowed.join(', ')}]`;
     }
   }
@@ -48,7 +52,8 @@ function valueProblem(
 
 /**
  * Shape errors go to `checker` (400 `Request validation failed`); rule errors come back as the
- * §5.1 categorization error for the caller to throw after the shape checks pass.
+ * docs/finhub-contract.md#individual-registration categorization error for the caller to throw
+ * after the shape checks pass.
  */
 export function checkCategorization(
   value: unknown,
@@ -86,7 +91,8 @@ export function checkCategorization(
       if (!isObject(p)) return checker.add(pAt, 'Must be an object {name, value}');
       if (typeof p.name !== 'string' || !p.name)
         return checker.add(`${pAt}.name`, 'Field is required');
-      // §4.3: "All parametrization values are strings."
+      // docs/finhub-contract.md#categorization-at-registration: "All parametrization values are
+      // strings."
       if (typeof p.value !== 'string') return checker.add(`${pAt}.value`, 'Must be a string');
       if (p.value !== '') map.set(p.name, p.value);
     });

@@ -1,6 +1,7 @@
 /**
- * The FinHub side of the sandbox: journal → injected faults → route → required headers (§2) →
- * tenant → bearer token → JSON body → handler. Every failure leaves in FinHub's envelope (§8).
+ * The FinHub side of the sandbox: journal → injected faults → route → required headers
+ * (docs/finhub-contract.md#headers) → tenant → bearer token → JSON body → handler. Every failure
+ * leaves in FinHub's envelope (docs/finhub-contract.md#errors).
  */
 import type { Faults } from './faults.js';
 import { droppedAnswer, playFault } from './faults.js';
@@ -10,7 +11,10 @@ import { compileRoutes, type Principal, type RouteDef } from './router.js';
 import type { SandboxStore } from './store.js';
 import { answerAs, routeKey } from './variants.js';
 
-/** §2: required on every endpoint (`User-Agent` is left out: page scripts cannot set it). */
+/**
+ * docs/finhub-contract.md#headers: required on every endpoint (`User-Agent` is left out: page
+ * scripts cannot set it).
+ */
 export const REQUIRED_HEADERS = [
   'X-Tenant-ID',
   'X-Forwarded-For',
@@ -19,7 +23,7 @@ export const REQUIRED_HEADERS = [
   'deviceId',
 ] as const;
 
-/** §2 "Also accepted as" column. */
+/** docs/finhub-contract.md#headers "Also accepted as" column. */
 const ALIASES: Record<string, string[]> = {
   'X-Tenant-ID': ['x-tenant-id'],
   'X-Forwarded-For': ['x-forwarded-for'],
@@ -123,7 +127,7 @@ export function createDispatcher(
 
     const missing = missingHeaders(headers, raw.length > 0);
     if (missing.length) {
-      // PaaS wording (§2), assumed for BaaS.
+      // PaaS wording (docs/finhub-contract.md#headers), assumed for BaaS.
       throw new HttpError(400, `Missing required header(s): ${missing.join(', ')}`, {
         error: 'MISSING_HEADERS',
         missingHeaders: missing,
@@ -163,7 +167,7 @@ export function createDispatcher(
           },
         );
       }
-      // §2: X-Tenant-ID must match the tenant of the token.
+      // docs/finhub-contract.md#headers: X-Tenant-ID must match the tenant of the token.
       if (auth.tenantId !== tenantId) {
         throw new HttpError(403, 'Tenant access denied', {
           error: 'TENANT_ACCESS_DENIED',

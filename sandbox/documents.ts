@@ -1,7 +1,7 @@
 /**
- * Document upload rules (finhub-api.md §6.2): base64 JSON body, PDF/JPEG/PNG only, the declared
- * mimeType must match the bytes, size caps per customer kind and document type, and the mapping
- * from uploaded `documentType` to the requirement it satisfies.
+ * Document upload rules (docs/finhub-contract.md#document-upload): base64 JSON body, PDF/JPEG/PNG
+ * only, the declared mimeType must match the bytes, size caps per customer kind and document type,
+ * and the mapping from uploaded `documentType` to the requirement it satisfies.
  */
 import type { CustomerKind } from './hierarchy-data.js';
 
@@ -12,7 +12,8 @@ export const MB = 1024 * 1024;
 
 /**
  * Upload type → the requirement it satisfies (`null`: accepted, satisfies none). GOVERNMENT_ID
- * is met by PASSPORT, NATIONAL_ID (alias ID_CARD, §5.3a) or DRIVERS_LICENSE (§6.2 B2C list).
+ * is met by PASSPORT, NATIONAL_ID (alias ID_CARD, docs/finhub-contract.md#individual-verification)
+ * or DRIVERS_LICENSE (docs/finhub-contract.md#document-upload B2C list).
  */
 const INDIVIDUAL: Record<string, string | null> = {
   PASSPORT: 'GOVERNMENT_ID',
@@ -30,7 +31,10 @@ const INDIVIDUAL: Record<string, string | null> = {
   SELFIE: null,
 };
 
-/** §6.2 B2B list plus the alternative spellings the org pages use. */
+/**
+ * docs/finhub-contract.md#document-upload B2B list plus the alternative spellings the org pages
+ * use.
+ */
 const ORGANIZATION: Record<string, string | null> = {
   CERTIFICATE_OF_INCORPORATION: 'CERTIFICATE_OF_INCORPORATION',
   ARTICLES_OF_ASSOCIATION: 'ARTICLES_OF_ASSOCIATION',

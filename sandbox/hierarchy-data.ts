@@ -1,8 +1,9 @@
 /**
- * The tenant's categorization hierarchy (finhub-api.md §4.1). Categories follow the guide's
- * risk tiers ([G]: *_RISK_INDIVIDUAL, *_RISK_BUSINESS); features use the documented examples
- * (ENHANCED_AML_MONITORING, CUSTOMER_PROFILE, TRANSACTION_LIMITS, INTERNATIONAL_PAYMENTS).
- * Organizations read the same endpoint and keep the categories whose name says "Business" (§1.3).
+ * The tenant's categorization hierarchy (docs/finhub-contract.md#categorization-hierarchy).
+ * Categories follow the guide's risk tiers ([G]: *_RISK_INDIVIDUAL, *_RISK_BUSINESS); features use
+ * the documented examples (ENHANCED_AML_MONITORING, CUSTOMER_PROFILE, TRANSACTION_LIMITS,
+ * INTERNATIONAL_PAYMENTS). Organizations read the same endpoint and keep the categories whose name
+ * says "Business" (docs/finhub-contract.md#organization-flow).
  */
 
 export interface SandboxFeature {
@@ -12,15 +13,17 @@ export interface SandboxFeature {
   description: string;
   mandatoryKeys: string[];
   /**
-   * key → allowed values; a single `"min-max"` entry is a numeric range (§4.1). Some generations
-   * send a bare string (`"0-100"`, `"A,B"`) or leave a mandatory key out, which then takes any
-   * non-empty value (docs/finhub-contract.md#categorization-hierarchy).
+   * key → allowed values; a single `"min-max"` entry is a numeric range
+   * (docs/finhub-contract.md#categorization-hierarchy). Some generations send a bare string
+   * (`"0-100"`, `"A,B"`) or leave a mandatory key out, which then takes any non-empty value
+   * (docs/finhub-contract.md#categorization-hierarchy).
    */
   allowedValues: Record<string, string[] | string>;
   multiValueKeys: string[];
   /**
-   * Sandbox extra: keys that become mandatory when another key has a value (§4.1: pepCategory is
-   * "required only when pep is true"). Clients that do not know this field ignore it.
+   * Sandbox extra: keys that become mandatory when another key has a value
+   * (docs/finhub-contract.md#categorization-hierarchy: pepCategory is "required only when pep is
+   * true"). Clients that do not know this field ignore it.
    */
   conditionallyMandatoryKeys?: Record<string, { whenKey: string; equals: string }>;
 }
@@ -33,7 +36,10 @@ export interface SandboxCategory {
   categoryId: string;
   categoryName: string;
   description: string;
-  /** Sandbox extras (the guide names the approval tier per category, §4.1 [G]). */
+  /**
+   * Sandbox extras (the guide names the approval tier per category,
+   * docs/finhub-contract.md#categorization-hierarchy [G]).
+   */
   riskLevel: RiskLevel;
   approvalLevel: 'TENANT' | 'POWER_TENANT';
   customerType: 'INDIVIDUAL' | 'BUSINESS';
@@ -189,7 +195,7 @@ export function findCategory(
 export const categoryKind = (category: SandboxCategory): CustomerKind =>
   category.customerType === 'BUSINESS' ? 'organization' : 'individual';
 
-/** The §4.1 response body (`data`), as a fresh copy. */
+/** The docs/finhub-contract.md#categorization-hierarchy response body (`data`), as a fresh copy. */
 export function hierarchyFor(
   tenantId: string,
   hierarchy: SandboxHierarchy = DEFAULT_HIERARCHY,
@@ -205,8 +211,9 @@ export function hierarchyFor(
 }
 
 /**
- * KYC documents per risk tier. Legacy §6.2 ties the list to risk (low → ID; medium → adds proof of
- * address; high → adds source of funds); KYB asks for the three company documents (§6.2 B2B).
+ * KYC documents per risk tier. Legacy docs/finhub-contract.md#document-upload ties the list to risk
+ * (low → ID; medium → adds proof of address; high → adds source of funds); KYB asks for the three
+ * company documents (docs/finhub-contract.md#document-upload B2B).
  */
 export function requiredDocumentsFor(category: SandboxCategory): string[] {
   if (category.customerType === 'BUSINESS') {

@@ -1,6 +1,6 @@
 /**
- * FinHub's response envelopes (finhub-api.md §2.1, §8) and the error type route handlers throw.
- * Handlers throw `HttpError`; the dispatcher turns it into `{code, message, data}`.
+ * FinHub's response envelopes (docs/finhub-contract.md#envelopes, #errors) and the error type route
+ * handlers throw. Handlers throw `HttpError`; the dispatcher turns it into `{code, message, data}`.
  */
 
 export type JsonObject = Record<string, unknown>;
@@ -38,17 +38,20 @@ export function json(
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
-/** The current generation's success envelope (§2.1 [R]). */
+/** The current generation's success envelope (docs/finhub-contract.md#envelopes [R]). */
 export function ok(data: unknown, message = 'Success', extra: JsonObject = {}): Response {
   return json(200, { code: 200, message, ...extra, data });
 }
 
-/** The older `{success, data}` envelope some endpoints still answer with (§2.1 [N], §7.3, §7.4). */
+/**
+ * The older `{success, data}` envelope some endpoints still answer with
+ * (docs/finhub-contract.md#envelopes [N], docs/finhub-contract.md#directors, #shareholders).
+ */
 export function legacyOk(data: unknown): Response {
   return json(200, { success: true, data });
 }
 
-/** Every error goes out in FinHub's envelope (§8). */
+/** Every error goes out in FinHub's envelope (docs/finhub-contract.md#errors). */
 export function errorResponse(error: HttpError): Response {
   return json(
     error.status,
@@ -57,7 +60,10 @@ export function errorResponse(error: HttpError): Response {
   );
 }
 
-/** 400 `Request validation failed` with `data.errors[]` (§5.1). */
+/**
+ * 400 `Request validation failed` with `data.errors[]`
+ * (docs/finhub-contract.md#individual-registration).
+ */
 export function validationFailed(errors: FieldError[]): HttpError {
   return new HttpError(400, 'Request validation failed', { error: 'VALIDATION_FAILED', errors });
 }

@@ -20,7 +20,7 @@ export type IdKind =
 
 const PREFIXES: Record<IdKind, string> = {
   customer: 'cus_',
-  user: '', // §12.6's example user id is bare: `6r1k1hw6npq`
+  user: '', // docs/finhub-contract.md#user-id's example user id is bare: `6r1k1hw6npq`
   person: 'per_',
   organization: 'org_',
   verification: 'ver_',
@@ -40,7 +40,7 @@ export function shortId(kind: IdKind): string {
   const chars = Array.from(crypto.getRandomValues(new Uint8Array(11)), (b) => BASE36[b % 36]);
   return `${PREFIXES[kind]}${chars.join('')}`;
 }
-/** Any UUID (the `docId` a client generates, §6.2). */
+/** Any UUID (the `docId` a client generates, docs/finhub-contract.md#document-upload). */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function randomIndexes(count: number, modulo: number): number[] {
@@ -48,7 +48,10 @@ function randomIndexes(count: number, modulo: number): number[] {
   return Array.from(crypto.getRandomValues(new Uint8Array(count)), (byte) => byte % modulo);
 }
 
-/** `ACT-XXXXXX`: 32^6 ≈ 1.07e9 possibilities from the CSPRNG (§5.6: the code "emailed" to the customer). */
+/**
+ * `ACT-XXXXXX`: 32^6 ≈ 1.07e9 possibilities from the CSPRNG
+ * (docs/finhub-contract.md#individual-activation: the code "emailed" to the customer).
+ */
 export function activationCode(): string {
   return `ACT-${randomIndexes(6, CODE_ALPHABET.length)
     .map((i) => CODE_ALPHABET[i])
@@ -66,7 +69,10 @@ function randomDigits(count: number): string {
   return digits.join('');
 }
 
-/** A Lithuanian IBAN with valid ISO 13616 check digits (§5.6 examples are `LT…`). */
+/**
+ * A Lithuanian IBAN with valid ISO 13616 check digits
+ * (docs/finhub-contract.md#individual-activation examples are `LT…`).
+ */
 export function lithuanianIban(): string {
   const bban = `32500${randomDigits(11)}`;
   // Move country code + "00" to the end, letters to numbers (L=21, T=29), then mod 97.

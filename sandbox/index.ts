@@ -1,6 +1,6 @@
 /**
  * In-memory FinHub BaaS v2.1 for the demo (`npm start`) and the browser tests. It behaves as
- * finhub-api.md (with the errata) describes: real validation, statuses that move, FinHub's
+ * docs/finhub-contract.md describes: real validation, statuses that move, FinHub's
  * `{code, message, data}` errors, HS256 session tokens, KYC approved a short while after the last
  * required document, and activation codes delivered to a dev inbox. Web APIs only, so it runs in
  * Node behind the dev server and directly inside browser tests.
@@ -71,7 +71,10 @@ export interface Sandbox {
   ): void;
   /** Requests FinHub received (oldest first), only `deviceId`'s when given. */
   requests(deviceId?: string): JournalEntry[];
-  /** A fresh admin session token (§3.1), for calling the sandbox directly as the partner backend. */
+  /**
+   * A fresh admin session token (docs/finhub-contract.md#admin-session), for calling the sandbox
+   * directly as the partner backend.
+   */
   issueAdminToken(): Promise<string>;
 }
 

@@ -1,5 +1,6 @@
 /**
- * HS256 JWTs with WebCrypto (finhub-api.md §3.2: header `{"typ":"JWT","alg":"HS256"}`, claims
+ * HS256 JWTs with WebCrypto (docs/finhub-contract.md#customer-session: header
+ * `{"typ":"JWT","alg":"HS256"}`, claims
  * iss/aud/sub/iat/exp/tenantId/customerId/userId/userType/roles/jti, exp − iat = 3600 s).
  */
 
@@ -12,7 +13,10 @@ export interface JwtClaims {
   jti: string;
   tenantId: string;
   userId: string;
-  /** `ADMIN` for admins, `CONSUMER` for individual customers (§3.2); `BUSINESS` for org users [INF]. */
+  /**
+   * `ADMIN` for admins, `CONSUMER` for individual customers
+   * (docs/finhub-contract.md#customer-session); `BUSINESS` for org users [INF].
+   */
   userType: 'ADMIN' | 'CONSUMER' | 'BUSINESS';
   roles: string[];
   sessionId: string;

@@ -3,7 +3,10 @@ import type { SandboxStore } from './store.js';
 
 export const API_PREFIX = '/api/v2.1';
 
-/** Who the bearer token says the caller is (§3.2 claims `userType`, `customerId`). */
+/**
+ * Who the bearer token says the caller is (docs/finhub-contract.md#customer-session claims
+ * `userType`, `customerId`).
+ */
 export interface Principal {
   kind: 'ADMIN' | 'CONSUMER' | 'BUSINESS';
   userId: string;

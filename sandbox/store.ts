@@ -27,12 +27,12 @@ export interface StoreConfig {
   hierarchy?: ((tenantId: string) => unknown) | undefined;
 }
 
-export const TOKEN_LIFETIME_SECONDS = 3600; // §3.2: exp − iat = 3600 s
-export const MAX_LOGIN_ATTEMPTS = 5; // §3.2 / §8: lockout after 5 failed attempts
-export const LOCKOUT_MS = 30 * 60 * 1000; // §3.2: "lockoutDuration": "30 minutes"
+export const TOKEN_LIFETIME_SECONDS = 3600; // docs/finhub-contract.md#customer-session: exp − iat = 3600 s
+export const MAX_LOGIN_ATTEMPTS = 5; // docs/finhub-contract.md#customer-session, #errors: lockout after 5 failed attempts
+export const LOCKOUT_MS = 30 * 60 * 1000; // docs/finhub-contract.md#customer-session: "lockoutDuration": "30 minutes"
 
 export type ConsentType = 'TERMS_AND_CONDITIONS' | 'PRIVACY_POLICY' | 'DATA_PROCESSING';
-/** Path segment → stored name (§5.4). */
+/** Path segment → stored name (docs/finhub-contract.md#consents). */
 export const CONSENT_PATHS: Record<string, ConsentType> = {
   terms: 'TERMS_AND_CONDITIONS',
   privacy: 'PRIVACY_POLICY',
@@ -149,7 +149,10 @@ export interface ShareholderRecord {
 export interface OrganizationRecord extends CustomerBase {
   legalName: string;
   organization: Record<string, unknown>;
-  /** §10: PENDING_ACTIVATION → ACTIVATING (async wallet, §7.8 [O]) → ACTIVE. */
+  /**
+   * docs/finhub-contract.md#statuses: PENDING_ACTIVATION → ACTIVATING (async wallet,
+   * docs/finhub-contract.md#wallet-status) → ACTIVE.
+   */
   status: 'PENDING_ACTIVATION' | 'ACTIVATING' | 'ACTIVE';
   walletReadyAt?: number;
   employees: EmployeeRecord[];
@@ -161,7 +164,10 @@ export type VerificationStatus = 'INITIATED' | 'PENDING' | 'IN_PROGRESS' | 'APPR
 
 export interface DocumentRecord {
   documentId: string;
-  /** The client's own id for it (§6.2 `docId`, a UUID v4), when it sent one. */
+  /**
+   * The client's own id for it (docs/finhub-contract.md#document-upload `docId`, a UUID v4), when
+   * it sent one.
+   */
   docId?: string;
   documentType: string;
   /** The requirement it satisfies (e.g. GOVERNMENT_ID for a PASSPORT), if any. */
@@ -258,7 +264,10 @@ export class SandboxStore {
     return this.config.now();
   }
 
-  /** Emails are unique per tenant across every user (§5.1 "Must be unique within the tenant"). */
+  /**
+   * Emails are unique per tenant across every user (docs/finhub-contract.md#individual-registration
+   * "Must be unique within the tenant").
+   */
   userByEmail(email: string): UserRecord | undefined {
     const wanted = email.toLowerCase();
     for (const user of this.users.values()) if (user.email === wanted) return user;
@@ -267,7 +276,10 @@ export class SandboxStore {
 
   // ---- dev inbox -------------------------------------------------------------------------
 
-  /** "Emails" the activation code (§5.6 prerequisites: "activation code received via email"). */
+  /**
+   * "Emails" the activation code (docs/finhub-contract.md#individual-activation prerequisites:
+   * "activation code received via email").
+   */
   sendActivationCode(to: string, name: string): string {
     const code = activationCode();
     this.deliver({
@@ -302,7 +314,10 @@ export class SandboxStore {
 
   // ---- verifications ---------------------------------------------------------------------
 
-  /** Current status; settles a due auto-approval first (§6.3 [L]: most KYC is auto-approved). */
+  /**
+   * Current status; settles a due auto-approval first (docs/finhub-contract.md#approval [L]: most
+   * KYC is auto-approved).
+   */
   verificationStatus(v: VerificationRecord): VerificationStatus {
     if (v.outcome) return v.outcome.status;
     if (v.documentsCompleteAt !== undefined) {
@@ -316,7 +331,10 @@ export class SandboxStore {
     return v.initialStatus;
   }
 
-  /** §5.6: TENANT_VERIFIED, or POWER_TENANT_VERIFIED for high-risk categories. */
+  /**
+   * docs/finhub-contract.md#individual-activation: TENANT_VERIFIED, or POWER_TENANT_VERIFIED for
+   * high-risk categories.
+   */
   levelFor(v: VerificationRecord): string {
     const customer = this.individuals.get(v.customerId) ?? this.organizations.get(v.customerId);
     return customer?.category.approvalLevel === 'POWER_TENANT'
@@ -328,7 +346,10 @@ export class SandboxStore {
     return v.requiredDocuments.filter((req) => !v.documents.some((d) => d.satisfies === req));
   }
 
-  /** Approve or reject at once (admin approval §6.3, or the sandbox control). */
+  /**
+   * Approve or reject at once (admin approval docs/finhub-contract.md#approval, or the sandbox
+   * control).
+   */
   decide(
     v: VerificationRecord,
     status: 'APPROVED' | 'REJECTED',
@@ -370,7 +391,10 @@ export class SandboxStore {
 
   // ---- organizations ---------------------------------------------------------------------
 
-  /** Settles wallet provisioning when due (§7.8 [O]: ACTIVATING, then ACTIVE with a wallet). */
+  /**
+   * Settles wallet provisioning when due (docs/finhub-contract.md#wallet-status: ACTIVATING, then
+   * ACTIVE with a wallet).
+   */
   organizationStatus(org: OrganizationRecord): OrganizationRecord['status'] {
     if (
       org.status === 'ACTIVATING' &&
@@ -395,14 +419,19 @@ export class SandboxStore {
     };
   }
 
-  /** Users who may act for the organization (X-User-ID, §7.8): its registrant and employees. */
+  /**
+   * Users who may act for the organization (X-User-ID,
+   * docs/finhub-contract.md#organization-activation): its registrant and employees.
+   */
   organizationUserIds(org: OrganizationRecord): string[] {
     return [org.userId, ...org.employees.map((e) => e.userId)];
   }
 
   // ---- sessions --------------------------------------------------------------------------
 
-  /** Creates a session and its HS256 token with the §3.2 claims. */
+  /**
+   * Creates a session and its HS256 token with the docs/finhub-contract.md#customer-session claims.
+   */
   async openSession(
     user: { id: string; roles: string[]; email?: string },
     userType: JwtClaims['userType'],
@@ -432,7 +461,7 @@ export class SandboxStore {
       ...scope,
     };
     const token = await this.signer.sign(claims);
-    // §3.1 example shape: `<uuid>-<userId>-<8 chars>`.
+    // docs/finhub-contract.md#admin-session example shape: `<uuid>-<userId>-<8 chars>`.
     const refreshToken = `${uuid()}-${user.id}-${uuid().slice(0, 8)}`;
     return { token, session, claims, refreshToken };
   }

@@ -1,12 +1,15 @@
 /**
  * Field checks that collect `{field, message}` pairs with dotted paths, the shape FinHub reports
- * in `data.errors[]` (finhub-api.md §5.1 errors).
+ * in `data.errors[]` (docs/finhub-contract.md#individual-registration errors).
  */
 import { ISO_COUNTRIES } from './countries.js';
 import { isObject, validationFailed, type FieldError, type JsonObject } from './http.js';
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)*\.[A-Za-z]{2,}$/;
-/** E.164: `+`, country code, up to 15 digits in total (§5.1 "International format with country code"). */
+/**
+ * E.164: `+`, country code, up to 15 digits in total
+ * (docs/finhub-contract.md#individual-registration "International format with country code").
+ */
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -89,7 +92,10 @@ export class Checker {
     return compact;
   }
 
-  /** §5.1 guide: at least 12 characters, mixed case, digits, symbols. */
+  /**
+   * docs/finhub-contract.md#individual-registration guide: at least 12 characters, mixed case,
+   * digits, symbols.
+   */
   password(value: unknown, field: string): string | undefined {
     if (typeof value !== 'string' || value === '') {
       this.add(
@@ -115,7 +121,7 @@ export class Checker {
     if (matching === undefined || matching === '') {
       this.add(field, 'Field is required');
     } else if (matching !== password) {
-      // Documented wording (§5.1 errors).
+      // Documented wording (docs/finhub-contract.md#individual-registration errors).
       this.add(field, 'Password and matching password must be identical');
     }
   }
@@ -171,7 +177,10 @@ export class Checker {
     return text as T;
   }
 
-  /** ISO 3166-1 alpha-2 (errata E5). `allowNames` also takes a country name (addresses, §7.1). */
+  /**
+   * ISO 3166-1 alpha-2 (docs/finhub-contract.md#nationality-and-formats). `allowNames` also takes a
+   * country name (addresses, docs/finhub-contract.md#organization-registration).
+   */
   country(
     value: unknown,
     field: string,
@@ -190,7 +199,10 @@ export class Checker {
     return undefined;
   }
 
-  /** Postal addresses (§5.1 person.addresses[], §7.1 organization.addresses[]). */
+  /**
+   * Postal addresses (docs/finhub-contract.md#individual-registration person.addresses[],
+   * docs/finhub-contract.md#organization-registration organization.addresses[]).
+   */
   addresses(value: unknown, field: string, required: boolean): JsonObject[] | undefined {
     const list = this.array(value, field, required);
     if (!list) return undefined;

@@ -105,8 +105,8 @@ const bothFlows = (method: string, tail: string, rule: AnswerRule): Record<strin
 // -- hierarchies ----------------------------------------------------------------------------------
 
 /**
- * §4.1's legacy `MEDIUM_RISK_PROFILE`: riskScore and monthlyLimit are mandatory without
- * allowedValues; riskLevel's values come as one bare string.
+ * docs/finhub-contract.md#categorization-hierarchy's legacy `MEDIUM_RISK_PROFILE`: riskScore and
+ * monthlyLimit are mandatory without allowedValues; riskLevel's values come as one bare string.
  */
 const MEDIUM_RISK_PROFILE: SandboxFeature = {
   databaseId: '660e8400-e29b-41d4-a716-446655440010',
@@ -136,7 +136,10 @@ const LEGACY_HIERARCHY: SandboxHierarchy = {
   features: [...FEATURES, MEDIUM_RISK_PROFILE],
 };
 
-/** A feature whose mandatory key has no allowedValues and no documented rule (§4.2). */
+/**
+ * A feature whose mandatory key has no allowedValues and no documented rule
+ * (docs/finhub-contract.md#smart-categorization).
+ */
 const CRYPTO_CUSTODY: SandboxFeature = {
   databaseId: '660e8400-e29b-41d4-a716-446655440020',
   featureCode: 'CRYPTO_CUSTODY',
@@ -197,13 +200,16 @@ const RUNNER: SandboxVariant = {
     '[R] runner pages: {code,data,message:"Success"}, PENDING statuses, consent {status:PENDING}, activationAllowed only, individual activation data:{}, verification via POST /verifications',
   envelope: 'wrapped',
   message: 'Success',
-  // The runner gets the verification id from the shared create (§1.2 step 4, §12.8).
+  // The runner gets the verification id from the shared create
+  // (docs/finhub-contract.md#individual-flow step 4,
+  // docs/finhub-contract.md#individual-verification).
   missingRoutes: [
     `POST /${IND}/:customerId/verification`,
     `POST /${IND}/:customerId/verification/initiate`,
   ],
   answers: {
-    // §12.7: the runner's registration answer lists redirectUrl among the data fields.
+    // docs/finhub-contract.md#contradictions: the runner's registration answer lists redirectUrl
+    // among the data fields.
     [`POST /${IND}/registration`]: {
       extras: false,
       data: (d) => ({
@@ -214,7 +220,8 @@ const RUNNER: SandboxVariant = {
         redirectUrl: d.redirectUrl,
       }),
     },
-    // §7.1 [R]: `data: {"organi…` (organizationId first, no `id`).
+    // docs/finhub-contract.md#organization-registration [R]: `data: {"organi…` (organizationId
+    // first, no `id`).
     [`POST /${ORG}/registration`]: {
       data: (d) => ({
         organizationId: d.organizationId,
@@ -234,7 +241,7 @@ const RUNNER: SandboxVariant = {
         'errorType',
       ),
     }),
-    // §6.1 / §7.6 [R]: no requiredDocuments.
+    // docs/finhub-contract.md#create-verification, #kyb-verification [R]: no requiredDocuments.
     'POST /verifications': { data: pick('verificationId', 'status', 'verificationType') },
     [`POST /${ORG}/:organizationId/verify`]: {
       data: pick('verificationId', 'status', 'verificationType'),
@@ -255,7 +262,8 @@ const RUNNER: SandboxVariant = {
       message: 'Employee added successfully with role validation',
       data: pick('individual'),
     },
-    // §7.3: the list is documented in the older envelope in both generations.
+    // docs/finhub-contract.md#directors: the list is documented in the older envelope in both
+    // generations.
     [`GET /${ORG}/:organizationId/directors`]: { envelope: 'success' },
   },
   verificationStatuses: { INITIATED: 'PENDING', IN_PROGRESS: 'PENDING' },
@@ -278,9 +286,11 @@ const NARRATIVE: SandboxVariant = {
   ],
   answers: {
     'GET /customer/categorization/hierarchy': { envelope: 'bare' },
-    // §5.1 [N]: {code, message, redirectUrl, data:{organization:false, individual:true, …}}.
+    // docs/finhub-contract.md#individual-registration [N]: {code, message, redirectUrl,
+    // data:{organization:false, individual:true, …}}.
     [`POST /${IND}/registration`]: { envelope: 'wrapped' },
-    // §7.1 [N]: no user in the answer; the admin's id comes with the first employee.
+    // docs/finhub-contract.md#organization-registration [N]: no user in the answer; the admin's id
+    // comes with the first employee.
     [`POST /${ORG}/registration`]: {
       envelope: 'wrapped',
       data: pick(
@@ -300,11 +310,11 @@ const NARRATIVE: SandboxVariant = {
         tokenType: 'Bearer',
       }),
     }),
-    // §5.3a [N].
+    // docs/finhub-contract.md#individual-verification [N].
     [`POST /${IND}/:customerId/verification`]: {
       data: pick('verificationId', 'status', 'requiredDocuments', 'createdAt'),
     },
-    // §6.1 [N]: `data.id`, IN_PROGRESS at once.
+    // docs/finhub-contract.md#create-verification [N]: `data.id`, IN_PROGRESS at once.
     'POST /verifications': {
       envelope: 'success-full',
       message: 'Verification process started',
@@ -321,7 +331,8 @@ const NARRATIVE: SandboxVariant = {
         verified: false,
       }),
     },
-    // §6.2 [N]: the stored record, `id`, a prefixed file name, epoch upload date.
+    // docs/finhub-contract.md#document-upload [N]: the stored record, `id`, a prefixed file name,
+    // epoch upload date.
     'POST /verifications/:verificationId/documents': {
       envelope: 'wrapped',
       message: 'Verification document uploaded successfully',
@@ -342,7 +353,7 @@ const NARRATIVE: SandboxVariant = {
         };
       },
     },
-    // §5.4 older [N].
+    // docs/finhub-contract.md#consents older [N].
     ...bothFlows('POST', '/consents/:consentType', {
       data: (d) => ({
         consentId: d.id,
@@ -351,7 +362,7 @@ const NARRATIVE: SandboxVariant = {
         acceptedAt: d.grantedAt,
       }),
     }),
-    // §5.5 [N].
+    // docs/finhub-contract.md#readiness-check [N].
     [`GET /${IND}/:customerId/owner/:ownerTenantId/activation/check`]: {
       data: pick(
         'canActivate',
@@ -374,9 +385,10 @@ const NARRATIVE: SandboxVariant = {
         )(d),
       }),
     },
-    // §5.6 [N].
+    // docs/finhub-contract.md#individual-activation [N].
     [`POST /${IND}/:customerId/activation`]: { data: pick('wallet', 'iban', 'activationStatus') },
-    // §7.8 [N]: ACTIVE at once, with the wallet and IBAN.
+    // docs/finhub-contract.md#organization-activation [N]: ACTIVE at once, with the wallet and
+    // IBAN.
     [`POST /${ORG}/:organizationId/activation`]: {
       data: (d, ctx) => {
         const org = ctx.store.organizations.get(ctx.params.organizationId ?? '');
@@ -389,7 +401,8 @@ const NARRATIVE: SandboxVariant = {
         };
       },
     },
-    // The older employees page answers 201 (§7.2); the body names the user flat [INF].
+    // The older employees page answers 201 (docs/finhub-contract.md#employees); the body names the
+    // user flat [INF].
     [`POST /${ORG}/:organizationId/employee`]: {
       status: 201,
       data: (d) => ({
@@ -411,10 +424,11 @@ const GUIDE: SandboxVariant = {
   summary:
     '[G] integration guides: verification through /verification/initiate, IN_PROGRESS from the start, consent records PENDING, sessions with expiresIn/tokenType instead of expiresAt',
   envelope: 'wrapped',
-  // The guide's individual verification is the initiate call (§5.3b).
+  // The guide's individual verification is the initiate call
+  // (docs/finhub-contract.md#individual-verification).
   missingRoutes: [`POST /${IND}/:customerId/verification`, 'POST /verifications'],
   answers: {
-    // §5.3b [G].
+    // docs/finhub-contract.md#individual-verification [G].
     [`POST /${IND}/:customerId/verification/initiate`]: {
       message: 'Verification initiated successfully',
       data: (d) => ({
@@ -427,7 +441,7 @@ const GUIDE: SandboxVariant = {
         startedAt: d.createdAt,
       }),
     },
-    // §5.4 [G]: the consent record, PENDING.
+    // docs/finhub-contract.md#consents [G]: the consent record, PENDING.
     ...bothFlows('POST', '/consents/:consentType', {
       data: (d) => ({
         ...pick('id', 'consentType', 'version', 'grantedAt', 'expiresAt', 'ipAddress')(d),
@@ -454,7 +468,10 @@ const GUIDE: SandboxVariant = {
   expect: { iban: { individual: true, organization: true }, ...NO_EXPECTED_GAPS },
 };
 
-/** The default answers with §4.1's legacy hierarchy: MEDIUM_RISK_PROFILE, `features[]`. */
+/**
+ * The default answers with docs/finhub-contract.md#categorization-hierarchy's legacy hierarchy:
+ * MEDIUM_RISK_PROFILE, `features[]`.
+ */
 const LEGACY_FEATURE: SandboxVariant = {
   ...DEFAULT,
   name: 'legacy-feature',
@@ -464,7 +481,8 @@ const LEGACY_FEATURE: SandboxVariant = {
     [`GET /${IND}/categorization/hierarchy/:tenantId`]: {
       data: (d) => ({
         ...d,
-        // The legacy name of availableFeatures[] (§4.1), holding feature codes.
+        // The legacy name of availableFeatures[]
+        // (docs/finhub-contract.md#categorization-hierarchy), holding feature codes.
         categories: Object.fromEntries(
           Object.entries(isObject(d.categories) ? d.categories : {}).map(([key, c]) => {
             const { availableFeatures, ...rest } = c as JsonObject;

@@ -77,6 +77,9 @@ export function verificationFor(ctx: RouteContext, verificationId: string): Veri
   return v;
 }
 
-/** The caller's real IP as the relay forwarded it (§2: stored for audit). */
+/**
+ * The caller's real IP as the relay forwarded it (docs/finhub-contract.md#headers: stored for
+ * audit).
+ */
 export const clientIp = (ctx: RouteContext): string =>
   ctx.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? '';

@@ -1,4 +1,7 @@
-/** Admin session (finhub-api.md §3.1) and the categorization hierarchy (§4.1). */
+/**
+ * Admin session (docs/finhub-contract.md#admin-session) and the categorization hierarchy
+ * (docs/finhub-contract.md#categorization-hierarchy).
+ */
 import { hierarchyFor } from '../hierarchy-data.js';
 import { HttpError, isoTime, ok } from '../http.js';
 import type { RouteContext, RouteDef } from '../router.js';
@@ -25,7 +28,8 @@ export const adminRoutes: RouteDef[] = [
       const { admin, tenantKey, tenantSecret } = ctx.store.credentials;
       const body = requireBody(ctx);
       const c = new Checker();
-      // §3.1: all four are required; missing tenantKey/tenantSecret is a documented failure.
+      // docs/finhub-contract.md#admin-session: all four are required; missing
+      // tenantKey/tenantSecret is a documented failure.
       const username = c.string(body.username, 'username');
       // Passwords are compared as sent, never trimmed.
       const password = typeof body.password === 'string' ? body.password : '';
@@ -43,7 +47,7 @@ export const adminRoutes: RouteDef[] = [
           message: 'No admin user with this organization and user id',
         });
       }
-      // §8: 403 for invalid tenant credentials at login.
+      // docs/finhub-contract.md#errors: 403 for invalid tenant credentials at login.
       if (key !== tenantKey || secret !== tenantSecret) {
         throw new HttpError(403, 'Invalid tenant credentials', {
           success: false,
@@ -83,7 +87,7 @@ export const adminRoutes: RouteDef[] = [
   {
     method: 'GET',
     pattern: '/customer/individual/categorization/hierarchy/:tenantId',
-    auth: 'admin', // §1.2 step 1 / §4.1 [G]: admin JWT
+    auth: 'admin', // docs/finhub-contract.md#individual-flow step 1 / docs/finhub-contract.md#categorization-hierarchy [G]: admin JWT
     handle(ctx) {
       const { tenantId } = ctx.store.credentials;
       if (ctx.params.tenantId !== tenantId) {
@@ -94,7 +98,8 @@ export const adminRoutes: RouteDef[] = [
       return hierarchy(ctx);
     },
   },
-  // The older index's quick start: the token's tenant, no path parameter (§4.1 variants).
+  // The older index's quick start: the token's tenant, no path parameter
+  // (docs/finhub-contract.md#categorization-hierarchy variants).
   {
     method: 'GET',
     pattern: '/customer/categorization/hierarchy',

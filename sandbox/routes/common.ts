@@ -15,7 +15,10 @@ export const VERIFICATION_LEVELS = [
   'FINHUB_VERIFIED',
 ] as const;
 
-/** `customerCategory {id, name}` must name a known category of the right kind (§4.1 databaseId). */
+/**
+ * `customerCategory {id, name}` must name a known category of the right kind
+ * (docs/finhub-contract.md#categorization-hierarchy databaseId).
+ */
 export function checkCustomerCategory(
   c: Checker,
   value: unknown,
@@ -41,7 +44,10 @@ export function checkCustomerCategory(
   return category;
 }
 
-/** A new verification for a customer (shared by §5.3a, §6.1 and §7.6). */
+/**
+ * A new verification for a customer (shared by
+ * docs/finhub-contract.md#individual-verification, #create-verification, #kyb-verification).
+ */
 export function createVerification(
   store: SandboxStore,
   customer: { id: string; category: SandboxCategory },

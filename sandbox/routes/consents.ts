@@ -1,7 +1,8 @@
 /**
- * Consents for individuals (finhub-api.md §5.4) and organizations (§7.7). A repeat acceptance of
- * the same version returns the existing record (idempotent); a new version updates it in place.
- * The record is answered with status ACCEPTED (§12.12: the [N] shape, not the runner's PENDING).
+ * Consents for individuals (docs/finhub-contract.md#consents) and organizations
+ * (docs/finhub-contract.md#consents). A repeat acceptance of the same version returns the existing
+ * record (idempotent); a new version updates it in place. The record is answered with status
+ * ACCEPTED (docs/finhub-contract.md#consents: the [N] shape, not the runner's PENDING).
  */
 import { HttpError, ok } from '../http.js';
 import type { RouteContext, RouteDef } from '../router.js';
@@ -16,7 +17,7 @@ const LABELS: Record<ConsentType, string> = {
   DATA_PROCESSING: 'data processing',
 };
 
-const YEAR_MS = 365 * 24 * 60 * 60 * 1000; // §5.4 [G]: expiresAt typically 1 year
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000; // docs/finhub-contract.md#consents [G]: expiresAt typically 1 year
 
 function accept(ctx: RouteContext, kind: 'individual' | 'organization'): Response {
   const customer =

@@ -1,4 +1,7 @@
-/** Every FinHub v2.1 route the two onboarding flows use (finhub-api.md §1.2, §1.3). */
+/**
+ * Every FinHub v2.1 route the two onboarding flows use
+ * (docs/finhub-contract.md#individual-flow, #organization-flow).
+ */
 import type { RouteDef } from '../router.js';
 import { adminRoutes } from './admin.js';
 import { consentRoutes } from './consents.js';

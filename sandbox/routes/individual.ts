@@ -1,6 +1,9 @@
 /**
- * Individual (B2C) routes: registration (finhub-api.md §5.1 + errata E1/E5/E6), customer-scoped
- * verification (§5.3a/b), readiness check (§5.5) and activation (§5.6).
+ * Individual (B2C) routes: registration
+ * (docs/finhub-contract.md#individual-registration, #registration-body, #nationality-and-formats),
+ * customer-scoped verification (docs/finhub-contract.md#individual-verification), readiness check
+ * (docs/finhub-contract.md#readiness-check) and activation
+ * (docs/finhub-contract.md#individual-activation).
  */
 import { checkCategorization } from '../categorization.js';
 import { HttpError, isoTime, ok, type JsonObject } from '../http.js';
@@ -13,7 +16,10 @@ import { checkCustomerCategory, createVerification } from './common.js';
 import { acceptedDocumentTypes, walletView } from './views.js';
 
 export const INDIVIDUAL_ROLES = ['ACCOUNT_OWNER', 'USER'] as const;
-/** Nested fields must repeat the top-level value (errata E1: both layers are sent). */
+/**
+ * Nested fields must repeat the top-level value (docs/finhub-contract.md#registration-body: both
+ * layers are sent).
+ */
 function mirror(
   c: Checker,
   nested: JsonObject,
@@ -66,7 +72,7 @@ async function register(ctx: RouteContext): Promise<Response> {
   let categorizationError: HttpError | undefined;
   let addresses: unknown[] = [];
   if (body.individualCustomer === undefined) {
-    // Errata E1: "Do not send a flat object."
+    // docs/finhub-contract.md#registration-body: "Do not send a flat object."
     c.add(
       'individualCustomer',
       'Field is required: person data belongs under individualCustomer.person (do not send a flat object)',
@@ -122,7 +128,8 @@ async function register(ctx: RouteContext): Promise<Response> {
     throw new HttpError(500, 'Internal validation error');
   }
   if (store.userByEmail(email)) {
-    // §5.1 / §8: 409 duplicate email, unique per tenant.
+    // docs/finhub-contract.md#individual-registration, #errors: 409 duplicate email, unique per
+    // tenant.
     throw new HttpError(409, 'Email already registered', {
       error: 'DUPLICATE_EMAIL',
       field: 'email',
@@ -176,7 +183,9 @@ async function register(ctx: RouteContext): Promise<Response> {
   customer.activationCode = store.sendActivationCode(email, firstName);
 
   const redirectUrl = '/auth/activate-account';
-  // Response per §5.1 [N] (+ errata E6 createdAt/updatedAt); redirectUrl at the top level too.
+  // Response per docs/finhub-contract.md#individual-registration [N] (+
+  // docs/finhub-contract.md#individual-registration createdAt/updatedAt); redirectUrl at the top
+  // level too.
   return ok(
     {
       id: customerId,
@@ -267,7 +276,10 @@ function initiateVerification(ctx: RouteContext): Response {
   );
 }
 
-/** §5.5: the [R] fields plus the [N] ones (verificationStatus, missingConsents). */
+/**
+ * docs/finhub-contract.md#readiness-check: the [R] fields plus the [N] ones (verificationStatus,
+ * missingConsents).
+ */
 export function individualReadiness(store: SandboxStore, customer: IndividualRecord) {
   const verification = store.customerVerification(customer.id);
   const missingConsents = store.missingConsents(customer);
@@ -317,10 +329,11 @@ function readinessCheck(ctx: RouteContext): Response {
 }
 
 /**
- * §6.2(b) [N]: `GET /customer/individual/{customerId}/documents` lists the customer's documents.
- * No response is documented; this one has an item per document across the customer's
- * verifications, in the §6.2(b) upload answer's shape plus `fileName`, `verificationId` and the
- * client's `docId`. [INF]: that the JSON uploads (§6.2) appear in this list.
+ * docs/finhub-contract.md#document-list [N]: `GET /customer/individual/{customerId}/documents`
+ * lists the customer's documents. No response is documented; this one has an item per document
+ * across the customer's verifications, in the docs/finhub-contract.md#document-list upload answer's
+ * shape plus `fileName`, `verificationId` and the client's `docId`. [INF]: that the JSON uploads
+ * (docs/finhub-contract.md#document-upload) appear in this list.
  */
 function listDocuments(ctx: RouteContext): Response {
   const customer = individualFor(ctx, ctx.params.customerId ?? '');
@@ -354,7 +367,8 @@ function activate(ctx: RouteContext): Response {
   const code = c.string(body.code, 'code');
   c.throwIfAny();
   const user = store.users.get(customer.userId);
-  // §5.6: the runner sends the email as userId; legacy sends the user id. Both are accepted.
+  // docs/finhub-contract.md#individual-activation: the runner sends the email as userId; legacy
+  // sends the user id. Both are accepted.
   if (!user || (userId !== user.id && userId?.toLowerCase() !== user.email)) {
     c.add(
       'userId',
@@ -390,7 +404,8 @@ function activate(ctx: RouteContext): Response {
   customer.updatedAt = now;
   customer.wallet = store.newWallet(now);
   if (user) user.status = 'ACTIVE';
-  // §5.6 [N] shape: wallet, iban, activationStatus ACTIVATED.
+  // docs/finhub-contract.md#individual-activation [N] shape: wallet, iban, activationStatus
+  // ACTIVATED.
   return ok(
     {
       customerId: customer.id,

@@ -1,7 +1,9 @@
 /**
- * Organization (B2B) routes: registration (finhub-api.md §7.1), KYB (§7.6), activation with async
- * wallet (§7.8) and the wallet-status poll path it names, plus a readiness read (§7.8 names the
- * path, no shape). Personnel lives in `personnel.ts`.
+ * Organization (B2B) routes: registration (docs/finhub-contract.md#organization-registration), KYB
+ * (docs/finhub-contract.md#kyb-verification), activation with async wallet
+ * (docs/finhub-contract.md#organization-activation) and the wallet-status poll path it names, plus
+ * a readiness read (docs/finhub-contract.md#organization-activation names the path, no shape).
+ * Personnel lives in `personnel.ts`.
  */
 import { checkCategorization } from '../categorization.js';
 import { HttpError, isoTime, ok, type JsonObject } from '../http.js';
@@ -135,7 +137,7 @@ async function register(ctx: RouteContext): Promise<Response> {
       organization: true,
       adminEmployees: [],
       id: organizationId,
-      organizationId, // §7.1: id equals organizationId
+      organizationId, // docs/finhub-contract.md#organization-registration: id equals organizationId
       tenantId,
       email,
       customerType: 'CT_ORGANIZATION',
@@ -163,7 +165,10 @@ async function register(ctx: RouteContext): Promise<Response> {
   );
 }
 
-/** §2 / errata E4: `/verify` and `/activation` need X-User-ID and X-User-Roles. */
+/**
+ * docs/finhub-contract.md#headers, #user-context-headers: `/verify` and `/activation` need
+ * X-User-ID and X-User-Roles.
+ */
 function userContext(ctx: RouteContext): { userId: string; roles: string[] } {
   const userId = ctx.headers.get('x-user-id')?.trim();
   const roles =
@@ -223,7 +228,10 @@ interface Check {
   message: string;
 }
 
-/** §7.8 "14-step validation", the parts the sandbox models. */
+/**
+ * docs/finhub-contract.md#organization-activation "14-step validation", the parts the sandbox
+ * models.
+ */
 export function organizationReadiness(store: SandboxStore, org: OrganizationRecord) {
   const total = org.shareholders.reduce((sum, s) => sum + s.basisPoints, 0);
   const verification = store.customerVerification(org.id);
@@ -286,7 +294,8 @@ function activate(ctx: RouteContext): Response {
   const { store } = ctx;
   const org = organizationFor(ctx, ctx.params.organizationId ?? '');
   const user = userContext(ctx);
-  // §7.8: caller role must be COMPLIANCE_OFFICER or ADMIN_USER, and linked to the organization.
+  // docs/finhub-contract.md#organization-activation: caller role must be COMPLIANCE_OFFICER or
+  // ADMIN_USER, and linked to the organization.
   if (!user.roles.some((r) => r === 'ADMIN_USER' || r === 'COMPLIANCE_OFFICER')) {
     throw new HttpError(403, 'Insufficient role: ADMIN_USER or COMPLIANCE_OFFICER required', {
       error: 'INSUFFICIENT_PERMISSIONS',
@@ -340,7 +349,7 @@ function activate(ctx: RouteContext): Response {
   const owner = store.users.get(org.userId);
   if (owner) owner.status = 'ACTIVE';
   const message = 'Organization activated. Wallet provisioning in progress.';
-  // §7.8 newer [O] shape.
+  // docs/finhub-contract.md#organization-activation newer [O] shape.
   return ok(
     {
       organizationId: org.id,

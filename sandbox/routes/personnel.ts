@@ -1,13 +1,14 @@
 /**
- * Organization personnel (finhub-api.md §7.2 employees, §7.3 directors, §7.4 shareholders). The
- * activation checks that read these records live in `organization.ts`.
+ * Organization personnel (docs/finhub-contract.md#employees employees,
+ * docs/finhub-contract.md#directors directors, docs/finhub-contract.md#shareholders shareholders).
+ * The activation checks that read these records live in `organization.ts`.
  */
 import { HttpError, isObject, isoTime, legacyOk, ok, type JsonObject } from '../http.js';
 import type { RouteContext, RouteDef } from '../router.js';
 import { Checker } from '../validation.js';
 import { organizationFor, requireBody } from './access.js';
 
-/** Runner roles (§7.2) plus the older page's set. */
+/** Runner roles (docs/finhub-contract.md#employees) plus the older page's set. */
 export const EMPLOYEE_ROLES = [
   'ADMIN_USER',
   'COMPLIANCE_OFFICER',
@@ -20,7 +21,7 @@ export const EMPLOYEE_ROLES = [
   'VIEWER',
 ] as const;
 
-/** §7.2 error text, verbatim. */
+/** docs/finhub-contract.md#employees error text, verbatim. */
 export const MISSING_ADMIN_USER_MESSAGE =
   "Missing required role 'ADMIN_USER' for BUSINESS_TYPE_CLIENT_TO_TENANT organization. At least one employee must have this role.";
 
@@ -39,7 +40,8 @@ function addEmployee(ctx: RouteContext): Response {
     email = c.email(person.email, 'person.email');
     c.phone(person.phoneNumber, 'person.phoneNumber', false);
     c.date(person.dateOfBirth, 'person.dateOfBirth', { required: false, adultAt: store.now() });
-    // The employee example sends a country name (§7.2); names are tolerated here.
+    // The employee example sends a country name (docs/finhub-contract.md#employees); names are
+    // tolerated here.
     c.country(person.nationality, 'person.nationality', { required: false, allowNames: true });
   }
   const roles = c.array(body.roles, 'roles');
@@ -54,7 +56,7 @@ function addEmployee(ctx: RouteContext): Response {
   if (!firstName || !lastName || !email || !roles)
     throw new HttpError(500, 'Internal validation error');
   const roleList = roles as string[];
-  // §7.2: the first employee must carry ADMIN_USER.
+  // docs/finhub-contract.md#employees: the first employee must carry ADMIN_USER.
   if (org.employees.length === 0 && !roleList.includes('ADMIN_USER')) {
     throw new HttpError(400, MISSING_ADMIN_USER_MESSAGE, {
       error: 'MISSING_ADMIN_USER',
@@ -120,7 +122,9 @@ function addEmployee(ctx: RouteContext): Response {
   );
 }
 
-/** §7.3: nested `{person, role}` ([N]) or the flat guide body ([G]). */
+/**
+ * docs/finhub-contract.md#directors: nested `{person, role}` ([N]) or the flat guide body ([G]).
+ */
 function addDirector(ctx: RouteContext): Response {
   const { store } = ctx;
   const org = organizationFor(ctx, ctx.params.organizationId ?? '');
@@ -202,7 +206,8 @@ function addShareholder(ctx: RouteContext): Response {
   c.throwIfAny();
   if (!type || !name) throw new HttpError(500, 'Internal validation error');
   const current = org.shareholders.reduce((sum, s) => sum + s.basisPoints, 0);
-  // §7.4: ownership must total exactly 100%; going over is refused at once.
+  // docs/finhub-contract.md#shareholders: ownership must total exactly 100%; going over is refused
+  // at once.
   if (current + basisPoints > 10_000) {
     throw new HttpError(400, 'Total shareholder ownership cannot exceed 100%', {
       error: 'OWNERSHIP_EXCEEDS_100',
@@ -226,7 +231,7 @@ function addShareholder(ctx: RouteContext): Response {
   };
   org.shareholders.push(shareholder);
   org.updatedAt = now;
-  // §7.4 answers in the older envelope.
+  // docs/finhub-contract.md#shareholders answers in the older envelope.
   return legacyOk({
     shareholderId: shareholder.shareholderId,
     status: shareholder.status,
@@ -250,7 +255,7 @@ export const personnelRoutes: RouteDef[] = [
     auth: 'token',
     handle: addDirector,
   },
-  // The older directors page adds with the plural path (§7.3).
+  // The older directors page adds with the plural path (docs/finhub-contract.md#directors).
   {
     method: 'POST',
     pattern: '/customer/organization/:organizationId/directors',
@@ -261,7 +266,8 @@ export const personnelRoutes: RouteDef[] = [
     method: 'GET',
     pattern: '/customer/organization/:organizationId/directors',
     auth: 'token',
-    // §7.3: the list answers in the older `{success, data: {directors}}` envelope.
+    // docs/finhub-contract.md#directors: the list answers in the older `{success, data:
+    // {directors}}` envelope.
     handle: (ctx) => {
       const org = organizationFor(ctx, ctx.params.organizationId ?? '');
       return legacyOk({ directors: org.directors });

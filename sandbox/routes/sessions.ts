@@ -1,8 +1,10 @@
 /**
- * Customer login (finhub-api.md §3.2, errata E2: needs an Authorization header, in practice the
- * partner's admin token) and organization-user login (§3.3, same rules). Five wrong passwords lock
- * the user for 30 minutes, and a locked user is refused even with the right password (§3.2, §8).
- * Logout per errata E3.
+ * Customer login (docs/finhub-contract.md#customer-session: needs an Authorization header, in
+ * practice the partner's admin token) and organization-user login
+ * (docs/finhub-contract.md#organization-user-session, same rules). Five wrong passwords lock the
+ * user for 30 minutes, and a locked user is refused even with the right password
+ * (docs/finhub-contract.md#customer-session, #errors). Logout per
+ * docs/finhub-contract.md#logout-and-refresh.
  */
 import { HttpError, isoTime, ok } from '../http.js';
 import { passwordDigest } from '../ids.js';

@@ -1,6 +1,8 @@
 /**
- * Verification and compliance (finhub-api.md §6): create (§6.1), upload documents (§6.2), admin
- * approval (§6.3), plus a status read the docs leave open (§12.10) for clients that poll.
+ * Verification and compliance (docs/finhub-contract.md#create-verification): create
+ * (docs/finhub-contract.md#create-verification), upload documents
+ * (docs/finhub-contract.md#document-upload), admin approval (docs/finhub-contract.md#approval),
+ * plus a status read the docs leave open (docs/finhub-contract.md#approval) for clients that poll.
  */
 import {
   inspectBase64,
@@ -25,7 +27,7 @@ import {
 import { createVerification, VERIFICATION_LEVELS } from './common.js';
 import { acceptedDocumentTypes, verificationView } from './views.js';
 
-/** §6.1 `type` values. */
+/** docs/finhub-contract.md#create-verification `type` values. */
 export const VERIFICATION_TYPES = [
   'IDENTITY_VERIFICATION',
   'BUSINESS_VERIFICATION',
@@ -42,8 +44,9 @@ function create(ctx: RouteContext): Response {
   const customerId = c.string(body.customerId, 'customerId');
   const type = c.oneOf(body.type, 'type', VERIFICATION_TYPES);
   const requestedLevel = c.oneOf(body.requestedLevel, 'requestedLevel', VERIFICATION_LEVELS);
-  // §6.1 lists requestedByUserId as required; the sandbox accepts its absence (the browser flow
-  // does not know the admin's id) but checks its type when present.
+  // docs/finhub-contract.md#create-verification lists requestedByUserId as required; the sandbox
+  // accepts its absence (the browser flow does not know the admin's id) but checks its type when
+  // present.
   c.string(body.requestedByUserId, 'requestedByUserId', false);
   c.string(body.notes, 'notes', false);
   c.throwIfAny();
@@ -93,7 +96,7 @@ function upload(ctx: RouteContext): Response {
   const { store } = ctx;
   const v = verificationFor(ctx, ctx.params.verificationId ?? '');
   const body = requireBody(ctx);
-  // §6.2 [N] also allows the file under `document {…}`.
+  // docs/finhub-contract.md#document-upload [N] also allows the file under `document {…}`.
   const doc = isObject(body.document) ? { ...body.document, ...body } : body;
   const c = new Checker();
   if (body.verificationId !== undefined && body.verificationId !== v.id) {
@@ -163,8 +166,9 @@ function upload(ctx: RouteContext): Response {
       status,
     });
   }
-  // §6.2 `docId` is the client's id for the document: one already stored is not stored again
-  // (a conflict, as FinHub answers a duplicate elsewhere, §9). [INF]: v2.1 does not say.
+  // docs/finhub-contract.md#document-upload `docId` is the client's id for the document: one
+  // already stored is not stored again (a conflict, as FinHub answers a duplicate elsewhere,
+  // docs/finhub-contract.md#retries-and-idempotency). [INF]: v2.1 does not say.
   const existing = docId ? v.documents.find((d) => d.docId === docId) : undefined;
   if (existing) {
     throw new HttpError(409, 'Document already uploaded', {
@@ -188,7 +192,8 @@ function upload(ctx: RouteContext): Response {
   if (v.documentsCompleteAt === undefined && store.missingDocuments(v).length === 0) {
     v.documentsCompleteAt = now; // auto-approval is due verificationDelayMs from here
   }
-  // §6.2 [R] shape, plus the upload status and what is still missing.
+  // docs/finhub-contract.md#document-upload [R] shape, plus the upload status and what is still
+  // missing.
   return ok({
     documentId: record.documentId,
     documentType: `DT_${documentType}`,
@@ -241,7 +246,7 @@ export const verificationRoutes: RouteDef[] = [
     auth: 'token',
     handle: upload,
   },
-  // §1.2 step 6 / §6.3: admin only.
+  // docs/finhub-contract.md#individual-flow step 6 / docs/finhub-contract.md#approval: admin only.
   {
     method: 'POST',
     pattern: '/verifications/:verificationId/approve',

@@ -6,13 +6,13 @@
 
 export type FinHubErrorCode =
   | 'validation_failed' // 400 with data.errors[]
-  | 'categorization_invalid' // 400 with missingKeys / invalidValues (finhub-api.md §5.1)
+  | 'categorization_invalid' // 400 with missingKeys / invalidValues (docs/finhub-contract.md#individual-registration)
   | 'bad_request' // any other 400 (e.g. missing required header, personnel rule)
   | 'unauthorized' // 401 (expired token, wrong credentials)
-  | 'account_locked' // 401 after 5 failed sign-ins (§3.2)
+  | 'account_locked' // 401 after 5 failed sign-ins (docs/finhub-contract.md#customer-session)
   | 'forbidden' // 403
   | 'not_found' // 404
-  | 'duplicate_email' // 409 (§5.1, §8)
+  | 'duplicate_email' // 409 (docs/finhub-contract.md#individual-registration, #errors)
   | 'conflict' // any other 409
   | 'unprocessable' // 422 business rule
   | 'rate_limited' // 429 (retryAfter set when the server sent Retry-After)
@@ -22,7 +22,7 @@ export type FinHubErrorCode =
   | 'aborted' // the caller's AbortSignal fired (element removed, step left)
   | 'invalid_response' // body is not what the contract promises
   | 'token_unavailable' // the host's token endpoint or fetchToken() failed
-  | 'categorization_unsatisfiable'; // no allowed value can satisfy a mandatory key (§4.2)
+  | 'categorization_unsatisfiable'; // no allowed value can satisfy a mandatory key (docs/finhub-contract.md#smart-categorization)
 
 export interface FieldError {
   /** Dotted path as FinHub reports it, e.g. `matchingPassword` or `individualCustomer.person.email`. */
@@ -37,9 +37,15 @@ export interface FinHubApiErrorInit {
   fieldErrors?: FieldError[];
   /** Seconds to wait before retrying (429 Retry-After, or lockout). */
   retryAfter?: number;
-  /** A refused sign-in (§3.2): attempts left before the account locks, when FinHub says. */
+  /**
+   * A refused sign-in (docs/finhub-contract.md#customer-session): attempts left before the account
+   * locks, when FinHub says.
+   */
   attemptsLeft?: number | undefined;
-  /** Categorization details (§5.1): keys missing and values refused. */
+  /**
+   * Categorization details (docs/finhub-contract.md#individual-registration): keys missing and
+   * values refused.
+   */
   missingKeys?: string[];
   invalidValues?: Record<string, string>;
   /** FinHub's own message, kept for support; never shown raw as HTML. */

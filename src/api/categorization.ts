@@ -1,20 +1,24 @@
 /**
- * Smart categorization (finhub-api.md §4): pure functions over the parsed hierarchy (§4.1) that
- * list categories for a flow, pick a default, say per category whether it can be filled and with
- * what (`analyzeCategory`, `analyzeHierarchy`: the element checks every category before the person
- * registers, and the doctor reports them), and build the `customerCategory` + `categorization`
- * objects sent at registration (§4.3), every mandatory feature key filled by the rule table
- * (categorization-rules.ts, docs/finhub-contract.md#smart-categorization).
- * Free of Lit: failures are codes and structured problems; the UI words them for the person.
+ * Smart categorization (docs/finhub-contract.md#categorization-hierarchy): pure functions over the
+ * parsed hierarchy (docs/finhub-contract.md#categorization-hierarchy) that list categories for a
+ * flow, pick a default, say per category whether it can be filled and with what (`analyzeCategory`,
+ * `analyzeHierarchy`: the element checks every category before the person registers, and the doctor
+ * reports them), and build the `customerCategory` + `categorization` objects sent at registration
+ * (docs/finhub-contract.md#categorization-at-registration), every mandatory feature key filled by
+ * the rule table (categorization-rules.ts, docs/finhub-contract.md#smart-categorization). Free of
+ * Lit: failures are codes and structured problems; the UI words them for the person.
  *
- * Rules implemented (where §4.2 / §12 leave room, the decision is noted):
+ * Rules implemented (where docs/finhub-contract.md#smart-categorization, #contradictions leave
+ * room, the decision is noted):
  * - Organizations keep categories whose name, code or key contains BUSINESS, ORGANIZATION
- *   (or ORGANISATION) or B2B, case-insensitively (§1.3); individuals get all the others.
+ *   (or ORGANISATION) or B2B, case-insensitively (docs/finhub-contract.md#organization-flow);
+ *   individuals get all the others.
  * - Default category: the first, in hierarchy order, whose code or name has the word STANDARD,
  *   else MEDIUM, else LOW, else BASIC, else any other; categories with PROHIBITED, HIGH or
  *   CRITICAL come last (PROHIBITED after HIGH), so they are picked only when nothing else exists.
- * - Only mandatory keys are sent. Exception, pep (§4.1): `pepCategory` is required only when pep
- *   is true, so it is left out while pep is not true and added (even if optional) when it is.
+ * - Only mandatory keys are sent. Exception, pep
+ *   (docs/finhub-contract.md#categorization-hierarchy): `pepCategory` is required only when pep is
+ *   true, so it is left out while pep is not true and added (even if optional) when it is.
  * - Key names match across spellings (`RISK_SCORE` = `riskScore`, `PEP_STATUS` = `pep`) for
  *   allowedValues, multiValueKeys and host overrides; the hierarchy's mandatory spelling is sent.
  * - A multi-value key gets one allowed value: valid whether the server reads it as a list or
@@ -63,7 +67,9 @@ export interface CategoryFeatureSummary {
 export interface CategoryOption {
   /** Key in `hierarchy.categories`. */
   key: string;
-  /** `databaseId`: the id sent at registration (§4.1). */
+  /**
+   * `databaseId`: the id sent at registration (docs/finhub-contract.md#categorization-hierarchy).
+   */
   id: string;
   /** `categoryId`, e.g. `STANDARD_INDIVIDUAL`. */
   code: string;
@@ -83,7 +89,10 @@ export interface CategoryFeatureRelation {
   parametrization: CategorizationParameter[];
 }
 
-/** `individualCustomer.categorization` (§4.3, errata E1). */
+/**
+ * `individualCustomer.categorization`
+ * (docs/finhub-contract.md#categorization-at-registration, #registration-body).
+ */
 export interface Categorization {
   id: string;
   name: string;
@@ -94,7 +103,10 @@ export interface Categorization {
 }
 
 export interface CategorizationSelection {
-  /** Top-level `customerCategory` (sent on every registration, §4.3). */
+  /**
+   * Top-level `customerCategory` (sent on every registration,
+   * docs/finhub-contract.md#categorization-at-registration).
+   */
   customerCategory: { id: string; name: string };
   categorization: Categorization;
 }
@@ -368,8 +380,9 @@ function fillFeature(
   const pepTrue = pep !== undefined && TRUTHY.test(pep.value);
 
   for (const key of keys) {
-    // §4.1: pepCategory is required only when pep is true. With no pep key and no values for
-    // it either, nothing says the person is a PEP: it is left out too.
+    // docs/finhub-contract.md#categorization-hierarchy: pepCategory is required only when pep is
+    // true. With no pep key and no values for it either, nothing says the person is a PEP: it is
+    // left out too.
     const pepCategory = kindOf(key) === 'pepCategory' && !pinned.has(key) && !pepTrue;
     if (pepCategory && (pepDefined || !listOf(key))) continue;
     const parameter = key === pepKey ? pep : resolve(key);
@@ -388,13 +401,16 @@ function fillFeature(
 
 // --- public API --------------------------------------------------------------------------------
 
-/** The keys of the categories offered to a flow (§1.3), in hierarchy order. */
+/**
+ * The keys of the categories offered to a flow (docs/finhub-contract.md#organization-flow), in
+ * hierarchy order.
+ */
 const keysFor = (hierarchy: CategorizationHierarchy, kind: CustomerKind) =>
   Object.keys(hierarchy.categories).filter(
     (key) => isOrganizationCategory(key, hierarchy.categories[key]!) === (kind === 'organization'),
   );
 
-/** Categories offered to a flow (§1.3), in hierarchy order. */
+/** Categories offered to a flow (docs/finhub-contract.md#organization-flow), in hierarchy order. */
 export function listCategories(
   hierarchy: CategorizationHierarchy,
   kind: CustomerKind,
@@ -446,8 +462,9 @@ export const pickDefaultCategory = (hierarchy: CategorizationHierarchy, kind: Cu
   pickDefault(listCategories(hierarchy, kind));
 
 /**
- * Whether one category can be filled (§4.2), with the values chosen, the problems and the
- * overrides that would fix them. Undefined when the hierarchy has no such category.
+ * Whether one category can be filled (docs/finhub-contract.md#smart-categorization), with the
+ * values chosen, the problems and the overrides that would fix them. Undefined when the hierarchy
+ * has no such category.
  */
 export function analyzeCategory(
   hierarchy: CategorizationHierarchy,
@@ -520,8 +537,10 @@ export function analyzeHierarchy(
 }
 
 /**
- * The registration objects for one category (§4.3), every mandatory key of every feature filled
- * (§4.2). Throws a `CategorizationError` (`categorization_unsatisfiable`) when that is impossible.
+ * The registration objects for one category
+ * (docs/finhub-contract.md#categorization-at-registration), every mandatory key of every feature
+ * filled (docs/finhub-contract.md#smart-categorization). Throws a `CategorizationError`
+ * (`categorization_unsatisfiable`) when that is impossible.
  */
 export function buildCategorization(
   hierarchy: CategorizationHierarchy,
@@ -538,9 +557,10 @@ export function buildCategorization(
 }
 
 /**
- * FinHub's `categorization_invalid` at registration (§5.1: `missingKeys`, `invalidValues`) as
- * problems of the category, each key traced to the feature that has it, so the host learns which
- * override to set and the element stops offering the category.
+ * FinHub's `categorization_invalid` at registration
+ * (docs/finhub-contract.md#individual-registration: `missingKeys`, `invalidValues`) as problems of
+ * the category, each key traced to the feature that has it, so the host learns which override to
+ * set and the element stops offering the category.
  */
 export function explainRejection(
   hierarchy: CategorizationHierarchy,

@@ -59,7 +59,7 @@ export class FinHubClientBase {
     throw first;
   }
 
-  // -- categorization (§4.1) ---------------------------------------------------------------------
+  // -- categorization (docs/finhub-contract.md#categorization-hierarchy) --------------------------
 
   /**
    * The tenant's categories and features; `tenantId` defaults to the client's tenant. The older

@@ -1,7 +1,8 @@
 /**
- * Typed client for the FinHub v2.1 endpoints the two onboarding flows use (finhub-api.md §3–§7).
- * Plain TypeScript, free of Lit. Every method throws only FinHubApiError and returns a small
- * parsed result; session tokens never reach callers (DESIGN §1).
+ * Typed client for the FinHub v2.1 endpoints the two onboarding flows use
+ * (docs/finhub-contract.md#endpoints). Plain TypeScript, free of Lit. Every method throws only
+ * FinHubApiError and returns a small parsed result; session tokens never reach callers
+ * (docs/architecture.md#relay).
  */
 import { FinHubApiError } from './errors.js';
 import { FinHubClientBase, IND, ORG, seg } from './client-base.js';
@@ -64,13 +65,20 @@ import {
 
 export type { FinHubClientOptions } from './client-base.js';
 export type { CallOptions, UploadCallOptions } from './http.js';
-/** Org `/verify` and `/activation` need the acting user (errata E4). */
+/**
+ * Org `/verify` and `/activation` need the acting user
+ * (docs/finhub-contract.md#user-context-headers).
+ */
 export type UserCallOptions = CallOptions & { userContext: UserContext };
 
 export class FinHubClient extends FinHubClientBase {
-  // -- individual (§5) ---------------------------------------------------------------------------
+  // -- individual (docs/finhub-contract.md#individual-registration) -------------------------------
 
-  /** §5.1 + errata E1/E5. Never retried automatically: a second send could register twice (§9). */
+  /**
+   * docs/finhub-contract.md#individual-registration, #registration-body, #nationality-and-formats.
+   * Never retried automatically: a second send could register twice
+   * (docs/finhub-contract.md#retries-and-idempotency).
+   */
   async registerIndividual(
     input: RegisterIndividualRequest,
     options?: CallOptions,
@@ -100,7 +108,10 @@ export class FinHubClient extends FinHubClientBase {
     return toRegisterIndividualResult(envelope, endpoint);
   }
 
-  /** §3.2. The relay adds `tenantKey`/`tenantSecret`; a 401 here means wrong credentials. */
+  /**
+   * docs/finhub-contract.md#customer-session. The relay adds `tenantKey`/`tenantSecret`; a 401 here
+   * means wrong credentials.
+   */
   async createCustomerSession(
     customerId: string,
     userId: string,
@@ -124,7 +135,8 @@ export class FinHubClient extends FinHubClientBase {
   }
 
   /**
-   * §5.3a customer-scoped verification, or §5.3b `/verification/initiate` where the tenant lacks
+   * docs/finhub-contract.md#individual-verification customer-scoped verification, or
+   * docs/finhub-contract.md#individual-verification `/verification/initiate` where the tenant lacks
    * it (docs/finhub-contract.md#individual-verification).
    */
   async createIndividualVerification(
@@ -146,7 +158,10 @@ export class FinHubClient extends FinHubClientBase {
     ]);
   }
 
-  /** §6.1 shared verification; its id is what document uploads need. */
+  /**
+   * docs/finhub-contract.md#create-verification shared verification; its id is what document
+   * uploads need.
+   */
   async createVerification(
     input: CreateVerificationRequest,
     options?: CallOptions,
@@ -163,7 +178,10 @@ export class FinHubClient extends FinHubClientBase {
     return toVerificationResult(envelope, endpoint);
   }
 
-  /** §6.2 JSON upload with base64 content; `onUploadProgress` reports the bytes sent. */
+  /**
+   * docs/finhub-contract.md#document-upload JSON upload with base64 content; `onUploadProgress`
+   * reports the bytes sent.
+   */
   async uploadVerificationDocument(
     verificationId: string,
     input: UploadDocumentRequest,
@@ -185,8 +203,9 @@ export class FinHubClient extends FinHubClientBase {
   }
 
   /**
-   * §6.2(b) [N]: the individual's documents. Read before an upload whose answer was lost is sent
-   * again (§9 documents no idempotency key).
+   * docs/finhub-contract.md#document-list [N]: the individual's documents. Read before an upload
+   * whose answer was lost is sent again (docs/finhub-contract.md#retries-and-idempotency documents
+   * no idempotency key).
    */
   async listIndividualDocuments(
     customerId: string,
@@ -197,7 +216,7 @@ export class FinHubClient extends FinHubClientBase {
     return toDocumentList(envelope, endpoint);
   }
 
-  /** §5.4: `{accepted: true, version}`. */
+  /** docs/finhub-contract.md#consents: `{accepted: true, version}`. */
   async acceptIndividualConsent(
     customerId: string,
     type: ConsentKind,
@@ -216,7 +235,7 @@ export class FinHubClient extends FinHubClientBase {
     return toConsentResult(envelope);
   }
 
-  /** §5.5, both generations normalised to one `allowed` flag. */
+  /** docs/finhub-contract.md#readiness-check, both generations normalised to one `allowed` flag. */
   async checkIndividualActivation(
     customerId: string,
     ownerTenantId: string,
@@ -231,7 +250,10 @@ export class FinHubClient extends FinHubClientBase {
     return toActivationCheckResult(envelope, endpoint);
   }
 
-  /** §5.6. The [R] response has empty data; iban/wallet are returned when FinHub sends them. */
+  /**
+   * docs/finhub-contract.md#individual-activation. The [R] response has empty data; iban/wallet are
+   * returned when FinHub sends them.
+   */
   async activateIndividual(
     customerId: string,
     input: IndividualActivationRequest,
@@ -249,9 +271,12 @@ export class FinHubClient extends FinHubClientBase {
     return toActivationResult(envelope);
   }
 
-  // -- organization (§7) -------------------------------------------------------------------------
+  // -- organization (docs/finhub-contract.md#organization-registration) ---------------------------
 
-  /** §7.1. Never retried automatically (§9). */
+  /**
+   * docs/finhub-contract.md#organization-registration. Never retried automatically
+   * (docs/finhub-contract.md#retries-and-idempotency).
+   */
   async registerOrganization(
     input: RegisterOrganizationRequest,
     options?: CallOptions,
@@ -268,7 +293,7 @@ export class FinHubClient extends FinHubClientBase {
     return toRegisterOrganizationResult(envelope, endpoint);
   }
 
-  /** §7.2. The first employee must carry `ADMIN_USER`. */
+  /** docs/finhub-contract.md#employees. The first employee must carry `ADMIN_USER`. */
   async addEmployee(
     organizationId: string,
     input: AddEmployeeRequest,
@@ -284,8 +309,8 @@ export class FinHubClient extends FinHubClientBase {
   }
 
   /**
-   * §7.3 add: singular `/director`, or the older page's `POST /directors` where the tenant lacks
-   * it (docs/finhub-contract.md#directors).
+   * docs/finhub-contract.md#directors add: singular `/director`, or the older page's `POST
+   * /directors` where the tenant lacks it (docs/finhub-contract.md#directors).
    */
   async addDirector(
     organizationId: string,
@@ -309,7 +334,7 @@ export class FinHubClient extends FinHubClientBase {
     ]);
   }
 
-  /** §7.3 list: `{success, data: {directors: []}}`. */
+  /** docs/finhub-contract.md#directors list: `{success, data: {directors: []}}`. */
   async listDirectors(organizationId: string, options?: CallOptions): Promise<DirectorResult[]> {
     const endpoint = ENDPOINTS.listDirectors;
     const { envelope } = await this.#get(
@@ -320,7 +345,10 @@ export class FinHubClient extends FinHubClientBase {
     return toDirectorList(envelope, endpoint);
   }
 
-  /** §7.4 (`/shareholders`); ownership must total 100 % across all shareholders. */
+  /**
+   * docs/finhub-contract.md#shareholders (`/shareholders`); ownership must total 100 % across all
+   * shareholders.
+   */
   async addShareholder(
     organizationId: string,
     input: AddShareholderRequest,
@@ -335,7 +363,10 @@ export class FinHubClient extends FinHubClientBase {
     return toShareholderResult(envelope);
   }
 
-  /** §3.3 org-user sign-in; same body and result as §3.2. */
+  /**
+   * docs/finhub-contract.md#organization-user-session org-user sign-in; same body and result as
+   * docs/finhub-contract.md#customer-session.
+   */
   async createOrganizationUserSession(
     organizationId: string,
     userId: string,
@@ -358,7 +389,10 @@ export class FinHubClient extends FinHubClientBase {
     return toSessionResult(envelope, headers, endpoint, userId);
   }
 
-  /** §7.6 KYB (`/verify`); needs `userContext` (errata E4). */
+  /**
+   * docs/finhub-contract.md#kyb-verification KYB (`/verify`); needs `userContext`
+   * (docs/finhub-contract.md#user-context-headers).
+   */
   async verifyOrganization(
     organizationId: string,
     input: OrganizationVerificationRequest,
@@ -377,7 +411,7 @@ export class FinHubClient extends FinHubClientBase {
     return toVerificationResult(envelope, endpoint);
   }
 
-  /** §7.7: `{accepted: true, version}`. */
+  /** docs/finhub-contract.md#consents: `{accepted: true, version}`. */
   async acceptOrganizationConsent(
     organizationId: string,
     type: ConsentKind,
@@ -396,7 +430,10 @@ export class FinHubClient extends FinHubClientBase {
     return toConsentResult(envelope);
   }
 
-  /** §7.8; status `ACTIVATING` (wallet async, [O]) or `ACTIVE` (with iban/wallet, [N]). */
+  /**
+   * docs/finhub-contract.md#organization-activation; status `ACTIVATING` (wallet async, [O]) or
+   * `ACTIVE` (with iban/wallet, [N]).
+   */
   async activateOrganization(
     organizationId: string,
     input: OrganizationActivationRequest,
@@ -416,9 +453,11 @@ export class FinHubClient extends FinHubClientBase {
   }
 
   /**
-   * §7.8 readiness (`GET /{organizationId}/activation/readiness`; shape not captured, §12.14): read
-   * like the §5.5 check, plus the organization's own `status` (`PENDING_ACTIVATION`,
-   * `ACTIVATING`, `ACTIVE`, §10) when FinHub sends it.
+   * docs/finhub-contract.md#organization-activation readiness (`GET
+   * /{organizationId}/activation/readiness`; shape not captured,
+   * docs/finhub-contract.md#contradictions): read like the docs/finhub-contract.md#readiness-check
+   * check, plus the organization's own `status` (`PENDING_ACTIVATION`, `ACTIVATING`, `ACTIVE`,
+   * docs/finhub-contract.md#statuses) when FinHub sends it.
    */
   async checkOrganizationReadiness(
     organizationId: string,
@@ -436,8 +475,8 @@ export class FinHubClient extends FinHubClientBase {
   }
 
   /**
-   * The wallet poll §7.8 [O] names in its `ACTIVATING` warning (`GET /{id}/wallet-status`):
-   * status `ACTIVATING` until `ACTIVE`, then the wallet and IBAN.
+   * The wallet poll docs/finhub-contract.md#wallet-status names in its `ACTIVATING` warning (`GET
+   * /{id}/wallet-status`): status `ACTIVATING` until `ACTIVE`, then the wallet and IBAN.
    */
   async getOrganizationWalletStatus(
     organizationId: string,

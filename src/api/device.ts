@@ -1,8 +1,8 @@
 /**
- * Device and platform hints for FinHub's required headers (finhub-api.md §2: `deviceId`,
- * `platform`, `X-Forwarded-From`; §11 item 3: a stable per-browser id the widget generates).
- * Nothing here runs at import time (SSR-safe): window, navigator and localStorage are read only
- * when `resolveDeviceHints()` is called.
+ * Device and platform hints for FinHub's required headers (docs/finhub-contract.md#headers:
+ * `deviceId`, `platform`, `X-Forwarded-From`; docs/finhub-contract.md#browser-and-relay: a stable
+ * per-browser id the widget generates). Nothing here runs at import time (SSR-safe): window,
+ * navigator and localStorage are read only when `resolveDeviceHints()` is called.
  */
 import type { DeviceHints } from './types.js';
 import { randomUuid } from './random-uuid.js';

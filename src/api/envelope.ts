@@ -10,7 +10,10 @@ export interface Envelope {
   /** `data` of `{code,message,data}` / `{success,data}`, or the whole body when it is bare. */
   data: unknown;
   message: string | undefined;
-  /** Registration puts `redirectUrl` at the top level (§5.1). */
+  /**
+   * Registration puts `redirectUrl` at the top level
+   * (docs/finhub-contract.md#individual-registration).
+   */
   redirectUrl: string | undefined;
   /** Which envelope FinHub used. */
   kind: EnvelopeKind;
@@ -19,10 +22,11 @@ export interface Envelope {
 }
 
 /**
- * Unwraps either envelope generation (§2.1, classified in response-shapes.ts). A body with `data`
- * is an envelope; a body holding only envelope keys (e.g. consent `{"code":200,"message":"Success"}`,
- * §7.7) is an envelope with empty data; anything else is a bare payload (e.g. the [N] hierarchy,
- * §4.1).
+ * Unwraps either envelope generation (docs/finhub-contract.md#envelopes, classified in
+ * response-shapes.ts). A body with `data` is an envelope; a body holding only envelope keys (e.g.
+ * consent `{"code":200,"message":"Success"}`, docs/finhub-contract.md#consents) is an envelope with
+ * empty data; anything else is a bare payload (e.g. the [N] hierarchy,
+ * docs/finhub-contract.md#categorization-hierarchy).
  *
  * [INF] BaseResponse carries its own `code`: a 2xx whose envelope says `code >= 400` or
  * `success: false` is treated as the error it reports rather than as success.

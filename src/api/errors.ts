@@ -17,16 +17,17 @@ import { FinHubApiError, type FieldError } from './api-error.js';
 export { abortedError } from './abort.js';
 
 // ---------------------------------------------------------------------------------------------
-// Mapping helpers: HTTP responses and transport failures → FinHubApiError (finhub-api.md §8).
-// Messages are English, for developers and logs: the person reads the error catalogue's text for
-// the code (src/localization/error-messages.ts). FinHub's own text is kept in `serverMessage`.
-// No message ever contains a request body, password or token.
+// Mapping helpers: HTTP responses and transport failures → FinHubApiError
+// (docs/finhub-contract.md#errors). Messages are English, for developers and logs: the person reads
+// the error catalogue's text for the code (src/localization/error-messages.ts). FinHub's own text
+// is kept in `serverMessage`. No message ever contains a request body, password or token.
 // ---------------------------------------------------------------------------------------------
 
 export interface ErrorContext {
   /**
-   * The call was a sign-in (session creation, §3.2/§3.3): a 401 means wrong credentials or a
-   * locked account, not an expired onboarding token.
+   * The call was a sign-in (session creation,
+   * docs/finhub-contract.md#customer-session, #organization-user-session): a 401 means wrong
+   * credentials or a locked account, not an expired onboarding token.
    */
   credentials?: boolean;
   /** Clock for HTTP-date `Retry-After` values (tests). */
@@ -67,7 +68,7 @@ function wrongCredentialsMessage(attemptsLeft: number | undefined): string {
   return 'The email or password is incorrect. Check them and try again.';
 }
 
-/** `lockoutDuration: "30 minutes"` (§3.2) → seconds. */
+/** `lockoutDuration: "30 minutes"` (docs/finhub-contract.md#customer-session) → seconds. */
 function parseDuration(value: unknown): number | undefined {
   const match = text(value)?.match(/^(\d+)\s*(second|sec|s|minute|min|m|hour|h)/i);
   if (!match) return undefined;
@@ -110,7 +111,7 @@ function fieldErrorsOf(data: Json): FieldError[] {
       message: text(item['message']) ?? text(item['defaultMessage']) ?? '',
     }));
   }
-  // Standard single-field shape (§8): data {error, field}.
+  // Standard single-field shape (docs/finhub-contract.md#errors): data {error, field}.
   const field = text(data['field']);
   if (field) return [{ field, message: text(data['error']) ?? text(data['details']) ?? '' }];
   return [];
@@ -123,7 +124,10 @@ function stringRecord(value: unknown): Record<string, string> {
   return out;
 }
 
-/** A 409 is about a duplicate email when FinHub's text, fields or symbolic code say so (§5.1, §8). */
+/**
+ * A 409 is about a duplicate email when FinHub's text, fields or symbolic code say so
+ * (docs/finhub-contract.md#individual-registration, #errors).
+ */
 function mentionsEmail(body: unknown): boolean {
   if (!isObject(body)) return false;
   const data = isObject(body['data']) ? body['data'] : {};
@@ -147,8 +151,9 @@ function mentionsEmail(body: unknown): boolean {
 }
 
 /**
- * Maps an HTTP error response to a FinHubApiError (finhub-api.md §8). `body` is the parsed JSON
- * body, or the raw text / undefined when it was not JSON (e.g. a proxy's HTML 502 page).
+ * Maps an HTTP error response to a FinHubApiError (docs/finhub-contract.md#errors). `body` is the
+ * parsed JSON body, or the raw text / undefined when it was not JSON (e.g. a proxy's HTML 502
+ * page).
  */
 export function errorFromResponse(
   status: number,
@@ -192,7 +197,8 @@ export function errorFromResponse(
   }
 
   if (status === 401) {
-    // §3.2: a lockout after 5 failed sign-ins carries data.lockoutTime (+ lockoutDuration).
+    // docs/finhub-contract.md#customer-session: a lockout after 5 failed sign-ins carries
+    // data.lockoutTime (+ lockoutDuration).
     if (data['lockoutTime'] !== undefined && data['lockoutTime'] !== null) {
       const retryAfter =
         parseDuration(data['lockoutDuration']) ??
@@ -355,7 +361,10 @@ export const tokenUnavailableError = (endpoint?: string, cause?: unknown) =>
     message: 'Could not start a secure session. Please try again in a moment.',
   });
 
-/** Neither the host (`tenant-id`) nor the token endpoint supplied a tenant id (§2 `X-Tenant-ID`). */
+/**
+ * Neither the host (`tenant-id`) nor the token endpoint supplied a tenant id
+ * (docs/finhub-contract.md#headers `X-Tenant-ID`).
+ */
 export const missingTenantError = (endpoint?: string) =>
   new FinHubApiError({
     code: 'bad_request',

@@ -1,7 +1,7 @@
 /**
- * The categorization hierarchy (finhub-api.md §4.1), parsed at the boundary. Shared by the client
- * (which parses the response) and the smart-categorization function (which reads it).
- * Unknown fields pass through, so FinHub can add fields without breaking us.
+ * The categorization hierarchy (docs/finhub-contract.md#categorization-hierarchy), parsed at the
+ * boundary. Shared by the client (which parses the response) and the smart-categorization function
+ * (which reads it). Unknown fields pass through, so FinHub can add fields without breaking us.
  *
  * `CategorizationHierarchySchema` (hierarchy-schema.ts, zod) is the shape the element works with. FinHub's answers are read
  * into it by `readHierarchy()`, which accepts every documented spelling
@@ -75,7 +75,7 @@ function readCategory(
   features: Record<string, HierarchyFeature>,
 ): HierarchyCategory | undefined {
   const databaseId = idValue(raw['databaseId']) ?? idValue(raw['id']);
-  if (!databaseId) return undefined; // nothing to send at registration (§4.1)
+  if (!databaseId) return undefined; // nothing to send at registration (docs/finhub-contract.md#categorization-hierarchy)
   const categoryId = str(raw['categoryId']) ?? key;
   const category: HierarchyCategory = {
     ...raw,
@@ -83,7 +83,8 @@ function readCategory(
     categoryId,
     categoryName: str(raw['categoryName']) ?? categoryId,
   };
-  // The legacy generation calls the list `features[]` (§4.1).
+  // The legacy generation calls the list `features[]`
+  // (docs/finhub-contract.md#categorization-hierarchy).
   const list = raw['availableFeatures'] ?? raw['features'];
   if (!Array.isArray(list)) {
     delete category.availableFeatures;

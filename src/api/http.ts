@@ -1,8 +1,9 @@
 /**
- * Transport: one request to `${apiBase}/v2.1/...` with FinHub's headers (finhub-api.md §2), a
- * timeout combined with the caller's AbortSignal, one token refresh on 401, adoption of tokens
- * the relay re-issues, and every failure turned into a FinHubApiError. No automatic retries
- * beyond the single 401 refresh: registration must never be sent twice (§9).
+ * Transport: one request to `${apiBase}/v2.1/...` with FinHub's headers
+ * (docs/finhub-contract.md#headers), a timeout combined with the caller's AbortSignal, one token
+ * refresh on 401, adoption of tokens the relay re-issues, and every failure turned into a
+ * FinHubApiError. No automatic retries beyond the single 401 refresh: registration must never be
+ * sent twice (docs/finhub-contract.md#retries-and-idempotency).
  */
 import {
   FinHubApiError,
@@ -43,11 +44,17 @@ export interface TransportOptions {
 export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** Sent as `X-User-ID` / `X-User-Roles` (required on org `/verify` and `/activation`, E4). */
+  /**
+   * Sent as `X-User-ID` / `X-User-Roles` (required on org `/verify` and `/activation`,
+   * docs/finhub-contract.md#user-context-headers).
+   */
   userContext?: UserContext;
 }
 
-/** Per-call options of the document upload (§6.2), the one call with a large body. */
+/**
+ * Per-call options of the document upload (docs/finhub-contract.md#document-upload), the one call
+ * with a large body.
+ */
 export interface UploadCallOptions extends CallOptions {
   /**
    * Upload progress, 0..1, never decreasing, ending at 1. Given this, the request goes through
@@ -64,7 +71,10 @@ export interface RequestSpec {
   endpoint: string;
   /** Built once the tenant id is known (it may only arrive with the first token). */
   build(tenantId: string): { path: string; body?: unknown };
-  /** A sign-in (§3.2/§3.3): a 401 is wrong credentials, so no token refresh and retry. */
+  /**
+   * A sign-in (docs/finhub-contract.md#customer-session, #organization-user-session): a 401 is
+   * wrong credentials, so no token refresh and retry.
+   */
   credentials?: boolean;
 }
 
@@ -114,7 +124,8 @@ export class HttpTransport {
     const { path, body } = spec.build(tenantId);
     const url = `${this.#options.apiBase.replace(/\/+$/, '')}${path}`;
     const json = body === undefined ? undefined : stringifyBody(body);
-    // A body with a large string (a §6.2 document's base64) goes as a Blob built a slice per task.
+    // A body with a large string (a docs/finhub-contract.md#document-upload document's base64) goes
+    // as a Blob built a slice per task.
     const payload =
       json === undefined || json.large.length === 0
         ? json?.text
@@ -178,8 +189,9 @@ export class HttpTransport {
   }
 
   /**
-   * §2 headers. `User-Agent`, `X-Forwarded-For` and `sec-ch-ua-platform` are left out on purpose:
-   * the browser sets the first and the last, the relay sets `X-Forwarded-For` from the connection.
+   * docs/finhub-contract.md#headers headers. `User-Agent`, `X-Forwarded-For` and
+   * `sec-ch-ua-platform` are left out on purpose: the browser sets the first and the last, the
+   * relay sets `X-Forwarded-For` from the connection.
    */
   #headers(token: string, tenantId: string, hasBody: boolean, user?: UserContext): Headers {
     const { device } = this.#options;

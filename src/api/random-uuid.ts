@@ -1,4 +1,4 @@
-/** A UUID v4 (device ids, §6.2 document `docId`s). */
+/** A UUID v4 (device ids, docs/finhub-contract.md#document-upload document `docId`s). */
 export function randomUuid(): string {
   // randomUUID() exists only in secure contexts; getRandomValues() also works on plain http.
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();

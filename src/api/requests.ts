@@ -1,26 +1,36 @@
 /**
  * Request bodies. Callers pass the small `*Request` inputs; the `build*Body` functions turn them
- * into the wire shapes finhub-api.md documents, so rules such as errata E1 (top-level fields AND a
- * populated `individualCustomer`) hold in one place. `undefined` fields vanish in JSON.
+ * into the wire shapes FinHub documents (docs/finhub-contract.md), so rules such as
+ * docs/finhub-contract.md#registration-body (top-level fields AND a populated `individualCustomer`)
+ * hold in one place. `undefined` fields vanish in JSON.
  */
 
 import type { Gender } from './vocabulary.js';
 
 export { CONSENT_KINDS, GENDERS, type ConsentKind, type Gender } from './vocabulary.js';
 
-/** Acting user for privileged org calls: sent as `X-User-ID` / `X-User-Roles` (§2, errata E4). */
+/**
+ * Acting user for privileged org calls: sent as `X-User-ID` / `X-User-Roles`
+ * (docs/finhub-contract.md#headers, #user-context-headers).
+ */
 export interface UserContext {
   userId: string;
   roles: string[];
 }
 
-/** `customerCategory` (§5.1): the chosen category's `databaseId` and `categoryName` (§4.1). */
+/**
+ * `customerCategory` (docs/finhub-contract.md#individual-registration): the chosen category's
+ * `databaseId` and `categoryName` (docs/finhub-contract.md#categorization-hierarchy).
+ */
 export interface CustomerCategoryRef {
   id: string;
   name: string;
 }
 
-/** The detailed categorization object (§4.3); every parametrization value is a string. */
+/**
+ * The detailed categorization object (docs/finhub-contract.md#categorization-at-registration);
+ * every parametrization value is a string.
+ */
 export interface RegistrationCategorization {
   id: string;
   name?: string;
@@ -38,14 +48,14 @@ export interface PostalAddress {
   street: string;
   city: string;
   postalCode: string;
-  /** ISO 3166-1 alpha-2 preferred (errata E5). */
+  /** ISO 3166-1 alpha-2 preferred (docs/finhub-contract.md#nationality-and-formats). */
   country: string;
   state?: string;
   /** Individuals: `HOME` (default). Organizations: `REGISTERED` (default). */
   type?: string;
 }
 
-// -- sessions (§3.2, §3.3) -----------------------------------------------------------------------
+// -- sessions (docs/finhub-contract.md#customer-session, #organization-user-session) --------------
 
 export interface SessionCredentials {
   username: string;
@@ -72,7 +82,8 @@ export const buildSessionBody = (
   tenantId,
 });
 
-// -- individual registration (§5.1 + errata E1, E5) ----------------------------------------------
+// -- individual registration ----------------------------------------------------------------------
+// (docs/finhub-contract.md#individual-registration, #registration-body, #nationality-and-formats)
 
 export interface RegisterIndividualRequest {
   firstName: string;
@@ -86,7 +97,7 @@ export interface RegisterIndividualRequest {
   /** `YYYY-MM-DD`. */
   dateOfBirth: string;
   gender: Gender;
-  /** ISO 3166-1 alpha-2 (errata E5), e.g. `LT`. */
+  /** ISO 3166-1 alpha-2 (docs/finhub-contract.md#nationality-and-formats), e.g. `LT`. */
   nationality: string;
   placeOfBirth?: string;
   pincode?: string;
@@ -170,7 +181,7 @@ const normaliseCountry = (country: string) =>
 
 export const isIso2 = (value: string) => /^[A-Z]{2}$/.test(value.trim().toUpperCase());
 
-// -- organization registration (§7.1) -------------------------------------------------------------
+// -- organization registration (docs/finhub-contract.md#organization-registration) ----------------
 
 export interface OrganizationRepresentative {
   firstName: string;
@@ -278,9 +289,10 @@ export function buildOrganizationRegistrationBody(
 
 export type OrganizationRegistrationBody = ReturnType<typeof buildOrganizationRegistrationBody>;
 
-// -- verification and documents (§5.3, §6.1, §6.2, §7.6) ----------------------------------------
+// -- verification and documents -------------------------------------------------------------------
+// (docs/finhub-contract.md#individual-verification, #create-verification, #document-upload, #kyb-verification)
 
-/** §5.3a body. */
+/** docs/finhub-contract.md#individual-verification body. */
 export interface IndividualVerificationRequest {
   /** `STANDARD`, `ENHANCED` or `SIMPLIFIED`. */
   verificationType: string;
@@ -288,7 +300,10 @@ export interface IndividualVerificationRequest {
   notes?: string;
 }
 
-/** §6.1 body; `requestedLevel` defaults to `TENANT_VERIFIED`, `requestedByTenantId` to the tenant. */
+/**
+ * docs/finhub-contract.md#create-verification body; `requestedLevel` defaults to `TENANT_VERIFIED`,
+ * `requestedByTenantId` to the tenant.
+ */
 export interface CreateVerificationRequest {
   /** Individual id, or the organization id for B2B. */
   customerId: string;
@@ -311,9 +326,15 @@ export const buildCreateVerificationBody = (
   requestedByTenantId: input.requestedByTenantId ?? tenantId,
 });
 
-/** §6.2 body (JSON with base64 content); `verificationId` is added from the path. */
+/**
+ * docs/finhub-contract.md#document-upload body (JSON with base64 content); `verificationId` is
+ * added from the path.
+ */
 export interface UploadDocumentRequest {
-  /** B2C: `PASSPORT`, `NATIONAL_ID`, `PROOF_OF_ADDRESS`; B2B: see §6.2. */
+  /**
+   * B2C: `PASSPORT`, `NATIONAL_ID`, `PROOF_OF_ADDRESS`; B2B: see
+   * docs/finhub-contract.md#document-upload.
+   */
   documentType: string;
   /** `application/pdf`, `image/jpeg` or `image/png`. */
   mimeType: string;
@@ -324,7 +345,10 @@ export interface UploadDocumentRequest {
   organizationId?: string;
   documentCategory?: string;
   description?: string;
-  /** The client's id for the document (a UUID v4, §6.2): a re-sent upload carries the same one. */
+  /**
+   * The client's id for the document (a UUID v4, docs/finhub-contract.md#document-upload): a
+   * re-sent upload carries the same one.
+   */
   docId?: string;
 }
 
@@ -333,7 +357,9 @@ export const buildUploadDocumentBody = (verificationId: string, input: UploadDoc
   ...input,
 });
 
-/** §7.6 body; `customerId` is the organization id from the path. */
+/**
+ * docs/finhub-contract.md#kyb-verification body; `customerId` is the organization id from the path.
+ */
 export interface OrganizationVerificationRequest {
   requestedByUserId: string;
   /** Default `BUSINESS_VERIFICATION`. */
@@ -360,7 +386,7 @@ export const buildOrganizationVerificationBody = (
   reason: input.reason,
 });
 
-// -- consents (§5.4, §7.7) -----------------------------------------------------------------------
+// -- consents (docs/finhub-contract.md#consents) --------------------------------------------------
 
 export interface ConsentRequest {
   /** Version of the consent document, e.g. `1.0`. */
@@ -375,17 +401,23 @@ export const buildConsentBody = (input: ConsentRequest) => ({
   acceptanceTimestamp: input.acceptanceTimestamp,
 });
 
-// -- activation (§5.6, §7.8) ---------------------------------------------------------------------
+// -- activation (docs/finhub-contract.md#individual-activation, #organization-activation) ---------
 
-/** §5.6 body. */
+/** docs/finhub-contract.md#individual-activation body. */
 export interface IndividualActivationRequest {
-  /** The runner sends the customer's email here; legacy a user id (§5.6). */
+  /**
+   * The runner sends the customer's email here; legacy a user id
+   * (docs/finhub-contract.md#individual-activation).
+   */
   userId: string;
   /** The activation code the person received. */
   code: string;
 }
 
-/** §7.8: sent as `{activationReason, additionalInfo: {userId, activationCode}}`. */
+/**
+ * docs/finhub-contract.md#organization-activation: sent as `{activationReason, additionalInfo:
+ * {userId, activationCode}}`.
+ */
 export interface OrganizationActivationRequest {
   userId: string;
   activationCode: string;
@@ -398,9 +430,12 @@ export const buildOrganizationActivationBody = (input: OrganizationActivationReq
   additionalInfo: { userId: input.userId, activationCode: input.activationCode },
 });
 
-// -- personnel (§7.2 – §7.4) ---------------------------------------------------------------------
+// -- personnel (docs/finhub-contract.md#employees, #directors, #shareholders) ---------------------
 
-/** §7.2 body, sent as given. The first employee must have the `ADMIN_USER` role. */
+/**
+ * docs/finhub-contract.md#employees body, sent as given. The first employee must have the
+ * `ADMIN_USER` role.
+ */
 export interface AddEmployeeRequest {
   person: {
     firstName: string;
@@ -443,7 +478,7 @@ export interface AddDirectorRequest {
   /** e.g. `MANAGING_DIRECTOR`, `EXECUTIVE_DIRECTOR`, `NON_EXECUTIVE_DIRECTOR`. */
   role: string;
   dateOfBirth?: string;
-  /** ISO-2 (errata E5). */
+  /** ISO-2 (docs/finhub-contract.md#nationality-and-formats). */
   nationality?: string;
   phoneNumber?: string;
   directorType?: string;
@@ -452,7 +487,8 @@ export interface AddDirectorRequest {
 }
 
 /**
- * §7.3 leaves the body open (§12.14): [N] nests `person` + `role`, [G] is flat. Like errata E1 for
+ * docs/finhub-contract.md#directors leaves the body open (docs/finhub-contract.md#contradictions):
+ * [N] nests `person` + `role`, [G] is flat. Like docs/finhub-contract.md#registration-body for
  * registration, both layers are sent.
  */
 export function buildDirectorBody(
@@ -488,7 +524,7 @@ export function buildDirectorBody(
   };
 }
 
-/** §7.4 body, sent as given. */
+/** docs/finhub-contract.md#shareholders body, sent as given. */
 export interface AddShareholderRequest {
   type: 'INDIVIDUAL' | 'CORPORATE';
   /** 0–100; all shareholders must total exactly 100. */

@@ -7,7 +7,8 @@
  * side that the element does not depend on never breaks onboarding. A required field that is missing or unreadable is an `invalid_response` naming the
  * endpoint and the field's path in the body (never its value).
  *
- * Session tokens are never copied into results (DESIGN §1: the relay keeps customer tokens).
+ * Session tokens are never copied into results (docs/architecture.md#relay: the relay keeps
+ * customer tokens).
  */
 import type { Envelope } from './envelope.js';
 import { errorFromResponse, invalidResponseError } from './errors.js';
@@ -65,11 +66,14 @@ function codes(value: unknown): string[] {
   });
 }
 
-// -- registration (§5.1, §7.1) -------------------------------------------------------------------
+// -- registration (docs/finhub-contract.md#individual-registration, #organization-registration) ---
 
 export interface RegisterIndividualResult {
   customerId: string;
-  /** `data.user.id` (or a flat `userId`): the `{userId}` of the session path (§12.6). */
+  /**
+   * `data.user.id` (or a flat `userId`): the `{userId}` of the session path
+   * (docs/finhub-contract.md#user-id).
+   */
   userId: string;
   tenantId?: string;
   customerStatus?: string;
@@ -98,7 +102,10 @@ export interface RegisterOrganizationResult {
   organizationId: string;
   tenantId?: string;
   customerStatus?: string;
-  /** The default admin's user id when FinHub already returns it (§7.1 says it is created async). */
+  /**
+   * The default admin's user id when FinHub already returns it
+   * (docs/finhub-contract.md#organization-registration says it is created async).
+   */
   adminUserId?: string;
   message?: string;
 }
@@ -117,9 +124,11 @@ export function toRegisterOrganizationResult(
   };
 }
 
-// -- sessions (§3.2, §3.3) -----------------------------------------------------------------------
+// -- sessions (docs/finhub-contract.md#customer-session, #organization-user-session) --------------
 
-/** A session, minus its token and refresh token (the relay keeps those, DESIGN §1). */
+/**
+ * A session, minus its token and refresh token (the relay keeps those, docs/architecture.md#relay).
+ */
 export interface SessionResult {
   /** Absent when FinHub names none: nothing in the flow depends on it. */
   sessionId?: string;
@@ -138,7 +147,8 @@ export function toSessionResult(
   fallbackUserId: string,
 ): SessionResult {
   const data = isObject(env.data) ? env.data : {};
-  // §3.2: `data.success:false` + errorType is a failed sign-in even when the HTTP status is 2xx.
+  // docs/finhub-contract.md#customer-session: `data.success:false` + errorType is a failed sign-in
+  // even when the HTTP status is 2xx.
   if (flag(data['success']) === false) {
     throw errorFromResponse(401, headers, { message: env.message, data: env.data }, endpoint, {
       credentials: true,
@@ -157,11 +167,15 @@ export function toSessionResult(
   };
 }
 
-// -- verification (§5.3, §6.1, §7.6) -------------------------------------------------------------
+// -- verification ---------------------------------------------------------------------------------
+// (docs/finhub-contract.md#individual-verification, #create-verification, #kyb-verification)
 
 export interface VerificationResult {
   verificationId: string;
-  /** `PENDING`, `INITIATED` or `IN_PROGRESS` depending on generation (§12.8). */
+  /**
+   * `PENDING`, `INITIATED` or `IN_PROGRESS` depending on generation
+   * (docs/finhub-contract.md#individual-verification).
+   */
   status?: string;
   verificationType?: string;
   level?: string;
@@ -182,7 +196,7 @@ export function toVerificationResult(env: Envelope, endpoint: string): Verificat
   };
 }
 
-// -- documents (§6.2) ----------------------------------------------------------------------------
+// -- documents (docs/finhub-contract.md#document-upload) ------------------------------------------
 
 export interface DocumentUploadResult {
   documentId: string;
@@ -191,13 +205,14 @@ export interface DocumentUploadResult {
   status?: string;
 }
 
-/** One item of §6.2(b)'s document list. */
+/** One item of docs/finhub-contract.md#document-list's document list. */
 export interface ListedDocument extends DocumentUploadResult {
-  /** The client's id (§6.2 `docId`) when FinHub echoes it. */
+  /** The client's id (docs/finhub-contract.md#document-upload `docId`) when FinHub echoes it. */
   docId?: string;
 }
 
-// §6.2(b) documents no response: the list may be `data` itself or under `data.documents`.
+// docs/finhub-contract.md#document-list documents no response: the list may be `data` itself or
+// under `data.documents`.
 export function toDocumentList(env: Envelope, endpoint: string): ListedDocument[] {
   return listOf(env, 'documents', endpoint).flatMap((item) => {
     const documentId = findId(item, ID_PATHS.documentId)?.value;
@@ -212,8 +227,9 @@ export function toDocumentList(env: Envelope, endpoint: string): ListedDocument[
 }
 
 /**
- * §6.2 [R] `documentId`, [N] `id`. `docId` is the element's own id for the file (§6.2): when an
- * accepted upload names no id of FinHub's, the element keeps its own (nothing else needs one).
+ * docs/finhub-contract.md#document-upload [R] `documentId`, [N] `id`. `docId` is the element's own
+ * id for the file (docs/finhub-contract.md#document-upload): when an accepted upload names no id of
+ * FinHub's, the element keeps its own (nothing else needs one).
  */
 export function toDocumentUploadResult(
   env: Envelope,
@@ -231,12 +247,15 @@ export function toDocumentUploadResult(
   };
 }
 
-// -- consents (§5.4, §7.7) -----------------------------------------------------------------------
+// -- consents (docs/finhub-contract.md#consents) --------------------------------------------------
 
 export interface ConsentResult {
   consentId?: string;
   consentType?: string;
-  /** `PENDING` ([R]) or `ACCEPTED` ([N]) (§12.12); undefined when FinHub sends no data. */
+  /**
+   * `PENDING` ([R]) or `ACCEPTED` ([N]) (docs/finhub-contract.md#consents); undefined when FinHub
+   * sends no data.
+   */
   status?: string;
   version?: string;
 }
@@ -252,7 +271,7 @@ export function toConsentResult(env: Envelope): ConsentResult {
   };
 }
 
-// -- activation check (§5.5) ---------------------------------------------------------------------
+// -- activation check (docs/finhub-contract.md#readiness-check) -----------------------------------
 
 export interface ActivationCheckResult {
   /** `activationAllowed` ([R]) or `canActivate` ([N]). */
@@ -301,7 +320,7 @@ export function toActivationCheckResult(env: Envelope, endpoint: string): Activa
   };
 }
 
-// -- activation (§5.6, §7.8) ---------------------------------------------------------------------
+// -- activation (docs/finhub-contract.md#individual-activation, #organization-activation) ---------
 
 export interface WalletSummary {
   walletId?: string;
@@ -346,11 +365,14 @@ export function toActivationResult(env: Envelope): ActivationResult {
   };
 }
 
-// -- personnel (§7.2 – §7.4) ---------------------------------------------------------------------
+// -- personnel (docs/finhub-contract.md#employees, #directors, #shareholders) ---------------------
 
 /** The generated password FinHub may return for the new person is deliberately not copied. */
 export interface EmployeeResult {
-  /** The employee's user id: the `{userId}` of the org-user session (§3.3), when FinHub names it. */
+  /**
+   * The employee's user id: the `{userId}` of the org-user session
+   * (docs/finhub-contract.md#organization-user-session), when FinHub names it.
+   */
   userId?: string;
   email?: string;
   username?: string;
@@ -389,7 +411,10 @@ const toDirector = (item: unknown): DirectorResult => ({
   status: text(item, 'status'),
 });
 
-/** The add-director response is not documented (§12.14): whatever ids it carries, if any. */
+/**
+ * The add-director response is not documented (docs/finhub-contract.md#contradictions): whatever
+ * ids it carries, if any.
+ */
 export function toAddDirectorResult(env: Envelope): DirectorResult {
   return isObject(env.data) ? toDirector(env.data) : {};
 }

@@ -1,11 +1,12 @@
 /**
  * Onboarding token provider: the element's side of the partner's token endpoint (docs/architecture.md#relay,
- * finhub-api.md §11). The token lives in memory only, never in storage (§11: "tokens must not go
- * in localStorage"), and is refreshed proactively at a fraction of its lifetime (80 % by default,
- * the rule §3.4 gives for FinHub's own tokens).
+ * docs/finhub-contract.md#browser-and-relay). The token lives in memory only, never in storage
+ * (docs/finhub-contract.md#browser-and-relay: "tokens must not go in localStorage"), and is
+ * refreshed proactively at a fraction of its lifetime (80 % by default, the rule
+ * docs/finhub-contract.md#other-token-mechanisms gives for FinHub's own tokens).
  *
- * Decisions where the reference is open (§12.3: no refresh format is documented; the token
- * endpoint is ours, §11):
+ * Decisions where the reference is open (docs/finhub-contract.md#logout-and-refresh: no refresh
+ * format is documented; the token endpoint is ours, docs/finhub-contract.md#browser-and-relay):
  * - A response must carry `accessToken`. Its lifetime comes from `expiresIn` (seconds, preferred:
  *   it is immune to clock skew) or `expiresAt` (ISO-8601 or epoch ms). When neither is present we
  *   do not refuse the token, because a host's `fetchToken()` may only know the token itself; we
@@ -33,7 +34,10 @@ export interface TokenResponse {
   accessToken: string;
   /** Lifetime in seconds. Preferred over `expiresAt` when both are given. */
   expiresIn?: number;
-  /** Expiry as ISO-8601 (a zone-less value is local time, like §3.1's `expiresAt`) or epoch ms. */
+  /**
+   * Expiry as ISO-8601 (a zone-less value is local time, like
+   * docs/finhub-contract.md#admin-session's `expiresAt`) or epoch ms.
+   */
   expiresAt?: string | number;
   tenantId?: string;
 }

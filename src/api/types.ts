@@ -15,7 +15,9 @@ export interface TokenSource {
   readonly tenantId: string | undefined;
 }
 
-/** Headers FinHub wants on every call (finhub-api.md §2), collected by `device.ts`. */
+/**
+ * Headers FinHub wants on every call (docs/finhub-contract.md#headers), collected by `device.ts`.
+ */
 export interface DeviceHints {
   /** `deviceId` header: stable per browser, not PII. */
   deviceId: string;

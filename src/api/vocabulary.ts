@@ -6,6 +6,9 @@
 export const GENDERS = ['MALE', 'FEMALE', 'OTHER'] as const;
 export type Gender = (typeof GENDERS)[number];
 
-/** The three individual consents, as their path segments (finhub-api.md §5.4), in sending order. */
+/**
+ * The three individual consents, as their path segments (docs/finhub-contract.md#consents), in
+ * sending order.
+ */
 export const CONSENT_KINDS = ['terms', 'privacy', 'data-processing'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];

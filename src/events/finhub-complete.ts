@@ -3,7 +3,10 @@ import type { FlowIds, FlowKind } from '../flow/types.js';
 export interface FinHubCompleteDetail {
   flow: FlowKind;
   ids: FlowIds;
-  /** Final status FinHub reported (e.g. `ACTIVE`, `ACTIVATED`; finhub-api.md §10). Opaque. */
+  /**
+   * Final status FinHub reported (e.g. `ACTIVE`, `ACTIVATED`; docs/finhub-contract.md#statuses).
+   * Opaque.
+   */
   status: string;
 }
 

@@ -3,7 +3,10 @@ import type { FlowKind, StepId } from '../flow/types.js';
 export interface FinHubSignInRequestDetail {
   flow: FlowKind;
   step: StepId;
-  /** Why: the email given at registration already has an account (finhub-api.md §5.1, 409). */
+  /**
+   * Why: the email given at registration already has an account
+   * (docs/finhub-contract.md#individual-registration, 409).
+   */
   reason: 'duplicate_email';
 }
 

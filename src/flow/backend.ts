@@ -34,22 +34,30 @@ export interface CallContext {
 export interface StepOutcome {
   /** Ids learned in this step (merged into the flow's ids). */
   ids?: FlowIds;
-  /** Status FinHub reported, e.g. the activation status (finhub-api.md §10). */
+  /** Status FinHub reported, e.g. the activation status (docs/finhub-contract.md#statuses). */
   status?: string;
 }
 
 /** What the session step signs in with: the credentials the person registered or signed in with. */
 export type { SessionCredentials };
 
-/** A started verification (finhub-api.md §5.3a / §6.1). */
+/**
+ * A started verification (docs/finhub-contract.md#individual-verification, #create-verification).
+ */
 export interface VerificationInfo {
   verificationId: string;
-  /** Requirement codes, e.g. `GOVERNMENT_ID`, `PROOF_OF_ADDRESS` (§6.2). */
+  /**
+   * Requirement codes, e.g. `GOVERNMENT_ID`, `PROOF_OF_ADDRESS`
+   * (docs/finhub-contract.md#document-upload).
+   */
   requiredDocuments: string[];
   status?: string;
 }
 
-/** One file for a verification (finhub-api.md §6.2), already checked and base64-encoded. */
+/**
+ * One file for a verification (docs/finhub-contract.md#document-upload), already checked and
+ * base64-encoded.
+ */
 export interface DocumentUpload {
   documentType: string;
   fileName: string;
@@ -57,8 +65,9 @@ export interface DocumentUpload {
   /** Base64, no `data:` prefix. Never leaves the backend call (no events, no logs). */
   fileContent: string;
   /**
-   * The element's id for this file (a UUID v4, §6.2 `docId`), the same on every attempt to send
-   * it: how a re-sent upload is recognised instead of stored twice.
+   * The element's id for this file (a UUID v4, docs/finhub-contract.md#document-upload `docId`),
+   * the same on every attempt to send it: how a re-sent upload is recognised instead of stored
+   * twice.
    */
   docId: string;
 }
@@ -73,8 +82,10 @@ export interface DocumentUploadOptions {
 }
 
 /**
- * What activation returned (finhub-api.md §5.6, §7.8); the [R] generation returns none of it. An
- * organization answers `ACTIVATING` while its wallet is provisioned, then `ACTIVE` with the IBAN.
+ * What activation returned
+ * (docs/finhub-contract.md#individual-activation, #organization-activation); the [R] generation
+ * returns none of it. An organization answers `ACTIVATING` while its wallet is provisioned, then
+ * `ACTIVE` with the IBAN.
  */
 export interface ActivationOutcome {
   status?: string;
@@ -82,7 +93,9 @@ export interface ActivationOutcome {
   wallet?: { walletId?: string; currency?: string; status?: string };
 }
 
-/** A saved employee (§7.2): the new person's user id, when FinHub says. */
+/**
+ * A saved employee (docs/finhub-contract.md#employees): the new person's user id, when FinHub says.
+ */
 export interface EmployeeOutcome {
   userId?: string;
   employeeId?: string;
@@ -90,19 +103,32 @@ export interface EmployeeOutcome {
 
 /**
  * The calls both flows make. Each flow object implements them on its own endpoints: a person's
- * (finhub-api.md §5) or a company's (§7, whose ids are `organizationId` and the admin's `userId`).
+ * (docs/finhub-contract.md#individual-registration) or a company's
+ * (docs/finhub-contract.md#organization-registration, whose ids are `organizationId` and the
+ * admin's `userId`).
  */
 export interface FlowBackend {
-  /** Categories for this flow (finhub-api.md §4.1; organizations filter by name, §1.3). */
+  /**
+   * Categories for this flow (docs/finhub-contract.md#categorization-hierarchy; organizations
+   * filter by name, docs/finhub-contract.md#organization-flow).
+   */
   loadCategories(context: CallContext): Promise<CategoryOption[]>;
   /**
-   * Opens the customer session (§3.2) or, for an organization, the admin user's org-user session
-   * (§3.3) for `context.data.ids`, with the credentials given.
+   * Opens the customer session (docs/finhub-contract.md#customer-session) or, for an organization,
+   * the admin user's org-user session (docs/finhub-contract.md#organization-user-session) for
+   * `context.data.ids`, with the credentials given.
    */
   openSession(credentials: SessionCredentials, context: CallContext): Promise<StepOutcome>;
-  /** Starts the identity verification (§5.3a, §6.1) or the organization's KYB (§7.6). */
+  /**
+   * Starts the identity verification
+   * (docs/finhub-contract.md#individual-verification, #create-verification) or the organization's
+   * KYB (docs/finhub-contract.md#kyb-verification).
+   */
   startVerification(context: CallContext): Promise<VerificationInfo>;
-  /** Uploads one document to `context.data.ids.verificationId` (§6.2). */
+  /**
+   * Uploads one document to `context.data.ids.verificationId`
+   * (docs/finhub-contract.md#document-upload).
+   */
   uploadDocument(
     upload: DocumentUpload,
     options: DocumentUploadOptions,
@@ -110,21 +136,28 @@ export interface FlowBackend {
   ): Promise<{ documentId: string }>;
   /**
    * Whether FinHub already holds this upload (sent before, its answer lost): its id, or undefined
-   * when it does not or cannot be asked (v2.1 lists only an individual's documents, §6.2(b)).
+   * when it does not or cannot be asked (v2.1 lists only an individual's documents,
+   * docs/finhub-contract.md#document-list).
    */
   findDocument?(
     document: DocumentRef,
     context: CallContext,
   ): Promise<{ documentId: string } | undefined>;
-  /** Accepts one consent (§5.4, §7.7). */
+  /** Accepts one consent (docs/finhub-contract.md#consents). */
   acceptConsent(
     kind: ConsentKind,
     consent: { version: string; acceptedAt: string },
     context: CallContext,
   ): Promise<void>;
-  /** The readiness check (§5.5; an organization's §7.8 readiness). */
+  /**
+   * The readiness check (docs/finhub-contract.md#readiness-check; an organization's
+   * docs/finhub-contract.md#organization-activation readiness).
+   */
   checkActivation(context: CallContext): Promise<ActivationCheck>;
-  /** Activates with the emailed code (§5.6; an organization's §7.8 activation). */
+  /**
+   * Activates with the emailed code (docs/finhub-contract.md#individual-activation; an
+   * organization's docs/finhub-contract.md#organization-activation activation).
+   */
   activate(code: string, context: CallContext): Promise<ActivationOutcome>;
   /**
    * The relay's phone hand-off, computer side (docs/handoff.md#what-the-element-calls); absent
@@ -153,36 +186,42 @@ export interface PhoneBackend extends FlowBackend {
   completeHandoff(context: CallContext): Promise<HandoffStatus>;
 }
 
-/** The individual flow's calls (finhub-api.md §5). */
+/** The individual flow's calls (docs/finhub-contract.md#individual-registration). */
 export interface IndividualBackend extends FlowBackend {
-  /** Registers the person (finhub-api.md §5.1, errata E1). Category: `context.data.categoryKey`. */
+  /**
+   * Registers the person (docs/finhub-contract.md#individual-registration, #registration-body).
+   * Category: `context.data.categoryKey`.
+   */
   registerIndividual(
     values: IndividualRegistrationValues,
     context: CallContext,
   ): Promise<StepOutcome>;
 }
 
-/** The organization flow's calls (finhub-api.md §7). */
+/** The organization flow's calls (docs/finhub-contract.md#organization-registration). */
 export interface OrganizationBackend extends FlowBackend {
-  /** Registers the company and its admin user (§7.1): ids `organizationId` and `userId`. */
+  /**
+   * Registers the company and its admin user (docs/finhub-contract.md#organization-registration):
+   * ids `organizationId` and `userId`.
+   */
   registerOrganization(
     values: OrganizationRegistrationValues,
     context: CallContext,
   ): Promise<StepOutcome>;
-  /** §7.2: adds one employee to `context.data.ids.organizationId`. */
+  /** docs/finhub-contract.md#employees: adds one employee to `context.data.ids.organizationId`. */
   addEmployee(request: AddEmployeeRequest, context: CallContext): Promise<EmployeeOutcome>;
-  /** §7.3: adds one director. */
+  /** docs/finhub-contract.md#directors: adds one director. */
   addDirector(request: AddDirectorRequest, context: CallContext): Promise<{ directorId?: string }>;
-  /** §7.4: adds one shareholder. */
+  /** docs/finhub-contract.md#shareholders: adds one shareholder. */
   addShareholder(
     request: AddShareholderRequest,
     context: CallContext,
   ): Promise<{ shareholderId?: string; status?: string }>;
-  /** §7.3: the directors FinHub holds for the organization. */
+  /** docs/finhub-contract.md#directors: the directors FinHub holds for the organization. */
   listDirectors(context: CallContext): Promise<SavedDirector[]>;
   /**
-   * The organization's wallet while it is provisioned after activation (§7.8 [O]): `ACTIVATING`
-   * until `ACTIVE`, then the IBAN.
+   * The organization's wallet while it is provisioned after activation
+   * (docs/finhub-contract.md#wallet-status): `ACTIVATING` until `ACTIVE`, then the IBAN.
    */
   checkWallet(context: CallContext): Promise<ActivationOutcome>;
 }

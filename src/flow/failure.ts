@@ -11,9 +11,12 @@ export interface Failure {
   fieldErrors: FieldError[];
   /** HTTP status, when FinHub answered. */
   status?: number | undefined;
-  /** Seconds FinHub asked us to wait (429 `Retry-After`, §8; a sign-in lockout, §3.2). */
+  /**
+   * Seconds FinHub asked us to wait (429 `Retry-After`, docs/finhub-contract.md#errors; a sign-in
+   * lockout, docs/finhub-contract.md#customer-session).
+   */
   retryAfter?: number | undefined;
-  /** A refused sign-in's attempts left (§3.2). */
+  /** A refused sign-in's attempts left (docs/finhub-contract.md#customer-session). */
   attemptsLeft?: number | undefined;
   /** An unreadable answer: which endpoint and field, for the host (FinHubErrorDetail). */
   source?: { endpoint?: string; field?: string };
@@ -52,15 +55,16 @@ export function toFailure(error: unknown): Failure {
 
 /**
  * The request may have been carried out although no answer said so (lost answer, timeout, 5xx);
- * §9 documents no idempotency keys, so such a request is checked before it is sent again.
+ * docs/finhub-contract.md#retries-and-idempotency documents no idempotency keys, so such a request
+ * is checked before it is sent again.
  */
 export const outcomeUnknown = (error: unknown): boolean =>
   ['network_error', 'timeout', 'server_error', 'invalid_response'].includes(toFailure(error).code);
 
 /**
  * How long FinHub asked us to wait, in ms, when the failure is a `Retry-After` (a 429 from FinHub
- * or from the token endpoint, §8); undefined otherwise. (A sign-in lockout's time is not one: the
- * person may try again and is told so.)
+ * or from the token endpoint, docs/finhub-contract.md#errors); undefined otherwise. (A sign-in
+ * lockout's time is not one: the person may try again and is told so.)
  */
 export const retryAfterMs = (failure: Failure): number | undefined =>
   failure.retryAfter !== undefined &&

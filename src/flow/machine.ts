@@ -17,7 +17,8 @@ export interface StepConfig<TData> {
   readonly canGoBack: boolean;
   /**
    * Once completed, the step is never entered again, and nothing before it either: it created
-   * something on the server (a registration cannot be submitted twice, finhub-api.md §9).
+   * something on the server (a registration cannot be submitted twice,
+   * docs/finhub-contract.md#retries-and-idempotency).
    */
   readonly locked: boolean;
   /** The step applies only when this returns true (default: always). */

@@ -1,15 +1,19 @@
 /**
- * Where a person who comes back lands, from the readiness check (finhub-api.md §5.5) and the
- * host's resume object. Pure functions, no DOM.
+ * Where a person who comes back lands, from the readiness check
+ * (docs/finhub-contract.md#readiness-check) and the host's resume object. Pure functions, no DOM.
  *
- * FinHub's verification statuses are not fully documented (§10, §12.10): `INITIATED`/`PENDING`
- * read as "documents still to come", `IN_PROGRESS` and review-like values as "documents in", and
- * anything unknown defers to the host's resume object (its last completed step). A status that
- * says there is no verification, or one that was decided, always wins over the host's hint.
+ * FinHub's verification statuses are not fully documented
+ * (docs/finhub-contract.md#statuses, #approval): `INITIATED`/`PENDING` read as "documents still to
+ * come", `IN_PROGRESS` and review-like values as "documents in", and anything unknown defers to the
+ * host's resume object (its last completed step). A status that says there is no verification, or
+ * one that was decided, always wins over the host's hint.
  */
 import { CONSENT_KINDS, type ActivationCheck, type ConsentKind, type StepId } from './types.js';
 
-/** `terms` / `TERMS_AND_CONDITIONS` / `TERMS` → `terms` (§5.4 path names vs stored names). */
+/**
+ * `terms` / `TERMS_AND_CONDITIONS` / `TERMS` → `terms` (docs/finhub-contract.md#consents path names
+ * vs stored names).
+ */
 export function consentKindOf(value: string): ConsentKind | undefined {
   const name = value
     .trim()
@@ -33,7 +37,10 @@ const IN_REVIEW = new Set([
 ]);
 const DECIDED = new Set(['APPROVED', 'REJECTED', 'DECLINED']);
 
-/** The individual steps after the sign-in, in FinHub's order (§1.2). */
+/**
+ * The individual steps after the sign-in, in FinHub's order
+ * (docs/finhub-contract.md#individual-flow).
+ */
 const AFTER_SESSION = ['verification', 'documents', 'consents', 'activation'] as const;
 type AfterSession = (typeof AFTER_SESSION)[number];
 
@@ -88,10 +95,11 @@ export function planResume(check: ActivationCheck, resumeStep?: StepId): ResumeP
 }
 
 /**
- * Organizations (§1.3): whether the people step still has to run after a resumed sign-in. The
- * host's resume object says so when it has one (its last completed step comes before personnel);
- * without it, a KYB already started or a director on file (§7.3, the one list FinHub documents)
- * says the people were saved. Employees and shareholders have no v2.1 list to check.
+ * Organizations (docs/finhub-contract.md#organization-flow): whether the people step still has to
+ * run after a resumed sign-in. The host's resume object says so when it has one (its last completed
+ * step comes before personnel); without it, a KYB already started or a director on file
+ * (docs/finhub-contract.md#directors, the one list FinHub documents) says the people were saved.
+ * Employees and shareholders have no v2.1 list to check.
  */
 export function personnelPending(
   check: ActivationCheck,

@@ -7,7 +7,7 @@ import type { CategorizationDetails } from '../api/categorization.js';
 
 export type FlowKind = 'individual' | 'organization';
 
-/** Individual (B2C) steps in FinHub's order (finhub-api.md §1.2). */
+/** Individual (B2C) steps in FinHub's order (docs/finhub-contract.md#individual-flow). */
 export type IndividualStepId =
   | 'categorization'
   | 'registration'
@@ -17,7 +17,7 @@ export type IndividualStepId =
   | 'consents'
   | 'activation';
 
-/** Organization (B2B) steps in FinHub's order (finhub-api.md §1.3). */
+/** Organization (B2B) steps in FinHub's order (docs/finhub-contract.md#organization-flow). */
 export type OrganizationStepId =
   | 'categorization'
   | 'registration'
@@ -38,7 +38,10 @@ export interface FlowIds {
   verificationId?: string;
 }
 
-/** One category the person can choose (finhub-api.md §4.1, `categories.{code}`). */
+/**
+ * One category the person can choose (docs/finhub-contract.md#categorization-hierarchy,
+ * `categories.{code}`).
+ */
 export interface CategoryOption {
   /** Category code (`categoryId`, e.g. `INDIVIDUAL_BASIC`); what the host presets with `category`. */
   key: string;
@@ -46,7 +49,10 @@ export interface CategoryOption {
   description?: string;
   /** Preselected when the person has not chosen yet. */
   isDefault?: boolean;
-  /** Other names a host preset may use: the `categoryId` and the `databaseId` (§4.1). */
+  /**
+   * Other names a host preset may use: the `categoryId` and the `databaseId`
+   * (docs/finhub-contract.md#categorization-hierarchy).
+   */
   aliases?: string[];
   /**
    * Smart categorization cannot fill it (docs/finhub-contract.md#smart-categorization): not
@@ -69,9 +75,16 @@ export interface ResumeState {
   ids: FlowIds;
 }
 
-/** A verification FinHub started (finhub-api.md §5.3a, §6.1, §7.6): the documents it asks for. */
+/**
+ * A verification FinHub started
+ * (docs/finhub-contract.md#individual-verification, #create-verification, #kyb-verification): the
+ * documents it asks for.
+ */
 export interface VerificationState {
-  /** Requirement codes, e.g. `GOVERNMENT_ID`, `PROOF_OF_ADDRESS` (§6.2). */
+  /**
+   * Requirement codes, e.g. `GOVERNMENT_ID`, `PROOF_OF_ADDRESS`
+   * (docs/finhub-contract.md#document-upload).
+   */
   requiredDocuments: string[];
   status?: string;
 }
@@ -93,8 +106,9 @@ export interface FlowData {
   categories?: readonly CategoryOption[];
   ids: FlowIds;
   /**
-   * The person's email: the activation call sends it as `userId` (finhub-api.md §5.6) and the
-   * activation screen says where the code went. Never the password.
+   * The person's email: the activation call sends it as `userId`
+   * (docs/finhub-contract.md#individual-activation) and the activation screen says where the code
+   * went. Never the password.
    */
   email?: string;
   /** A resumed onboarding: the session step asks for email and password instead of running alone. */
@@ -105,22 +119,29 @@ export interface FlowData {
   verification?: VerificationState;
   /** Consents FinHub holds: never sent again. */
   consentsHeld?: readonly ConsentKind[];
-  /** A resumed sign-in's readiness answer (§5.5), the activation step's first check. */
+  /**
+   * A resumed sign-in's readiness answer (docs/finhub-contract.md#readiness-check), the activation
+   * step's first check.
+   */
   readiness?: ActivationCheck;
 }
 
-/** The readiness check (finhub-api.md §5.5), both generations normalised. */
+/** The readiness check (docs/finhub-contract.md#readiness-check), both generations normalised. */
 export interface ActivationCheck {
   allowed: boolean;
   consentOk?: boolean;
   verificationOk?: boolean;
-  /** `INITIATED`, `PENDING`, `IN_PROGRESS`, `APPROVED`, `REJECTED`… (§10). Opaque otherwise. */
+  /**
+   * `INITIATED`, `PENDING`, `IN_PROGRESS`, `APPROVED`, `REJECTED`…
+   * (docs/finhub-contract.md#statuses). Opaque otherwise.
+   */
   verificationStatus?: string;
   /** Consents still missing, as path segments. */
   missingConsents: ConsentKind[];
   /**
-   * The organization's own status when the readiness check names it (§7.8, §10):
-   * `PENDING_ACTIVATION`, then `ACTIVATING` (wallet provisioning) and `ACTIVE`.
+   * The organization's own status when the readiness check names it
+   * (docs/finhub-contract.md#organization-activation, #statuses): `PENDING_ACTIVATION`, then
+   * `ACTIVATING` (wallet provisioning) and `ACTIVE`.
    */
   status?: string;
 }

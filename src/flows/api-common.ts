@@ -24,10 +24,12 @@ export const need = (value: string | undefined, what: string): string => {
 };
 
 /**
- * Sends a registration with the chosen category and the smart categorization for it (§4.2,
- * §4.3). FinHub refusing the categorization (§5.1 `categorization_invalid`) is explained: the
- * same category would fail the same way, so the error names the feature and key, for the flow to
- * stop offering it and the host to learn which override would help.
+ * Sends a registration with the chosen category and the smart categorization for it
+ * (docs/finhub-contract.md#smart-categorization,
+ * docs/finhub-contract.md#categorization-at-registration). FinHub refusing the categorization
+ * (docs/finhub-contract.md#individual-registration `categorization_invalid`) is explained: the same
+ * category would fail the same way, so the error names the feature and key, for the flow to stop
+ * offering it and the host to learn which override would help.
  */
 export async function registerWithCategory<T>(
   api: ApiSession,
@@ -71,8 +73,9 @@ export function toActivationOutcome(result: ActivationResult): ActivationOutcome
 }
 
 /**
- * §5.3c / §12.8: a customer-scoped verification route this tenant lacks, or one that failed; the
- * same for the organization's `/verify`, which the runner backs with `POST /verifications` (§7.6).
+ * docs/finhub-contract.md#individual-verification: a customer-scoped verification route this tenant
+ * lacks, or one that failed; the same for the organization's `/verify`, which the runner backs with
+ * `POST /verifications` (docs/finhub-contract.md#kyb-verification).
  */
 export const shouldFallBack = (error: unknown): boolean =>
   isFinHubApiError(error) &&

@@ -10,9 +10,10 @@ import { FlowError, type CallContext } from '../flow/backend.js';
 import type { CategoryOption, FlowKind } from '../flow/types.js';
 
 /**
- * The tenant's categories for `kind`, its smart default marked (finhub-api.md §4.1, §1.3). Every
- * category is checked before the person fills in anything: one smart categorization cannot fill
- * is marked `unavailable`, never offered (docs/finhub-contract.md#smart-categorization).
+ * The tenant's categories for `kind`, its smart default marked
+ * (docs/finhub-contract.md#categorization-hierarchy, #organization-flow). Every category is checked
+ * before the person fills in anything: one smart categorization cannot fill is marked
+ * `unavailable`, never offered (docs/finhub-contract.md#smart-categorization).
  */
 export async function categoriesFor(
   api: ApiSession,

@@ -20,7 +20,8 @@ export function calls(api: ApiSession): Omit<IndividualBackend, 'loadCategories'
   const client = new FinHubClient(api.clientOptions);
   return {
     async registerIndividual(values, context) {
-      // §4.2 smart selection: every mandatory feature key filled with an allowed value.
+      // docs/finhub-contract.md#smart-categorization smart selection: every mandatory feature key
+      // filled with an allowed value.
       const result = await registerWithCategory(
         api,
         context,
@@ -78,8 +79,9 @@ export function calls(api: ApiSession): Omit<IndividualBackend, 'loadCategories'
         );
       } catch (error) {
         if (!shouldFallBack(error)) throw error;
-        // §6.1: the runner's shared create. `requestedByUserId` is the customer's own user: the
-        // browser never knows an admin's id (§12.8 leaves the caller open).
+        // docs/finhub-contract.md#create-verification: the runner's shared create.
+        // `requestedByUserId` is the customer's own user: the browser never knows an admin's id
+        // (docs/finhub-contract.md#individual-verification leaves the caller open).
         result = await client.createVerification(
           {
             customerId: customer,
@@ -92,7 +94,8 @@ export function calls(api: ApiSession): Omit<IndividualBackend, 'loadCategories'
       }
       return {
         verificationId: result.verificationId,
-        // The [R] response names none (§6.1): the documents step then asks for its defaults.
+        // The [R] response names none (docs/finhub-contract.md#create-verification): the documents
+        // step then asks for its defaults.
         requiredDocuments: result.requiredDocuments,
         ...(result.status ? { status: result.status } : {}),
       };
@@ -105,7 +108,7 @@ export function calls(api: ApiSession): Omit<IndividualBackend, 'loadCategories'
         : context.signal;
       const result = await client.uploadVerificationDocument(
         need(verificationId, 'verification id'),
-        // §6.2: `customerId` for a person.
+        // docs/finhub-contract.md#document-upload: `customerId` for a person.
         { ...upload, customerId: need(customerId, 'customer id') },
         { signal, ...(options.onProgress ? { onUploadProgress: options.onProgress } : {}) },
       );
@@ -163,7 +166,8 @@ export function calls(api: ApiSession): Omit<IndividualBackend, 'loadCategories'
     async activate(code, context) {
       const result = await client.activateIndividual(
         need(context.data.ids.customerId, 'customer id'),
-        // §5.6: the runner sends the customer's email as `userId`.
+        // docs/finhub-contract.md#individual-activation: the runner sends the customer's email as
+        // `userId`.
         { userId: need(context.data.email, 'email'), code },
         call(context),
       );

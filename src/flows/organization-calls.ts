@@ -18,9 +18,11 @@ import {
 } from './api-common.js';
 
 /**
- * The acting user on org `/verify` and `/activation` (§2, errata E4): the admin user who registered
- * the company and signed in. §7.1 makes them the organization's default admin and §7.8 wants the
- * caller to be `ADMIN_USER` (or `COMPLIANCE_OFFICER`).
+ * The acting user on org `/verify` and `/activation`
+ * (docs/finhub-contract.md#headers, #user-context-headers): the admin user who registered the
+ * company and signed in. docs/finhub-contract.md#organization-registration makes them the
+ * organization's default admin and docs/finhub-contract.md#organization-activation wants the caller
+ * to be `ADMIN_USER` (or `COMPLIANCE_OFFICER`).
  */
 export const ORGANIZATION_ADMIN_ROLES: readonly string[] = ['ADMIN_USER'];
 
@@ -29,7 +31,10 @@ export function calls(api: ApiSession): Omit<OrganizationBackend, 'loadCategorie
   const client = new FinHubClient(api.clientOptions);
   const organizationOf = (context: CallContext) =>
     need(context.data.ids.organizationId, 'organization id');
-  /** `X-User-ID` / `X-User-Roles` for the signed-in admin user (errata E4). */
+  /**
+   * `X-User-ID` / `X-User-Roles` for the signed-in admin user
+   * (docs/finhub-contract.md#user-context-headers).
+   */
   const asAdmin = (context: CallContext): UserCallOptions => ({
     signal: context.signal,
     userContext: {
@@ -40,7 +45,8 @@ export function calls(api: ApiSession): Omit<OrganizationBackend, 'loadCategorie
 
   return {
     async registerOrganization(values, context) {
-      // §4.2 smart selection: every mandatory feature key filled with an allowed value.
+      // docs/finhub-contract.md#smart-categorization smart selection: every mandatory feature key
+      // filled with an allowed value.
       const result = await registerWithCategory(
         api,
         context,
@@ -51,7 +57,8 @@ export function calls(api: ApiSession): Omit<OrganizationBackend, 'loadCategorie
           ),
       );
       return {
-        // §7.1: the admin user (the registrant) signs in as the org user (§3.3).
+        // docs/finhub-contract.md#organization-registration: the admin user (the registrant) signs
+        // in as the org user (docs/finhub-contract.md#organization-user-session).
         ids: {
           organizationId: result.organizationId,
           ...(result.adminUserId ? { userId: result.adminUserId } : {}),
@@ -107,9 +114,10 @@ export function calls(api: ApiSession): Omit<OrganizationBackend, 'loadCategorie
     },
 
     /**
-     * §7.6: KYB through `/verify` with the acting user; when that route is missing or fails (404,
-     * 405, 5xx) the runner's fallback, `POST /verifications` with `BUSINESS_VERIFICATION` (§6.1,
-     * which B2B flows also send `X-User-ID`/`X-User-Roles` to).
+     * docs/finhub-contract.md#kyb-verification: KYB through `/verify` with the acting user; when
+     * that route is missing or fails (404, 405, 5xx) the runner's fallback, `POST /verifications`
+     * with `BUSINESS_VERIFICATION` (docs/finhub-contract.md#create-verification, which B2B flows
+     * also send `X-User-ID`/`X-User-Roles` to).
      */
     async startVerification(context) {
       const organizationId = organizationOf(context);
@@ -144,19 +152,21 @@ export function calls(api: ApiSession): Omit<OrganizationBackend, 'loadCategorie
         : context.signal;
       const result = await client.uploadVerificationDocument(
         need(context.data.ids.verificationId, 'verification id'),
-        // §6.2: `organizationId` for a company (B2B runner step 6).
+        // docs/finhub-contract.md#document-upload: `organizationId` for a company (B2B runner step
+        // 6).
         { ...upload, organizationId: organizationOf(context) },
         { signal, ...(options.onProgress ? { onUploadProgress: options.onProgress } : {}) },
       );
       return { documentId: result.documentId };
     },
 
-    // §6.2(b) lists only an individual's documents; v2.1 has no list for an organization's, so a
-    // lost upload's retry sends the same docId again and a 409 says it is held (documents.work.ts).
+    // docs/finhub-contract.md#document-list lists only an individual's documents; v2.1 has no list
+    // for an organization's, so a lost upload's retry sends the same docId again and a 409 says it
+    // is held (documents.work.ts).
     findDocument: async () => undefined,
 
     async acceptConsent(kind, consent, context) {
-      // §7.7: the same body as §5.4, on the organization.
+      // docs/finhub-contract.md#consents: the individual's body, on the organization.
       await client.acceptOrganizationConsent(
         organizationOf(context),
         kind,
@@ -175,7 +185,8 @@ export function calls(api: ApiSession): Omit<OrganizationBackend, 'loadCategorie
       const options = asAdmin(context);
       const result = await client.activateOrganization(
         organizationOf(context),
-        // §7.8 [R]/[O]: `additionalInfo: {userId, activationCode}`, the acting user's id.
+        // docs/finhub-contract.md#organization-activation [R]/[O]: `additionalInfo: {userId,
+        // activationCode}`, the acting user's id.
         { userId: options.userContext.userId, activationCode: code },
         options,
       );

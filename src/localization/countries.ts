@@ -1,7 +1,8 @@
 /**
  * ISO 3166-1 alpha-2 country codes (the 249 assigned codes) and their names in the current
  * locale through `Intl.DisplayNames`. FinHub's field docs ask for ISO-2 nationality and country
- * (finhub-api-errata.md E5), so the code is the value and the name is only for display.
+ * (docs/finhub-contract.md#nationality-and-formats), so the code is the value and the name is only
+ * for display.
  */
 const CODES = `AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE
 BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD

@@ -28,7 +28,8 @@ export function errorText({ code, status, retryAfter }: ErrorFacts): string {
       // The categorization step offers the way on: another account type, or the host's contact.
       return msg('This account type cannot be opened right now.');
     case 'unauthorized':
-      // Renewed once and refused again (§2): no retry is offered, so none is promised.
+      // Renewed once and refused again (docs/finhub-contract.md#headers): no retry is offered, so
+      // none is promised.
       return msg('Your secure session could not be renewed. Reload the page to continue.');
     case 'account_locked':
       return retryAfter !== undefined

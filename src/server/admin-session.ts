@@ -1,6 +1,7 @@
 /**
- * The relay's FinHub admin session (finhub-api.md §3.1): created on first need, cached per instance,
- * refreshed shortly before `expiresAt`, and never logged in twice at once (single-flight).
+ * The relay's FinHub admin session (docs/finhub-contract.md#admin-session): created on first need,
+ * cached per instance, refreshed shortly before `expiresAt`, and never logged in twice at once
+ * (single-flight).
  */
 import * as z from 'zod/mini';
 import { jwtExpiry, parseFinHubInstant } from './encoding.js';
@@ -45,7 +46,7 @@ export class AdminSessionError extends Error {
   }
 }
 
-// Both envelope generations (finhub-api.md §2.1) put the session under `data`.
+// Both envelope generations (docs/finhub-contract.md#envelopes) put the session under `data`.
 const LoginResponseSchema = z.looseObject({
   data: z.looseObject({
     token: z.string().check(z.minLength(1)),
@@ -74,8 +75,9 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
       Accept: 'application/json',
       'X-Tenant-ID': options.tenantId,
       'User-Agent': 'finhub-onboarding-relay/0.1',
-      // The runner lists these on every call (§2); this login is the relay's own, not a browser's,
-      // so it reports the loopback address and the runner's server-side defaults.
+      // The runner lists these on every call (docs/finhub-contract.md#headers); this login is the
+      // relay's own, not a browser's, so it reports the loopback address and the runner's
+      // server-side defaults.
       'X-Forwarded-For': '127.0.0.1',
       'X-Forwarded-From': 'integration-client',
       platform: 'web',
@@ -152,8 +154,9 @@ export function createAdminSession(options: AdminSessionOptions): AdminSession {
 
 /**
  * Whether a 401 from a sign-in call is FinHub refusing the *customer's* credentials
- * (finhub-api.md §3.2 error bodies carry `errorType`, `attempts`, `lockoutTime`) rather than the
- * admin token; re-sending those would burn one of the customer's 5 attempts before lockout.
+ * (docs/finhub-contract.md#customer-session error bodies carry `errorType`, `attempts`,
+ * `lockoutTime`) rather than the admin token; re-sending those would burn one of the customer's 5
+ * attempts before lockout.
  */
 function isCredentialRefusal(body: JsonValue | undefined): boolean {
   const data = isJsonObject(body) ? body.data : undefined;
@@ -170,8 +173,9 @@ function isCredentialRefusal(body: JsonValue | undefined): boolean {
  * One forwarded call with FinHub credentials: the customer's own session when there is one, else
  * the admin token. Retried once on 401 only: a 401 means FinHub refused the credentials before
  * acting on the request, so even a registration cannot be created twice by re-sending it; a
- * timeout or a network error leaves the outcome unknown and is never retried (finhub-api.md §9:
- * no idempotency keys). A sign-in's 401 for the customer's own credentials is not retried either.
+ * timeout or a network error leaves the outcome unknown and is never retried
+ * (docs/finhub-contract.md#retries-and-idempotency: no idempotency keys). A sign-in's 401 for the
+ * customer's own credentials is not retried either.
  */
 export async function sendWithCredentials(options: {
   send: (token: string) => Promise<UpstreamResult>;

@@ -1,7 +1,7 @@
 /**
- * The onboarding token's binding (DESIGN.md §1): which tenant, customer or organization, users and
- * verifications one onboarding may touch, checked on the path, the body and the user headers, and
- * grown only with ids FinHub created for that customer or organization.
+ * The onboarding token's binding (docs/architecture.md#relay): which tenant, customer or
+ * organization, users and verifications one onboarding may touch, checked on the path, the body and
+ * the user headers, and grown only with ids FinHub created for that customer or organization.
  */
 import { envelope } from './envelope.js';
 import { isJsonObject, type JsonValue } from './forward.js';
@@ -77,7 +77,8 @@ const ID_FIELDS = new Map<string, { field: IdField; canonical: string }>([
 ]);
 
 /**
- * Ids anywhere in a body (FinHub also reads nested shapes, e.g. §6.2's `document {…}`):
+ * Ids anywhere in a body (FinHub also reads nested shapes, e.g.
+ * docs/finhub-contract.md#document-upload's `document {…}`):
  * - the documented spelling of `customerId` / `organizationId` / `verificationId` must be in the
  *   binding (403 `binding_mismatch`; not checked on registration and the hierarchy, which have no
  *   binding yet), of a tenant field the configured tenant (403 `tenant_mismatch`; a sign-in's

@@ -1,7 +1,7 @@
 /**
- * Origin policy. FinHub documents no CORS at all (finhub-api.md §11), so the relay decides: a request
- * carrying an `Origin` is served only when it is same-origin or listed in `allowedOrigins`; listed
- * origins get CORS headers, everyone else gets 403 and no CORS headers.
+ * Origin policy. FinHub documents no CORS at all (docs/finhub-contract.md#browser-and-relay), so
+ * the relay decides: a request carrying an `Origin` is served only when it is same-origin or listed
+ * in `allowedOrigins`; listed origins get CORS headers, everyone else gets 403 and no CORS headers.
  */
 import { CLIENT_REQUEST_HEADERS } from '../api/headers.js';
 import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';

@@ -55,8 +55,9 @@ export function jwtExpiry(jwt: string): number | undefined {
 }
 
 /**
- * FinHub's `expiresAt` is ISO-8601 local time without a zone (finhub-api.md §3.1, e.g.
- * `2026-01-13T22:21:48.9745432`); read zoneless values as UTC. Returns epoch ms or undefined.
+ * FinHub's `expiresAt` is ISO-8601 local time without a zone
+ * (docs/finhub-contract.md#admin-session, e.g. `2026-01-13T22:21:48.9745432`); read zoneless values
+ * as UTC. Returns epoch ms or undefined.
  */
 export function parseFinHubInstant(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;

@@ -1,4 +1,7 @@
-/** Relay-originated responses, in FinHub's envelope `{code, message, data}` (finhub-api.md §2.1, §8). */
+/**
+ * Relay-originated responses, in FinHub's envelope `{code, message, data}`
+ * (docs/finhub-contract.md#envelopes, #errors).
+ */
 
 /**
  * Machine-readable reasons in `data.error`, so the client can tell a relay refusal (e.g. an expired

@@ -1,9 +1,13 @@
 /**
- * Request/response plumbing between the browser and FinHub: which headers cross (finhub-api.md §2),
- * which JSON fields never cross, body size limits, and upstream calls with a timeout.
+ * Request/response plumbing between the browser and FinHub: which headers cross
+ * (docs/finhub-contract.md#headers), which JSON fields never cross, body size limits, and upstream
+ * calls with a timeout.
  */
 
-/** Browser headers passed on to FinHub (finhub-api.md §2); everything else is dropped. */
+/**
+ * Browser headers passed on to FinHub (docs/finhub-contract.md#headers); everything else is
+ * dropped.
+ */
 export const PASS_THROUGH_HEADERS = [
   'deviceId',
   'platform',
@@ -102,8 +106,9 @@ const SECRET_REQUEST_KEY = /secret|tenant_?key|api_?key|admin_?token|access_?tok
 const SECRET_RESPONSE_KEY =
   /^(token|refresh_?token|access_?token|id_?token|session_?token|tenant_?key|tenant_?secret|client_?secret)$/i;
 /**
- * Password-like strings in a response (an echoed password, a hash, the generated password §7.2 says
- * FinHub returns for a new employee): the browser has no use for them and must not keep them.
+ * Password-like strings in a response (an echoed password, a hash, the generated password
+ * docs/finhub-contract.md#employees says FinHub returns for a new employee): the browser has no use
+ * for them and must not keep them.
  */
 const PASSWORD_KEY = /pass(word|phrase)|pwd/i;
 

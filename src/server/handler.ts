@@ -1,7 +1,7 @@
 /**
- * The relay (DESIGN.md §1): mints onboarding tokens and forwards the allow-listed FinHub v2.1 calls,
- * swapping in the credentials the browser must never hold (admin session, tenant key and secret,
- * customer session tokens) and refusing any id outside the token's binding.
+ * The relay (docs/architecture.md#relay): mints onboarding tokens and forwards the allow-listed
+ * FinHub v2.1 calls, swapping in the credentials the browser must never hold (admin session, tenant
+ * key and secret, customer session tokens) and refusing any id outside the token's binding.
  */
 import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/types.js';
 import { ID_PATHS, classifyEnvelope, findId, type IdRole } from '../api/response-shapes.js';
@@ -56,7 +56,10 @@ import type {
 } from './types.js';
 
 const API_SEGMENT = '/api/v2.1';
-/** FinHub customer sessions last 1 h (finhub-api.md §3.2) when the response gives no expiry. */
+/**
+ * FinHub customer sessions last 1 h (docs/finhub-contract.md#customer-session) when the response
+ * gives no expiry.
+ */
 const DEFAULT_SESSION_SECONDS = 3600;
 /** A customer token this close to expiry is not used; the admin token is (see `upstreamToken`). */
 const SESSION_EXPIRY_MARGIN_SECONDS = 30;
@@ -138,7 +141,10 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
   // ---- {prefix}/api/v2.1/* -----------------------------------------------------------------
 
-  /** The customer's own session when the token carries a live one (finhub-api.md §1.2 steps 4-8). */
+  /**
+   * The customer's own session when the token carries a live one
+   * (docs/finhub-contract.md#individual-flow steps 4-8).
+   */
   async function customerSession(claims: OnboardingClaims): Promise<SealedSession | undefined> {
     if (!claims.ses) return undefined;
     const session = await codec.unseal(claims.ses, claims.oid);
@@ -174,8 +180,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
 
     const bindingError = checkPathBinding(claims, match, tenantId);
     if (bindingError) return bindingError;
-    // X-User-ID names the acting user (§2); with the admin token upstream it must not name a
-    // user outside this onboarding, nor claim roles that user may not have.
+    // X-User-ID names the acting user (docs/finhub-contract.md#headers); with the admin token
+    // upstream it must not name a user outside this onboarding, nor claim roles that user may not
+    // have.
     const user = checkUserHeaders(claims, request.headers, config.userRoles);
     if (!user.ok) return user.response;
 
@@ -236,7 +243,8 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     if (bodyError) return bodyError;
 
     if (route.op === 'session') {
-      // finhub-api.md §3.2 / errata E2: tenant credentials go in the login body, set here only.
+      // docs/finhub-contract.md#customer-session: tenant credentials go in the login body, set here
+      // only.
       body = {
         ...(isJsonObject(body) ? body : {}),
         tenantKey: config.tenantKey,
@@ -266,8 +274,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     if (bodyBytes) headers.set('Content-Type', 'application/json');
     else headers.delete('Content-Type');
 
-    // Registration, hierarchy and sign-in use the admin token (finhub-api.md §1.2, errata E2);
-    // everything else uses the customer's own session when there is one, else the admin token.
+    // Registration, hierarchy and sign-in use the admin token
+    // (docs/finhub-contract.md#individual-flow, #customer-session); everything else uses the
+    // customer's own session when there is one, else the admin token.
     const session =
       route.op === 'register' || route.op === 'hierarchy' || route.op === 'session'
         ? undefined
@@ -396,7 +405,8 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     // What the binding gains from this response, if anything.
     let rebound: OnboardingClaims | undefined;
     if (ok && route.op === 'register' && route.flow) {
-      // finhub-api.md §5.1 (`data.id`, `data.user.id`), §7.1 (`data.organizationId` = `data.id`).
+      // docs/finhub-contract.md#individual-registration (`data.id`, `data.user.id`),
+      // docs/finhub-contract.md#organization-registration (`data.organizationId` = `data.id`).
       const cid = idOf(route.flow === 'organization' ? 'organizationId' : 'customerId');
       const adminEmployees = isJsonObject(data) ? data.adminEmployees : undefined;
       const uids = unique([
@@ -449,8 +459,10 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
         rebound = { ...base, ses: await codec.seal({ token, exp, uid }, claims.oid) };
       }
     } else if (ok && (route.op === 'verification' || route.op === 'employee')) {
-      // §6.1 [R] `data.verificationId`, [N] `data.id`; §7.6 `data.verificationId`. §7.2 [R]
-      // `data.individual.userId`; other generations name the user differently.
+      // docs/finhub-contract.md#create-verification [R] `data.verificationId`, [N] `data.id`;
+      // docs/finhub-contract.md#kyb-verification `data.verificationId`.
+      // docs/finhub-contract.md#employees [R] `data.individual.userId`; other generations name the
+      // user differently.
       const id = idOf(route.op === 'verification' ? 'verificationId' : 'employeeUserId');
       if (id && !createdForBoundOwner(claims, match, requestBody, data)) {
         log('warn', 'relay.foreign_id', { route: ctx.route, status: result.status });
@@ -468,7 +480,8 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     if (NULL_BODY_STATUSES.has(result.status)) {
       body = null;
     } else if (json !== undefined) {
-      // Session tokens and tenant credentials never reach the browser (finhub-api.md §3.2, §11).
+      // Session tokens and tenant credentials never reach the browser
+      // (docs/finhub-contract.md#customer-session, #browser-and-relay).
       body = JSON.stringify(stripResponseSecrets(json));
       headers.set('Content-Type', 'application/json');
     } else {

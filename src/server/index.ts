@@ -1,7 +1,7 @@
 /**
  * `finhub-onboarding/server`: the relay that holds every FinHub secret so the browser never sees one
- * (DESIGN.md §1). Web APIs only, so it runs in Node (see `./node.ts`), Deno, Bun, edge and
- * serverless runtimes.
+ * (docs/architecture.md#relay). Web APIs only, so it runs in Node (see `./node.ts`), Deno, Bun,
+ * edge and serverless runtimes.
  */
 export type * from './types.js';
 export { createOnboardingHandler } from './handler.js';

@@ -1,9 +1,10 @@
 /**
- * Onboarding tokens (DESIGN.md §1): `<base64url(JSON claims)>.<base64url(HMAC-SHA256)>`, signed with a
- * key derived from `signingSecret`. The binding (customer/organization id, user ids, verification
- * ids) travels inside the signed claims, so any relay instance can check it without shared state.
- * A customer's FinHub session JWT rides along sealed with AES-GCM (`ses`): the browser carries it
- * but cannot read it, and the relay uses it for customer-scoped calls upstream.
+ * Onboarding tokens (docs/architecture.md#relay): `<base64url(JSON
+ * claims)>.<base64url(HMAC-SHA256)>`, signed with a key derived from `signingSecret`. The binding
+ * (customer/organization id, user ids, verification ids) travels inside the signed claims, so any
+ * relay instance can check it without shared state. A customer's FinHub session JWT rides along
+ * sealed with AES-GCM (`ses`): the browser carries it but cannot read it, and the relay uses it for
+ * customer-scoped calls upstream.
  */
 import * as z from 'zod/mini';
 import { base64UrlDecode, base64UrlEncode, fromUtf8, randomId, utf8 } from './encoding.js';

@@ -1,7 +1,8 @@
 /**
- * `RelayStore` on Redis (DESIGN.md §1), for relays running as several instances or serverless
- * functions: revoked tokens, spent registrations and sign-in/token-request counters must be seen by
- * every instance, and must survive a Redis restart (else a spent single-use token works again).
+ * `RelayStore` on Redis (docs/architecture.md#relay), for relays running as several instances or
+ * serverless functions: revoked tokens, spent registrations and sign-in/token-request counters must
+ * be seen by every instance, and must survive a Redis restart (else a spent single-use token works
+ * again).
  *
  * Pass a connected node-redis v4 or v5 client (`createClient()` from the `redis` package). This
  * module does not import `redis`: the client type below lists only the commands used, so the

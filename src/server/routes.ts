@@ -1,7 +1,8 @@
 /**
- * The allow-list: the only FinHub endpoints the two onboarding flows use (finhub-api.md §1.2, §1.3,
- * §3-§7). Anything else, including admin endpoints and verification approval (§6.3, admin only),
- * is answered 404 by the relay and never forwarded.
+ * The allow-list: the only FinHub endpoints the two onboarding flows use
+ * (docs/finhub-contract.md#individual-flow, #organization-flow, #endpoints).
+ * Anything else, including admin endpoints and verification approval
+ * (docs/finhub-contract.md#approval, admin only), is answered 404 by the relay and never forwarded.
  */
 import type { OnboardingKind } from './onboarding-token.js';
 
@@ -43,12 +44,13 @@ const IND = '/customer/individual';
 const ORG = '/customer/organization';
 
 export const ROUTES: readonly RouteDef[] = [
-  // Categorization (§4.1): also the B2B flow's source of categories (§1.3).
+  // Categorization (docs/finhub-contract.md#categorization-hierarchy): also the B2B flow's source
+  // of categories (docs/finhub-contract.md#organization-flow).
   { method: 'GET', template: `${IND}/categorization/hierarchy/{tenantId}`, op: 'hierarchy' },
   // The older index's path without the tenant, asked where a tenant lacks the one above
   // (docs/finhub-contract.md#categorization-hierarchy).
   { method: 'GET', template: '/customer/categorization/hierarchy', op: 'hierarchy' },
-  // Individual (§5, §6)
+  // Individual (docs/finhub-contract.md#individual-registration, #create-verification)
   { method: 'POST', template: `${IND}/registration`, op: 'register', flow: 'individual' },
   {
     method: 'POST',
@@ -62,7 +64,8 @@ export const ROUTES: readonly RouteDef[] = [
     op: 'verification',
     flow: 'individual',
   },
-  // §5.3b, where a tenant lacks the customer-scoped create (docs/finhub-contract.md#individual-verification).
+  // docs/finhub-contract.md#individual-verification, where a tenant lacks the customer-scoped
+  // create (docs/finhub-contract.md#individual-verification).
   {
     method: 'POST',
     template: `${IND}/{customerId}/verification/initiate`,
@@ -76,16 +79,18 @@ export const ROUTES: readonly RouteDef[] = [
     op: 'call',
     largeBody: true,
   },
-  // §6.2(b) [N]: the customer's documents, read before an upload whose answer was lost is sent
-  // again (§9: no idempotency key), so a retry does not store it twice.
+  // docs/finhub-contract.md#document-list [N]: the customer's documents, read before an upload
+  // whose answer was lost is sent again (docs/finhub-contract.md#retries-and-idempotency: no
+  // idempotency key), so a retry does not store it twice.
   {
     method: 'GET',
     template: `${IND}/{customerId}/documents`,
     op: 'call',
     flow: 'individual',
   },
-  // Status polling while KYC/KYB is reviewed (§12.10 names no endpoint; the sandbox serves this
-  // one). Only verifications the onboarding created: the id must be in the token's binding.
+  // Status polling while KYC/KYB is reviewed (docs/finhub-contract.md#approval names no endpoint;
+  // the sandbox serves this one). Only verifications the onboarding created: the id must be in the
+  // token's binding.
   { method: 'GET', template: '/verifications/{verificationId}', op: 'call' },
   {
     method: 'POST',
@@ -100,7 +105,7 @@ export const ROUTES: readonly RouteDef[] = [
     flow: 'individual',
   },
   { method: 'POST', template: `${IND}/{customerId}/activation`, op: 'call', flow: 'individual' },
-  // Organization (§7)
+  // Organization (docs/finhub-contract.md#organization-registration)
   { method: 'POST', template: `${ORG}/registration`, op: 'register', flow: 'organization' },
   {
     method: 'POST',
@@ -157,7 +162,8 @@ export const ROUTES: readonly RouteDef[] = [
     op: 'call',
     flow: 'organization',
   },
-  // §7.8: "Readiness: GET /{organizationId}/activation/readiness" (response shape not captured).
+  // docs/finhub-contract.md#organization-activation: "Readiness: GET
+  // /{organizationId}/activation/readiness" (response shape not captured).
   {
     method: 'GET',
     template: `${ORG}/{organizationId}/activation/readiness`,

@@ -128,9 +128,10 @@ export interface OnboardingHandlerOptions {
   /**
    * Largest request body accepted, bytes; larger ones get 413 `payload_too_large` without being
    * forwarded (checked on `Content-Length` and again while reading, so a chunked body cannot slip
-   * past). Default 28 MiB (29 360 128): documents travel as base64 in JSON (finhub-api.md §6.2),
-   * the largest FinHub accepts is a 20 MB B2B financial statement, and base64 makes 20 MiB
-   * (20 971 520 bytes) into 27 962 028 characters; the rest leaves room for the JSON around it.
+   * past). Default 28 MiB (29 360 128): documents travel as base64 in JSON
+   * (docs/finhub-contract.md#document-upload), the largest FinHub accepts is a 20 MB B2B financial
+   * statement, and base64 makes 20 MiB (20 971 520 bytes) into 27 962 028 characters; the rest
+   * leaves room for the JSON around it.
    */
   maxBodyBytes?: number;
   /**

@@ -52,7 +52,10 @@ function unsatisfiable(fn: () => unknown): CategorizationError {
   throw new Error('expected a CategorizationError');
 }
 
-/** §4.1's legacy feature, as documented: riskScore and monthlyLimit listed without values. */
+/**
+ * docs/finhub-contract.md#categorization-hierarchy's legacy feature, as documented: riskScore and
+ * monthlyLimit listed without values.
+ */
 const LEGACY = {
   categories: {
     MEDIUM_RISK_INDIVIDUAL: {

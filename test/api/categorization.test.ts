@@ -13,7 +13,7 @@ import {
   type HierarchyFeature,
 } from '../../src/api/hierarchy-schema.js';
 
-/** The documented example features of finhub-api.md §4.1. */
+/** The documented example features of docs/finhub-contract.md#categorization-hierarchy. */
 const AML: HierarchyFeature = {
   databaseId: '660e8400-e29b-41d4-a716-446655440002',
   featureCode: 'ENHANCED_AML_MONITORING',
@@ -236,7 +236,7 @@ describe('pickDefaultCategory', () => {
 });
 
 describe('buildCategorization', () => {
-  it('builds the §4.3 objects for a category with the documented features', () => {
+  it('builds the docs/finhub-contract.md#categorization-at-registration objects for a category with the documented features', () => {
     const selection = buildCategorization(hierarchy(), 'STANDARD_INDIVIDUAL');
     expect(selection.customerCategory).to.deep.equal({
       id: 'cat-standard',
@@ -260,7 +260,7 @@ describe('buildCategorization', () => {
     }
   });
 
-  it('fills ENHANCED_AML_MONITORING by the §4.2 rules', () => {
+  it('fills ENHANCED_AML_MONITORING by the docs/finhub-contract.md#smart-categorization rules', () => {
     const p = paramsOf(buildCategorization(hierarchy(), 'cat-standard'), 'ENHANCED_AML_MONITORING');
     expect(p['riskLevel']).to.equal('MEDIUM');
     const score = Number(p['riskScore']);

@@ -1,6 +1,7 @@
 /**
  * FinHubClient, one block per endpoint: the request it sends (method, exact path, headers, JSON
- * body) and what it makes of responses shaped like finhub-api.md's examples (both envelopes).
+ * body) and what it makes of responses shaped like FinHub's documented examples (both envelopes:
+ * docs/finhub-contract.md#envelopes).
  */
 import { expect } from '@open-wc/testing';
 import type {
@@ -38,7 +39,7 @@ function expectHeaders(h: Headers, opts: { body: boolean; user?: UserContext }) 
 }
 
 describe('FinHubClient', () => {
-  describe('getCategorizationHierarchy (§4.1)', () => {
+  describe('getCategorizationHierarchy (docs/finhub-contract.md#categorization-hierarchy)', () => {
     const hierarchy = {
       tenantId: TENANT,
       tenantName: 'Finsei Ltd',
@@ -99,7 +100,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('registerIndividual (§5.1, errata E1/E5)', () => {
+  describe('registerIndividual (docs/finhub-contract.md#individual-registration, #registration-body, #nationality-and-formats)', () => {
     const input: RegisterIndividualRequest = {
       firstName: 'Marcus',
       lastName: 'Jensen',
@@ -270,7 +271,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('createCustomerSession (§3.2)', () => {
+  describe('createCustomerSession (docs/finhub-contract.md#customer-session)', () => {
     it('POSTs credentials without tenant secrets and never returns the session token', async () => {
       const { client, requests } = makeClient(() =>
         json({
@@ -389,7 +390,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('createIndividualVerification (§5.3a)', () => {
+  describe('createIndividualVerification (docs/finhub-contract.md#individual-verification)', () => {
     it('POSTs to the customer-scoped path and reads the [N] {success,data} response', async () => {
       const { client, requests } = makeClient(() =>
         json({
@@ -419,7 +420,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('createVerification (§6.1)', () => {
+  describe('createVerification (docs/finhub-contract.md#create-verification)', () => {
     it('POSTs /v2.1/verifications with level and tenant defaults, reads the [R] response', async () => {
       const { client, requests } = makeClient(() =>
         json({
@@ -492,7 +493,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('uploadVerificationDocument (§6.2)', () => {
+  describe('uploadVerificationDocument (docs/finhub-contract.md#document-upload)', () => {
     it('POSTs base64 JSON with the verification id in path and body', async () => {
       const { client, requests } = makeClient(() =>
         json({
@@ -556,7 +557,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('listIndividualDocuments (§6.2(b))', () => {
+  describe('listIndividualDocuments (docs/finhub-contract.md#document-list)', () => {
     it('GETs the customer’s documents, under data.documents or as data itself', async () => {
       const item = {
         documentId: 'doc-1',
@@ -587,7 +588,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('acceptIndividualConsent (§5.4)', () => {
+  describe('acceptIndividualConsent (docs/finhub-contract.md#consents)', () => {
     for (const type of ['terms', 'privacy', 'data-processing'] as const) {
       it(`POSTs {accepted:true, version} to consents/${type}`, async () => {
         const { client, requests } = makeClient(() =>
@@ -636,7 +637,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('checkIndividualActivation (§5.5)', () => {
+  describe('checkIndividualActivation (docs/finhub-contract.md#readiness-check)', () => {
     it('GETs the check and normalises the [R] activationAllowed variant', async () => {
       const { client, requests } = makeClient(() =>
         json({
@@ -697,7 +698,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('activateIndividual (§5.6)', () => {
+  describe('activateIndividual (docs/finhub-contract.md#individual-activation)', () => {
     it('POSTs {userId, code} and tolerates the empty [R] data', async () => {
       const { client, requests } = makeClient(() =>
         json({ code: 200, data: {}, message: 'Success' }),
@@ -747,7 +748,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('registerOrganization (§7.1)', () => {
+  describe('registerOrganization (docs/finhub-contract.md#organization-registration)', () => {
     const input: RegisterOrganizationRequest = {
       email: 'admin@acmecorp.example',
       password: 'SecurePass123!',
@@ -843,7 +844,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('addEmployee (§7.2)', () => {
+  describe('addEmployee (docs/finhub-contract.md#employees)', () => {
     const employee = {
       person: {
         firstName: 'Jane',
@@ -901,7 +902,7 @@ describe('FinHubClient', () => {
       expect(error.serverMessage).to.contain("Missing required role 'ADMIN_USER'");
     });
 
-    it('an answer without a user id is not fatal (only the admin’s id is needed, §7.1)', async () => {
+    it('an answer without a user id is not fatal (only the admin’s id is needed, docs/finhub-contract.md#organization-registration)', async () => {
       const { client } = makeClient(() => json({ code: 200, data: { individual: {} } }));
       expect(await client.addEmployee(ORG_ID, employee)).to.deep.equal({
         userId: undefined,
@@ -912,7 +913,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('addDirector / listDirectors (§7.3)', () => {
+  describe('addDirector / listDirectors (docs/finhub-contract.md#directors)', () => {
     it('POSTs singular /director with nested person + role and the flat fields', async () => {
       const { client, requests } = makeClient(() =>
         json({ code: 200, data: { directorId: 'dir-1', status: 'ACTIVE' } }),
@@ -991,7 +992,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('addShareholder (§7.4)', () => {
+  describe('addShareholder (docs/finhub-contract.md#shareholders)', () => {
     it('POSTs to /shareholders and returns id and status', async () => {
       const { client, requests } = makeClient(() =>
         json({
@@ -1025,7 +1026,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('createOrganizationUserSession (§3.3)', () => {
+  describe('createOrganizationUserSession (docs/finhub-contract.md#organization-user-session)', () => {
     it('POSTs org-user credentials, returns ids only', async () => {
       const { client, requests } = makeClient(() =>
         json({
@@ -1067,7 +1068,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('verifyOrganization (§7.6)', () => {
+  describe('verifyOrganization (docs/finhub-contract.md#kyb-verification)', () => {
     it('POSTs /verify with X-User-ID / X-User-Roles and the KYB body', async () => {
       const { client, requests } = makeClient(() =>
         json({
@@ -1117,7 +1118,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('acceptOrganizationConsent (§7.7)', () => {
+  describe('acceptOrganizationConsent (docs/finhub-contract.md#consents)', () => {
     it('POSTs {accepted:true, version} and tolerates the data-less [R] response', async () => {
       const { client, requests } = makeClient(() => json({ code: 200, message: 'Success' }));
       const result = await client.acceptOrganizationConsent(ORG_ID, 'data-processing', {
@@ -1137,7 +1138,7 @@ describe('FinHubClient', () => {
     });
   });
 
-  describe('activateOrganization (§7.8)', () => {
+  describe('activateOrganization (docs/finhub-contract.md#organization-activation)', () => {
     it('POSTs the activation body with user context; normalises the [O] ACTIVATING response', async () => {
       const { client, requests } = makeClient(() =>
         json({

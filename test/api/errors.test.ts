@@ -1,4 +1,7 @@
-/** errorFromResponse: HTTP status + FinHub body → FinHubApiError code and message (finhub-api.md §8). */
+/**
+ * errorFromResponse: HTTP status + FinHub body → FinHubApiError code and message
+ * (docs/finhub-contract.md#errors).
+ */
 import { expect } from '@open-wc/testing';
 import { errorFromResponse, parseRetryAfter } from '../../src/api/errors.js';
 

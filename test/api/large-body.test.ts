@@ -1,7 +1,8 @@
 /**
- * A body holding a large string (a §6.2 document's base64) is sent as a Blob built a slice per
- * task, so the page is not frozen while a 13 MB string becomes request bytes. What goes out must be
- * exactly the bytes of `JSON.stringify(body)`, whatever the string holds.
+ * A body holding a large string (a docs/finhub-contract.md#document-upload document's base64) is
+ * sent as a Blob built a slice per task, so the page is not frozen while a 13 MB string becomes
+ * request bytes. What goes out must be exactly the bytes of `JSON.stringify(body)`, whatever the
+ * string holds.
  */
 import { expect } from '@open-wc/testing';
 import { HttpTransport, type RequestSpec } from '../../src/api/http.js';

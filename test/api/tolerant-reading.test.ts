@@ -25,7 +25,7 @@ const PERSON = {
   customerCategory: { id: 'cat-1', name: 'Standard' },
 };
 
-/** The same data in each documented envelope (§2.1). */
+/** The same data in each documented envelope (docs/finhub-contract.md#envelopes). */
 const envelopes = (data: Record<string, unknown>) => ({
   '{code,message,data} [R]': { code: 200, data, message: 'Success' },
   '{success,data} [N]': { success: true, data },
@@ -66,7 +66,7 @@ describe('tolerant reading of FinHub answers', () => {
     });
   });
 
-  describe('registration ids (§5.1, §12.6, §12.7)', () => {
+  describe('registration ids (docs/finhub-contract.md#individual-registration, #user-id, #contradictions)', () => {
     const cases: [string, unknown, { customerId: string; userId: string; redirectUrl?: string }][] =
       [
         [
@@ -160,7 +160,7 @@ describe('tolerant reading of FinHub answers', () => {
     });
   });
 
-  describe('verification (§5.3, §6.1, §7.6, §12.8)', () => {
+  describe('verification (docs/finhub-contract.md#individual-verification, #create-verification, #kyb-verification)', () => {
     it('[N] data.id and IN_PROGRESS; required documents as codes or objects', async () => {
       const { client } = makeClient(() =>
         json({
@@ -200,7 +200,7 @@ describe('tolerant reading of FinHub answers', () => {
       }
     });
 
-    it('a tenant without the customer-scoped route: §5.3b /verification/initiate, remembered', async () => {
+    it('a tenant without the customer-scoped route: docs/finhub-contract.md#individual-verification /verification/initiate, remembered', async () => {
       const { client, requests } = makeClient((request) =>
         request.url.endsWith('/initiate')
           ? json({ code: 200, data: { verificationId: 'v-2', status: 'IN_PROGRESS' } })
@@ -245,7 +245,7 @@ describe('tolerant reading of FinHub answers', () => {
     });
   });
 
-  describe('documents, consents, activation (§6.2, §5.4, §5.5, §5.6, §7.8)', () => {
+  describe('documents, consents, activation (docs/finhub-contract.md#document-upload, #consents, #readiness-check, #individual-activation, #organization-activation)', () => {
     const upload = {
       documentType: 'PASSPORT',
       mimeType: 'application/pdf',
@@ -361,7 +361,7 @@ describe('tolerant reading of FinHub answers', () => {
     });
   });
 
-  describe('categorization hierarchy (§4.1)', () => {
+  describe('categorization hierarchy (docs/finhub-contract.md#categorization-hierarchy)', () => {
     it('reads legacy features[], id for databaseId, keys as codes, bare-string allowedValues', async () => {
       const { client } = makeClient(() =>
         json({
@@ -469,7 +469,7 @@ describe('tolerant reading of FinHub answers', () => {
     });
   });
 
-  describe('people (§7.2–§7.4)', () => {
+  describe('people (docs/finhub-contract.md#employees, #directors, #shareholders)', () => {
     it('a tenant without POST /director: the older page’s POST /directors', async () => {
       const { client, requests } = makeClient((request) =>
         request.url.endsWith('/directors')

@@ -202,7 +202,8 @@ describe('documents step', () => {
       mimeType: 'application/pdf',
       fileContent: await bytesOf(file),
     });
-    // The card's own id for this file (§6.2 `docId`), kept for a Retry.
+    // The card's own id for this file (docs/finhub-contract.md#document-upload `docId`), kept for a
+    // Retry.
     expect(docId).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     // Progress while it uploads: a labelled bar that moves with the uploader's reports.

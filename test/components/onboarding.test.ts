@@ -337,7 +337,8 @@ describe('<finhub-onboarding> shell', () => {
     await fillRegistration(root(registration));
     buttonNamed(root(registration), 'Create account').click();
     await waitUntil(() => root(el).querySelector('[part="error"]'), 'no banner');
-    // The outcome of a failed registration is unknown (§9): the person is told before retrying.
+    // The outcome of a failed registration is unknown
+    // (docs/finhub-contract.md#retries-and-idempotency): the person is told before retrying.
     const uncertain =
       'We could not confirm that your account was created. Try again: if it was, we will ask you to sign in instead.';
     const banner = root(el).querySelector('[part="error"]')!;

@@ -543,7 +543,8 @@ describe('personnel step', () => {
     expect(submits).to.have.length(1);
     const value = submits[0]!;
     expect(Object.keys(value)).to.deep.equal(['employees', 'directors', 'shareholders']);
-    // FinHub refuses a first employee without ADMIN_USER (§7.2): the admin goes first.
+    // FinHub refuses a first employee without ADMIN_USER (docs/finhub-contract.md#employees): the
+    // admin goes first.
     expect(value.employees).to.deep.equal([
       {
         person: {

@@ -65,13 +65,14 @@ describe('end to end through relay + sandbox: individual (B2C)', () => {
     await tokens.getToken();
     expect(tokens.tenantId).to.be.a('string');
 
-    // 1. Categorization (§4): smart default, every mandatory key filled from allowedValues.
+    // 1. Categorization (docs/finhub-contract.md#categorization-hierarchy): smart default, every
+    // mandatory key filled from allowedValues.
     const hierarchy = await client.getCategorizationHierarchy();
     const category = pickDefaultCategory(hierarchy, 'individual')!;
     expect(category, 'a default individual category').to.exist;
     const { customerCategory, categorization } = buildCategorization(hierarchy, category.key);
 
-    // 2. Registration (§5.1 + errata E1).
+    // 2. Registration (docs/finhub-contract.md#individual-registration, #registration-body).
     const email = unique('marcus');
     const registered = await client.registerIndividual({
       firstName: 'Marcus',
@@ -98,18 +99,20 @@ describe('end to end through relay + sandbox: individual (B2C)', () => {
     expect(session.sessionId).to.be.a('string');
     expect(JSON.stringify(session)).not.to.match(/eyJ/);
 
-    // 4. Verification (§5.3a) with its required documents.
+    // 4. Verification (docs/finhub-contract.md#individual-verification) with its required
+    // documents.
     const verification = await client.createIndividualVerification(registered.customerId, {
       verificationType: 'STANDARD',
     });
     expect(verification.verificationId).to.be.a('string');
     expect(verification.requiredDocuments.length).to.be.greaterThan(0);
 
-    // Before documents and consents, activation is not allowed (§5.5).
+    // Before documents and consents, activation is not allowed
+    // (docs/finhub-contract.md#readiness-check).
     const early = await client.checkIndividualActivation(registered.customerId, tokens.tenantId!);
     expect(early.allowed).to.equal(false);
 
-    // 5. Documents (§6.2): one per required type.
+    // 5. Documents (docs/finhub-contract.md#document-upload): one per required type.
     for (const required of verification.requiredDocuments) {
       const documentType = required === 'GOVERNMENT_ID' ? 'PASSPORT' : required;
       const uploaded = await client.uploadVerificationDocument(verification.verificationId, {
@@ -122,7 +125,7 @@ describe('end to end through relay + sandbox: individual (B2C)', () => {
       expect(uploaded.documentId).to.be.a('string');
     }
 
-    // 6. Consents (§5.4), in the documented order.
+    // 6. Consents (docs/finhub-contract.md#consents), in the documented order.
     for (const type of ['terms', 'privacy', 'data-processing'] as const) {
       await client.acceptIndividualConsent(registered.customerId, type, { version: '1.0' });
     }
@@ -132,7 +135,8 @@ describe('end to end through relay + sandbox: individual (B2C)', () => {
     const ready = await client.checkIndividualActivation(registered.customerId, tokens.tenantId!);
     expect(ready.allowed).to.equal(true);
 
-    // 7. Activation (§5.6) with the code from the dev inbox.
+    // 7. Activation (docs/finhub-contract.md#individual-activation) with the code from the dev
+    // inbox.
     const activated = await client.activateIndividual(registered.customerId, {
       userId: email,
       code: await activationCode(email),
@@ -236,7 +240,8 @@ describe('end to end through relay + sandbox: organization (B2B)', () => {
     expect(registered.adminUserId).to.be.a('string');
     const adminUser = registered.adminUserId!;
 
-    // Personnel (§7.2–§7.4): first employee with ADMIN_USER, a director, shareholders at 100%.
+    // Personnel (docs/finhub-contract.md#employees, #directors, #shareholders): first employee with
+    // ADMIN_USER, a director, shareholders at 100%.
     const employee = await client.addEmployee(orgId, {
       person: { firstName: 'Jane', lastName: 'Admin', email: unique('jane'), nationality: 'LT' },
       position: 'COMPLIANCE_OFFICER',
@@ -268,14 +273,14 @@ describe('end to end through relay + sandbox: organization (B2B)', () => {
       isPEP: false,
     });
 
-    // Org-user session for the admin user (§3.3).
+    // Org-user session for the admin user (docs/finhub-contract.md#organization-user-session).
     const session = await client.createOrganizationUserSession(orgId, adminUser, {
       username: email,
       password: PASSWORD,
     });
     expect(session.sessionId).to.be.a('string');
 
-    // KYB (§7.6) with the acting user's context.
+    // KYB (docs/finhub-contract.md#kyb-verification) with the acting user's context.
     const userContext = { userId: adminUser, roles: ['ADMIN_USER'] };
     const kyb = await client.verifyOrganization(
       orgId,

@@ -49,7 +49,10 @@ export async function sandboxRequests(deviceId: string): Promise<JournalEntry[]>
   return body.requests;
 }
 
-/** FinHub's categorization hierarchy (finhub-api.md §4.1) requests among `entries`. */
+/**
+ * FinHub's categorization hierarchy (docs/finhub-contract.md#categorization-hierarchy) requests
+ * among `entries`.
+ */
 export const hierarchyRequests = (entries: JournalEntry[]): JournalEntry[] =>
   entries.filter((entry) => entry.method === 'GET' && entry.path.includes('/hierarchy'));
 

@@ -147,7 +147,8 @@ describe('individual flow through relay + sandbox', () => {
       'POST /customer/individual/:id/consents/data-processing',
     ]);
 
-    // Registration body: top-level fields AND the nested individualCustomer (errata E1, E5).
+    // Registration body: top-level fields AND the nested individualCustomer
+    // (docs/finhub-contract.md#registration-body, #nationality-and-formats).
     const register = seen.find((r) => r.path.endsWith('/registration'))!.body as Json;
     expect(register).to.include({ firstName: 'Ona', email, nationality: 'LT', gender: 'FEMALE' });
     const individual = register.individualCustomer as Json;

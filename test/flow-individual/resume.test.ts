@@ -1,7 +1,8 @@
 /**
  * Resume: state set through the API client (an earlier visit), then the element mounted with
  * `customer-id` + `user-id` (or the last `finhub-step-complete` detail) signs the person in and
- * lands on the first unfinished step, found from the readiness check (finhub-api.md §5.5).
+ * lands on the first unfinished step, found from the readiness check
+ * (docs/finhub-contract.md#readiness-check).
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { FinHubOnboarding } from '../../src/index.js';

@@ -55,7 +55,8 @@ const errorsOf = (events: { type: string; detail: unknown }[]) =>
 describe('server errors through relay + sandbox', () => {
   it('a 500 when starting the verification shows the banner; Try again starts it', async () => {
     const deviceId = crypto.randomUUID();
-    // Both the customer-scoped route (§5.3a) and its fallback (§6.1) fail once.
+    // Both the customer-scoped route (docs/finhub-contract.md#individual-verification) and its
+    // fallback (docs/finhub-contract.md#create-verification) fail once.
     await fault({ path: 'verification', method: 'POST', deviceId, status: 500, times: 2 });
     const { el, events } = await mount({ deviceId });
     await submitRegistration(el, uniqueEmail());
@@ -91,7 +92,8 @@ describe('server errors through relay + sandbox', () => {
     const { el, events, deviceId, setup, activation } = await resumeAtActivation({ approve: true });
     const code = () => byLabel(root(activation), 'Activation code');
 
-    // The sandbox's own 400 with a field error (§5.6 wrong code).
+    // The sandbox's own 400 with a field error (docs/finhub-contract.md#individual-activation wrong
+    // code).
     enter(code(), 'ACT-WRONG1');
     buttonNamed(root(activation), 'Activate account').click();
     await waitUntil(() => errorOf(code()) !== '', 'no code error', { timeout: 5000 });

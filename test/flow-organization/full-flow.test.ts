@@ -40,7 +40,8 @@ describe('organization flow through relay + sandbox', () => {
   it('takes a company from nothing to an activated account with an IBAN', async () => {
     const { el, events, deviceId } = await mountOrganization();
 
-    // Categorization: business categories only (§1.3), the smart default picked.
+    // Categorization: business categories only (docs/finhub-contract.md#organization-flow), the
+    // smart default picked.
     const categorization = await step(el, 'finhub-step-categorization');
     await inside(categorization, 'input[type="radio"]', 'categories');
     const names = [...root(categorization).querySelectorAll('.option label')].map((l) =>
@@ -82,7 +83,7 @@ describe('organization flow through relay + sandbox', () => {
     await expect(el).to.be.accessible();
     buttonNamed(root(verification), 'Continue').click();
 
-    // Documents: the business types with their caps (§6.2).
+    // Documents: the business types with their caps (docs/finhub-contract.md#document-upload).
     const documents = await step(el, 'finhub-step-documents');
     expect(root(documents).textContent).to.contain('Certificate of incorporation');
     const limits = [...root(documents).querySelectorAll('[id$="-limits"]')].map((n) =>
@@ -131,7 +132,7 @@ describe('organization flow through relay + sandbox', () => {
     expect(iban).to.match(/^LT\d{18}$/);
     await expect(el).to.be.accessible();
 
-    // What reached FinHub, in FinHub's order (§1.3).
+    // What reached FinHub, in FinHub's order (docs/finhub-contract.md#organization-flow).
     const seen = await journal(deviceId);
     const paths = seen.map(route);
     const order = [
@@ -160,7 +161,8 @@ describe('organization flow through relay + sandbox', () => {
     expect(paths.filter((p) => p.endsWith('/shareholders'))).to.have.length(2);
     expect(paths).to.not.include('POST /verifications'); // /verify worked: no fallback
 
-    // Registration body (§7.1): the company nested, the admin's login at the top.
+    // Registration body (docs/finhub-contract.md#organization-registration): the company nested,
+    // the admin's login at the top.
     const register = entriesFor(seen, 'POST', '/organization/registration')[0]!.body as Json;
     expect(register).to.include({ email });
     const customer = register.organizationCustomer as Json;
@@ -185,7 +187,7 @@ describe('organization flow through relay + sandbox', () => {
       )!.detail as { ids: { organizationId: string; userId: string } }
     ).ids;
 
-    // People (§7.2–§7.4).
+    // People (docs/finhub-contract.md#employees, #directors, #shareholders).
     const employee = entriesFor(seen, 'POST', '/employee')[0]!.body as Json;
     expect(employee).to.deep.include({ position: 'CEO', roles: ['ADMIN_USER'] });
     expect(employee.person as Json).to.include({ firstName: 'Ona', lastName: 'Admin', email });
@@ -208,14 +210,16 @@ describe('organization flow through relay + sandbox', () => {
       isBeneficialOwner: true,
     });
 
-    // Org-user session for the admin user (§3.3): the relay added the tenant secret.
+    // Org-user session for the admin user (docs/finhub-contract.md#organization-user-session): the
+    // relay added the tenant secret.
     const signIn = entriesFor(seen, 'POST', '/sessions')[0]!;
     expect(signIn.path).to.contain(
       `/organization/${organizationId.organizationId}/users/${organizationId.userId}/sessions`,
     );
     expect(signIn.body).to.include({ username: email, password: '<redacted>' });
 
-    // KYB and activation carry the acting admin user (§2, errata E4).
+    // KYB and activation carry the acting admin user
+    // (docs/finhub-contract.md#headers, #user-context-headers).
     const verify = entriesFor(seen, 'POST', '/verify')[0]!;
     expect(verify.headers['x-user-id']).to.equal(organizationId.userId);
     expect(verify.headers['x-user-roles']).to.equal('ADMIN_USER');
@@ -278,7 +282,7 @@ describe('organization flow through relay + sandbox', () => {
     expect(text).to.not.contain(PDF_BASE64_PREFIX);
     expect(text).to.not.match(/eyJ/);
 
-    // The people step listed what FinHub held (§7.3) once, on arrival.
+    // The people step listed what FinHub held (docs/finhub-contract.md#directors) once, on arrival.
     expect(paths.filter((p) => p.endsWith('/directors'))).to.have.length(1);
   });
 });

@@ -1,7 +1,9 @@
 /**
- * The people step's rules (§1.3, §7.2–§7.4) are refused on the element, with a message that says
- * what to do, before any personnel request leaves the browser: no ADMIN_USER employee, no
- * director, ownership of 90% and of 110%. And a row FinHub itself refuses names that row.
+ * The people step's rules
+ * (docs/finhub-contract.md#organization-flow, #employees, #directors, #shareholders) are refused on
+ * the element, with a message that says what to do, before any personnel request leaves the
+ * browser: no ADMIN_USER employee, no director, ownership of 90% and of 110%. And a row FinHub
+ * itself refuses names that row.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { buttonNamed, root } from '../components/helpers.js';

@@ -1,8 +1,8 @@
 /**
  * Resume for organizations (the host passes `organization-id` + `user-id`, or a resume object):
- * the admin signs in and lands on the first unfinished step. And KYB's fallback (§7.6): when
- * `/verify` answers 404 or 5xx, the verification is created with `POST /verifications`, with the
- * acting user's headers.
+ * the admin signs in and lands on the first unfinished step. And KYB's fallback
+ * (docs/finhub-contract.md#kyb-verification): when `/verify` answers 404 or 5xx, the verification
+ * is created with `POST /verifications`, with the acting user's headers.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { FinHubOnboarding } from '../../src/index.js';

@@ -151,7 +151,7 @@ describe('individual registration schema', () => {
 });
 
 describe('FinHub field paths to form fields', () => {
-  it('maps top-level and nested paths (errata E1)', () => {
+  it('maps top-level and nested paths (docs/finhub-contract.md#registration-body)', () => {
     expect(registrationFieldFor('email')).to.equal('email');
     expect(registrationFieldFor('individualCustomer.person.email')).to.equal('email');
     expect(registrationFieldFor('matchingPassword')).to.equal('matchingPassword');

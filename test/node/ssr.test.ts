@@ -1,8 +1,8 @@
 /**
- * SSR safety (DESIGN §5): every entry can be imported in Node, where there is no `window`,
- * `document` or DOM, without throwing, and without keeping the process alive. Each entry runs in
- * a fresh Node process, so one entry's imports (Lit installs a `customElements` stand-in under
- * Node) cannot hide another's mistake.
+ * SSR safety (docs/architecture.md#element): every entry can be imported in Node, where there is no
+ * `window`, `document` or DOM, without throwing, and without keeping the process alive. Each entry
+ * runs in a fresh Node process, so one entry's imports (Lit installs a `customElements` stand-in
+ * under Node) cannot hide another's mistake.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';

@@ -58,7 +58,8 @@ describe('bad input', () => {
     const { el, deviceId } = await mount();
     const documents = await toDocuments(el, uniqueEmail('files'));
     const scope = root(documents);
-    // 10 MB + 1 byte of a real PDF: over the individual limit (§6.2).
+    // 10 MB + 1 byte of a real PDF: over the individual limit
+    // (docs/finhub-contract.md#document-upload).
     const big = new Uint8Array(10 * 1024 * 1024 + 1);
     big.set(new TextEncoder().encode('%PDF-1.4\n'));
     chooseFile(scope, 0, new File([big], 'huge.pdf', { type: 'application/pdf' }));

@@ -1,10 +1,12 @@
 /**
  * A document upload whose answer is lost on the way back (FinHub stored it, the browser saw a
- * dropped connection): the card's Retry must not store the file twice (§9: no idempotency key).
- * Every upload carries the card's own `docId` (§6.2), the same on Retry. An individual's Retry
- * first reads the customer's documents (§6.2(b)) and sends nothing when the file is there; an
- * organization has no such list in v2.1 (and a tenant may lack the older individual one), so
- * there the same `docId` goes again and FinHub's 409 says the first attempt stored it.
+ * dropped connection): the card's Retry must not store the file twice
+ * (docs/finhub-contract.md#retries-and-idempotency: no idempotency key). Every upload carries the
+ * card's own `docId` (docs/finhub-contract.md#document-upload), the same on Retry. An individual's
+ * Retry first reads the customer's documents (docs/finhub-contract.md#document-list) and sends
+ * nothing when the file is there; an organization has no such list in v2.1 (and a tenant may lack
+ * the older individual one), so there the same `docId` goes again and FinHub's 409 says the first
+ * attempt stored it.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';

@@ -3,7 +3,7 @@ import { createSandbox } from '../../sandbox/index.js';
 import { ibanIsValid } from '../../sandbox/ids.js';
 import { Client, customerToken, documentBody, fakeClock, registerIndividual } from './helpers.js';
 
-describe('sandbox: consents (§5.4)', () => {
+describe('sandbox: consents (docs/finhub-contract.md#consents)', () => {
   const sandbox = createSandbox();
   const client = new Client(sandbox);
 
@@ -66,7 +66,7 @@ describe('sandbox: consents (§5.4)', () => {
   });
 });
 
-describe('sandbox: readiness and activation (§5.5, §5.6)', () => {
+describe('sandbox: readiness and activation (docs/finhub-contract.md#readiness-check, #individual-activation)', () => {
   const clock = fakeClock();
   const sandbox = createSandbox({ verificationDelayMs: 3000, now: clock.now });
   const client = new Client(sandbox);

@@ -94,7 +94,10 @@ export const category = (code: string) => {
 export const uniqueEmail = (prefix = 'customer') =>
   `${prefix}.${crypto.randomUUID().slice(0, 8)}@example.com`;
 
-/** A categorization object (§4.3) for `code` with the given values per feature. */
+/**
+ * A categorization object (docs/finhub-contract.md#categorization-at-registration) for `code` with
+ * the given values per feature.
+ */
 export function categorization(code: string, values: Record<string, Record<string, string>>) {
   const cat = category(code);
   return {
@@ -124,7 +127,10 @@ export const VALID_AML = {
 };
 export const VALID_LIMITS = { monthlyLimit: '20000', dailyLimit: '5000' };
 
-/** Errata E1 body: top-level fields plus a populated `individualCustomer`. */
+/**
+ * docs/finhub-contract.md#registration-body body: top-level fields plus a populated
+ * `individualCustomer`.
+ */
 export function individualBody(
   sandbox: Sandbox,
   overrides: Record<string, unknown> = {},

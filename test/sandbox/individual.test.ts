@@ -16,7 +16,7 @@ import {
 
 const REGISTER = '/customer/individual/registration';
 
-describe('sandbox: categorization hierarchy (§4.1)', () => {
+describe('sandbox: categorization hierarchy (docs/finhub-contract.md#categorization-hierarchy)', () => {
   const sandbox = createSandbox();
   const client = new Client(sandbox);
 
@@ -67,7 +67,7 @@ describe('sandbox: categorization hierarchy (§4.1)', () => {
   });
 });
 
-describe('sandbox: individual registration validation (§5.1, errata E1/E5)', () => {
+describe('sandbox: individual registration validation (docs/finhub-contract.md#individual-registration, #registration-body, #nationality-and-formats)', () => {
   const sandbox = createSandbox();
   const client = new Client(sandbox);
   let admin: string;
@@ -139,7 +139,7 @@ describe('sandbox: individual registration validation (§5.1, errata E1/E5)', ()
     ).to.match(/for business customers/);
   });
 
-  it('refuses a flat body (errata E1) and nested values that disagree with the top level', async () => {
+  it('refuses a flat body (docs/finhub-contract.md#registration-body) and nested values that disagree with the top level', async () => {
     const flat = await fieldErrors({ individualCustomer: undefined });
     expect(flat.individualCustomer).to.match(/do not send a flat object/);
     const body = individualBody(sandbox);
@@ -174,7 +174,7 @@ describe('sandbox: individual registration validation (§5.1, errata E1/E5)', ()
     });
   });
 
-  it('registers and answers the §5.1 [N] shape with createdAt/updatedAt (E6)', async () => {
+  it('registers and answers the docs/finhub-contract.md#individual-registration [N] shape with createdAt/updatedAt (docs/finhub-contract.md#individual-registration)', async () => {
     const body = individualBody(sandbox);
     const reply = await client.call('POST', REGISTER, { token: admin, body });
     expect(reply.status).to.equal(200);
@@ -221,7 +221,7 @@ describe('sandbox: individual registration validation (§5.1, errata E1/E5)', ()
   });
 });
 
-describe('sandbox: categorization validation (§4.3, §5.1)', () => {
+describe('sandbox: categorization validation (docs/finhub-contract.md#categorization-at-registration, #individual-registration)', () => {
   const sandbox = createSandbox();
   const client = new Client(sandbox);
   let admin: string;
@@ -241,7 +241,7 @@ describe('sandbox: categorization validation (§4.3, §5.1)', () => {
     });
   }
 
-  it('reports missingKeys and invalidValues exactly as §5.1', async () => {
+  it('reports missingKeys and invalidValues exactly as docs/finhub-contract.md#individual-registration', async () => {
     const rest: Record<string, string> = { ...VALID_AML };
     delete rest.riskLevel;
     const reply = await register({
@@ -287,7 +287,7 @@ describe('sandbox: categorization validation (§4.3, §5.1)', () => {
     expect(good.json.data.categorization.categoryId).to.equal('HIGH_RISK_INDIVIDUAL');
   });
 
-  it('refuses a feature the category does not offer and non-string values (§4.3)', async () => {
+  it('refuses a feature the category does not offer and non-string values (docs/finhub-contract.md#categorization-at-registration)', async () => {
     const foreign = await register({
       ENHANCED_AML_MONITORING: VALID_AML,
       TRANSACTION_LIMITS: VALID_LIMITS,
@@ -319,7 +319,7 @@ describe('sandbox: categorization validation (§4.3, §5.1)', () => {
   });
 });
 
-describe('sandbox: customer session and lockout (§3.2, errata E2)', () => {
+describe('sandbox: customer session and lockout (docs/finhub-contract.md#customer-session)', () => {
   const clock = fakeClock();
   const sandbox = createSandbox({ now: clock.now });
   const client = new Client(sandbox);
@@ -330,7 +330,7 @@ describe('sandbox: customer session and lockout (§3.2, errata E2)', () => {
   const sessionPath = (c: { customerId: string; userId: string }) =>
     `/customer/individual/${c.customerId}/users/${c.userId}/sessions`;
 
-  it('needs an Authorization header (E2) and the tenant credentials', async () => {
+  it('needs an Authorization header (docs/finhub-contract.md#customer-session) and the tenant credentials', async () => {
     const who = await registerIndividual(client, admin);
     const noAuth = await client.call('POST', sessionPath(who), {
       body: loginBody(client, who.email),

@@ -12,7 +12,7 @@ const ORG_REGISTER = '/customer/organization/registration';
 const ADMIN_USER_MESSAGE =
   "Missing required role 'ADMIN_USER' for BUSINESS_TYPE_CLIENT_TO_TENANT organization. At least one employee must have this role.";
 
-describe('sandbox: organization registration (§7.1)', () => {
+describe('sandbox: organization registration (docs/finhub-contract.md#organization-registration)', () => {
   const sandbox = createSandbox();
   const client = new Client(sandbox);
 
@@ -80,7 +80,7 @@ describe('sandbox: organization registration (§7.1)', () => {
   });
 });
 
-describe('sandbox: organization personnel (§7.2–§7.4)', () => {
+describe('sandbox: organization personnel (docs/finhub-contract.md#employees, #directors, #shareholders)', () => {
   const sandbox = createSandbox();
   const client = new Client(sandbox);
   let admin: string;
@@ -215,7 +215,7 @@ describe('sandbox: organization personnel (§7.2–§7.4)', () => {
     expect(exact.json.data.totalOwnership).to.equal(100);
   });
 
-  it('requires X-User-ID and X-User-Roles on /verify (§7.6) and returns a KYB verification', async () => {
+  it('requires X-User-ID and X-User-Roles on /verify (docs/finhub-contract.md#kyb-verification) and returns a KYB verification', async () => {
     const none = await client.call('POST', p('/verify'), { token: admin, body: {} });
     expect(none.status).to.equal(400);
     expect(none.json.message).to.equal('Missing required header(s): X-User-ID, X-User-Roles');
@@ -244,7 +244,7 @@ describe('sandbox: organization personnel (§7.2–§7.4)', () => {
     ]);
   });
 
-  it('signs org users in with the §3.2 rules (§3.3) and scopes their token to the organization', async () => {
+  it('signs org users in with the docs/finhub-contract.md#customer-session rules (docs/finhub-contract.md#organization-user-session) and scopes their token to the organization', async () => {
     const path = p(`/users/${org.userId}/sessions`);
     const login = await client.call('POST', path, {
       token: admin,
@@ -277,7 +277,7 @@ describe('sandbox: organization personnel (§7.2–§7.4)', () => {
   });
 });
 
-describe('sandbox: organization activation (§7.8)', () => {
+describe('sandbox: organization activation (docs/finhub-contract.md#organization-activation)', () => {
   const clock = fakeClock();
   const sandbox = createSandbox({
     verificationDelayMs: 1000,

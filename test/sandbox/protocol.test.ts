@@ -4,7 +4,7 @@ import { Client, customerToken, fakeClock, registerIndividual } from './helpers.
 
 const decode = (part: string) => JSON.parse(atob(part.replace(/-/g, '+').replace(/_/g, '/')));
 
-describe('sandbox: required headers, envelope, routing (§2, §8)', () => {
+describe('sandbox: required headers, envelope, routing (docs/finhub-contract.md#headers, #errors)', () => {
   const sandbox = createSandbox({ verificationDelayMs: 10 });
   const client = new Client(sandbox);
   let admin: string;
@@ -124,11 +124,11 @@ describe('sandbox: required headers, envelope, routing (§2, §8)', () => {
   });
 });
 
-describe('sandbox: admin session (§3.1)', () => {
+describe('sandbox: admin session (docs/finhub-contract.md#admin-session)', () => {
   const sandbox = createSandbox();
   const client = new Client(sandbox);
 
-  it('returns an HS256 JWT with the §3.2 claims, a refresh token and expiresAt', async () => {
+  it('returns an HS256 JWT with the docs/finhub-contract.md#customer-session claims, a refresh token and expiresAt', async () => {
     const reply = await client.adminLogin();
     expect(reply.status).to.equal(200);
     const data = reply.json.data;
@@ -176,7 +176,7 @@ describe('sandbox: admin session (§3.1)', () => {
   });
 });
 
-describe('sandbox: bearer tokens (§2, §3.2)', () => {
+describe('sandbox: bearer tokens (docs/finhub-contract.md#headers, #customer-session)', () => {
   const clock = fakeClock();
   const sandbox = createSandbox({ now: clock.now });
   const client = new Client(sandbox);
@@ -269,7 +269,7 @@ describe('sandbox: bearer tokens (§2, §3.2)', () => {
     expect(ghostAdmin.status).to.equal(404);
   });
 
-  it('logs out (errata E3): the session token stops working', async () => {
+  it('logs out (docs/finhub-contract.md#logout-and-refresh): the session token stops working', async () => {
     const admin = await sandbox.issueAdminToken();
     const who = await registerIndividual(client, admin);
     const login = await client.call(

@@ -12,7 +12,7 @@ import {
 } from './helpers.js';
 import { registerOrganization } from './org-helpers.js';
 
-describe('sandbox: verification start (§5.3a, §6.1)', () => {
+describe('sandbox: verification start (docs/finhub-contract.md#individual-verification, #create-verification)', () => {
   const sandbox = createSandbox();
   const client = new Client(sandbox);
   let admin: string;
@@ -96,7 +96,7 @@ describe('sandbox: verification start (§5.3a, §6.1)', () => {
   });
 });
 
-describe('sandbox: document upload (§6.2)', () => {
+describe('sandbox: document upload (docs/finhub-contract.md#document-upload)', () => {
   const sandbox = createSandbox({ verificationDelayMs: 60_000 });
   const client = new Client(sandbox);
   let admin: string;
@@ -200,7 +200,7 @@ describe('sandbox: document upload (§6.2)', () => {
     expect(notUuid.json.data.errors[0].field).to.equal('docId');
   });
 
-  it('lists the customer’s documents with their docIds (§6.2(b)), only to that customer', async () => {
+  it('lists the customer’s documents with their docIds (docs/finhub-contract.md#document-list), only to that customer', async () => {
     const docId = crypto.randomUUID();
     const stored = await upload({ ...documentBody('NATIONAL_ID'), docId });
     const list = await client.call('GET', `/customer/individual/${who.customerId}/documents`, {
@@ -232,7 +232,7 @@ describe('sandbox: document upload (§6.2)', () => {
   });
 });
 
-describe('sandbox: B2B document caps (§6.2 per-type)', () => {
+describe('sandbox: B2B document caps (docs/finhub-contract.md#document-upload per-type)', () => {
   const sandbox = createSandbox();
   const client = new Client(sandbox);
 
@@ -406,7 +406,7 @@ describe('sandbox: verification outcome (auto-approval, reject, approve)', () =>
     expect(missing.status).to.equal(404);
   });
 
-  it('lets only admins call POST /verifications/{id}/approve (§6.3)', async () => {
+  it('lets only admins call POST /verifications/{id}/approve (docs/finhub-contract.md#approval)', async () => {
     const sandbox = createSandbox({ verificationDelayMs: 60_000 });
     const client = new Client(sandbox);
     const admin = await client.adminToken();

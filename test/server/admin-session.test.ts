@@ -16,7 +16,7 @@ import {
 const HIERARCHY = `/customer/individual/categorization/hierarchy/${TENANT_ID}`;
 
 describe('relay: admin session', () => {
-  it('logs in once with the admin credentials and tenant key/secret (finhub-api.md §3.1)', async () => {
+  it('logs in once with the admin credentials and tenant key/secret (docs/finhub-contract.md#admin-session)', async () => {
     const { relay, finhub } = createTestRelay();
     const { accessToken } = await mint(relay);
     await api(relay, 'GET', HIERARCHY, { token: accessToken });

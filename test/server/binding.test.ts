@@ -43,7 +43,7 @@ describe('relay: binding an onboarding token to what it registered', () => {
     expect(claimsOf(token)).to.include({ kind: 'individual', cid: 'cust-1' });
     expect(claimsOf(token).uids).to.deep.equal(['user-1']);
     expect(claimsOf(token).jti).not.to.equal(claimsOf(unbound).jti);
-    // Registration went out with the admin token (finhub-api.md §5.1).
+    // Registration went out with the admin token (docs/finhub-contract.md#individual-registration).
     const [registration] = finhub.apiCalls();
     expect(registration!.headers.get('Authorization')).to.equal('Bearer admin-token-1');
     expect(registration!.body).to.deep.equal(REGISTRATION_BODY);

@@ -1,6 +1,7 @@
 /**
- * Test doubles for the relay tests: a recording fake FinHub (answers like finhub-api.md §3-§7 with
- * `{code, message, data}` envelopes), a fake clock, and helpers that build browser-like requests.
+ * Test doubles for the relay tests: a recording fake FinHub (answers like
+ * docs/finhub-contract.md#endpoints with `{code, message, data}` envelopes), a fake clock, and
+ * helpers that build browser-like requests.
  */
 import { createOnboardingHandler } from '../../src/server/index.js';
 import type {
@@ -42,7 +43,7 @@ export const json = (body: unknown, status = 200, headers: HeadersInit = {}) =>
 
 const ok = (data: unknown, message = 'Success') => json({ code: 200, message, data });
 
-/** FinHub's `expiresAt`: local time without a zone (finhub-api.md §3.1). */
+/** FinHub's `expiresAt`: local time without a zone (docs/finhub-contract.md#admin-session). */
 export const zoneless = (ms: number) => new Date(ms).toISOString().replace('Z', '1234');
 
 const b64url = (text: string) =>

@@ -169,7 +169,8 @@ describe('relay protections: cross-customer ids (A’s token on B)', () => {
       ['POST', `/verifications/${bVid}/documents`, { ...document, verificationId: bVid }],
       ['POST', `/customer/individual/${b.customerId}/activation`, { code: 'X' }],
       ['POST', `/customer/individual/${b.customerId}/verification`, {}],
-      // Right path, B's ids in the body: top level, nested (§6.2's `document {…}`), in arrays.
+      // Right path, B's ids in the body: top level, nested
+      // (docs/finhub-contract.md#document-upload's `document {…}`), in arrays.
       ['POST', `/verifications/${aVid}/documents`, { ...document, customerId: b.customerId }],
       [
         'POST',
@@ -298,7 +299,7 @@ describe('relay protections: allow-list and path tricks', () => {
 });
 
 describe('relay protections: body size', () => {
-  it('by default accepts a 20 MiB document as base64 (the largest §6.2 allows) and forwards it whole', async () => {
+  it('by default accepts a 20 MiB document as base64 (the largest docs/finhub-contract.md#document-upload allows) and forwards it whole', async () => {
     const { relay, finhub } = createTestRelay();
     const { token, customerId } = await signInIndividual(relay);
     const created = await api(relay, 'POST', '/verifications', {
@@ -511,9 +512,9 @@ describe('relay protections: credentials the browser sends', () => {
     });
     const calls = finhub.apiCalls();
     expect(calls.map((c) => c.headers.get('Authorization'))).to.deep.equal([
-      'Bearer admin-token-1', // registration (§5.1)
-      'Bearer admin-token-1', // sign-in (errata E2)
-      'Bearer customer-token-1', // the customer's own session (§1.2)
+      'Bearer admin-token-1', // registration (docs/finhub-contract.md#individual-registration)
+      'Bearer admin-token-1', // sign-in (docs/finhub-contract.md#customer-session)
+      'Bearer customer-token-1', // the customer's own session (docs/finhub-contract.md#individual-flow)
     ]);
     const text = upstreamText(finhub);
     for (const leaked of [token, unbound, 'abc123', 'YWRtaW46YWRtaW4=', 'smuggled']) {

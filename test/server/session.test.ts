@@ -17,7 +17,7 @@ const sessionPath = (cid: string, uid: string) =>
   `/customer/individual/${cid}/users/${uid}/sessions`;
 
 describe('relay: customer sign-in', () => {
-  it('adds tenantKey, tenantSecret and tenantId to the login body and sends the admin token (errata E2)', async () => {
+  it('adds tenantKey, tenantSecret and tenantId to the login body and sends the admin token (docs/finhub-contract.md#customer-session)', async () => {
     const { relay, finhub } = createTestRelay();
     const { token, customerId, userId } = await registerIndividual(relay);
     const response = await api(relay, 'POST', sessionPath(customerId, userId), {

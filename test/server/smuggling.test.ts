@@ -232,7 +232,7 @@ describe('relay: X-User-Roles', () => {
 describe('relay: token size', () => {
   it('stays bounded however many verifications an onboarding makes; renewal keeps the binding', async () => {
     const { relay, finhub } = createTestRelay();
-    // FinHub's ids are UUIDs (36 characters), as in finhub-api.md's examples.
+    // FinHub's ids are UUIDs (36 characters), as in docs/finhub-contract.md's examples.
     finhub.on('POST', /\/verification$/, () =>
       json({ code: 200, data: { verificationId: crypto.randomUUID(), status: 'PENDING' } }),
     );

@@ -47,7 +47,8 @@ describe('an answer the element cannot read', () => {
     buttonNamed(root(registration), 'Create account').click();
 
     await waitForBanner(el);
-    // Registration may have happened (§9): the person is told so, and offered Try again.
+    // Registration may have happened (docs/finhub-contract.md#retries-and-idempotency): the person
+    // is told so, and offered Try again.
     expect(bannerText(el)).to.contain('We could not confirm that your account was created.');
     expect(retryButton(el), 'Try again').to.exist;
     const errors = events.filter((e) => e.type === 'finhub-error').map((e) => e.detail);

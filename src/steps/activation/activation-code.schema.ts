@@ -1,7 +1,8 @@
 /**
- * The activation code from the email (finhub-api.md §5.6). Its format is not documented (the
- * runner's sample is `ACTIVATION_CODE_20260331114954`), so only a plausible shape is checked:
- * letters, digits, `-` and `_`, up to 64 characters. Spaces around it are dropped.
+ * The activation code from the email (docs/finhub-contract.md#individual-activation). Its format is
+ * not documented (the runner's sample is `ACTIVATION_CODE_20260331114954`), so only a plausible
+ * shape is checked: letters, digits, `-` and `_`, up to 64 characters. Spaces around it are
+ * dropped.
  */
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';

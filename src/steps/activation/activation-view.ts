@@ -17,10 +17,12 @@ const NOT_VERIFIED: Record<FlowKind, () => string> = {
 };
 
 /**
- * Activation (finhub-api.md §5.5, §5.6, §7.8): while FinHub reviews the documents, a pending state
- * the flow keeps checking; a rejection, plainly; once activation is allowed, the code from the
- * email. Sends a `StepSubmitEvent<string>` with the code. An organization then shows its wallet
- * being provisioned (`provisioning`, §7.8 `ACTIVATING`) until the flow finishes.
+ * Activation
+ * (docs/finhub-contract.md#readiness-check, #individual-activation, #organization-activation):
+ * while FinHub reviews the documents, a pending state the flow keeps checking; a rejection,
+ * plainly; once activation is allowed, the code from the email. Sends a `StepSubmitEvent<string>`
+ * with the code. An organization then shows its wallet being provisioned (`provisioning`,
+ * docs/finhub-contract.md#organization-activation `ACTIVATING`) until the flow finishes.
  *
  * @internal
  */

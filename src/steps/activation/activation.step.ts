@@ -1,6 +1,6 @@
 /**
  * Activation (docs/finhub-contract.md#readiness-check,
- * docs/finhub-contract.md#individual-activation, docs/finhub-contract.md#organization-activation): waits while FinHub reviews the documents, then asks
+ * docs/finhub-contract.md#individual-activation, #organization-activation): waits while FinHub reviews the documents, then asks
  * for the code from the email; a company's wallet is then provisioned before the flow finishes.
  */
 import { msg } from '@lit/localize';
@@ -9,7 +9,8 @@ import type { ActivationOutcome } from '../../flow/backend.js';
 
 /**
  * Where activation is: checking readiness, waiting for KYC, asking for the code… and, for an
- * organization, `provisioning`: activated, its wallet being set up (§7.8 `ACTIVATING`).
+ * organization, `provisioning`: activated, its wallet being set up
+ * (docs/finhub-contract.md#organization-activation `ACTIVATING`).
  */
 export type ActivationPhase =
   'checking' | 'pending' | 'ready' | 'rejected' | 'blocked' | 'provisioning';

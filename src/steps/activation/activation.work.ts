@@ -1,6 +1,8 @@
 /**
- * Activation's work: polling the readiness check (§5.5) until the code can be entered,
- * activating (§5.6, §7.8), and for a company the wallet until it is `ACTIVE` with its IBAN.
+ * Activation's work: polling the readiness check (docs/finhub-contract.md#readiness-check) until
+ * the code can be entered, activating
+ * (docs/finhub-contract.md#individual-activation, #organization-activation), and for a company the
+ * wallet until it is `ACTIVE` with its IBAN.
  */
 import { msg } from '@lit/localize';
 import type { ActivationOutcome, OrganizationBackend } from '../../flow/backend.js';
@@ -55,7 +57,8 @@ export const work: StepWork<ActivationSlice, string> = {
       try {
         check = await context.backend.checkActivation(context);
       } catch (error) {
-        // Tried again on the next tick, no sooner than a 429's Retry-After asks (§8).
+        // Tried again on the next tick, no sooner than a 429's Retry-After asks
+        // (docs/finhub-contract.md#errors).
         if (!toFailure(error).retryable || attempt >= QUIET_RETRIES) throw error;
         await context.waitOut(error);
         continue;
@@ -67,8 +70,10 @@ export const work: StepWork<ActivationSlice, string> = {
   },
 
   /**
-   * Activates with the code from the email (§5.6, §7.8). A company answers `ACTIVATING` while its
-   * wallet is provisioned: the step says so and the flow finishes once the wallet is `ACTIVE`.
+   * Activates with the code from the email
+   * (docs/finhub-contract.md#individual-activation, #organization-activation). A company answers
+   * `ACTIVATING` while its wallet is provisioned: the step says so and the flow finishes once the
+   * wallet is `ACTIVE`.
    */
   async submit(code, context) {
     if (context.slice.phase !== 'ready') return;
@@ -78,13 +83,15 @@ export const work: StepWork<ActivationSlice, string> = {
     try {
       outcome = await context.backend.activate(code, context);
     } catch (error) {
-      // An earlier attempt's answer was lost (§9): FinHub's 409 now says that attempt activated.
+      // An earlier attempt's answer was lost (docs/finhub-contract.md#retries-and-idempotency):
+      // FinHub's 409 now says that attempt activated.
       if (!context.slice.unsure || toFailure(error).code !== 'conflict') {
         context.update({ slice: { unsure: outcomeUnknown(error) || context.signal.aborted } });
         throw error;
       }
       // The IBAN went with the lost answer: a company's comes from its wallet (polled below),
-      // a person's is not to be had again (§5.6 names no other source).
+      // a person's is not to be had again (docs/finhub-contract.md#individual-activation names no
+      // other source).
       outcome = provisions ? {} : { status: 'ACTIVE' };
     }
     const done: Patch<ActivationSlice> = {
@@ -106,7 +113,7 @@ export const work: StepWork<ActivationSlice, string> = {
       failure.code === 'bad_request' ||
       (failure.code === 'validation_failed' && failure.fieldErrors.length > 0)
     ) {
-      // §5.6: a wrong or expired code.
+      // docs/finhub-contract.md#individual-activation: a wrong or expired code.
       context.update({ slice: { codeRejected: true } });
       return {
         onForm: true,
@@ -123,11 +130,13 @@ function noteCheck(context: Context, check: ActivationCheck): ActivationPhase {
   const before = context.slice.phase;
   let phase: ActivationPhase;
   const status = check.status?.trim().toUpperCase();
-  // An organization activated earlier: its wallet is (being) set up (§7.8, §10).
+  // An organization activated earlier: its wallet is (being) set up
+  // (docs/finhub-contract.md#organization-activation, #statuses).
   if (status === 'ACTIVATING' || status === 'ACTIVE') phase = 'provisioning';
   else if (check.allowed) phase = 'ready';
   else if (isRejected(check.verificationStatus)) phase = 'rejected';
-  // Verified and agreed, yet not allowed (e.g. already active, §5.5): waiting will not help.
+  // Verified and agreed, yet not allowed (e.g. already active,
+  // docs/finhub-contract.md#readiness-check): waiting will not help.
   else if (check.verificationOk === true && check.consentOk === true) phase = 'blocked';
   else phase = 'pending';
   context.update({ slice: { phase } });
@@ -145,8 +154,8 @@ function noteCheck(context: Context, check: ActivationCheck): ActivationPhase {
 }
 
 /**
- * After a company's activation: polls its wallet (§7.8 [O] names `wallet-status`) until it is
- * `ACTIVE`, then finishes with the IBAN.
+ * After a company's activation: polls its wallet (docs/finhub-contract.md#wallet-status names
+ * `wallet-status`) until it is `ACTIVE`, then finishes with the IBAN.
  */
 async function pollWallet(context: Context): Promise<Patch<ActivationSlice>> {
   const backend = context.backend as OrganizationBackend; // only a flow that provisions wallets comes here

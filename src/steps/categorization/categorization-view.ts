@@ -13,11 +13,12 @@ const contactHref = (value: string) =>
   /^(https?:|mailto:|tel:|\/(?!\/))/i.test(value.trim()) ? value.trim() : undefined;
 
 /**
- * Categorization (finhub-api.md §4): the person picks one of the tenant's categories. Presentational:
- * it receives the categories and a default, and sends a `StepSubmitEvent<string>` with the chosen
- * key. A host-preset category never reaches this screen (the flow completes the step itself).
- * A category smart categorization cannot fill is not offered; when none is left, there is no
- * form, only the host's contact route (docs/finhub-contract.md#smart-categorization).
+ * Categorization (docs/finhub-contract.md#categorization-hierarchy): the person picks one of the
+ * tenant's categories. Presentational: it receives the categories and a default, and sends a
+ * `StepSubmitEvent<string>` with the chosen key. A host-preset category never reaches this screen
+ * (the flow completes the step itself). A category smart categorization cannot fill is not offered;
+ * when none is left, there is no form, only the host's contact route
+ * (docs/finhub-contract.md#smart-categorization).
  *
  * @internal
  */

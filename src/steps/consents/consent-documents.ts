@@ -1,14 +1,15 @@
 /**
- * The documents behind the three individual consents (finhub-api.md §5.4): where the person reads
- * them and which version they accept. FinHub has no API for them (§12.12), so the host names them
- * with the element's `consents` property; anything left out falls back to the defaults below.
+ * The documents behind the three individual consents (docs/finhub-contract.md#consents): where the
+ * person reads them and which version they accept. FinHub has no API for them
+ * (docs/finhub-contract.md#consents), so the host names them with the element's `consents`
+ * property; anything left out falls back to the defaults below.
  */
 import type { ConsentKind } from '../../flow/types.js';
 
 export interface ConsentDocument {
   /** Where the document can be read (opens in a new tab). */
   url: string;
-  /** The version sent with the acceptance (`version`, §5.4). */
+  /** The version sent with the acceptance (`version`, docs/finhub-contract.md#consents). */
   version: string;
 }
 

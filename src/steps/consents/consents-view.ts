@@ -14,9 +14,9 @@ import { summaryStyles } from '../shared/error-summary.js';
 import { StepElement } from '../shared/step-element.js';
 
 /**
- * Consents (finhub-api.md §5.4): terms, privacy and data processing, each with its document and
- * version; all three are required. Sends a `StepSubmitEvent<ConsentValues>`; the flow sends the
- * acceptances in the documented order. Consents FinHub already holds show as accepted.
+ * Consents (docs/finhub-contract.md#consents): terms, privacy and data processing, each with its
+ * document and version; all three are required. Sends a `StepSubmitEvent<ConsentValues>`; the flow
+ * sends the acceptances in the documented order. Consents FinHub already holds show as accepted.
  *
  * @internal
  */

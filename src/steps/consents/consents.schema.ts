@@ -1,6 +1,6 @@
 /**
- * The consents step (finhub-api.md §5.4): terms, privacy and data processing must all be
- * accepted before activation, so each checkbox is required.
+ * The consents step (docs/finhub-contract.md#consents): terms, privacy and data processing must all
+ * be accepted before activation, so each checkbox is required.
  */
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';

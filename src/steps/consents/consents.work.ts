@@ -1,4 +1,7 @@
-/** The consents' work: each one FinHub does not hold yet, in the order §5.4 gives. */
+/**
+ * The consents' work: each one FinHub does not hold yet, in the order
+ * docs/finhub-contract.md#consents gives.
+ */
 import type { StepWork } from '../../flow/definitions.js';
 import { outcomeUnknown } from '../../flow/failure.js';
 import { planResume } from '../../flow/resume.js';
@@ -21,8 +24,9 @@ export const work: StepWork<ConsentsSlice, ConsentValues> = {
     const documents = resolveConsentDocuments(context.settings.consents);
     const held = () => context.data.consentsHeld ?? [];
     if (context.slice.unsure) {
-      // The last consent's outcome is unknown: ask FinHub which it holds (§5.5) rather than
-      // send one twice (§9).
+      // The last consent's outcome is unknown: ask FinHub which it holds
+      // (docs/finhub-contract.md#readiness-check) rather than send one twice
+      // (docs/finhub-contract.md#retries-and-idempotency).
       const check = await context.backend.checkActivation(context);
       const known = planResume(check).acceptedConsents;
       context.update({

@@ -45,11 +45,12 @@ const fileIcon = html`<svg
 </svg>`;
 
 /**
- * One document the verification asks for (finhub-api.md §6.2), as a card: which document (when
- * there is a choice), the file picked or dropped, checked before anything is sent (its real type
- * from its first bytes, the card's formats and size cap), encoded to base64 without blocking the
- * page and handed to `uploader`, with progress, Cancel, Retry (the same `docId`), Replace and
- * Remove. Bytes and base64 are never kept after an upload, nor put in any event.
+ * One document the verification asks for (docs/finhub-contract.md#document-upload), as a card:
+ * which document (when there is a choice), the file picked or dropped, checked before anything is
+ * sent (its real type from its first bytes, the card's formats and size cap), encoded to base64
+ * without blocking the page and handed to `uploader`, with progress, Cancel, Retry (the same
+ * `docId`), Replace and Remove. Bytes and base64 are never kept after an upload, nor put in any
+ * event.
  *
  * It renders into the documents step's shadow root (no shadow root of its own), so the step's
  * ids, parts and styles (document-card.styles.ts) reach it.
@@ -64,7 +65,10 @@ export class FinHubDocumentCard extends LitElement {
   /** Position in the step: ids are `doc-<index>-…`. */
   @property({ type: Number }) index = 0;
 
-  /** Sends one document (base64 JSON, §6.2) and resolves with FinHub's id. */
+  /**
+   * Sends one document (base64 JSON, docs/finhub-contract.md#document-upload) and resolves with
+   * FinHub's id.
+   */
   @property({ attribute: false }) uploader: DocumentUploader | undefined;
 
   /** This requirement's document already on FinHub (e.g. on resume). */
@@ -88,7 +92,10 @@ export class FinHubDocumentCard extends LitElement {
 
   /** Kept from a passed check until the upload succeeds, for Retry; then dropped. */
   #file: File | undefined;
-  /** This file's §6.2 `docId`: the same on Retry, so FinHub can tell a re-sent upload. */
+  /**
+   * This file's docs/finhub-contract.md#document-upload `docId`: the same on Retry, so FinHub can
+   * tell a re-sent upload.
+   */
   #docId: string | undefined;
   #mimeType: DocumentMimeType | undefined;
   #documentId: string | undefined;

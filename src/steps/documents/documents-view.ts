@@ -40,10 +40,10 @@ const CARD = 'finhub-document-card';
 const PANEL = 'finhub-handoff-panel';
 
 /**
- * Documents (finhub-api.md §5.3, §6.2, §7.6): one card per required document
- * (`<finhub-document-card>`, which checks, encodes and uploads its file through `uploader`).
- * Cards upload independently; Continue sends a `StepSubmitEvent<DocumentsStepValue>` once every
- * card has a document on FinHub.
+ * Documents (docs/finhub-contract.md#individual-verification, #document-upload, #kyb-verification):
+ * one card per required document (`<finhub-document-card>`, which checks, encodes and uploads its
+ * file through `uploader`). Cards upload independently; Continue sends a
+ * `StepSubmitEvent<DocumentsStepValue>` once every card has a document on FinHub.
  *
  * Under a strict CSP, thumbnails need `img-src blob:`; without it a broken image shows and the
  * upload itself is unaffected.
@@ -108,7 +108,10 @@ export class FinHubDocumentsStep extends StepElement {
   /** What to upload, one card each (see `requirementsFor`). */
   @property({ attribute: false }) requirements: DocumentRequirement[] = [];
 
-  /** Sends one document (base64 JSON, §6.2) and resolves with FinHub's id. */
+  /**
+   * Sends one document (base64 JSON, docs/finhub-contract.md#document-upload) and resolves with
+   * FinHub's id.
+   */
   @property({ attribute: false }) uploader: DocumentUploader | undefined;
 
   /** Documents already on FinHub, by requirement type (e.g. when resuming). */

@@ -1,4 +1,7 @@
-/** The documents step's work: each upload (§6.2), and moving on once every one is on FinHub. */
+/**
+ * The documents step's work: each upload (docs/finhub-contract.md#document-upload), and moving on
+ * once every one is on FinHub.
+ */
 import type { DocumentUpload, DocumentUploadOptions } from '../../flow/backend.js';
 import type { StepContext, StepWork } from '../../flow/definitions.js';
 import { outcomeUnknown, toFailure } from '../../flow/failure.js';
@@ -19,7 +22,10 @@ export const work: StepWork<DocumentsSlice, DocumentsStepValue> = {
   },
 };
 
-/** Uploads one checked file to the started verification (§6.2); the view shows how it went. */
+/**
+ * Uploads one checked file to the started verification (docs/finhub-contract.md#document-upload);
+ * the view shows how it went.
+ */
 export async function uploadDocument(
   upload: DocumentUpload,
   options: DocumentUploadOptions,
@@ -34,8 +40,9 @@ export async function uploadDocument(
   };
   try {
     // An earlier attempt's answer was lost: ask FinHub whether it holds the file before sending it
-    // again (§9: no idempotency key). Where it cannot be asked (an organization), the same `docId`
-    // goes again and a 409 says the earlier attempt stored it.
+    // again (docs/finhub-contract.md#retries-and-idempotency: no idempotency key). Where it cannot
+    // be asked (an organization), the same `docId` goes again and a 409 says the earlier attempt
+    // stored it.
     const held = resent
       ? await context.backend.findDocument?.(upload, {
           ...context,
@@ -51,7 +58,8 @@ export async function uploadDocument(
     const failure = toFailure(error);
     if (resent && failure.code === 'conflict') {
       unsure(upload.docId, false);
-      // FinHub's id is not in the 409 we read; the docId is the document's own id (§6.2).
+      // FinHub's id is not in the 409 we read; the docId is the document's own id
+      // (docs/finhub-contract.md#document-upload).
       return { documentId: upload.docId };
     }
     // Cancelled too: the request may have reached FinHub before it was.

@@ -1,10 +1,10 @@
 /**
- * Base64 for the JSON upload body (finhub-api.md §6.2 `fileContent`) without freezing the page.
- * The file is read in slices (`Blob.slice().arrayBuffer()`, read off the main thread) and each
- * slice is encoded in its own task, natively with `Uint8Array.prototype.toBase64` where the
- * browser has it. One `FileReader.readAsDataURL` of a 10 MB file builds its 13 MB result in one
- * main-thread task of 70 ms or more; a JavaScript `btoa` loop over the whole file would block for
- * longer still.
+ * Base64 for the JSON upload body (docs/finhub-contract.md#document-upload `fileContent`) without
+ * freezing the page. The file is read in slices (`Blob.slice().arrayBuffer()`, read off the main
+ * thread) and each slice is encoded in its own task, natively with `Uint8Array.prototype.toBase64`
+ * where the browser has it. One `FileReader.readAsDataURL` of a 10 MB file builds its 13 MB result
+ * in one main-thread task of 70 ms or more; a JavaScript `btoa` loop over the whole file would
+ * block for longer still.
  */
 
 export interface EncodeOptions {

@@ -1,8 +1,9 @@
 /**
- * Checks a chosen file before anything is encoded or sent (finhub-api.md §6.2: PDF, JPEG or PNG,
- * decoded size caps). The real type comes from the first bytes, not from the name or the type
- * the browser reports, and a file whose name or type says otherwise is refused: FinHub stores the
- * `mimeType` we send beside the bytes, and a reviewer opening a "PDF" that is a photo loses time.
+ * Checks a chosen file before anything is encoded or sent (docs/finhub-contract.md#document-upload:
+ * PDF, JPEG or PNG, decoded size caps). The real type comes from the first bytes, not from the name
+ * or the type the browser reports, and a file whose name or type says otherwise is refused: FinHub
+ * stores the `mimeType` we send beside the bytes, and a reviewer opening a "PDF" that is a photo
+ * loses time.
  */
 import { msg, str } from '@lit/localize';
 import { activeLocale } from '../../localization/localization.js';
@@ -15,7 +16,10 @@ export const DOCUMENT_MIME_TYPES: readonly DocumentMimeType[] = [
   'image/png',
 ];
 
-/** §6.2 sizes are in binary megabytes (the sandbox enforces 10 × 1024 × 1024). */
+/**
+ * docs/finhub-contract.md#document-upload sizes are in binary megabytes (the sandbox enforces 10 ×
+ * 1024 × 1024).
+ */
 export const MB = 1024 * 1024;
 
 /** Bytes needed to tell the three types apart (PNG's signature is the longest). */

@@ -1,5 +1,6 @@
 /**
- * Document requirements: FinHub's `requiredDocuments` codes (finhub-api.md §5.3, §6.1, §7.6) turned
+ * Document requirements: FinHub's `requiredDocuments` codes
+ * (docs/finhub-contract.md#individual-verification, #create-verification, #kyb-verification) turned
  * into what the documents step shows and checks. Labels are read through msg() when
  * `requirementsFor` runs, so call it again after the locale changes.
  */
@@ -29,7 +30,8 @@ export interface DocumentRequirement {
   options?: Array<{ type: string; label: string }>;
 }
 
-// One §6.2 upload body, minus the ids the uploader adds (verificationId, customerId, …).
+// One docs/finhub-contract.md#document-upload upload body, minus the ids the uploader adds
+// (verificationId, customerId, …).
 export type { DocumentUpload };
 
 export type DocumentUploader = (
@@ -40,29 +42,36 @@ export type DocumentUploader = (
 interface Entry {
   label: () => string;
   description?: () => string;
-  /** B2B cap (§6.2 B2B guide); individuals always get INDIVIDUAL_MAX_BYTES. */
+  /**
+   * B2B cap (docs/finhub-contract.md#document-upload B2B guide); individuals always get
+   * INDIVIDUAL_MAX_BYTES.
+   */
   maxBytes?: number;
   accept?: DocumentMimeType[];
   options?: () => Array<{ type: string; label: string }>;
 }
 
-/** §6.2, older individual documents page. */
+/** docs/finhub-contract.md#document-upload, older individual documents page. */
 export const INDIVIDUAL_MAX_BYTES = 10 * MB;
-/** §6.2 B2B guide: "others 5 MB". */
+/** docs/finhub-contract.md#document-upload B2B guide: "others 5 MB". */
 export const ORGANIZATION_DEFAULT_MAX_BYTES = 5 * MB;
 /** Not in FinHub's lists: shown with a label made from the code. */
 export const UNKNOWN_MAX_BYTES = 10 * MB;
 
 const IMAGES: DocumentMimeType[] = ['image/jpeg', 'image/png'];
 
-/** §5.3a lists ID_CARD, §6.2 NATIONAL_ID; the sandbox accepts these three for GOVERNMENT_ID. */
+/**
+ * docs/finhub-contract.md#individual-verification lists ID_CARD,
+ * docs/finhub-contract.md#document-upload NATIONAL_ID; the sandbox accepts these three for
+ * GOVERNMENT_ID.
+ */
 const governmentIdOptions = () => [
   { type: 'PASSPORT', label: msg('Passport') },
   { type: 'NATIONAL_ID', label: msg('National ID card') },
   { type: 'DRIVERS_LICENSE', label: msg('Driving licence') },
 ];
 
-/** Codes from §5.3 and §6.2 (B2C lists). */
+/** Codes from docs/finhub-contract.md#individual-verification, #document-upload (B2C lists). */
 const INDIVIDUAL: Record<string, Entry> = {
   GOVERNMENT_ID: {
     label: () => msg('Passport or national ID'),
@@ -126,7 +135,10 @@ const INDIVIDUAL: Record<string, Entry> = {
   },
 };
 
-/** §6.2 B2B list with the guide's caps, plus the alternative spellings the org pages use. */
+/**
+ * docs/finhub-contract.md#document-upload B2B list with the guide's caps, plus the alternative
+ * spellings the org pages use.
+ */
 const ORGANIZATION: Record<string, Entry> = {
   CERTIFICATE_OF_INCORPORATION: {
     label: () => msg('Certificate of incorporation'),
@@ -192,7 +204,10 @@ const ORGANIZATION: Record<string, Entry> = {
   },
 };
 
-/** Used when FinHub sends no list (§12.8: the entry points disagree on what they return). */
+/**
+ * Used when FinHub sends no list (docs/finhub-contract.md#individual-verification: the entry points
+ * disagree on what they return).
+ */
 export const DEFAULT_REQUIREMENTS: Record<FlowKind, readonly string[]> = {
   individual: ['GOVERNMENT_ID', 'PROOF_OF_ADDRESS'],
   organization: ['CERTIFICATE_OF_INCORPORATION', 'ARTICLES_OF_ASSOCIATION', 'PROOF_OF_ADDRESS'],

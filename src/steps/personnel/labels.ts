@@ -1,4 +1,7 @@
-/** Readable names for the personnel vocabularies (finhub-api.md §7.2–§7.4), through `msg()`. */
+/**
+ * Readable names for the personnel vocabularies
+ * (docs/finhub-contract.md#employees, #directors, #shareholders), through `msg()`.
+ */
 import { msg } from '@lit/localize';
 import type {
   DirectorRole,
@@ -80,11 +83,17 @@ export function labelOr<T extends string>(
   return (known as readonly string[]).includes(value) ? label(value as T) : value; // checked just above
 }
 
-/** Why the first employee gets the Admin user role (§1.3, §7.2). */
+/**
+ * Why the first employee gets the Admin user role
+ * (docs/finhub-contract.md#organization-flow, #employees).
+ */
 export const adminRoleReason = () =>
   msg('At least one employee needs the Admin user role: they can manage the account.');
 
-/** What a politically exposed person is (§7.4 asks for a PEP declaration). */
+/**
+ * What a politically exposed person is (docs/finhub-contract.md#shareholders asks for a PEP
+ * declaration).
+ */
 export const pepExplanation = () =>
   msg(
     'A politically exposed person (PEP) holds, or held in the last 12 months, a prominent public role, such as head of state or government, minister, member of parliament, senior judge, ambassador, senior military officer or board member of a state-owned company, or is a close family member or known close associate of such a person.',

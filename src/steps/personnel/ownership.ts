@@ -64,7 +64,9 @@ export function ownershipSummary(totalHundredths: number, locale = 'en'): string
   return msg(str`Total ownership: ${total} — ${over} over 100%`);
 }
 
-// ---- the step's rules (§1.3, §7.2–§7.4, §7.8 structure checks) ---------------------------------
+// ---- the step's rules
+// (docs/finhub-contract.md#organization-flow, #employees, #directors, #shareholders, #organization-activation
+// structure checks) ---------------------------------
 
 export interface PersonnelRuleInput {
   /** Roles of every employee, saved and new. */

@@ -4,7 +4,10 @@
  */
 import type { PersonnelRequest, PersonnelValues } from './personnel.schema.js';
 
-/** The requests in the order they must be sent (the `ADMIN_USER` employee first, §7.2). */
+/**
+ * The requests in the order they must be sent (the `ADMIN_USER` employee first,
+ * docs/finhub-contract.md#employees).
+ */
 export function personnelRequests(values: PersonnelValues): PersonnelRequest[] {
   return [
     ...values.employees.map((request, index) => ({

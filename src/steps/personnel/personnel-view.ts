@@ -26,12 +26,14 @@ import { directors, employees, shareholders } from './sections.js';
 const NONE: SavedPersonnel = { employees: [], directors: [], shareholders: [] };
 
 /**
- * Personnel (finhub-api.md §1.3 step 3): employees (§7.2), directors (§7.3) and shareholders
- * (§7.4), one section component each (personnel-section.ts, fed its config from sections.ts).
- * Presentational: lists what FinHub already holds (`saved`, not editable) and the rows added here
- * (add, edit, remove before sending), checks the step's rules before any request (an
- * `ADMIN_USER` employee, a director, ownership of exactly 100%), and on Continue sends a
- * `StepSubmitEvent<PersonnelValues>` with only the new rows, already shaped as requests.
+ * Personnel (docs/finhub-contract.md#organization-flow step 3): employees
+ * (docs/finhub-contract.md#employees), directors (docs/finhub-contract.md#directors) and
+ * shareholders (docs/finhub-contract.md#shareholders), one section component each
+ * (personnel-section.ts, fed its config from sections.ts). Presentational: lists what FinHub
+ * already holds (`saved`, not editable) and the rows added here (add, edit, remove before sending),
+ * checks the step's rules before any request (an `ADMIN_USER` employee, a director, ownership of
+ * exactly 100%), and on Continue sends a `StepSubmitEvent<PersonnelValues>` with only the new rows,
+ * already shaped as requests.
  *
  * After a failed save the flow says how many rows were saved (`sent`: the step drops them), lists
  * them in `saved`, and names the failing row in `rowErrors`.
@@ -239,9 +241,9 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
   }
 
   /**
-   * §7.2: FinHub refuses a first employee without `ADMIN_USER`. When none is saved yet, the
-   * first new employee with that role moves to the front (the list shows the new order, so
-   * `rowErrors` indices still match what is shown).
+   * docs/finhub-contract.md#employees: FinHub refuses a first employee without `ADMIN_USER`. When
+   * none is saved yet, the first new employee with that role moves to the front (the list shows the
+   * new order, so `rowErrors` indices still match what is shown).
    */
   #adminFirst(): void {
     if ((this.saved?.employees ?? []).length) return;

@@ -1,8 +1,9 @@
 /**
- * The personnel step (finhub-api.md §1.3 step 3): employees (§7.2), directors (§7.3) and
- * shareholders (§7.4). One zod/mini schema per row form, the step's rules (an `ADMIN_USER`
- * employee, at least one director, ownership totalling exactly 100%) and pure mappers from the
- * validated rows to the API client's request types.
+ * The personnel step (docs/finhub-contract.md#organization-flow step 3): employees
+ * (docs/finhub-contract.md#employees), directors (docs/finhub-contract.md#directors) and
+ * shareholders (docs/finhub-contract.md#shareholders). One zod/mini schema per row form, the step's
+ * rules (an `ADMIN_USER` employee, at least one director, ownership totalling exactly 100%) and
+ * pure mappers from the validated rows to the API client's request types.
  *
  * Ownership is kept in integer hundredths of a percent (33.33% = 3333) so totals never suffer
  * float error; it becomes a number with at most two decimals only in the request.
@@ -168,7 +169,7 @@ export interface DirectorValues {
   email: string;
   /** `YYYY-MM-DD`. */
   dateOfBirth: string;
-  /** ISO 3166-1 alpha-2 (errata E5). */
+  /** ISO 3166-1 alpha-2 (docs/finhub-contract.md#nationality-and-formats). */
   nationality: string;
   role: DirectorRole;
   /** `YYYY-MM-DD`, or '' when not given. */
@@ -320,7 +321,8 @@ export function createShareholderSchema(): z.ZodMiniType<ShareholderValues> {
         }),
       })
       .check(
-        // Names are required by type (§7.4): a person's names, or a company's.
+        // Names are required by type (docs/finhub-contract.md#shareholders): a person's names, or a
+        // company's.
         z.refine((row) => row.firstName !== '', {
           error: msg('Enter the shareholder’s first name'),
           path: ['firstName'],
@@ -388,7 +390,9 @@ export function validateShareholder(
 
 // ---- what FinHub already holds (the element's `saved` property) --------------------------------
 
-/** An employee on FinHub (§7.2 response / the wiring's record of it). */
+/**
+ * An employee on FinHub (docs/finhub-contract.md#employees response / the wiring's record of it).
+ */
 export interface SavedEmployee {
   employeeId?: string;
   userId?: string;
@@ -399,7 +403,7 @@ export interface SavedEmployee {
   roles: string[];
 }
 
-/** A director as `GET /{orgId}/directors` lists it (§7.3). */
+/** A director as `GET /{orgId}/directors` lists it (docs/finhub-contract.md#directors). */
 export interface SavedDirector {
   directorId?: string;
   firstName: string;
@@ -410,7 +414,10 @@ export interface SavedDirector {
   status?: string;
 }
 
-/** A shareholder on FinHub: the §7.4 request plus its response's id and status. */
+/**
+ * A shareholder on FinHub: the docs/finhub-contract.md#shareholders request plus its response's id
+ * and status.
+ */
 export interface SavedShareholder extends AddShareholderRequest {
   shareholderId?: string;
   status?: string;
@@ -449,7 +456,10 @@ export type PersonnelRequest =
 // `personnelRequests` lives in ../personnel-requests.ts (no zod): the lazily loaded
 // organization handlers use it too.
 
-/** §7.2 body: `person` with the names and email (and phone when given), `position`, `roles`. */
+/**
+ * docs/finhub-contract.md#employees body: `person` with the names and email (and phone when given),
+ * `position`, `roles`.
+ */
 export function toAddEmployeeRequest(values: EmployeeValues): AddEmployeeRequest {
   return {
     person: {
@@ -463,7 +473,10 @@ export function toAddEmployeeRequest(values: EmployeeValues): AddEmployeeRequest
   };
 }
 
-/** §7.3 fields (the client's `buildDirectorBody` sends them both nested and flat). */
+/**
+ * docs/finhub-contract.md#directors fields (the client's `buildDirectorBody` sends them both nested
+ * and flat).
+ */
 export function toAddDirectorRequest(values: DirectorValues): AddDirectorRequest {
   return {
     firstName: values.firstName,
@@ -476,7 +489,10 @@ export function toAddDirectorRequest(values: DirectorValues): AddDirectorRequest
   };
 }
 
-/** §7.4 body; `isBeneficialOwner` follows the 25% rule, the percentage has at most 2 decimals. */
+/**
+ * docs/finhub-contract.md#shareholders body; `isBeneficialOwner` follows the 25% rule, the
+ * percentage has at most 2 decimals.
+ */
 export function toAddShareholderRequest(values: ShareholderValues): AddShareholderRequest {
   const common = {
     ownershipPercentage: values.ownershipHundredths / 100,

@@ -1,6 +1,6 @@
 /**
  * People (docs/finhub-contract.md#organization-flow): the company's employees, directors and
- * shareholders (docs/finhub-contract.md#employees, docs/finhub-contract.md#directors,
+ * shareholders (docs/finhub-contract.md#employees, #directors,
  * docs/finhub-contract.md#shareholders). Organization flow only.
  */
 import { msg } from '@lit/localize';
@@ -28,7 +28,7 @@ export interface PersonnelSlice {
   progress?: { values: PersonnelValues; sent: PersonnelSentCounts };
   /** The first unsent row may be saved without our knowing (its answer was lost). */
   unsure: boolean;
-  /** The directors FinHub holds were read (§7.3). */
+  /** The directors FinHub holds were read (docs/finhub-contract.md#directors). */
   directorsLoaded: boolean;
 }
 
@@ -43,7 +43,8 @@ export const personnel = defineStep<PersonnelSlice, PersonnelValues, Organizatio
     unsure: false,
     directorsLoaded: false,
   }),
-  // What FinHub already holds (a resumed onboarding), shown as saved (§7.3 list).
+  // What FinHub already holds (a resumed onboarding), shown as saved
+  // (docs/finhub-contract.md#directors list).
   entry: (_data, slice) => !slice.directorsLoaded && 'quiet',
   onSignIn: true,
 });

@@ -1,6 +1,7 @@
 /**
- * The people step's work (finhub-api.md §7.2–§7.4): saving its new rows in the order FinHub needs
- * them, the directors FinHub holds, and whether a resumed company still has to name its people.
+ * The people step's work (docs/finhub-contract.md#employees, #directors, #shareholders): saving its
+ * new rows in the order FinHub needs them, the directors FinHub holds, and whether a resumed
+ * company still has to name its people.
  */
 import { msg } from '@lit/localize';
 import { errorText } from '../../localization/error-messages.js';
@@ -20,23 +21,29 @@ import type {
 
 type Context = StepContext<PersonnelSlice, OrganizationBackend>;
 
-/** The people step's sections in the order FinHub needs them (§7.2 before §7.3 before §7.4). */
+/**
+ * The people step's sections in the order FinHub needs them (docs/finhub-contract.md#employees
+ * before docs/finhub-contract.md#directors before docs/finhub-contract.md#shareholders).
+ */
 const SECTIONS: readonly PersonnelSection[] = ['employees', 'directors', 'shareholders'];
 
 const none = (): PersonnelSentCounts => ({ employees: 0, directors: 0, shareholders: 0 });
 
 export const work: StepWork<PersonnelSlice, PersonnelValues, OrganizationBackend> = {
-  /** What FinHub already holds (a resumed onboarding), shown as saved (§7.3 list). */
+  /**
+   * What FinHub already holds (a resumed onboarding), shown as saved
+   * (docs/finhub-contract.md#directors list).
+   */
   async enter(context) {
     if (!context.slice.directorsLoaded) await loadDirectors(context);
   },
 
   /**
-   * Saves the new rows (§7.2–§7.4) in the order FinHub needs: employees (the `ADMIN_USER` one
-   * first), directors, shareholders. The view checked its rules first, so nothing is sent for a
-   * list that breaks them. After a failure the slice says how many rows of each section went
-   * through (the view drops them; they show as saved) and which row FinHub refused; a retry of
-   * the same save sends only what is left.
+   * Saves the new rows (docs/finhub-contract.md#employees, #directors, #shareholders) in the order
+   * FinHub needs: employees (the `ADMIN_USER` one first), directors, shareholders. The view checked
+   * its rules first, so nothing is sent for a list that breaks them. After a failure the slice says
+   * how many rows of each section went through (the view drops them; they show as saved) and which
+   * row FinHub refused; a retry of the same save sends only what is left.
    */
   async submit(values, context) {
     const progress = context.slice.progress;
@@ -87,7 +94,8 @@ export const work: StepWork<PersonnelSlice, PersonnelValues, OrganizationBackend
    * its people were never saved, asks to be done again (instead of the readiness check's landing).
    */
   async signedIn(check, context) {
-    // §7.3: the one personnel list FinHub documents; it also fills the saved list.
+    // docs/finhub-contract.md#directors: the one personnel list FinHub documents; it also fills the
+    // saved list.
     const count = await loadDirectors(context);
     return personnelPending(check, context.data.resumeStep, count ?? 0);
   },
@@ -103,8 +111,9 @@ function rest(values: PersonnelValues, sent: PersonnelSentCounts): PersonnelValu
 }
 
 /**
- * The directors FinHub holds (§7.3), for the saved list. Best effort: without it the step shows
- * what this visit saved. Resolves with how many there are, or undefined when they could not be read.
+ * The directors FinHub holds (docs/finhub-contract.md#directors), for the saved list. Best effort:
+ * without it the step shows what this visit saved. Resolves with how many there are, or undefined
+ * when they could not be read.
  */
 async function loadDirectors(context: Context): Promise<number | undefined> {
   try {
@@ -119,8 +128,9 @@ async function loadDirectors(context: Context): Promise<number | undefined> {
 }
 
 /**
- * What a refused row says (§7.2–§7.4: 400 with field errors, 409 for a person already on file);
- * '' when the failure is not about the row (network, 5xx: the banner says it).
+ * What a refused row says (docs/finhub-contract.md#employees, #directors, #shareholders: 400 with
+ * field errors, 409 for a person already on file); '' when the failure is not about the row
+ * (network, 5xx: the banner says it).
  */
 function personnelRowMessage(error: unknown): string {
   const failure = toFailure(error);
@@ -138,10 +148,12 @@ function personnelRowMessage(error: unknown): string {
 }
 
 /**
- * After the row's earlier attempt lost its answer (§9: no idempotency key), FinHub refusing it as
- * a duplicate says that attempt saved it: a 409 for an employee's or director's email (§7.2,
- * §7.3), the over-100 % ownership refusal for a shareholder (§7.4: the element only sends shares
- * that total 100 %, so a repeat is the only way over).
+ * After the row's earlier attempt lost its answer (docs/finhub-contract.md#retries-and-idempotency:
+ * no idempotency key), FinHub refusing it as a duplicate says that attempt saved it: a 409 for an
+ * employee's or director's email (docs/finhub-contract.md#employees,
+ * docs/finhub-contract.md#directors), the over-100 % ownership refusal for a shareholder
+ * (docs/finhub-contract.md#shareholders: the element only sends shares that total 100 %, so a
+ * repeat is the only way over).
  */
 function heldAlready(item: PersonnelRequest, error: unknown): boolean {
   const failure = toFailure(error);
@@ -173,8 +185,9 @@ async function savePerson(context: Context, item: PersonnelRequest, unsure: bool
   if (item.section === 'employees') {
     const { person, position, roles } = item.request;
     const outcome = await send(() => backend.addEmployee(item.request, context));
-    // §7.1 says the default admin may be created later: when registration named no user,
-    // the employee with the admin's email is that user (the one who signs in, §3.3).
+    // docs/finhub-contract.md#organization-registration says the default admin may be created
+    // later: when registration named no user, the employee with the admin's email is that user (the
+    // one who signs in, docs/finhub-contract.md#organization-user-session).
     const email = context.data.email?.toLowerCase();
     if (!context.data.ids.userId && outcome.userId && person.email.toLowerCase() === email) {
       context.update({ ids: { userId: outcome.userId } });

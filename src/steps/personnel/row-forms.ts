@@ -1,7 +1,8 @@
 /**
- * The fields of the personnel step's three row forms (finhub-api.md §7.2 employee, §7.3 director,
- * §7.4 shareholder). Templates only: the step owns the drafts, touched state and errors.
- * Control ids are `<prefix>-<field>` so the three forms can be open together in one shadow root.
+ * The fields of the personnel step's three row forms (docs/finhub-contract.md#employees employee,
+ * docs/finhub-contract.md#directors director, docs/finhub-contract.md#shareholders shareholder).
+ * Templates only: the step owns the drafts, touched state and errors. Control ids are
+ * `<prefix>-<field>` so the three forms can be open together in one shadow root.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';

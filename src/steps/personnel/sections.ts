@@ -1,6 +1,6 @@
 /**
  * What differs between the people step's three sections (docs/finhub-contract.md#employees,
- * docs/finhub-contract.md#directors, docs/finhub-contract.md#shareholders): their words, their row form, how a row is checked, listed and
+ * docs/finhub-contract.md#directors, #shareholders): their words, their row form, how a row is checked, listed and
  * sent. One section component (personnel-section.ts) renders each from its config.
  */
 import { html, type TemplateResult } from 'lit';
@@ -106,7 +106,10 @@ export interface SectionConfig<D extends object, V, R> {
   form(context: RowFormContext<D>, people: PeopleContext, mode: 'add' | 'edit'): TemplateResult;
   /** The element to focus for a field: its control, or a group's checked (or first) option. */
   controlId(field: string, draft: D): string;
-  /** A validated row as the section's request (§7.2–§7.4). */
+  /**
+   * A validated row as the section's request
+   * (docs/finhub-contract.md#employees, #directors, #shareholders).
+   */
   toRequest(values: V): R;
   /** Someone entered elsewhere, as this section's row: only the fields it has. */
   fromPerson(person: KnownPerson): Partial<D>;
@@ -134,7 +137,8 @@ export const employees: SectionConfig<EmployeeDraft, EmployeeValues, AddEmployee
     submit: (mode) => (mode === 'add' ? msg('Add employee') : msg('Update employee')),
     unfinished: () => msg('Finish or cancel the employee you are editing.'),
   },
-  // §7.2: the first employee must have ADMIN_USER, so it starts ticked while none has it.
+  // docs/finhub-contract.md#employees: the first employee must have ADMIN_USER, so it starts ticked
+  // while none has it.
   emptyDraft: (people) => emptyEmployee(people.adminAmong(undefined) ? [] : [ADMIN_ROLE]),
   validate: validateEmployee,
   emails: (saved, others) => [

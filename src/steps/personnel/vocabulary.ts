@@ -1,6 +1,10 @@
 /** The people step's vocabularies (docs/finhub-contract.md#employees and after): positions, roles, types, limits. */
 
-/** §7.2 example `COMPLIANCE_OFFICER`; §7.1 representatives add `MANAGING_DIRECTOR`, `CEO`, `CFO`. */
+/**
+ * docs/finhub-contract.md#employees example `COMPLIANCE_OFFICER`;
+ * docs/finhub-contract.md#organization-registration representatives add `MANAGING_DIRECTOR`, `CEO`,
+ * `CFO`.
+ */
 export const EMPLOYEE_POSITIONS = [
   'CEO',
   'CFO',
@@ -11,7 +15,7 @@ export const EMPLOYEE_POSITIONS = [
 ] as const;
 export type EmployeePosition = (typeof EMPLOYEE_POSITIONS)[number];
 
-/** §7.2 runner roles. */
+/** docs/finhub-contract.md#employees runner roles. */
 export const EMPLOYEE_ROLES = [
   'ADMIN_USER',
   'COMPLIANCE_OFFICER',
@@ -20,10 +24,13 @@ export const EMPLOYEE_ROLES = [
 ] as const;
 export type EmployeeRole = (typeof EMPLOYEE_ROLES)[number];
 
-/** §1.3 / §7.2: at least one employee (the first one sent) must have this role. */
+/**
+ * docs/finhub-contract.md#organization-flow, #employees: at least one employee (the first one sent)
+ * must have this role.
+ */
 export const ADMIN_ROLE: EmployeeRole = 'ADMIN_USER';
 
-/** §7.3 [N] role list (truncated in the docs after these three). */
+/** docs/finhub-contract.md#directors [N] role list (truncated in the docs after these three). */
 export const DIRECTOR_ROLES = [
   'MANAGING_DIRECTOR',
   'EXECUTIVE_DIRECTOR',
@@ -36,9 +43,9 @@ export type ShareholderType = (typeof SHAREHOLDER_TYPES)[number];
 
 /** 100% in hundredths. */
 export const FULL_OWNERSHIP = 10_000;
-/** §7.4: holders of 25% or more are beneficial owners. */
+/** docs/finhub-contract.md#shareholders: holders of 25% or more are beneficial owners. */
 export const BENEFICIAL_OWNER_THRESHOLD = 2_500;
-/** Directors are individual customers too (§7.3), so adults. */
+/** Directors are individual customers too (docs/finhub-contract.md#directors), so adults. */
 export const DIRECTOR_MINIMUM_AGE = 18;
 
 export type PersonnelSection = 'employees' | 'directors' | 'shareholders';

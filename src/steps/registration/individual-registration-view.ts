@@ -52,9 +52,9 @@ export function individualFieldLabel(field: Field): string {
 }
 
 /**
- * Individual registration (finhub-api.md §5.1): the person's details, address, then contact and
- * password, one short page each. Presentational: validates with the step's zod/mini schema,
- * shows errors after a field is left or on Continue, and sends a
+ * Individual registration (docs/finhub-contract.md#individual-registration): the person's details,
+ * address, then contact and password, one short page each. Presentational: validates with the
+ * step's zod/mini schema, shows errors after a field is left or on Continue, and sends a
  * `StepSubmitEvent<IndividualRegistrationValues>`. The shell passes
  * FinHub's field errors (`serverErrors`) and the duplicate-email state back in.
  *

@@ -1,7 +1,8 @@
 /**
  * The individual registration step's schema (zod/mini). Field names follow FinHub's top-level
- * registration fields (finhub-api.md §5.1) so server field errors map onto them directly; the
- * address becomes `individualCustomer.person.addresses[0]` when the body is built (errata E1).
+ * registration fields (docs/finhub-contract.md#individual-registration) so server field errors map
+ * onto them directly; the address becomes `individualCustomer.person.addresses[0]` when the body is
+ * built (docs/finhub-contract.md#registration-body).
  *
  * Built by a factory so every message comes from `msg()` in the locale active at validation time.
  */
@@ -38,7 +39,7 @@ export interface IndividualRegistrationValues {
   /** `YYYY-MM-DD`. */
   dateOfBirth: string;
   gender: Gender;
-  /** ISO 3166-1 alpha-2 (errata E5). */
+  /** ISO 3166-1 alpha-2 (docs/finhub-contract.md#nationality-and-formats). */
   nationality: string;
   placeOfBirth: string;
   street: string;

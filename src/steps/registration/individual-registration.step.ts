@@ -14,9 +14,10 @@ export const individualRegistration = defineStep<
   IndividualBackend
 >({
   id: 'registration',
-  // Registration creates the customer (§5.1); retrying it is unsafe (§9), so once done it is
-  // locked (the default) and nothing before it can be revisited. Before submitting, the person
-  // may change the category.
+  // Registration creates the customer (docs/finhub-contract.md#individual-registration); retrying
+  // it is unsafe (docs/finhub-contract.md#retries-and-idempotency), so once done it is locked (the
+  // default) and nothing before it can be revisited. Before submitting, the person may change the
+  // category.
   canGoBack: true,
   title: () => msg('Your details'),
   tag: 'finhub-step-individual-registration',

@@ -85,9 +85,9 @@ export function organizationFieldLabel(field: OrganizationRegistrationField): st
 }
 
 /**
- * Organization registration (finhub-api.md §7.1): the company's details, its business and
- * contact details, its registered address, and the admin user's email and password, one short
- * page each. Presentational, like the individual registration
+ * Organization registration (docs/finhub-contract.md#organization-registration): the company's
+ * details, its business and contact details, its registered address, and the admin user's email and
+ * password, one short page each. Presentational, like the individual registration
  * step: validates with its zod/mini schema, shows errors after a field is left or on submit, and
  * sends a `StepSubmitEvent<OrganizationRegistrationValues>` (turn it into the API request with
  * `toRegisterOrganizationRequest`). The shell passes FinHub's field errors (`serverErrors`), the

@@ -1,11 +1,13 @@
 /**
  * The organization registration step's schema (zod/mini), FinHub's server field paths mapped onto
  * its fields, and the pure mapping of its values onto `RegisterOrganizationRequest`
- * (finhub-api.md §7.1; the wire body is built by `buildOrganizationRegistrationBody`).
+ * (docs/finhub-contract.md#organization-registration; the wire body is built by
+ * `buildOrganizationRegistrationBody`).
  *
  * The form is flat: the company's own email and phone are `companyEmail` / `companyPhone`
  * (`organizationCustomer.organization.email|phone`), while `email` is the admin user's login
- * (top-level `email`, §7.1), so FinHub's top-level field errors land on the right control.
+ * (top-level `email`, docs/finhub-contract.md#organization-registration), so FinHub's top-level
+ * field errors land on the right control.
  */
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';
@@ -35,7 +37,10 @@ import {
 import { mapServerErrors, pathSegments, type MappedServerErrors } from './server-fields.js';
 import { validateStep, type ValidationResult } from '../shared/validate.js';
 
-/** §7.1 runner default is `LIMITED_LIABILITY_COMPANY`; the rest are the common EU forms. */
+/**
+ * docs/finhub-contract.md#organization-registration runner default is `LIMITED_LIABILITY_COMPANY`;
+ * the rest are the common EU forms.
+ */
 export const LEGAL_FORMS = [
   'LIMITED_LIABILITY_COMPANY',
   'PUBLIC_LIMITED_COMPANY',
@@ -45,7 +50,10 @@ export const LEGAL_FORMS = [
 ] as const;
 export type LegalForm = (typeof LEGAL_FORMS)[number];
 
-/** §7.1 runner default is `TECHNOLOGY`; FinHub documents no list (§12.14), so a short one. */
+/**
+ * docs/finhub-contract.md#organization-registration runner default is `TECHNOLOGY`; FinHub
+ * documents no list (docs/finhub-contract.md#contradictions), so a short one.
+ */
 export const INDUSTRIES = [
   'TECHNOLOGY',
   'FINANCE',
@@ -75,9 +83,12 @@ export interface OrganizationRegistrationValues {
   street: string;
   city: string;
   postalCode: string;
-  /** ISO 3166-1 alpha-2 (errata E5). */
+  /** ISO 3166-1 alpha-2 (docs/finhub-contract.md#nationality-and-formats). */
   country: string;
-  /** The admin user's login email (§7.1 top-level `email`). */
+  /**
+   * The admin user's login email (docs/finhub-contract.md#organization-registration top-level
+   * `email`).
+   */
   email: string;
   password: string;
   matchingPassword: string;
@@ -219,7 +230,8 @@ export function validateOrganizationRegistration(
   );
 }
 
-// ---- FinHub's field paths (§7.1, §8 `data.errors[] = {field, message}`) ---------------------
+// ---- FinHub's field paths (docs/finhub-contract.md#organization-registration, #errors
+// `data.errors[] = {field, message}`) ---------------------
 
 /** Last segments under `organizationCustomer.organization` (and its address). */
 const ORGANIZATION_NAMES: Record<string, OrganizationRegistrationField> = {
@@ -285,9 +297,11 @@ export function mapOrganizationRegistrationServerErrors(
 // ---- request ------------------------------------------------------------------------------
 
 /**
- * The step's validated values as the API client's `RegisterOrganizationRequest` (§7.1). Empty
- * optional fields are left out; the display name (`customerName`) is the trading name when
- * given, else the legal name (the §7.1 example pairs `My Company` with `My Company Ltd.`).
+ * The step's validated values as the API client's `RegisterOrganizationRequest`
+ * (docs/finhub-contract.md#organization-registration). Empty optional fields are left out; the
+ * display name (`customerName`) is the trading name when given, else the legal name (the
+ * docs/finhub-contract.md#organization-registration example pairs `My Company` with `My Company
+ * Ltd.`).
  */
 export function toRegisterOrganizationRequest(
   values: OrganizationRegistrationValues,

@@ -118,7 +118,7 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
 
   /**
    * With `duplicate-email`: an earlier attempt's outcome was unknown, so the account was most
-   * likely created by it (finhub-api.md §9: no idempotency).
+   * likely created by it (docs/finhub-contract.md#retries-and-idempotency: no idempotency).
    */
   @property({ type: Boolean, attribute: 'registered-earlier' }) registeredEarlier = false;
 

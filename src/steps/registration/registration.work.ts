@@ -1,6 +1,8 @@
 /**
- * Registration's work, for either flow (finhub-api.md §5.1, §7.1): never retried by itself (§9),
- * and a 409 after an attempt whose answer was lost says that attempt registered.
+ * Registration's work, for either flow
+ * (docs/finhub-contract.md#individual-registration, #organization-registration): never retried by
+ * itself (docs/finhub-contract.md#retries-and-idempotency), and a 409 after an attempt whose answer
+ * was lost says that attempt registered.
  */
 import { msg } from '@lit/localize';
 import type {
@@ -42,12 +44,14 @@ function registrationWork<
         outcome = await send(context.backend, values, context);
       } catch (error) {
         // Cancelled (the element left the page) after the registration may have gone out: the
-        // relay carries it out regardless, so a later 409 means this attempt registered (§9).
+        // relay carries it out regardless, so a later 409 means this attempt registered
+        // (docs/finhub-contract.md#retries-and-idempotency).
         if (context.signal.aborted) context.update({ slice: { uncertain: true } });
         throw error;
       }
       return {
-        // Held in memory only until the session step has signed in (§3.2, §3.3).
+        // Held in memory only until the session step has signed in
+        // (docs/finhub-contract.md#customer-session, #organization-user-session).
         credentials: { username: values.email, password: values.password },
         ...(outcome.ids ? { ids: outcome.ids } : {}),
         ...(outcome.status ? { status: outcome.status } : {}),
@@ -71,9 +75,10 @@ function registrationWork<
         return { onForm: true };
       }
       if (failure.retryable && code !== 'rate_limited' && code !== 'token_unavailable') {
-        // §9: no idempotency key, so a repeat could register twice. The person is told and
-        // decides; a repeat that meets a 409 then offers the sign-in instead. (A 429, or no
-        // token at all, means FinHub never acted on it: those are not in doubt.)
+        // docs/finhub-contract.md#retries-and-idempotency: no idempotency key, so a repeat could
+        // register twice. The person is told and decides; a repeat that meets a 409 then offers the
+        // sign-in instead. (A 429, or no token at all, means FinHub never acted on it: those are
+        // not in doubt.)
         context.update({ slice: { uncertain: true } });
         return {
           text: () =>
@@ -118,7 +123,10 @@ export const individualWork = registrationWork<
   IndividualBackend
 >((backend, values, context) => backend.registerIndividual(values, context));
 
-/** The company and its admin user (§7.1); the admin signs in with these credentials (§3.3). */
+/**
+ * The company and its admin user (docs/finhub-contract.md#organization-registration); the admin
+ * signs in with these credentials (docs/finhub-contract.md#organization-user-session).
+ */
 export const organizationWork = registrationWork<
   OrganizationRegistrationDraft,
   OrganizationRegistrationValues,

@@ -1,9 +1,10 @@
 /**
- * Maps FinHub's field paths from a 400 `validation_failed` (finhub-api.md §5.1, §8:
- * `data.errors[] = {field, message}`) onto the registration form's fields. FinHub reports the
- * top-level name (`email`, `matchingPassword`) or the nested one it was copied to (errata E1:
- * `individualCustomer.person.email`, `individualCustomer.person.addresses[0].postalCode`,
- * `individualCustomer.user.password`).
+ * Maps FinHub's field paths from a 400 `validation_failed`
+ * (docs/finhub-contract.md#individual-registration, #errors: `data.errors[] = {field, message}`)
+ * onto the registration form's fields. FinHub reports the top-level name (`email`,
+ * `matchingPassword`) or the nested one it was copied to
+ * (docs/finhub-contract.md#registration-body: `individualCustomer.person.email`,
+ * `individualCustomer.person.addresses[0].postalCode`, `individualCustomer.user.password`).
  */
 import type { FieldError } from '../../api/errors.js';
 import {

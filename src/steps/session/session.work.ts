@@ -1,6 +1,7 @@
 /**
- * The session's work (finhub-api.md §3.2, §3.3): the sign-in right after registration, a returning
- * person's sign-in, and where they land (the readiness check, §5.5).
+ * The session's work (docs/finhub-contract.md#customer-session, #organization-user-session): the
+ * sign-in right after registration, a returning person's sign-in, and where they land (the
+ * readiness check, docs/finhub-contract.md#readiness-check).
  */
 import { FlowError, type SessionCredentials } from '../../flow/backend.js';
 import type { StepContext, StepWork } from '../../flow/definitions.js';
@@ -17,7 +18,8 @@ export const work: StepWork<SessionSlice, SessionCredentials> = {
       if (!credentials) throw new FlowError('unauthorized', 'No credentials to sign in.');
       const outcome = await context.backend.openSession(credentials, context);
       return {
-        // Signed in: the password is not needed again (§3.2; the relay keeps the session).
+        // Signed in: the password is not needed again (docs/finhub-contract.md#customer-session;
+        // the relay keeps the session).
         credentials: null,
         ...(outcome.ids ? { ids: outcome.ids } : {}),
         ...(outcome.status ? { status: outcome.status } : {}),
@@ -27,7 +29,10 @@ export const work: StepWork<SessionSlice, SessionCredentials> = {
     if (context.slice.locating) return locate(context);
   },
 
-  /** A person who came back signs in (§3.2), then lands where they left off. */
+  /**
+   * A person who came back signs in (docs/finhub-contract.md#customer-session), then lands where
+   * they left off.
+   */
   async submit(credentials, context) {
     if (!context.data.signInRequired || context.slice.locating) return;
     context.update({ slice: { error: undefined } });
@@ -57,7 +62,10 @@ export const work: StepWork<SessionSlice, SessionCredentials> = {
   },
 };
 
-/** After a resumed sign-in: the readiness check (§5.5) decides the first unfinished step. */
+/**
+ * After a resumed sign-in: the readiness check (docs/finhub-contract.md#readiness-check) decides
+ * the first unfinished step.
+ */
 async function locate(context: Context) {
   const check = await context.backend.checkActivation(context);
   const plan = planResume(check, context.data.resumeStep);

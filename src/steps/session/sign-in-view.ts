@@ -16,8 +16,8 @@ import {
 } from './sign-in.schema.js';
 
 /**
- * Resume sign-in (finhub-api.md §3.2): a person who registered earlier signs in with email and
- * password, and the flow continues where they left off. Sends a
+ * Resume sign-in (docs/finhub-contract.md#customer-session): a person who registered earlier signs
+ * in with email and password, and the flow continues where they left off. Sends a
  * `StepSubmitEvent<SessionCredentials>`; the shell passes FinHub's refusal back as `error`.
  *
  * @internal

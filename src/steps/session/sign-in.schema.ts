@@ -1,7 +1,7 @@
 /**
- * The resume sign-in (finhub-api.md §3.2): the email and password the person registered with.
- * Only presence and the email's shape are checked: the password rules were enforced when it was
- * created, and FinHub is the judge of whether it is right.
+ * The resume sign-in (docs/finhub-contract.md#customer-session): the email and password the person
+ * registered with. Only presence and the email's shape are checked: the password rules were
+ * enforced when it was created, and FinHub is the judge of whether it is right.
  */
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';

@@ -1,8 +1,9 @@
 /**
  * Building blocks shared by the step schemas (zod/mini): "required, then checks on a filled value",
  * email and international phone, real calendar dates, and the password rules of the registration
- * steps (finhub-api.md §5.1 guide: at least 12 characters, mixed case, digits, symbols; §7.1 uses
- * the same password for the organization's admin user).
+ * steps (docs/finhub-contract.md#individual-registration guide: at least 12 characters, mixed case,
+ * digits, symbols; docs/finhub-contract.md#organization-registration uses the same password for the
+ * organization's admin user).
  *
  * Messages come from `msg()` when a schema is built, so a schema is built for the locale active
  * at validation time: once per locale (and day), through `perLocale`, not on every keystroke.

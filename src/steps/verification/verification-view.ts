@@ -20,9 +20,10 @@ const WORDS: Record<FlowKind, { starting: () => string; intro: () => string }> =
 };
 
 /**
- * Identity check (finhub-api.md §5.3a, §6.1), or the company's KYB (§7.6) for `flow="organization"`:
- * while the verification starts, progress; then the documents it needs, so the person can get them ready before the upload screen. Continue sends a
- * `StepSubmitEvent<null>`.
+ * Identity check (docs/finhub-contract.md#individual-verification, #create-verification), or the
+ * company's KYB (docs/finhub-contract.md#kyb-verification) for `flow="organization"`: while the
+ * verification starts, progress; then the documents it needs, so the person can get them ready
+ * before the upload screen. Continue sends a `StepSubmitEvent<null>`.
  *
  * @internal
  */

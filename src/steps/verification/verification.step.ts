@@ -8,9 +8,10 @@ import { defineStep } from '../../flow/definitions.js';
 
 export const verification = defineStep<object, null>({
   id: 'verification',
-  // Locked (the default): it creates a verification record (§6.1) and documents are submitted
-  // for review (§6.2), so going back would create duplicates.
-  // Information only: it lists the documents the next step asks for.
+  // Locked (the default): it creates a verification record
+  // (docs/finhub-contract.md#create-verification) and documents are submitted for review
+  // (docs/finhub-contract.md#document-upload), so going back would create duplicates. Information
+  // only: it lists the documents the next step asks for.
   counted: false,
   title: () => msg('Identity check'),
   tag: 'finhub-step-verification',

@@ -1,4 +1,8 @@
-/** The verification's work: starting it (§5.3a, §6.1, §7.6) and moving on once it has. */
+/**
+ * The verification's work: starting it
+ * (docs/finhub-contract.md#individual-verification, #create-verification, #kyb-verification) and
+ * moving on once it has.
+ */
 import type { Patch, StepContext, StepWork } from '../../flow/definitions.js';
 
 /**

@@ -6,7 +6,7 @@ const byType = (list: ReturnType<typeof requirementsFor>) =>
   Object.fromEntries(list.map((r) => [r.type, r]));
 
 describe('requirementsFor', () => {
-  it('maps individual codes (§5.3) to labelled 10 MB requirements in FinHub order', () => {
+  it('maps individual codes (docs/finhub-contract.md#individual-verification) to labelled 10 MB requirements in FinHub order', () => {
     const list = requirementsFor(
       ['GOVERNMENT_ID', 'PROOF_OF_ADDRESS', 'SOURCE_OF_FUNDS', 'SELFIE', 'BANK_STATEMENT'],
       'individual',
@@ -45,7 +45,7 @@ describe('requirementsFor', () => {
     expect(selfie!.accept).to.deep.equal(['image/jpeg', 'image/png']);
   });
 
-  it('applies the B2B guide caps per type (§6.2)', () => {
+  it('applies the B2B guide caps per type (docs/finhub-contract.md#document-upload)', () => {
     const list = byType(
       requirementsFor(
         [

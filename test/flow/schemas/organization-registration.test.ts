@@ -192,7 +192,8 @@ describe('organization registration schema', () => {
     expect(request.customerName).to.equal('Acme Robotics UAB');
     expect(request.organization).to.not.have.any.keys('tradingName', 'website');
     expect(request.categorization).to.equal(categorization);
-    // The client's body builder takes it as is (§7.1 nesting).
+    // The client's body builder takes it as is (docs/finhub-contract.md#organization-registration
+    // nesting).
     const body = buildOrganizationRegistrationBody(request, 'tenant-1');
     expect(body.organizationCustomer.organization.addresses[0]).to.deep.include({
       type: 'REGISTERED',

@@ -190,7 +190,7 @@ describe('personnel schemas', () => {
     expect(company.errors).to.deep.equal({});
   });
 
-  it('maps shareholders to the §7.4 request with the beneficial owner flag', () => {
+  it('maps shareholders to the docs/finhub-contract.md#shareholders request with the beneficial owner flag', () => {
     const person = validateShareholder(holder({ ownershipPercentage: '25', isPEP: 'yes' })).values!;
     expect(toAddShareholderRequest(person)).to.deep.equal({
       type: 'INDIVIDUAL',
