@@ -51,7 +51,7 @@ export type {
 
 /** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
 const STEP_PARTS =
-  'form, field, fieldset, label, input, field-error, button, button-primary, button-secondary, progress';
+  'form, field, fieldset, label, input, field-error, error-summary, button, button-primary, button-secondary, progress';
 
 /**
  * FinHub BaaS v2.1 customer onboarding for a person (B2C) or a company (B2B), from
@@ -104,6 +104,7 @@ const STEP_PARTS =
  * @csspart label - A field's label (or a radio group's legend).
  * @csspart input - An input, select or radio.
  * @csspart field-error - The error message under a field.
+ * @csspart error-summary - "There is a problem" at the top of a form, linking to each field to fix.
  * @csspart button - Every button (also `button-primary` or `button-secondary`).
  * @csspart button-primary - The step's main action.
  * @csspart button-secondary - Back, retry, show passwords, sign in instead.
