@@ -6,7 +6,7 @@
  * itself refuses names that row.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { buttonNamed, root } from '../components/helpers.js';
+import { buttonNamed, errorOf, root, summaryOf } from '../components/helpers.js';
 import {
   addDirector,
   addEmployee,
@@ -130,6 +130,49 @@ describe('organization people rules', () => {
     expect(entriesFor(seen, 'POST', '/employee')).to.have.length(1);
     expect(entriesFor(seen, 'POST', '/director')).to.have.length(2);
     expect(entriesFor(seen, 'POST', '/shareholders')).to.have.length(1);
+  });
+
+  it('a director FinHub refuses for a field opens on that field: message there, summary focused', async () => {
+    const deviceId = crypto.randomUUID();
+    const { el, events } = await mountOrganization({ deviceId });
+    const { email } = await registerCompany(el);
+    const people = await step(el, 'finhub-step-personnel');
+    await addEmployee(people, { first: 'Ona', last: 'Admin', email });
+    await addDirector(people, { first: 'Rita', last: 'Director', email: uniqueEmail('rita') });
+    await addShareholder(people, { company: 'Holdco Ltd', percent: '100' });
+    const said = 'Date of birth: the director must be at least 18 years old';
+    await fault({
+      path: '/director',
+      method: 'POST',
+      deviceId,
+      status: 400,
+      body: {
+        code: 400,
+        message: 'Validation failed',
+        data: { errors: [{ field: 'dateOfBirth', message: said }] },
+      },
+    });
+    buttonNamed(root(people), 'Continue').click();
+    await waitUntil(() => events.some((e) => e.type === 'finhub-error'), 'no finhub-error', {
+      timeout: 8000,
+    });
+    await waitUntil(
+      () => root(people).activeElement?.id === 'directors-summary',
+      'the summary of the director’s form did not take the focus',
+      { timeout: 8000 },
+    );
+    const form = root(people).getElementById('directors-form')!;
+    const label = [...form.querySelectorAll('label')].find(
+      (candidate) => candidate.textContent?.trim() === 'Date of birth',
+    )!;
+    const birth = root(people).getElementById(label.htmlFor) as HTMLInputElement;
+    expect(errorOf(birth)).to.contain(said);
+    const summary = summaryOf(root(people), 'directors-summary')!;
+    expect(summary.items.join(' ')).to.contain(said);
+    summary.links[0]!.click();
+    await people.updateComplete;
+    expect(root(people).activeElement?.id).to.equal(birth.id);
+    await expect(el).to.be.accessible();
   });
 
   it('a 503 while saving shows the banner with Try again, which sends only what is left', async () => {

@@ -128,13 +128,31 @@ export class PersonnelSection<D extends object, V, R> {
   }
 
   openEdit(key: number): void {
+    if (!this.#host.busy) this.#edit(key);
+  }
+
+  #edit(key: number): void {
     const row = this.rows.find((candidate) => candidate.key === key);
-    if (this.#host.busy || !row) return;
+    if (!row) return;
     this.#form.clear(copy(row.draft));
     // Show what is wrong at once (e.g. a row FinHub refused).
     this.#form.touched = new Set(this.config.fields);
     this.open = { mode: 'edit', key, initial: copy(row.draft) };
     this.#host.focusAfterRender(this.config.controlId(this.config.fields[0]!, row.draft));
+  }
+
+  /**
+   * A row FinHub refused naming one of its fields: its form opens with FinHub's message on that
+   * field and the error summary focused (its link leads to the field), as on every other form.
+   * False when `field` is not one of this row's fields.
+   */
+  openRefused(key: number, field: string, message: string): boolean {
+    if (!(this.config.fields as readonly string[]).includes(field)) return false;
+    // Called as the failed save settles, while the step may still count as busy.
+    this.#edit(key);
+    if (!this.open) return false;
+    this.#form.showServer({ [field]: [message] } as Partial<Record<Key<D>, string[]>>);
+    return true;
   }
 
   close(): void {

@@ -160,7 +160,10 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
     `;
   }
 
-  /** FinHub refused a row: shown on it, focused, announced. */
+  /**
+   * FinHub refused a row: shown on it and announced; when FinHub named the field, the row's form
+   * opens on it (message on the field, the summary focused), otherwise its Edit button is focused.
+   */
   #applyRowErrors(): void {
     let first: number | undefined;
     const messages: string[] = [];
@@ -171,12 +174,13 @@ export class FinHubPersonnelStep extends StepElement implements SectionHost {
       if (!row) continue;
       section.setError(row.key, error.message);
       messages.push(error.message);
-      first ??= row.key;
+      if (first !== undefined) continue;
+      first = row.key;
+      const opened =
+        error.field !== undefined && section.openRefused(row.key, error.field, error.message);
+      if (!opened) this.focusAfterRender(`row-${first}-edit`);
     }
-    if (first !== undefined) {
-      this.focusAfterRender(`row-${first}-edit`);
-      this.announce(messages.join(' '));
-    }
+    if (first !== undefined) this.announce(messages.join(' '));
   }
 
   /** What stops Continue, per section: an unfinished form, a row to fix, or a rule. */

@@ -446,6 +446,8 @@ export interface PersonnelRowError {
   section: PersonnelSection;
   index: number;
   message: string;
+  /** The field FinHub named (e.g. `dateOfBirth`), when it named one: the row opens on it. */
+  field?: string;
 }
 
 export type PersonnelRequest =

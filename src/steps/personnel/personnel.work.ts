@@ -64,6 +64,7 @@ export const work: StepWork<PersonnelSlice, PersonnelValues, OrganizationBackend
       const total = none();
       for (const section of SECTIONS) total[section] = before[section] + sent[section];
       const rowMessage = failing && !aborted ? personnelRowMessage(error) : '';
+      const field = toFailure(error).fieldErrors[0]?.field;
       context.update({
         slice: {
           // Cancelled too: the relay may have carried it out.
@@ -73,7 +74,14 @@ export const work: StepWork<PersonnelSlice, PersonnelValues, OrganizationBackend
           // The failing row is the first of its section still unsent.
           rowErrors:
             failing && rowMessage
-              ? [{ section: failing.section, index: 0, message: rowMessage }]
+              ? [
+                  {
+                    section: failing.section,
+                    index: 0,
+                    message: rowMessage,
+                    ...(field ? { field } : {}),
+                  },
+                ]
               : [],
         },
       });
