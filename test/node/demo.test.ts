@@ -90,7 +90,7 @@ const inPage = <T = unknown>(page: Page, expression: string) =>
   page.evaluate(expression) as Promise<T>;
 
 describe('the demo page (npm start)', () => {
-  it('links to the React, Vue, script-tag and strict-CSP pages, each its own page', async () => {
+  it('links to the React, Vue, script-tag, strict-CSP and phone hand-off pages, each its own page', async () => {
     const { page } = await open('/');
     const links = await inPage<{ text: string; href: string }[]>(
       page,
@@ -99,7 +99,13 @@ describe('the demo page (npm start)', () => {
     );
     assert.deepEqual(
       links.map((link) => link.text),
-      ['React', 'Vue', 'Script tag (built bundle)', 'Strict Content-Security-Policy'],
+      [
+        'React',
+        'Vue',
+        'Script tag (built bundle)',
+        'Strict Content-Security-Policy',
+        'Phone hand-off page',
+      ],
     );
     const demoTitle = await page.title();
     for (const link of links) {
