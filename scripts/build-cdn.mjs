@@ -51,9 +51,9 @@ const INDIVIDUAL =
   /\/src\/(steps\/registration\/individual-registration(-view|\.lazy)\.ts|flows\/individual-calls\.ts)$/;
 const ORGANIZATION =
   /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
-// The phone hand-off's client and wire format load with what uses them ("Use my phone", the phone).
-const OWN_FILE =
-  /\/src\/(localization\/locales|capture|handoff)\/|\/src\/api\/handoff|\/node_modules\/lean-qr\//;
+// The hand-off's client and wire format stay in the shared chunk: as files of their own they import
+// from it and the phone's calls in it import them, a cycle that broke the built bundle.
+const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
 
 const entryPlugin = () => ({
   name: 'finhub-cdn-entry',

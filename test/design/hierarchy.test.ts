@@ -34,7 +34,8 @@ describe('hierarchy', () => {
 
   it('section headings are bigger and bolder than labels; the step heading bigger still', async () => {
     const { el, form } = await registration();
-    const section = root(form).querySelector('fieldset.section > legend')!;
+    // The registration's page heading ("Part 1 of 3 · About you") is its section heading.
+    const section = root(form).querySelector('#page-heading, fieldset.section > legend')!;
     const label = root(form).querySelector('label')!;
     const heading = root(el).querySelector('#step-heading')!;
     expect(px(style(section).fontSize)).to.be.greaterThan(px(style(label).fontSize));
@@ -117,7 +118,8 @@ describe('hierarchy', () => {
         expect(root(signIn).querySelector('svg.icon-lock')).to.exist;
         buttonNamed(root(signIn), 'Sign in').click();
         await waitUntil(() => root(signIn).querySelector('.field-error'), 'no errors');
-        expect(root(signIn).activeElement?.id).to.equal('email'); // the field, not the button
+        // The error summary (its links lead to the fields), not the button: as on every form.
+        expect(root(signIn).activeElement?.id).to.equal('error-summary');
         expectNoOverflow(returning, `sign-in errors ${width} px ${scheme}`);
         await expect(returning).to.be.accessible();
       });
