@@ -385,13 +385,18 @@ export class FinHubOnboarding extends LitElement {
         <header part="header" class="header">
           <p class="title">${driver.flow.title()}</p>
         </header>
-        ${progressIndicator({
-          steps: driver.machine.steps.map((step) => driver.step(step.id)),
-          current: driver.machine.current,
-          completed: driver.machine.completed,
-          finished,
-          isAutomatic: (step) => driver.machine.isAutomatic(step),
-        })}
+        ${
+          // A one-step flow (the phone's documents) has no progress to show.
+          driver.machine.steps.length < 2
+            ? nothing
+            : progressIndicator({
+                steps: driver.machine.steps.map((step) => driver.step(step.id)),
+                current: driver.machine.current,
+                completed: driver.machine.completed,
+                finished,
+                isAutomatic: (step) => driver.machine.isAutomatic(step),
+              })
+        }
         ${this.#renderBanner()}
         <h2 id="step-heading" part="heading" class="heading" tabindex="-1">${title}</h2>
         <div
