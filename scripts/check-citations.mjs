@@ -52,7 +52,7 @@ export function filesUnder(paths) {
 /** Old citation forms that point outside the repository. */
 const FORBIDDEN = [
   { pattern: /finhub-api/g, what: 'cites the FinHub reference outside the repo (finhub-api…)' },
-  // `../shared/` as the guide's folder, not an import of src/steps/shared/ (`../shared/x.js`).
+  // `../shared/` as the guide's folder, not an import of src/steps/common/ (`../shared/x.js`).
   { pattern: /\.\.\/shared\b(?!\/[\w-]+\.js\b)/g, what: 'cites ../shared (outside the repo)' },
   { pattern: /\berrata\s+E\d/gi, what: 'cites an erratum by number (errata E…)' },
   { pattern: /§\s*\d/g, what: 'cites a section number (§…)' },

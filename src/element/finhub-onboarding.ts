@@ -15,13 +15,13 @@ import type { FlowKind, ResumeState } from '../flow/types.js';
 import { flowFor } from '../flows/index.js';
 import { errorText } from '../localization/error-messages.js';
 import { activeLocale, applyLocale, resolveLocale } from '../localization/localization.js';
-import { PROGRESS_VIEW } from '../steps/shared/progress.js';
+import { PROGRESS_VIEW } from '../steps/common/progress.js';
 import {
   StepAnnounceEvent,
   StepDraftEvent,
   StepHandoffEvent,
   StepSubmitEvent,
-} from '../steps/shared/step-events.js';
+} from '../steps/common/step-events.js';
 import { baseStyles } from '../styles/shared-styles.js';
 import { shellStyles } from '../styles/shell-styles.js';
 import { themeStyles } from '../styles/theme.js';

@@ -1,8 +1,8 @@
 /**
  * The seam between the flow and FinHub: the calls each flow's steps make (docs/architecture.md#flow).
  * Every flow has the shared calls; each adds its own (a person's registration, a company's people
- * and wallet). The flow objects (src/flows/) implement them on the API client; the tests' stand-in,
- * `createLocalBackend()`, lives in test/doubles/local-backend.ts. Types only, plus `FlowError`.
+ * and wallet). The flow objects (src/flows/) implement them on the API client; the tests
+ * use a stand-in from test/doubles/. Types only, plus `FlowError`.
  */
 import type {
   AddDirectorRequest,

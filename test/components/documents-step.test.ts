@@ -9,7 +9,7 @@ import {
   type DocumentsStepValue,
   type UploadedDocument,
 } from '../../src/steps/documents/documents-view.js';
-import { StepAnnounceEvent, StepSubmitEvent } from '../../src/steps/shared/step-events.js';
+import { StepAnnounceEvent, StepSubmitEvent } from '../../src/steps/common/step-events.js';
 import { MB } from '../../src/steps/documents/file-checks.js';
 import { requirementsFor } from '../../src/steps/documents/requirements.js';
 import { PNG_BYTES, fileOf, jpeg, pdf, png } from '../flow/documents/fixtures.js';

@@ -5,7 +5,7 @@ import {
   StepAnnounceEvent,
   StepDraftEvent,
   StepSubmitEvent,
-} from '../../src/steps/shared/step-events.js';
+} from '../../src/steps/common/step-events.js';
 import {
   toRegisterOrganizationRequest,
   type OrganizationRegistrationDraft,

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { defineOnce } from '../../src/element/define-once.js';
 import { FinHubPersonnelStep } from '../../src/steps/personnel/personnel-view.js';
-import { StepAnnounceEvent, StepSubmitEvent } from '../../src/steps/shared/step-events.js';
+import { StepAnnounceEvent, StepSubmitEvent } from '../../src/steps/common/step-events.js';
 import { personnelRequests } from '../../src/steps/personnel/personnel-requests.js';
 import type {
   PersonnelValues,

@@ -25,9 +25,9 @@ import {
   validateEmployee,
   validateShareholder,
 } from '../../src/steps/personnel/personnel.schema.js';
-import { EMAIL, PHONE } from '../../src/steps/shared/rules.js';
+import { EMAIL, PHONE } from '../../src/steps/common/rules.js';
 import { SIGN_IN_FIELDS, validateSignIn } from '../../src/steps/session/sign-in.schema.js';
-import type { ValidationResult } from '../../src/steps/shared/validate.js';
+import type { ValidationResult } from '../../src/steps/common/validate.js';
 import { validIndividualForm, validOrganizationForm } from '../flow/schemas/form-values.js';
 
 const RUNS = 300;

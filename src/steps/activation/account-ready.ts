@@ -9,7 +9,7 @@ import { localized, msg } from '@lit/localize';
 import type { FlowKind } from '../../flow/types.js';
 import { checkIcon, copyIcon } from '../../styles/icons.js';
 import { baseStyles } from '../../styles/shared-styles.js';
-import { StepAnnounceEvent } from '../shared/step-events.js';
+import { StepAnnounceEvent } from '../common/step-events.js';
 
 /** `LT601010012345678901` → `LT60 1010 0123 4567 8901` (how banks print it, ISO 13616). */
 export const groupIban = (iban: string): string =>

@@ -6,8 +6,8 @@
  */
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';
-import { perLocale, required, rule } from '../shared/rules.js';
-import { validateStep, type ValidationResult } from '../shared/validate.js';
+import { perLocale, required, rule } from '../common/rules.js';
+import { validateStep, type ValidationResult } from '../common/validate.js';
 
 export interface ActivationCodeValues {
   code: string;

@@ -3,10 +3,10 @@ import { property } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { FlowKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import { FormController } from '../shared/form-controller.js';
-import { summaryStyles } from '../shared/error-summary.js';
-import { inputField } from '../shared/form-fields.js';
-import { StepElement } from '../shared/step-element.js';
+import { FormController } from '../common/form-controller.js';
+import { summaryStyles } from '../common/error-summary.js';
+import { inputField } from '../common/form-fields.js';
+import { StepElement } from '../common/step-element.js';
 import type { ActivationPhase } from './activation.step.js';
 import { validateActivationCode, type ActivationCodeValues } from './activation-code.schema.js';
 

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { CategoryOption, FlowKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import { StepElement } from '../shared/step-element.js';
+import { StepElement } from '../common/step-element.js';
 import type { CategoryLabels, labelCategory } from './category-labels.js';
 
 const choose = () => msg('Choose an account type to continue');

@@ -9,9 +9,9 @@ import {
 import { validateConsents, type ConsentValues } from './consents.schema.js';
 import { CONSENT_KINDS, type ConsentKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import { FormController } from '../shared/form-controller.js';
-import { summaryStyles } from '../shared/error-summary.js';
-import { StepElement } from '../shared/step-element.js';
+import { FormController } from '../common/form-controller.js';
+import { summaryStyles } from '../common/error-summary.js';
+import { StepElement } from '../common/step-element.js';
 
 /**
  * Consents (docs/finhub-contract.md#consents): terms, privacy and data processing, each with its

@@ -5,8 +5,8 @@
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';
 import type { ConsentKind } from '../../flow/types.js';
-import { perLocale } from '../shared/rules.js';
-import { validateStep, type ValidationResult } from '../shared/validate.js';
+import { perLocale } from '../common/rules.js';
+import { validateStep, type ValidationResult } from '../common/validate.js';
 
 export type ConsentValues = Record<ConsentKind, boolean>;
 

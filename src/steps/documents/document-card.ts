@@ -5,7 +5,7 @@ import { FinHubApiError } from '../../api/api-error.js';
 import { randomUuid } from '../../api/random-uuid.js';
 import { toFailure } from '../../flow/failure.js';
 import { errorText } from '../../localization/error-messages.js';
-import { StepAnnounceEvent } from '../shared/step-events.js';
+import { StepAnnounceEvent } from '../common/step-events.js';
 import { DocumentCardCameraEvent, DocumentCardChangeEvent } from './card-events.js';
 import { encodeBase64 } from './encode.js';
 import { checkFile, formatBytes, formatList, type DocumentMimeType } from './file-checks.js';

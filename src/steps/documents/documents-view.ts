@@ -8,8 +8,8 @@ import {
   FinHubHandoffCompleteEvent,
   FinHubHandoffStartEvent,
 } from '../../events/finhub-handoff.js';
-import { StepAnnounceEvent, StepHandoffEvent } from '../shared/step-events.js';
-import { StepElement } from '../shared/step-element.js';
+import { StepAnnounceEvent, StepHandoffEvent } from '../common/step-events.js';
+import { StepElement } from '../common/step-element.js';
 import { FinHubDocumentCard, type UploadedDocument } from './document-card.js';
 import { DocumentCardCameraEvent, DocumentCardChangeEvent } from './card-events.js';
 import { CAMERA_CAPTURE_TAG, loadCameraCapture } from '../../capture/load.js';

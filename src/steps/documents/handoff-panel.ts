@@ -15,7 +15,7 @@ import { isFinHubApiError } from '../../api/api-error.js';
 import type { HandoffStatus } from '../../api/handoff-protocol.js';
 import { toFailure } from '../../flow/failure.js';
 import { errorText } from '../../localization/error-messages.js';
-import { StepAnnounceEvent } from '../shared/step-events.js';
+import { StepAnnounceEvent } from '../common/step-events.js';
 import type { HandoffControl, StartedHandoff } from './handoff.work.js';
 import type { DocumentRequirement } from './requirements.js';
 

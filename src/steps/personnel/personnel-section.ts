@@ -6,8 +6,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { FormController, type FormHost } from '../shared/form-controller.js';
-import { selectField } from '../shared/form-fields.js';
+import { FormController, type FormHost } from '../common/form-controller.js';
+import { selectField } from '../common/form-fields.js';
 import { personName, personOption, type KnownPerson } from './people.js';
 import type { RowFormContext } from './row-forms.js';
 import type { ListItem, PeopleContext, SectionConfig } from './sections.js';

@@ -2,9 +2,9 @@ import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import { fieldStyles } from '../shared/form-fields.js';
-import { summaryStyles } from '../shared/error-summary.js';
-import { StepElement } from '../shared/step-element.js';
+import { fieldStyles } from '../common/form-fields.js';
+import { summaryStyles } from '../common/error-summary.js';
+import { StepElement } from '../common/step-element.js';
 import { PersonnelSection, type SectionHost } from './personnel-section.js';
 import {
   ADMIN_ROLE,

@@ -30,8 +30,8 @@ import {
   required,
   rule,
   text,
-} from '../shared/rules.js';
-import { validateStep, type ValidationResult } from '../shared/validate.js';
+} from '../common/rules.js';
+import { validateStep, type ValidationResult } from '../common/validate.js';
 import { isBeneficialOwner, parseHundredths, percentProblem } from './ownership.js';
 import {
   DIRECTOR_MINIMUM_AGE,

@@ -17,9 +17,9 @@ import {
   type EmployeeDraft,
   type ShareholderDraft,
 } from './personnel.schema.js';
-import { isoDay } from '../shared/rules.js';
+import { isoDay } from '../common/rules.js';
 import { countryOptions } from '../../localization/countries.js';
-import { checkboxGroup, inputField, radioGroup, selectField } from '../shared/form-fields.js';
+import { checkboxGroup, inputField, radioGroup, selectField } from '../common/form-fields.js';
 import {
   adminRoleReason,
   beneficialOwnerLabel,

@@ -11,9 +11,9 @@ import type {
   AddShareholderRequest,
 } from '../../api/requests.js';
 import { countryName } from '../../localization/countries.js';
-import type { ValidationResult } from '../shared/validate.js';
+import type { ValidationResult } from '../common/validate.js';
 import { personDetails, type KnownPerson } from './people.js';
-import { optionId } from '../shared/form-fields.js';
+import { optionId } from '../common/form-fields.js';
 import {
   beneficialOwnerLabel,
   directorRoleLabel,

@@ -23,8 +23,8 @@ import {
   required,
   rule,
   text,
-} from '../shared/rules.js';
-import { validateStep, type ValidationResult } from '../shared/validate.js';
+} from '../common/rules.js';
+import { validateStep, type ValidationResult } from '../common/validate.js';
 
 import { GENDERS, type Gender } from '../../api/vocabulary.js';
 

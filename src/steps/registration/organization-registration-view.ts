@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { isoDay } from '../shared/rules.js';
+import { isoDay } from '../common/rules.js';
 import {
   INDUSTRIES,
   LEGAL_FORMS,

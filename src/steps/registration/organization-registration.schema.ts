@@ -33,9 +33,9 @@ import {
   required,
   rule,
   text,
-} from '../shared/rules.js';
+} from '../common/rules.js';
 import { mapServerErrors, pathSegments, type MappedServerErrors } from './server-fields.js';
-import { validateStep, type ValidationResult } from '../shared/validate.js';
+import { validateStep, type ValidationResult } from '../common/validate.js';
 
 /**
  * docs/finhub-contract.md#organization-registration runner default is `LIMITED_LIABILITY_COMPANY`;

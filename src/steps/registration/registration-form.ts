@@ -12,9 +12,9 @@ import { msg, str } from '@lit/localize';
 import type { FieldError } from '../../api/api-error.js';
 import { countryOptions } from '../../localization/countries.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import { FormController } from '../shared/form-controller.js';
-import { summaryStyles } from '../shared/error-summary.js';
-import type { ValidationResult } from '../shared/validate.js';
+import { FormController } from '../common/form-controller.js';
+import { summaryStyles } from '../common/error-summary.js';
+import type { ValidationResult } from '../common/validate.js';
 import {
   fieldStyles,
   inputField,
@@ -23,10 +23,10 @@ import {
   textareaField,
   type ChoiceOption,
   type InputConfig,
-} from '../shared/form-fields.js';
-import { StepElement } from '../shared/step-element.js';
-import { StepDraftEvent, StepSignInEvent } from '../shared/step-events.js';
-import { passwordRulesHint } from '../shared/rules.js';
+} from '../common/form-fields.js';
+import { StepElement } from '../common/step-element.js';
+import { StepDraftEvent, StepSignInEvent } from '../common/step-events.js';
+import { passwordRulesHint } from '../common/rules.js';
 import type { MappedServerErrors } from './server-fields.js';
 
 /** The fields both forms have (the address, the sign-in email and the password). */

@@ -4,10 +4,10 @@ import { msg } from '@lit/localize';
 import type { SessionCredentials } from '../../flow/backend.js';
 import { lockIcon } from '../../styles/icons.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
-import { FormController } from '../shared/form-controller.js';
-import { summaryStyles } from '../shared/error-summary.js';
-import { fieldStyles, inputField, passwordToggle } from '../shared/form-fields.js';
-import { StepElement } from '../shared/step-element.js';
+import { FormController } from '../common/form-controller.js';
+import { summaryStyles } from '../common/error-summary.js';
+import { fieldStyles, inputField, passwordToggle } from '../common/form-fields.js';
+import { StepElement } from '../common/step-element.js';
 import {
   SIGN_IN_FIELDS,
   validateSignIn,

@@ -5,8 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';
-import { email, perLocale, required } from '../shared/rules.js';
-import { validateStep, type ValidationResult } from '../shared/validate.js';
+import { email, perLocale, required } from '../common/rules.js';
+import { validateStep, type ValidationResult } from '../common/validate.js';
 
 export interface SignInValues {
   email: string;

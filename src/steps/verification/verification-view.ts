@@ -5,7 +5,7 @@ import type { FlowKind } from '../../flow/types.js';
 import { documentIcon } from '../../styles/icons.js';
 import { baseStyles } from '../../styles/shared-styles.js';
 import type { DocumentRequirement } from '../documents/requirements.js';
-import { StepElement } from '../shared/step-element.js';
+import { StepElement } from '../common/step-element.js';
 
 /** The wording for a person's identity check and a company's KYB. */
 const WORDS: Record<FlowKind, { starting: () => string; intro: () => string }> = {
