@@ -219,7 +219,10 @@ describe('agreements', () => {
             boxes[i + 1]!.getBoundingClientRect().top - errors[i]!.getBoundingClientRect().bottom;
           expect(gap, `space between error ${i} and the next checkbox`).to.be.at.least(12);
         }
-        expect(root(step).activeElement).to.equal(boxes[0]); // the first field, not the button
+        // The error summary, not the button: its first link leads to the first checkbox.
+        expect(root(step).activeElement?.id).to.equal('error-summary');
+        root(step).querySelector<HTMLAnchorElement>('#error-summary a')!.click();
+        expect(root(step).activeElement?.id).to.equal(boxes[0]!.id);
         expectNoOverflow(el, `${width} px ${scheme}`);
         await expect(el).to.be.accessible();
       });
