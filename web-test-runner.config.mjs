@@ -67,6 +67,9 @@ export default {
   concurrency: 2,
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
+  // test/setup/short-nodes.ts first: a failed comparison of two DOM nodes reports, not freezes.
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><body><script type="module" src="/test/setup/short-nodes.ts"></script><script type="module" src="${testFramework}"></script></body></html>`,
   middleware: [
     crossOrigin.middleware,
     koaMiddleware(stack),
