@@ -32,7 +32,7 @@ async function settledHits(deviceId: string, suffix: string) {
 // Skipped for now: in the full suite (not alone) both walks stall after the retried request
 // lands, a sandbox journal read never answering, and time out; under investigation (issue 14
 // item 4, issue 15 item 10). The runner's own Retry-After handling is unchanged.
-describe.skip('Retry-After is never cut short', () => {
+describe('Retry-After is never cut short', () => {
   it('individual: a consent refused with 429 goes again only once the time has passed since the answer arrived', async () => {
     const clock = new TestClock();
     const { el, deviceId } = await mount({ clock });
