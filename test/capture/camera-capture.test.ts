@@ -7,6 +7,7 @@
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { deepActive, tabTo } from '../components/keyboard.js';
 import { defineOnce } from '../../src/element/define-once.js';
 import { FinHubCameraCapture } from '../../src/capture/camera-capture.js';
 import {
@@ -328,23 +329,16 @@ describe('<finhub-camera-capture>', function () {
 
   it('works with the keyboard alone, focus following each screen', async () => {
     const { el, results } = await mount(captureLayout('DRIVERS_LICENSE').sides);
-    const deepActive = () => scope(el).activeElement;
-    const tabTo = async (target: Element) => {
-      for (let presses = 0; presses < 10 && deepActive() !== target; presses++) {
-        await sendKeys({ press: 'Tab' });
-      }
-      expect(deepActive(), text(target)).to.equal(target);
-    };
     for (const side of ['Front of the card (1 of 2)', 'Back of the card (2 of 2)']) {
       await preview(el);
       expect(title(el)).to.equal(side);
-      await tabTo(button(el, 'Take photo'));
+      await tabTo(button(el, 'Take photo'), 'Take photo');
       await sendKeys({ press: 'Enter' });
       await reviewing(el);
       expect(deepActive(), 'focus moved to the screen title').to.equal(
         scope(el).querySelector('.title'),
       );
-      await tabTo(button(el, 'Use this photo'));
+      await tabTo(button(el, 'Use this photo'), 'Use this photo');
       await sendKeys({ press: 'Enter' });
     }
     await waitUntil(() => results.length === 1, 'no result', { timeout: WAIT });

@@ -5,24 +5,9 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { deepActive, tabTo } from '../components/keyboard.js';
 import { buttonNamed, byLabel, root, uploadEveryDocument } from '../components/helpers.js';
 import { PASSWORD, heading, inside, mount, routes, step, uniqueEmail } from './helpers.js';
-
-/** The focused element, through every open shadow root. */
-function deepActive(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** Presses Tab until `target` has focus (as a person would). */
-async function tabTo(target: Element, what: string): Promise<void> {
-  for (let presses = 0; presses < 25; presses++) {
-    if (deepActive() === target) return;
-    await sendKeys({ press: 'Tab' });
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
 
 async function typeInto(scope: ShadowRoot, label: string, text: string): Promise<void> {
   await tabTo(byLabel(scope, label), label);

@@ -6,6 +6,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
+import { deepActive, tabTo } from '../components/keyboard.js';
 import {
   buttonNamed,
   byLabel,
@@ -32,22 +33,6 @@ import {
   organizationIdOf,
   walletReady,
 } from './helpers.js';
-
-/** The focused element, through every open shadow root. */
-function deepActive(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-/** Presses Tab until `target` has focus (as a person would). */
-async function tabTo(target: Element, what: string): Promise<void> {
-  for (let presses = 0; presses < 40; presses++) {
-    if (deepActive() === target) return;
-    await sendKeys({ press: 'Tab' });
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
 
 async function typeInto(control: Element, what: string, text: string): Promise<void> {
   await tabTo(control, what);

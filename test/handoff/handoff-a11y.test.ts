@@ -4,6 +4,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { tabTo } from '../components/keyboard.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 import { buttonNamed, root, uploadEveryDocument } from '../components/helpers.js';
 import { TestClock } from '../doubles/clock.js';
@@ -17,20 +18,6 @@ import {
   verifyViaApi,
 } from '../flow-individual/helpers.js';
 import { PHONE_PAGE, text, usePhone } from './helpers.js';
-
-function deepActive(): Element | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
-async function tabTo(target: Element, what: string): Promise<void> {
-  for (let presses = 0; presses < 30; presses++) {
-    if (deepActive() === target) return;
-    await sendKeys({ press: 'Tab' });
-  }
-  throw new Error(`Tab never reached ${what}`);
-}
 
 async function atDocuments() {
   const setup = await registerViaApi();

@@ -5,7 +5,9 @@
  * timeout instead of reporting one failed test. Here nodes are compared by identity and reported
  * by a short name. `.dom` / `.shadowDom` / `.lightDom` comparisons (semantic-dom-diff) pass through.
  */
-import { chai } from '@open-wc/testing';
+// The chai that @open-wc/testing re-exports, not @open-wc/testing itself: that would register
+// its fixture clean-up before mocha exists, and fixtures would pile up in the page.
+import * as chai from '@esm-bundle/chai';
 
 /** `<input#consent-terms.box>`, `#text "Hello"`, or the value itself for anything but a node. */
 export function nodeName(value: unknown): string {
