@@ -1,14 +1,14 @@
 // Side-effect-free entry: classes, events, errors and types. Import `finhub-onboarding/define` to register the tag.
-export {
-  FinHubOnboarding,
-  type FinHubCategorizationOverrides,
-  type FinHubCategoryLabels,
-  type FinHubConsents,
-  type FinHubFetchToken,
-  type FinHubPrefill,
-  type FinHubResume,
-  type FinHubTheme,
-} from './element/finhub-onboarding.js';
+export { FinHubOnboarding } from './element/finhub-onboarding.js';
+export type {
+  FinHubCategorizationOverrides,
+  FinHubCategoryLabels,
+  FinHubConsents,
+  FinHubFetchToken,
+  FinHubPrefill,
+  FinHubResume,
+  FinHubTheme,
+} from './element/public-types.js';
 export * from './events/index.js';
 export { FinHubApiError, isFinHubApiError } from './api/errors.js';
 export type { FinHubErrorCode, FieldError } from './api/errors.js';

@@ -39,16 +39,6 @@ import type {
   FinHubTheme,
 } from './public-types.js';
 
-export type {
-  FinHubCategorizationOverrides,
-  FinHubCategoryLabels,
-  FinHubConsents,
-  FinHubFetchToken,
-  FinHubPrefill,
-  FinHubResume,
-  FinHubTheme,
-} from './public-types.js';
-
 /** Parts each step element passes up, so `finhub-onboarding::part(input)` reaches them. */
 const STEP_PARTS =
   'form, field, fieldset, label, input, field-error, error-summary, button, button-primary, button-secondary, progress';

@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { msg, str } from '@lit/localize';
 import { isCountryCode } from '../../localization/countries.js';
 import {
+  completeInput,
   email,
   formatDate,
   isoDate,
@@ -155,12 +156,8 @@ export function validateIndividualRegistration(
   input: Partial<Record<IndividualRegistrationField, string>>,
   options?: IndividualRegistrationSchemaOptions,
 ): ValidationResult<IndividualRegistrationValues, IndividualRegistrationField> {
-  // Missing fields count as empty, so each gets its own "required" message.
-  const complete = Object.fromEntries(
-    INDIVIDUAL_REGISTRATION_FIELDS.map((field) => [field, input[field] ?? '']),
-  );
   return validateStep<z.ZodMiniType<IndividualRegistrationValues>, IndividualRegistrationField>(
     individualSchema(options),
-    complete,
+    completeInput(INDIVIDUAL_REGISTRATION_FIELDS, input),
   );
 }
