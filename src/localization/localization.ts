@@ -10,8 +10,32 @@ import { sourceLocale, targetLocales, type SupportedLocale } from './locale-code
 
 type TargetLocale = (typeof targetLocales)[number];
 
+/** A catalogue as `npm run localize:build` writes it: hashed ids cut to `hashLength` characters. */
+interface Catalogue {
+  templates: LocaleModule['templates'];
+  hashLength: number;
+}
+
+const HASHED_ID = /^[sh][0-9a-f]{16}$/;
+
+/**
+ * The catalogue keys each hashed message id by its first characters (scripts/shorten-msg-ids.mjs:
+ * about 5 kB less per locale, as the ids are random and do not compress); @lit/localize looks
+ * templates up by the full id, so the lookup cuts it the same way. Explicit ids pass as they are.
+ */
+function withShortIds({ templates, hashLength }: Catalogue): LocaleModule {
+  const short = templates as Record<string, unknown>;
+  const lookup = new Proxy(short, {
+    get: (target, id) =>
+      typeof id === 'string'
+        ? target[HASHED_ID.test(id) ? id.slice(0, 1 + hashLength) : id]
+        : undefined,
+  });
+  return { templates: lookup as LocaleModule['templates'] };
+}
+
 const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
-  lt: () => import('./locales/lt.js'),
+  lt: () => import('./locales/lt.js').then(withShortIds),
 };
 
 type LocalizationControls = ReturnType<typeof configureLocalization>;

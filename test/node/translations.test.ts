@@ -9,6 +9,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error: a plain script, no types
+import { hashLength, shortenCatalogue } from '../../scripts/shorten-msg-ids.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -46,5 +48,19 @@ describe('Lithuanian translations', { timeout: 120_000 }, () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('key the catalogue by short ids that never share a prefix (scripts/shorten-msg-ids.mjs)', () => {
+    // Apart at 6 hash characters: 6. Two ids alike in their first 8: 9. Explicit ids do not count.
+    assert.equal(hashLength(new Set(['s0123456789abcdef', 's0123466789abcdef', 'error.x'])), 6);
+    assert.equal(hashLength(new Set(['s0123456789abcdef', 's0123456799abcdef'])), 9);
+    assert.equal(hashLength(new Set(['s0123456789abcdef', 'h0123456789abcdef'])), 6);
+    // lit-localize writes some keys quoted and at the start of the line.
+    const module =
+      "export const templates = {\n  'error.x': `X`,\n  s0123456789abcdef: `Y`,\n'h0123456789abcdef': `Z`,\n};\n";
+    const short = shortenCatalogue(module, 6);
+    assert.match(short, /\n {2}s012345: `Y`,\nh012345: `Z`,\n/);
+    assert.match(short, /'error\.x': `X`/);
+    assert.match(short, /export const hashLength = 6;/);
   });
 });
