@@ -87,15 +87,27 @@ const labelText = (config: FieldConfig) =>
 const hintBlock = (id: string, hint: string | TemplateResult | undefined) =>
   hint ? html`<p id=${hintId(id)} class="hint">${hint}</p>` : nothing;
 
-export function inputField(config: InputConfig): TemplateResult {
-  const { id, errors } = config;
-  return html`<div part="field" class="field">
-    <label part="label" for=${id}>${labelText(config)}</label>
-    ${hintBlock(id, config.hint)}
-    <input
+/** What every single-control field shares: its label, hint, the control itself and its errors. */
+const fieldFrame = (config: FieldConfig, control: TemplateResult): TemplateResult =>
+  html`<div part="field" class="field">
+    <label part="label" for=${config.id}>${labelText(config)}</label>
+    ${hintBlock(config.id, config.hint)} ${control} ${errorBlock(config.id, config.errors)}
+    ${config.after ?? nothing}
+  </div>`;
+
+/** The attributes every control states the same way: invalid, described by hint and errors. */
+type Described = Pick<FieldConfig, 'id' | 'errors'> & { hint?: unknown };
+const invalid = (config: Described) => (config.errors.length ? 'true' : 'false');
+const described = (config: Described) =>
+  describedBy(config.id, Boolean(config.hint), config.errors);
+
+export const inputField = (config: InputConfig): TemplateResult =>
+  fieldFrame(
+    config,
+    html`<input
       part="input"
-      id=${id}
-      name=${config.name ?? id}
+      id=${config.id}
+      name=${config.name ?? config.id}
       type=${config.type ?? 'text'}
       autocomplete=${config.autocomplete ?? 'off'}
       autocapitalize=${config.autocapitalize ?? nothing}
@@ -105,64 +117,54 @@ export function inputField(config: InputConfig): TemplateResult {
       min=${config.min ?? nothing}
       maxlength=${config.maxlength ?? nothing}
       ?required=${!config.optional}
-      aria-invalid=${errors.length ? 'true' : 'false'}
-      aria-describedby=${describedBy(id, Boolean(config.hint), errors)}
+      aria-invalid=${invalid(config)}
+      aria-describedby=${described(config)}
       .value=${live(config.value)}
       @input=${config.onInput}
       @blur=${config.onBlur ?? nothing}
-    />
-    ${errorBlock(id, errors)} ${config.after ?? nothing}
-  </div>`;
-}
+    />`,
+  );
 
-export function textareaField(config: FieldConfig & { rows?: number }): TemplateResult {
-  const { id, errors } = config;
-  return html`<div part="field" class="field">
-    <label part="label" for=${id}>${labelText(config)}</label>
-    ${hintBlock(id, config.hint)}
-    <textarea
+export const textareaField = (config: FieldConfig & { rows?: number }): TemplateResult =>
+  fieldFrame(
+    config,
+    html`<textarea
       part="input"
-      id=${id}
-      name=${config.name ?? id}
+      id=${config.id}
+      name=${config.name ?? config.id}
       rows=${config.rows ?? 3}
       ?required=${!config.optional}
-      aria-invalid=${errors.length ? 'true' : 'false'}
-      aria-describedby=${describedBy(id, Boolean(config.hint), errors)}
+      aria-invalid=${invalid(config)}
+      aria-describedby=${described(config)}
       .value=${live(config.value)}
       @input=${config.onInput}
       @blur=${config.onBlur ?? nothing}
-    ></textarea>
-    ${errorBlock(id, errors)} ${config.after ?? nothing}
-  </div>`;
-}
+    ></textarea>`,
+  );
 
-export function selectField(config: SelectConfig): TemplateResult {
-  const { id, errors, value } = config;
-  return html`<div part="field" class="field">
-    <label part="label" for=${id}>${labelText(config)}</label>
-    ${hintBlock(id, config.hint)}
-    <select
+export const selectField = (config: SelectConfig): TemplateResult =>
+  fieldFrame(
+    config,
+    html`<select
       part="input"
-      id=${id}
-      name=${config.name ?? id}
+      id=${config.id}
+      name=${config.name ?? config.id}
       autocomplete=${config.autocomplete ?? 'off'}
       ?required=${!config.optional}
-      aria-invalid=${errors.length ? 'true' : 'false'}
-      aria-describedby=${describedBy(id, Boolean(config.hint), errors)}
+      aria-invalid=${invalid(config)}
+      aria-describedby=${described(config)}
       @change=${config.onInput}
       @blur=${config.onBlur ?? nothing}
     >
-      <option value="" ?selected=${value === ''}>${msg('Choose…')}</option>
+      <option value="" ?selected=${config.value === ''}>${msg('Choose…')}</option>
       ${config.options.map(
         (option) =>
-          html`<option value=${option.value} ?selected=${option.value === value}>
+          html`<option value=${option.value} ?selected=${option.value === config.value}>
             ${option.label}
           </option>`,
       )}
-    </select>
-    ${errorBlock(id, errors)} ${config.after ?? nothing}
-  </div>`;
-}
+    </select>`,
+  );
 
 function group(
   kind: 'radio' | 'checkbox',
@@ -174,8 +176,8 @@ function group(
     id=${id}
     part="fieldset"
     class="choice-group"
-    aria-invalid=${errors.length ? 'true' : 'false'}
-    aria-describedby=${describedBy(id, Boolean(config.hint), errors)}
+    aria-invalid=${invalid(config)}
+    aria-describedby=${described(config)}
   >
     <legend part="label">${config.legend}</legend>
     ${hintBlock(id, config.hint)}
