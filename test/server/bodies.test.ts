@@ -10,11 +10,11 @@ import {
   RELAY,
   api,
   createTestRelay,
-  errorOf,
   json,
   mint,
   registerIndividual,
   withServerHeaders,
+  refusal,
 } from './helpers.js';
 import type { OnboardingHandler, OnboardingHandlerOptions } from '../../src/server/types.js';
 
@@ -101,8 +101,7 @@ describe('relay: nothing of a body is read before the token, binding and single 
       relay,
       streamRequest('/customer/individual/registration', accessToken, body.stream),
     );
-    expect(again.status).to.equal(401);
-    expect(await errorOf(again)).to.equal('onboarding_token_revoked');
+    expect(await refusal(again)).to.deep.equal({ status: 401, error: 'onboarding_token_revoked' });
     expect(body.pulls()).to.equal(0);
   });
 
@@ -180,8 +179,7 @@ describe('relay: bytes held across all requests', () => {
       relay,
       streamRequest(documents, token, declared.stream, part.length + 14),
     );
-    expect(second.status).to.equal(503);
-    expect(await errorOf(second)).to.equal('relay_busy');
+    expect(await refusal(second)).to.deep.equal({ status: 503, error: 'relay_busy' });
     expect(second.headers.get('Retry-After')).to.equal('5');
     expect(declared.pulls()).to.equal(0);
 
@@ -203,8 +201,7 @@ describe('relay: body deadline, depth and hang-ups', () => {
     const trickle = streamedBody(['{"content":"AAAA'], { hold: true });
     const started = performance.now();
     const response = await send(relay, streamRequest(documents, token, trickle.stream));
-    expect(response.status).to.equal(408);
-    expect(await errorOf(response)).to.equal('body_timeout');
+    expect(await refusal(response)).to.deep.equal({ status: 408, error: 'body_timeout' });
     expect(performance.now() - started).to.be.below(2000);
     expect(finhub.apiCalls()).to.have.length(before);
   });
@@ -216,8 +213,7 @@ describe('relay: body deadline, depth and hang-ups', () => {
       relay,
       streamRequest(documents, token, streamedBody([deep]).stream),
     );
-    expect(response.status).to.equal(400);
-    expect(await errorOf(response)).to.equal('body_too_deep');
+    expect(await refusal(response)).to.deep.equal({ status: 400, error: 'body_too_deep' });
     // 32 levels are fine.
     const ok = `{"a":${'['.repeat(31)}${']'.repeat(31)}}`;
     expect(

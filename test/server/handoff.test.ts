@@ -20,6 +20,7 @@ import {
   json,
   mint,
   registerIndividual,
+  refusal,
 } from './helpers.js';
 import {
   DOCUMENTS,
@@ -153,11 +154,9 @@ describe('relay: phone hand-off, creating a code', () => {
       verificationId,
       documentUpload(customerId, verificationId),
     );
-    expect(oldPhone.status).to.equal(410);
-    expect(await errorOf(oldPhone)).to.equal('handoff_cancelled');
+    expect(await refusal(oldPhone)).to.deep.equal({ status: 410, error: 'handoff_cancelled' });
     const oldCode = await handoff(relay, 'POST', '/exchange', { body: { code: unused.code } });
-    expect(oldCode.status).to.equal(410);
-    expect(await errorOf(oldCode)).to.equal('handoff_cancelled');
+    expect(await refusal(oldCode)).to.deep.equal({ status: 410, error: 'handoff_cancelled' });
     // The newest is untouched.
     expect((await exchange(relay, latest.code)).verificationId).to.equal(verificationId);
   });
@@ -169,8 +168,7 @@ describe('relay: phone hand-off, creating a code', () => {
       token,
       body: { verificationId, documents: DOCUMENTS },
     });
-    expect(refused.status).to.equal(429);
-    expect(await errorOf(refused)).to.equal('too_many_handoffs');
+    expect(await refusal(refused)).to.deep.equal({ status: 429, error: 'too_many_handoffs' });
     expect(Number(refused.headers.get('Retry-After'))).to.be.greaterThan(0);
   });
 });
@@ -194,8 +192,7 @@ describe('relay: phone hand-off, exchanging the code', () => {
     expect(claims.ses, 'uploads go with the customer’s own FinHub session').to.be.a('string');
 
     const reused = await handoff(relay, 'POST', '/exchange', { body: { code: created.code } });
-    expect(reused.status).to.equal(410);
-    expect(await errorOf(reused)).to.equal('handoff_used');
+    expect(await refusal(reused)).to.deep.equal({ status: 410, error: 'handoff_used' });
     expect(reused.headers.get('X-Onboarding-Token')).to.equal(null);
   });
 
@@ -221,8 +218,7 @@ describe('relay: phone hand-off, exchanging the code', () => {
     const late = await startHandoff(relay, token, verificationId);
     clock.advance(60_000);
     const expired = await handoff(relay, 'POST', '/exchange', { body: { code: late.code } });
-    expect(expired.status).to.equal(410);
-    expect(await errorOf(expired)).to.equal('handoff_expired');
+    expect(await refusal(expired)).to.deep.equal({ status: 410, error: 'handoff_expired' });
     expect(created.code).not.to.equal(late.code);
   });
 
@@ -230,8 +226,7 @@ describe('relay: phone hand-off, exchanging the code', () => {
     const { relay, token, created } = await withHandoff();
     expect((await handoff(relay, 'DELETE', '', { token })).status).to.equal(200);
     const refused = await handoff(relay, 'POST', '/exchange', { body: { code: created.code } });
-    expect(refused.status).to.equal(410);
-    expect(await errorOf(refused)).to.equal('handoff_cancelled');
+    expect(await refusal(refused)).to.deep.equal({ status: 410, error: 'handoff_cancelled' });
   });
 
   it('an unknown, altered or malformed code is 404 handoff_unknown; a bad body 400', async () => {
@@ -239,13 +234,14 @@ describe('relay: phone hand-off, exchanging the code', () => {
     const altered = `${created.code.slice(0, -1)}${created.code.endsWith('A') ? 'B' : 'A'}`;
     for (const code of [altered, 'x'.repeat(32), created.code.slice(1), `${created.code}=`, '']) {
       const response = await handoff(relay, 'POST', '/exchange', { body: { code } });
-      expect(response.status, code).to.equal(404);
-      expect(await errorOf(response)).to.equal('handoff_unknown');
+      expect(await refusal(response), code).to.deep.equal({
+        status: 404,
+        error: 'handoff_unknown',
+      });
     }
     for (const body of [undefined, { code: 42 }, ['code']]) {
       const response = await handoff(relay, 'POST', '/exchange', { body });
-      expect(response.status).to.equal(400);
-      expect(await errorOf(response)).to.equal('invalid_body');
+      expect(await refusal(response)).to.deep.equal({ status: 400, error: 'invalid_body' });
     }
     // None of that spent the real code.
     expect((await exchange(relay, created.code)).flow).to.equal('individual');
@@ -258,8 +254,10 @@ describe('relay: phone hand-off, exchanging the code', () => {
       handoff(relay, 'POST', '/exchange', { body: { code: 'A'.repeat(32) }, connection: PHONE });
     for (let i = 0; i < 10; i++) expect((await guess()).status).to.equal(404);
     const limited = await handoff(relay, 'POST', '/exchange', { body: { code: created.code } });
-    expect(limited.status).to.equal(429);
-    expect(await errorOf(limited)).to.equal('too_many_handoff_exchanges');
+    expect(await refusal(limited)).to.deep.equal({
+      status: 429,
+      error: 'too_many_handoff_exchanges',
+    });
     expect(limited.headers.get('Retry-After')).to.equal('40');
     // Another address, or the next window, is served; the code was not spent by the refusal.
     clock.advance(40_000);
@@ -310,8 +308,7 @@ describe('relay: phone hand-off, the phone’s token', () => {
         body: route.method === 'POST' ? {} : undefined,
         connection: PHONE,
       });
-      expect(response.status, name).to.equal(403);
-      expect(await errorOf(response), name).to.equal('handoff_scope');
+      expect(await refusal(response), name).to.deep.equal({ status: 403, error: 'handoff_scope' });
       expect(finhub.calls.length, `${name} reached FinHub`).to.equal(calls);
       checked++;
     }
@@ -348,8 +345,7 @@ describe('relay: phone hand-off, the phone’s token', () => {
       [verificationId, documentUpload(customerId, other)],
     ] as const) {
       const response = await uploadAs(relay, phone.accessToken, path, body);
-      expect(response.status).to.equal(403);
-      expect(await errorOf(response)).to.equal('binding_mismatch');
+      expect(await refusal(response)).to.deep.equal({ status: 403, error: 'binding_mismatch' });
     }
   });
 
@@ -366,8 +362,7 @@ describe('relay: phone hand-off, the phone’s token', () => {
       await handoff(relay, 'POST', '/complete', { token }),
     ];
     for (const response of refusals) {
-      expect(response.status).to.equal(403);
-      expect(await errorOf(response)).to.equal('handoff_scope');
+      expect(await refusal(response)).to.deep.equal({ status: 403, error: 'handoff_scope' });
     }
     expect((await handoff(relay, 'GET', '', { token })).status).to.equal(200);
   });
@@ -392,8 +387,7 @@ describe('relay: phone hand-off, the phone’s token', () => {
       await handoff(relay, 'POST', '/complete', { token: phone.accessToken }),
     ];
     for (const response of refusals) {
-      expect(response.status).to.equal(410);
-      expect(await errorOf(response)).to.equal('handoff_cancelled');
+      expect(await refusal(response)).to.deep.equal({ status: 410, error: 'handoff_cancelled' });
     }
     expect(finhub.calls.length).to.equal(calls);
     // The computer carries on: its own uploads are not touched.
@@ -416,8 +410,7 @@ describe('relay: phone hand-off, the phone’s token', () => {
       verificationId,
       documentUpload(customerId, verificationId),
     );
-    expect(late.status).to.equal(410);
-    expect(await errorOf(late)).to.equal('handoff_complete');
+    expect(await refusal(late)).to.deep.equal({ status: 410, error: 'handoff_complete' });
     // Completing again is harmless; a cancel afterwards still shows what happened.
     expect(
       (await handoff(relay, 'POST', '/complete', { token: phone.accessToken })).status,
@@ -442,8 +435,7 @@ describe('relay: phone hand-off, the phone’s token', () => {
       verificationId,
       documentUpload(customerId, verificationId),
     );
-    expect(late.status).to.equal(401);
-    expect(await errorOf(late)).to.equal('onboarding_token_expired');
+    expect(await refusal(late)).to.deep.equal({ status: 401, error: 'onboarding_token_expired' });
     // Presented to the token endpoint, an expired token starts a new onboarding: no hand-off in it.
     const fresh = claimsOf((await mint(relay, { token: phone.accessToken })).accessToken);
     expect(fresh).not.to.have.any.keys('hof', 'kind', 'cid', 'vids');
@@ -563,13 +555,11 @@ describe('relay: phone hand-off, the status the computer polls', () => {
     const { token } = await atDocumentsStep(relay);
     for (const method of ['GET', 'DELETE']) {
       const none = await handoff(relay, method, '', { token });
-      expect(none.status).to.equal(404);
-      expect(await errorOf(none)).to.equal('handoff_unknown');
+      expect(await refusal(none)).to.deep.equal({ status: 404, error: 'handoff_unknown' });
     }
     const { accessToken } = await mint(relay);
     const unbound = await handoff(relay, 'GET', '', { token: accessToken });
-    expect(unbound.status).to.equal(403);
-    expect(await errorOf(unbound)).to.equal('registration_required');
+    expect(await refusal(unbound)).to.deep.equal({ status: 403, error: 'registration_required' });
   });
 
   it('answers 405 with Allow for another method, 404 for another path', async () => {
@@ -581,8 +571,7 @@ describe('relay: phone hand-off, the status the computer polls', () => {
     expect(getExchange.status).to.equal(405);
     expect(getExchange.headers.get('Allow')).to.equal('POST, OPTIONS');
     const other = await handoff(relay, 'POST', '/renew', { token });
-    expect(other.status).to.equal(404);
-    expect(await errorOf(other)).to.equal('endpoint_not_allowed');
+    expect(await refusal(other)).to.deep.equal({ status: 404, error: 'endpoint_not_allowed' });
   });
 });
 
@@ -609,8 +598,7 @@ describe('relay: phone hand-off, the same protections as the rest', () => {
       ),
     ];
     for (const response of responses) {
-      expect(response.status).to.equal(503);
-      expect(await errorOf(response)).to.equal('store_unavailable');
+      expect(await refusal(response)).to.deep.equal({ status: 503, error: 'store_unavailable' });
       expect(response.headers.get('Retry-After')).to.equal('5');
     }
     expect(finhub.calls.length).to.equal(calls);
@@ -658,8 +646,7 @@ describe('relay: phone hand-off, the same protections as the rest', () => {
     control.rewrite = (key, value) =>
       key.startsWith('handoff:code:') && value === attackerHid ? victimHid : value;
     const redirected = await handoff(relay, 'POST', '/exchange', { body: { code: own.code } });
-    expect(redirected.status).to.equal(404);
-    expect(await errorOf(redirected)).to.equal('handoff_unknown');
+    expect(await refusal(redirected)).to.deep.equal({ status: 404, error: 'handoff_unknown' });
 
     // …or edits the attacker's own record to name the victim's customer and verification.
     control.rewrite = (key, value) => {
@@ -695,8 +682,7 @@ describe('relay: phone hand-off, the same protections as the rest', () => {
       body: { code: created.code },
       serverHeaders: { Origin: 'https://evil.test' },
     });
-    expect(refused.status).to.equal(403);
-    expect(await errorOf(refused)).to.equal('origin_not_allowed');
+    expect(await refusal(refused)).to.deep.equal({ status: 403, error: 'origin_not_allowed' });
     const served = await handoff(relay, 'POST', '/exchange', {
       body: { code: created.code },
       serverHeaders: { Origin: PHONE_PAGE },

@@ -320,3 +320,9 @@ export const claimsOf = (token: string): Record<string, unknown> => {
 /** The relay's refusal code (`data.error`) of a response. */
 export const errorOf = async (response: Response): Promise<string> =>
   ((await response.json()) as { data: { error: string } }).data.error;
+
+/** A refused response's status and code, to compare in one assertion. */
+export const refusal = async (response: Response) => ({
+  status: response.status,
+  error: await errorOf(response),
+});

@@ -17,6 +17,7 @@ import {
   mint,
   registerIndividual,
   type UpstreamCall,
+  refusal,
 } from './helpers.js';
 
 /** What a case-insensitive binder makes of a body: the last key spelled like `name` wins. */
@@ -60,8 +61,7 @@ describe('relay: id keys in another spelling', () => {
         token,
         body: { customerId, [key]: 'victim-customer', type: 'IDENTITY_VERIFICATION' },
       });
-      expect(response.status).to.equal(400);
-      expect(await errorOf(response)).to.equal('ambiguous_field');
+      expect(await refusal(response)).to.deep.equal({ status: 400, error: 'ambiguous_field' });
       expect(finhub.apiCalls()).to.have.length(before);
     });
   }
@@ -118,8 +118,7 @@ describe('relay: id keys in another spelling', () => {
       token: accessToken,
       body: { username: 'a', password: 'b', TenantID: 'other-tenant' },
     });
-    expect(signIn.status).to.equal(400);
-    expect(await errorOf(signIn)).to.equal('ambiguous_field');
+    expect(await refusal(signIn)).to.deep.equal({ status: 400, error: 'ambiguous_field' });
     expect(finhub.apiCalls()).to.have.length(0);
   });
 });
@@ -176,8 +175,10 @@ describe('relay: X-User-Roles', () => {
         headers: { 'X-User-ID': 'orguser-1', 'X-User-Roles': roles },
         body: {},
       });
-      expect(response.status, roles).to.equal(403);
-      expect(await errorOf(response)).to.equal('role_not_allowed');
+      expect(await refusal(response), roles).to.deep.equal({
+        status: 403,
+        error: 'role_not_allowed',
+      });
     }
     // Roles without the user they belong to.
     const anonymous = await api(relay, 'POST', '/customer/organization/org-1/activation', {
