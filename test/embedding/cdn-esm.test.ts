@@ -3,7 +3,7 @@
  * `<script type="module">` as a host page would, it registers the element and renders the first
  * screen on its own, with nothing else fetched from dist/.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   RELAY,
   firstScreen,
@@ -25,10 +25,10 @@ describe('script tag: ES module bundle', () => {
 
   it('registers <finhub-onboarding> once its core chunk has loaded', async () => {
     // The entry is a guarded loader: the tag is defined when the chunk it imports has run.
-    const ctor = await Promise.race([
-      customElements.whenDefined('finhub-onboarding'),
-      new Promise<undefined>((done) => setTimeout(() => done(undefined), 5000)),
-    ]);
+    await waitUntil(() => customElements.get('finhub-onboarding'), 'the tag was never defined', {
+      timeout: 5000,
+    });
+    const ctor = customElements.get('finhub-onboarding');
     expect(ctor).to.be.a('function');
     expect(document.createElement('finhub-onboarding')).to.be.instanceOf(ctor!);
   });

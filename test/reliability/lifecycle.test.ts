@@ -28,7 +28,6 @@ import {
   isToken,
   passCategorization,
   sent,
-  sleep,
   ticked,
   toConsents,
   tokenRequests,
@@ -366,13 +365,14 @@ describe('lifecycle', () => {
 
     // Up to 4 s (the answer would come at 8 s): a detached element can stay alive a little while
     // (e.g. its progress bar's animation until the page renders again, slow in a hidden page).
-    let collected = false;
-    for (let attempt = 0; attempt < 40 && !collected; attempt++) {
-      // A new task each time: deref() keeps the target alive until the end of the task it ran in.
-      await sleep(100);
-      gc!();
-      collected = ref.deref() === undefined;
-    }
-    expect(collected, 'the removed element was garbage-collected').to.be.true;
+    // Each check is a task of its own: deref() keeps its target alive to the end of its task.
+    await waitUntil(
+      () => {
+        gc!();
+        return ref.deref() === undefined;
+      },
+      'the removed element was not garbage-collected',
+      { interval: 100, timeout: 4000 },
+    );
   });
 });
