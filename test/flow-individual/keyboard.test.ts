@@ -15,7 +15,9 @@ async function typeInto(scope: ShadowRoot, label: string, text: string): Promise
 }
 
 describe('keyboard only', () => {
-  it('completes categorization → registration → session → verification → documents → consents', async () => {
+  it('completes categorization → registration → session → verification → documents → consents', async function () {
+    // Every control reached by Tab across six screens: longer than the default on a busy machine.
+    this.timeout(60_000);
     const { el, deviceId, events } = await mount();
     const email = uniqueEmail('keys');
 
