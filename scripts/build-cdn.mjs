@@ -51,6 +51,12 @@ const INDIVIDUAL =
   /\/src\/(steps\/registration\/individual-registration(-view|\.lazy)\.ts|flows\/individual-calls\.ts)$/;
 const ORGANIZATION =
   /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
+// Reading and analysing the categorization hierarchy, with the transport it needs: the relay hands
+// the categories over with the token (docs/architecture.md#categories-with-the-token), so the
+// element loads this only for a token endpoint that does not, or for host overrides; the later
+// steps' full client builds on it.
+const CATEGORIES =
+  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|response-shapes))\.ts$/;
 // The hand-off's client and wire format stay in the shared chunk: as files of their own they import
 // from it and the phone's calls in it import them, a cycle that broke the built bundle.
 const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
@@ -252,6 +258,7 @@ async function bundle() {
                 includeDependenciesRecursively: true,
                 priority: 2,
               },
+              { name: 'categories', test: CATEGORIES, priority: 1 },
               { name: 'individual', test: INDIVIDUAL, priority: 1 },
               { name: 'organization', test: ORGANIZATION, priority: 1 },
               {
