@@ -25,7 +25,11 @@ export async function categoriesFor(
   const overrides = api.categorizationOverrides();
   const given =
     overrides && Object.keys(overrides).length ? undefined : handed(api.tokens.categories, kind);
-  return given ?? (await import('./category-options.js')).readCategories(api, kind, context);
+  if (!given) return (await import('./category-options.js')).readCategories(api, kind, context);
+  // Registration builds the chosen category's objects from the hierarchy: read it once the first
+  // step is on screen (a macrotask later), while the person reads it.
+  setTimeout(() => api.hierarchy(context.signal).catch(() => undefined), 0);
+  return given;
 }
 
 /**

@@ -7,7 +7,6 @@
  * own (a chunk of its own, never in the first screen) when the token came without them or the host
  * set `categorizationOverrides`. Lit-free: the relay runs it on the server.
  */
-import type { ApiSession } from '../api/api-session.js';
 import {
   analyzeHierarchy,
   categorizationDetails,
@@ -16,7 +15,6 @@ import {
   type CustomerKind,
 } from '../api/categorization.js';
 import type { CategorizationHierarchy } from '../api/hierarchy.js';
-import type { CallContext } from '../flow/backend.js';
 import type { CategoryOption } from '../flow/types.js';
 
 /**
@@ -43,11 +41,17 @@ export function categoryOptions(
   }));
 }
 
-/** The element's own reading: the hierarchy through the relay, with the host's overrides. */
+/**
+ * The element's own reading: the hierarchy through the relay, with the host's overrides (the
+ * `ApiSession`'s, named by shape: the relay compiles this file without the browser's types).
+ */
 export async function readCategories(
-  api: ApiSession,
+  api: {
+    hierarchy(signal: AbortSignal): Promise<CategorizationHierarchy>;
+    categorizationOverrides(): CategorizationOverrides | undefined;
+  },
   kind: CustomerKind,
-  context: CallContext,
+  context: { signal: AbortSignal },
 ): Promise<CategoryOption[]> {
   const hierarchy = await api.hierarchy(context.signal);
   return categoryOptions(hierarchy, kind, api.categorizationOverrides());
