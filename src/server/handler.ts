@@ -131,7 +131,7 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
     }
     // A new onboarding's first step shows the categories: read alongside the token (a renewal's
     // onboarding is past that step).
-    const categories = base.kind ? undefined : tokenCategories?.();
+    const categories = base.kind ? undefined : tokenCategories?.(ip);
     const { token, claims, expiresIn } = await issue(base);
     ctx.jti = claims.jti;
     ctx.oid = claims.oid;

@@ -43,13 +43,13 @@ export function createTokenCategories(options: {
   timeoutMs: number;
   now: () => number;
   log: Log;
-}): () => Promise<TokenCategories | undefined> {
+}): (clientIp: string | undefined) => Promise<TokenCategories | undefined> {
   const { tenantId, adminSession, upstream, timeoutMs, now, log } = options;
   /** The path this tenant served last (the older one where it lacks the documented one). */
   let served = 0;
 
   /** One GET of the hierarchy with the admin session, read exactly as the element reads it. */
-  async function fetchHierarchy(): Promise<CategorizationHierarchy> {
+  async function fetchHierarchy(clientIp: string | undefined): Promise<CategorizationHierarchy> {
     for (let index = served; ; index++) {
       const [endpoint, path] = PATHS[index]!;
       // FinHub's headers (docs/finhub-contract.md#headers); the device is the relay's own read.
@@ -60,6 +60,8 @@ export function createTokenCategories(options: {
         platform: 'web',
         'X-Forwarded-From': 'web-app',
       });
+      // FinHub wants the person's address: the one whose token asked for this read.
+      if (clientIp) headers.set('X-Forwarded-For', clientIp);
       const url = `${options.finhubBaseUrl}/api/v2.1${path(tenantId)}`;
       const { result } = await sendWithCredentials({
         send: (token) => {
@@ -84,17 +86,17 @@ export function createTokenCategories(options: {
   }
 
   let cached: { at: number; read: Promise<TokenCategories | undefined> } | undefined;
-  const read = async (): Promise<TokenCategories | undefined> => {
-    const hierarchy = await fetchHierarchy();
+  const read = async (clientIp: string | undefined): Promise<TokenCategories | undefined> => {
+    const hierarchy = await fetchHierarchy(clientIp);
     return {
       individual: categoryOptions(hierarchy, 'individual'),
       organization: categoryOptions(hierarchy, 'organization'),
     };
   };
-  const start = () => {
+  const start = (clientIp: string | undefined) => {
     const entry = {
       at: now(),
-      read: read().catch((error: unknown) => {
+      read: read(clientIp).catch((error: unknown) => {
         if (cached === entry) cached = undefined; // the next token asks again
         const code = (error as { code?: unknown } | null)?.code;
         log('warn', 'categories.unavailable', {
@@ -107,8 +109,8 @@ export function createTokenCategories(options: {
     return entry;
   };
 
-  return async () => {
-    if (!cached || now() - cached.at >= CATEGORIES_CACHE_MS) cached = start();
+  return async (clientIp) => {
+    if (!cached || now() - cached.at >= CATEGORIES_CACHE_MS) cached = start(clientIp);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), CATEGORIES_WAIT_MS);
