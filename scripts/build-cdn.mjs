@@ -56,7 +56,7 @@ const ORGANIZATION =
 // element loads this only for a token endpoint that does not, or for host overrides; the later
 // steps' full client builds on it.
 const CATEGORIES =
-  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|response-shapes))\.ts$/;
+  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|response-shapes|types))\.ts$/;
 // The hand-off's client and wire format stay in the shared chunk: as files of their own they import
 // from it and the phone's calls in it import them, a cycle that broke the built bundle.
 const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
@@ -193,6 +193,15 @@ const moduleGraph = {
       if (chunk.type !== 'chunk') continue;
       for (const id of chunk.moduleIds) chunkOf.set(id, chunk.fileName);
       chunks[chunk.fileName] = { imports: chunk.imports };
+    }
+    // The categories chunk is the first step's fallback (a token without categories): it may need
+    // only the first screen's chunk. Importing a later one would load it too, and one that imports
+    // it back evaluates first ("Class extends value undefined" in the browser).
+    for (const [name, { imports }] of Object.entries(chunks)) {
+      const later = imports.filter((file) => !/\/(core|rolldown-runtime)-/.test(file));
+      if (name.startsWith('chunks/categories-') && later.length) {
+        throw new Error(`${name} imports ${later.join(', ')}: put what it needs in CATEGORIES`);
+      }
     }
     /** @type {Record<string, {chunk?: string, imports: string[], dynamicImports: string[]}>} */
     const modules = {};
