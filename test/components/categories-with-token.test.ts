@@ -84,7 +84,8 @@ async function inPage({ tokens, overrides }: Setup) {
                 body: '{}',
                 signal,
               });
-              const { categories: _dropped, ...rest } = await answer.json();
+              const rest = await answer.json();
+              delete rest.categories;
               return rest;
             },
           }),

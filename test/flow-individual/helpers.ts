@@ -96,7 +96,8 @@ export const tokenWithoutCategories: NonNullable<FinHubOnboarding['fetchToken']>
   signal,
 ) => {
   const response = await fetch('/onboarding/token', { method: 'POST', body: '{}', signal });
-  const { categories: _dropped, ...token } = await response.json();
+  const token = await response.json();
+  delete token.categories;
   return token;
 };
 
