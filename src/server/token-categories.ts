@@ -10,15 +10,11 @@
  */
 import { readHierarchy, type CategorizationHierarchy } from '../api/hierarchy.js';
 import { ENDPOINTS, classifyEnvelope } from '../api/response-shapes.js';
-import type { CategoryOption } from '../flow/types.js';
 import { categoryOptions } from '../flows/category-options.js';
 import { sendWithCredentials, type AdminSession } from './admin-session.js';
 import { callUpstream, type UpstreamFetch } from './forward.js';
 import type { Log } from './log.js';
-import type { OnboardingKind } from './onboarding-token.js';
-
-/** The token answer's `categories`: per flow kind, the list the element's first step shows. */
-export type TokenCategories = Record<OnboardingKind, CategoryOption[]>;
+import type { TokenCategories } from './types.js';
 
 /** How long one read of the hierarchy serves every new onboarding. */
 export const CATEGORIES_CACHE_MS = 60_000;

@@ -4,7 +4,7 @@
  */
 
 /** What the host knows about the TCP connection; the relay never trusts the browser for this. */
-import type { TokenCategories } from './token-categories.js';
+import type { CategoryOption } from '../flow/types.js';
 
 export interface ConnectionInfo {
   remoteAddress?: string;
@@ -169,6 +169,12 @@ export interface OnboardingHandlerOptions {
 }
 
 /** Body of `POST {prefix}/token`. */
+/**
+ * The token answer's `categories`: per flow kind, the list the element's first step shows
+ * (docs/architecture.md#categories-with-the-token).
+ */
+export type TokenCategories = Record<'individual' | 'organization', CategoryOption[]>;
+
 export interface OnboardingTokenResponse {
   accessToken: string;
   /** Seconds from now. */
