@@ -41,7 +41,10 @@ function handed(categories: unknown, kind: FlowKind): CategoryOption[] | undefin
   const list = (categories as Record<string, CategoryOption[]> | null | undefined)?.[kind];
   const strings = (...values: unknown[]) => values.every((value) => typeof value === 'string');
   return Array.isArray(list) &&
-    list.every((c) => strings(c?.key, c.name, ...(Array.isArray(c.aliases) ? c.aliases : [0])))
+    list.every((c) => {
+      const aliases = c?.aliases ?? [];
+      return Array.isArray(aliases) && strings(c?.key, c?.name, ...aliases);
+    })
     ? list
     : undefined;
 }

@@ -39,8 +39,11 @@ function tiered(tenantId: string): unknown {
 }
 
 interface Setup {
-  /** `relay`: the token URL of the relay; `own`: a host's fetchToken that drops `categories`. */
-  tokens: 'relay' | 'own';
+  /**
+   * `relay`: the token URL of the relay; `own`: a host's fetchToken that drops `categories`;
+   * `odd`: one that sends `categories` in a shape the element does not know.
+   */
+  tokens: 'relay' | 'own' | 'odd';
   overrides?: Record<string, Record<string, string>>;
 }
 
@@ -85,7 +88,9 @@ async function inPage({ tokens, overrides }: Setup) {
                 signal,
               });
               const rest = await answer.json();
-              delete rest.categories;
+              if (tokens === 'odd') {
+                rest.categories = { individual: [{ key: 'X', name: 'X', aliases: 'X' }] };
+              } else delete rest.categories;
               return rest;
             },
           }),
@@ -162,23 +167,25 @@ describe('categories handed along with the token', () => {
     expect(page.hierarchyAsked()).to.equal(1);
   });
 
-  it('without them (a partner’s own token endpoint): read from the hierarchy, the same steps and events', async () => {
-    const page = await inPage({ tokens: 'own' });
-    const categorization = await step(page.el, 'finhub-step-categorization');
-    await waitUntil(() => page.hierarchyAsked() === 1, 'no hierarchy request', { timeout: 8000 });
-    // Held: the first step waits for it.
-    expect(root(categorization).querySelector('input[type="radio"]')).to.equal(null);
-    page.release();
-    await inside(categorization, 'input[type="radio"]', 'categories');
-    expect(optionNames(categorization)).to.deep.equal(['Basic account', 'Extended account']);
-    expect(page.errors).to.have.length(1);
-    expect(page.errors[0]).to.deep.include(EVENT);
-    await register(page.el, categorization);
-    expect(page.registrations().map((r) => r.customerCategory.name)).to.deep.equal([
-      'Low Risk Individual Customer',
-    ]);
-    expect(page.hierarchyAsked()).to.equal(1);
-  });
+  for (const tokens of ['own', 'odd'] as const) {
+    it(`without them (${tokens === 'own' ? 'a partner’s own token endpoint' : 'a shape the element does not know'}): read from the hierarchy, the same steps and events`, async () => {
+      const page = await inPage({ tokens });
+      const categorization = await step(page.el, 'finhub-step-categorization');
+      await waitUntil(() => page.hierarchyAsked() === 1, 'no hierarchy request', { timeout: 8000 });
+      // Held: the first step waits for it.
+      expect(root(categorization).querySelector('input[type="radio"]')).to.equal(null);
+      page.release();
+      await inside(categorization, 'input[type="radio"]', 'categories');
+      expect(optionNames(categorization)).to.deep.equal(['Basic account', 'Extended account']);
+      expect(page.errors).to.have.length(1);
+      expect(page.errors[0]).to.deep.include(EVENT);
+      await register(page.el, categorization);
+      expect(page.registrations().map((r) => r.customerCategory.name)).to.deep.equal([
+        'Low Risk Individual Customer',
+      ]);
+      expect(page.hierarchyAsked()).to.equal(1);
+    });
+  }
 
   for (const tokens of ['relay', 'own'] as const) {
     it(`host overrides (${tokens === 'relay' ? 'relay sends categories' : 'token without them'}): the element analyses the hierarchy with them`, async () => {
