@@ -38,6 +38,9 @@ const DEFINE = `${root}src/define.ts`;
 const FIRST_SCREEN = [
   DEFINE,
   `${root}src/steps/categorization/categorization.lazy.ts`,
+  // The view waits for its category names before it shows a choice: in the later steps' chunk it
+  // made the first step wait for that whole chunk (issue 17: `npm run bench` counted 75 kB).
+  `${root}src/steps/categorization/category-labels.ts`,
   `${root}src/flows/individual-api.ts`,
   `${root}src/flows/organization-api.ts`,
 ];
@@ -51,6 +54,12 @@ const INDIVIDUAL =
   /\/src\/(steps\/registration\/individual-registration(-view|\.lazy)\.ts|flows\/individual-calls\.ts)$/;
 const ORGANIZATION =
   /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
+// Reading and analysing the categorization hierarchy, with the transport it needs: the relay hands
+// the categories over with the token (docs/architecture.md#categories-with-the-token), so the
+// element loads this only for a token endpoint that does not, or for host overrides; the later
+// steps' full client builds on it.
+const CATEGORIES =
+  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|response-shapes|types))\.ts$/;
 // The hand-off's client and wire format stay in the shared chunk: as files of their own they import
 // from it and the phone's calls in it import them, a cycle that broke the built bundle.
 const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
@@ -188,6 +197,15 @@ const moduleGraph = {
       for (const id of chunk.moduleIds) chunkOf.set(id, chunk.fileName);
       chunks[chunk.fileName] = { imports: chunk.imports };
     }
+    // The categories chunk is the first step's fallback (a token without categories): it may need
+    // only the first screen's chunk. Importing a later one would load it too, and one that imports
+    // it back evaluates first ("Class extends value undefined" in the browser).
+    for (const [name, { imports }] of Object.entries(chunks)) {
+      const later = imports.filter((file) => !/\/(core|rolldown-runtime)-/.test(file));
+      if (name.startsWith('chunks/categories-') && later.length) {
+        throw new Error(`${name} imports ${later.join(', ')}: put what it needs in CATEGORIES`);
+      }
+    }
     /** @type {Record<string, {chunk?: string, imports: string[], dynamicImports: string[]}>} */
     const modules = {};
     for (const id of this.getModuleIds()) {
@@ -252,6 +270,7 @@ async function bundle() {
                 includeDependenciesRecursively: true,
                 priority: 2,
               },
+              { name: 'categories', test: CATEGORIES, priority: 1 },
               { name: 'individual', test: INDIVIDUAL, priority: 1 },
               { name: 'organization', test: ORGANIZATION, priority: 1 },
               {

@@ -35,6 +35,8 @@ export const LOCALES = ['en', 'lt']; // en is the source locale: no catalogue to
  * budget is the measured value (rounded up to 0.1 kB), so it stops growth; README "Size" says what
  * costs what and the cut proposed. Raised once after issue 17's cuts, by what issues 18 and 19 added
  * (progress indicator, finish, short pages and error summary, hand-off and camera: README "Size").
+ * The first step lowered once the relay handed the categories along with the token (README
+ * "Token endpoint": the hierarchy reader and the analysis left the first screen).
  */
 export const GOAL = {
   firstStep: 25 * KB,
@@ -44,7 +46,7 @@ export const GOAL = {
   secondLocale: 7 * KB,
 };
 export const BUDGET = {
-  firstStep: { en: 33.7 * KB, lt: 43.6 * KB },
+  firstStep: { en: 27.3 * KB, lt: 40.3 * KB },
   firstStepRequests: { en: 3, lt: 4 },
   flow: {
     'individual/en': 75.2 * KB,

@@ -6,7 +6,7 @@
 import type { CategorizationOverrides } from './categorization.js';
 import type { CategorizationHierarchy } from './hierarchy.js';
 import { abortedError } from './abort.js';
-import { FinHubClientBase, type FinHubClientOptions } from './client-base.js';
+import type { FinHubClientBase, FinHubClientOptions } from './client-base.js';
 import { resolveDeviceHints } from './device.js';
 import { ORPHAN_GRACE_MS, SharedRequest } from './shared-request.js';
 import { createTokenProvider, type TokenProviderOptions } from './token-provider.js';
@@ -72,23 +72,26 @@ export function createApiSession(options: ApiSessionOptions): ApiSession | undef
     device: resolveDeviceHints(options.deviceId ? { deviceId: options.deviceId } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   };
-  const client = new FinHubClientBase(clientOptions);
+  // The hierarchy's reader loads with the analysis (src/flows/category-options.ts), only when the
+  // token came without the categories (docs/architecture.md#categories-with-the-token).
+  let client: FinHubClientBase | undefined;
+  const readHierarchy = async (signal: AbortSignal) => {
+    client ??= new (await import('./client-base.js')).FinHubClientBase(clientOptions);
+    return client.getCategorizationHierarchy(undefined, { signal });
+  };
 
   // Once no caller has waited for the hierarchy for ORPHAN_GRACE_MS (the element was removed), it
   // is cancelled.
   let hierarchy: SharedRequest<CategorizationHierarchy> | undefined;
   const loadHierarchy = (signal: AbortSignal) => {
     if (!hierarchy) {
-      const shared = new SharedRequest(
-        (cancelled) => client.getCategorizationHierarchy(undefined, { signal: cancelled }),
-        {
-          graceMs: ORPHAN_GRACE_MS,
-          abandoned: () => abortedError(),
-          onCancel: () => {
-            if (hierarchy === shared) hierarchy = undefined; // the next caller asks again
-          },
+      const shared = new SharedRequest(readHierarchy, {
+        graceMs: ORPHAN_GRACE_MS,
+        abandoned: () => abortedError(),
+        onCancel: () => {
+          if (hierarchy === shared) hierarchy = undefined; // the next caller asks again
         },
-      );
+      });
       shared.promise.catch(() => {
         if (hierarchy === shared) hierarchy = undefined; // a retry asks again
       });

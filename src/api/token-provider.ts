@@ -40,6 +40,12 @@ export interface TokenResponse {
    */
   expiresAt?: string | number;
   tenantId?: string;
+  /**
+   * The tenant's categories per flow kind, read and analysed by the relay
+   * (docs/architecture.md#categories-with-the-token): optional; checked where they are used, and
+   * a shape the element does not know makes it read the hierarchy itself.
+   */
+  categories?: unknown;
 }
 
 export interface TokenProviderOptions {
@@ -105,6 +111,7 @@ interface Fetched {
   token: string;
   lifetimeMs: number;
   tenantId: string | undefined;
+  categories: unknown;
 }
 
 type Failure = 'transient' | 'rejected' | 'invalid';
@@ -190,6 +197,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
 
   let cache: CachedToken | undefined;
   let tenantId: string | undefined;
+  let categories: unknown;
   let inflight: SharedRequest<string> | undefined;
   // Bumped by adopt(): a request started before it must not overwrite the adopted token.
   let epoch = 0;
@@ -296,6 +304,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
         token: parsed.data.accessToken,
         lifetimeMs,
         tenantId: parsed.data.tenantId ?? undefined,
+        categories: parsed.data.categories ?? undefined,
       };
     } finally {
       clearTimeout(timer);
@@ -313,6 +322,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
       (cancelled) =>
         fetchOnce(cancelled).then((fetched) => {
           if (fetched.tenantId) tenantId = fetched.tenantId;
+          if (fetched.categories !== undefined) categories = fetched.categories;
           if (epoch !== startedIn && cache) return cache.token;
           store(fetched.token, fetched.lifetimeMs);
           return fetched.token;
@@ -367,6 +377,10 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
 
     get tenantId(): string | undefined {
       return tenantId;
+    },
+
+    get categories(): unknown {
+      return categories;
     },
   };
 }

@@ -13,6 +13,11 @@ export interface TokenSource {
   adopt(accessToken: string, expiresInSeconds?: number): void;
   /** Tenant id the token endpoint reported, if any (used when the host sets no `tenant-id`). */
   readonly tenantId: string | undefined;
+  /**
+   * The `categories` the token endpoint last sent, unchecked (the relay's read of the hierarchy,
+   * docs/architecture.md#categories-with-the-token); undefined when it sent none.
+   */
+  readonly categories?: unknown;
 }
 
 /**

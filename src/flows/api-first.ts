@@ -5,34 +5,48 @@
  * (docs/architecture.md#loading-on-demand).
  */
 import type { ApiSession } from '../api/api-session.js';
-import { analyzeHierarchy, categorizationDetails, pickDefault } from '../api/categorization.js';
 import { FlowError, type CallContext } from '../flow/backend.js';
 import type { CategoryOption, FlowKind } from '../flow/types.js';
 
 /**
- * The tenant's categories for `kind`, its smart default marked
- * (docs/finhub-contract.md#categorization-hierarchy, #organization-flow). Every category is checked
- * before the person fills in anything: one smart categorization cannot fill is marked
- * `unavailable`, never offered (docs/finhub-contract.md#smart-categorization).
+ * The tenant's categories for `kind`, its smart default marked, each one smart categorization
+ * cannot fill marked `unavailable` (docs/finhub-contract.md#smart-categorization). The relay's
+ * token answer may bring them, read and analysed: then no hierarchy request and no analysis code
+ * (docs/architecture.md#categories-with-the-token). Without them, or when the host set
+ * `categorizationOverrides` (which only the element knows), the element reads the hierarchy and
+ * analyses it with the same code, loaded now.
  */
 export async function categoriesFor(
   api: ApiSession,
   kind: FlowKind,
   context: CallContext,
 ): Promise<CategoryOption[]> {
-  const loaded = await api.hierarchy(context.signal);
-  const analyses = analyzeHierarchy(loaded, kind, api.categorizationOverrides());
-  const preferred = pickDefault(analyses.filter((a) => a.satisfiable))?.key;
-  return analyses.map((analysis) => ({
-    key: analysis.key,
-    name: analysis.name,
-    ...(analysis.description ? { description: analysis.description } : {}),
-    ...(analysis.key === preferred ? { isDefault: true } : {}),
-    aliases: [analysis.code, analysis.id],
-    ...(analysis.satisfiable
-      ? {}
-      : { unavailable: categorizationDetails(analysis.problems, analysis.overridesNeeded) }),
-  }));
+  await api.tokens.getToken(context.signal);
+  const overrides = api.categorizationOverrides();
+  const given =
+    overrides && Object.keys(overrides).length ? undefined : handed(api.tokens.categories, kind);
+  if (!given) return (await import('./category-options.js')).readCategories(api, kind, context);
+  // Registration builds the chosen category's objects from the hierarchy: read it once the first
+  // step is on screen (a macrotask later), while the person reads it.
+  setTimeout(() => api.hierarchy(context.signal).catch(() => undefined), 0);
+  return given;
+}
+
+/**
+ * The token answer's `categories[kind]` when it is a list of categories (a host's own token
+ * endpoint may send anything); undefined otherwise, and the element reads the hierarchy. What the
+ * step reads by name (key, name, aliases) is checked; the rest is only rendered as text.
+ */
+function handed(categories: unknown, kind: FlowKind): CategoryOption[] | undefined {
+  const list = (categories as Record<string, CategoryOption[]> | null | undefined)?.[kind];
+  const strings = (...values: unknown[]) => values.every((value) => typeof value === 'string');
+  return Array.isArray(list) &&
+    list.every((c) => {
+      const aliases = c?.aliases ?? [];
+      return Array.isArray(aliases) && strings(c?.key, c?.name, ...aliases);
+    })
+    ? list
+    : undefined;
 }
 
 /**

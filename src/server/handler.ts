@@ -7,6 +7,7 @@ import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../api/typ
 import { ID_PATHS, classifyEnvelope, findId, type IdRole } from '../api/response-shapes.js';
 import { AdminSessionError, createAdminSession, sendWithCredentials } from './admin-session.js';
 import { createTokenService } from './auth.js';
+import { createTokenCategories } from './token-categories.js';
 import {
   MAX_BOUND_USERS,
   MAX_BOUND_VERIFICATIONS,
@@ -76,6 +77,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
   const log = createLog(options.logger);
   const adminSession = createAdminSession({ ...config, upstream, now, log });
   const { issue, authenticate, nowSeconds } = createTokenService({ ...config, codec, store, now });
+  const tokenCategories = config.tokenCategories
+    ? createTokenCategories({ ...config, adminSession, upstream, now, log })
+    : undefined;
 
   /** The end user's address: the host's `clientIp` hook, else the TCP peer; never a browser header. */
   const clientAddress = (request: Request, connection: ConnectionInfo | undefined) =>
@@ -125,6 +129,9 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       if (auth.ok && auth.claims.hof) return handoff.scopeRefusal();
       if (auth.ok && auth.claims.kind) base = auth.claims;
     }
+    // A new onboarding's first step shows the categories: read alongside the token (a renewal's
+    // onboarding is past that step).
+    const categories = base.kind ? undefined : tokenCategories?.(ip);
     const { token, claims, expiresIn } = await issue(base);
     ctx.jti = claims.jti;
     ctx.oid = claims.oid;
@@ -134,6 +141,8 @@ export function createOnboardingHandler(options: OnboardingHandlerOptions): Onbo
       expiresAt: new Date(claims.exp * 1000).toISOString(),
       tenantId,
     };
+    const handed = await categories;
+    if (handed) body.categories = handed;
     return new Response(JSON.stringify(body), {
       headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
     });

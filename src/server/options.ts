@@ -110,6 +110,7 @@ export function resolveOptions(options: OnboardingHandlerOptions) {
       'handoffExchangeRateLimit',
     ),
     handoffUrl: handoffPage(options.handoffUrl),
+    tokenCategories: options.tokenCategories !== false,
     allowedOrigins: new Set(options.allowedOrigins ?? []),
     userRoles: new Set(options.userRoles ?? DEFAULT_USER_ROLES),
   };

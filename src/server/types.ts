@@ -4,6 +4,8 @@
  */
 
 /** What the host knows about the TCP connection; the relay never trusts the browser for this. */
+import type { CategoryOption } from '../flow/types.js';
+
 export interface ConnectionInfo {
   remoteAddress?: string;
 }
@@ -99,6 +101,14 @@ export interface OnboardingHandlerOptions {
    * hand-off's answer carries `url`: this page with `#handoff=<code>` in its fragment.
    */
   handoffUrl?: string;
+  /**
+   * Whether a new onboarding's token answer carries `categories`: the tenant's categories per flow
+   * kind, read from FinHub's categorization hierarchy and analysed as the element would (no host
+   * overrides), so the element's first step needs no hierarchy request (README "Token endpoint").
+   * One read serves every new onboarding for a minute; a token answer waits for it at most 2 s,
+   * else goes without. Default `true`.
+   */
+  tokenCategories?: boolean;
   /** Origins allowed to call the relay cross-origin (exact match). Same-origin calls need no entry. */
   allowedOrigins?: string[];
   /** Mount path. Default `/onboarding`. */
@@ -159,6 +169,12 @@ export interface OnboardingHandlerOptions {
 }
 
 /** Body of `POST {prefix}/token`. */
+/**
+ * The token answer's `categories`: per flow kind, the list the element's first step shows
+ * (docs/architecture.md#categories-with-the-token).
+ */
+export type TokenCategories = Record<'individual' | 'organization', CategoryOption[]>;
+
 export interface OnboardingTokenResponse {
   accessToken: string;
   /** Seconds from now. */
@@ -166,4 +182,10 @@ export interface OnboardingTokenResponse {
   /** ISO-8601 UTC. */
   expiresAt: string;
   tenantId: string;
+  /**
+   * A new onboarding's categories per flow kind, as the element's first step shows them
+   * (`tokenCategories`); absent on a renewal, when turned off, or when FinHub's hierarchy could not
+   * be read in time.
+   */
+  categories?: TokenCategories;
 }

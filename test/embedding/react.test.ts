@@ -18,9 +18,8 @@ import {
   RELAY,
   chooseCategoryAndContinue,
   firstScreen,
-  hierarchyRequests,
+  hierarchyReads,
   recordFetches,
-  sandboxRequests,
   settle,
   uniqueDeviceId,
   type FetchLog,
@@ -65,8 +64,7 @@ describe('React 19 in StrictMode', () => {
     await firstScreen(el);
     await settle();
     expect(fetches.count(RELAY.tokenUrl), 'token requests').to.equal(1);
-    const journal = await sandboxRequests(deviceId);
-    expect(hierarchyRequests(journal), 'hierarchy requests reaching FinHub').to.have.length(1);
+    expect(await hierarchyReads(deviceId), 'hierarchy requests reaching FinHub').to.have.length(1);
     expect(events.ready, 'finhub-ready events').to.have.length(1);
     expect(events.ready[0]!.detail).to.deep.equal({ flow: 'individual', step: 'categorization' });
   }

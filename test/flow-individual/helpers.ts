@@ -87,6 +87,20 @@ afterEach(() => {
   for (const div of containers.splice(0)) div.remove();
 });
 
+/**
+ * A partner's own token endpoint that hands no categories along (the relay's token, its
+ * `categories` dropped): the element then reads the hierarchy itself, as tests of that request's
+ * failures need (docs/architecture.md#categories-with-the-token).
+ */
+export const tokenWithoutCategories: NonNullable<FinHubOnboarding['fetchToken']> = async (
+  signal,
+) => {
+  const response = await fetch('/onboarding/token', { method: 'POST', body: '{}', signal });
+  const token = await response.json();
+  delete token.categories;
+  return token;
+};
+
 /** The element as a partner page would mount it, with every public event recorded in order. */
 export async function mount(options: MountOptions = {}): Promise<Mounted> {
   const deviceId = options.deviceId ?? crypto.randomUUID();

@@ -13,6 +13,7 @@ import {
   mount,
   step,
   uniqueEmail,
+  tokenWithoutCategories,
 } from '../flow-individual/helpers.js';
 import {
   errorsOf,
@@ -120,7 +121,7 @@ describe('bad input', () => {
           headers: { 'Content-Type': 'text/html' },
         }),
     );
-    const { el, events } = await mount();
+    const { el, events } = await mount({ fetchToken: tokenWithoutCategories });
     const banner = await waitForBanner(el);
     expect(banner).to.contain('We received an answer we could not read.');
     expect(root(el).querySelector('#proxy')).to.equal(null);

@@ -19,6 +19,7 @@ import {
   resumeAtActivation,
   step,
   uniqueEmail,
+  tokenWithoutCategories,
 } from '../flow-individual/helpers.js';
 import {
   entries,
@@ -156,7 +157,8 @@ describe('lifecycle', () => {
   });
 
   it('two instances on one page are independent', async () => {
-    const a = await mount();
+    // A reads the hierarchy itself (its token brings no categories), which fails.
+    const a = await mount({ fetchToken: tokenWithoutCategories });
     const b = await mount();
     await fault({ path: 'hierarchy', deviceId: a.deviceId, status: 500 });
     await waitUntil(() => bannerText(a.el) !== '', 'no banner on A', { timeout: 8000 });

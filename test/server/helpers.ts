@@ -196,6 +196,9 @@ export function createTestRelay(overrides: Partial<OnboardingHandlerOptions> = {
     fetch: finhub.fetch,
     now: clock.now,
     logger: (entry) => logs.push(entry),
+    // These tests count what reaches FinHub per call; the categories handed along with a token
+    // (a hierarchy read of the relay's own) are tested on their own (token-categories.test.ts).
+    tokenCategories: false,
     ...overrides,
   });
   return { relay, finhub, clock, logs };

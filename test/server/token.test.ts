@@ -114,6 +114,7 @@ describe('relay: onboarding token endpoint', () => {
       admin: ADMIN,
       signingSecret: 'another-signing-secret-0123456789abcdef',
       fetch: finhub.fetch,
+      tokenCategories: false,
     });
     const foreign = await mint(other);
     const foreignResponse = await api(relay, 'GET', HIERARCHY, { token: foreign.accessToken });
