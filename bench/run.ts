@@ -10,7 +10,8 @@
  * BENCH_TRACE=<file.json> records a Chrome trace of the first individual flow and
  * prints what ran in each long task of the 10 MB upload (events and JS self time).
  * BENCH_ONLY=layout runs only (g), forced synchronous layouts, and prints it; BENCH_STACK=N
- * shows N frames of each.
+ * shows N frames of each. BENCH_TASKS=1 adds JS samples to (h)'s trace and prints what ran in
+ * each long task of each transition.
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -391,14 +392,18 @@ interface TraceEvent {
 
 /** Prints, for each main-thread task over 50 ms between the driver's upload marks, its events
  * (nested, 5 ms and longer) and the JS functions with the most self time in it. */
-function summarizeTrace(file: string): void {
+function summarizeTrace(
+  file: string,
+  startMark = 'bench-upload-start',
+  endMark = 'bench-upload-end',
+): void {
   const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] })
     .traceEvents;
   const mark = (name: string) => events.find((e) => e.name === name && e.ph !== 'M');
-  const start = mark('bench-upload-start');
-  const end = mark('bench-upload-end');
+  const start = mark(startMark);
+  const end = mark(endMark);
   if (!start || !end) {
-    console.log('trace: no upload marks');
+    console.log(`trace: no marks ${startMark} … ${endMark}`);
     return;
   }
   const pid = start.pid;
@@ -412,7 +417,11 @@ function summarizeTrace(file: string): void {
   const tid = main?.tid ?? start.tid;
   const onMain = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
   const tasks = onMain.filter(
-    (e) => e.name === 'RunTask' && e.ts >= start.ts && e.ts <= end.ts && (e.dur ?? 0) > 50_000,
+    (e) =>
+      e.name === 'RunTask' &&
+      e.ts + (e.dur ?? 0) >= start.ts &&
+      e.ts <= end.ts &&
+      (e.dur ?? 0) > 50_000,
   );
   // CPU samples (ProfileChunk events of this renderer, any thread id: they come from the sampler).
   const nodes = new Map<number, { parent?: number; label: string }>();
@@ -448,7 +457,7 @@ function summarizeTrace(file: string): void {
     }
     return parts.join(' < ');
   };
-  console.log(`trace: ${tasks.length} main-thread tasks over 50 ms during the upload`);
+  console.log(`trace: ${tasks.length} main-thread tasks over 50 ms in ${startMark} … ${endMark}`);
   for (const task of tasks) {
     const t0 = task.ts;
     const t1 = task.ts + (task.dur ?? 0);
@@ -860,7 +869,12 @@ async function main(): Promise<void> {
       // (h) one more run, traced for main-thread tasks only (no stacks: less overhead)
       const traced = await openBench(browser, origin);
       const taskFile = join(os.tmpdir(), `finhub-bench-tasks-${process.pid}.json`);
-      await traced.page.tracing.start({ path: taskFile, categories: TASK_CATEGORIES });
+      // BENCH_TASKS=1: with JS samples, and what ran in each long task of each transition.
+      const detail = Boolean(process.env.BENCH_TASKS);
+      await traced.page.tracing.start({
+        path: taskFile,
+        categories: detail ? TRACE_CATEGORIES : TASK_CATEGORIES,
+      });
       const keys = await traced.page.evaluate(
         async (name, bigBytes) => {
           const w = window as unknown as {
@@ -878,6 +892,14 @@ async function main(): Promise<void> {
       await traced.page.tracing.stop();
       await traced.page.close();
       const longest = longestTasks(taskFile);
+      if (detail) {
+        for (const name of longest.transitions.keys())
+          summarizeTrace(
+            taskFile,
+            `bench-transition-start:${name}`,
+            `bench-transition-end:${name}`,
+          );
+      }
       rmSync(taskFile, { force: true });
       for (const [name, value] of longest.transitions) {
         const goal = value <= 50 ? 'ok' : 'over the 50 ms goal';
