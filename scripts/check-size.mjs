@@ -52,7 +52,9 @@ export const BUDGET = {
     'individual/lt': 88.1 * KB,
     'organization/lt': 99.4 * KB,
   },
-  total: 112.3 * KB,
+  // +0.2 kB: the document upload's base64 worker (assets/encode-worker-*.js, 0.4 kB, loaded only
+  // when a file is uploaded), so a 10 MB upload has no long task.
+  total: 112.5 * KB,
   iife: 1 * KB, // the loader alone: it loads the ES chunks like the module build
 };
 
