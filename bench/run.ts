@@ -10,8 +10,8 @@
  * BENCH_TRACE=<file.json> records a Chrome trace of the first individual flow and
  * prints what ran in each long task of the 10 MB upload (events and JS self time).
  * BENCH_ONLY=layout runs only (g), forced synchronous layouts, and prints it; BENCH_STACK=N
- * shows N frames of each. BENCH_TASKS=1 adds JS samples to (h)'s trace and prints what ran in
- * each long task of each transition.
+ * shows N frames of each. BENCH_TASKS=1 prints what ran in each long task of each transition in
+ * (h)'s trace; BENCH_TASKS=js adds JS samples to that trace (slower: the numbers grow).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -869,11 +869,11 @@ async function main(): Promise<void> {
       // (h) one more run, traced for main-thread tasks only (no stacks: less overhead)
       const traced = await openBench(browser, origin);
       const taskFile = join(os.tmpdir(), `finhub-bench-tasks-${process.pid}.json`);
-      // BENCH_TASKS=1: with JS samples, and what ran in each long task of each transition.
+      // BENCH_TASKS=1: what ran in each long task of each transition; =js with JS samples too.
       const detail = Boolean(process.env.BENCH_TASKS);
       await traced.page.tracing.start({
         path: taskFile,
-        categories: detail ? TRACE_CATEGORIES : TASK_CATEGORIES,
+        categories: process.env.BENCH_TASKS === 'js' ? TRACE_CATEGORIES : TASK_CATEGORIES,
       });
       const keys = await traced.page.evaluate(
         async (name, bigBytes) => {
