@@ -30,7 +30,19 @@ export function loadView(view: StepView, prepareFor?: string): Promise<Loaded> {
     views.set(view.tag, pending);
   }
   if (prepareFor !== undefined) {
-    void pending.then((module) => module.prepare && whenIdle(() => module.prepare!(prepareFor)));
+    void pending.then(
+      (module) => module.prepare && whenIdle(() => eachWhenIdle(module.prepare!(prepareFor) ?? [])),
+    );
   }
   return pending;
+}
+
+/** Each of `tasks` in an idle callback of its own, in order. */
+function eachWhenIdle(tasks: readonly (() => void)[]): void {
+  const [first, ...rest] = tasks;
+  if (first)
+    whenIdle(() => {
+      first();
+      eachWhenIdle(rest);
+    });
 }
