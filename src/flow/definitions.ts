@@ -38,10 +38,9 @@ export interface StepModule<S, V, B extends FlowBackend> {
   /**
    * Work the step's first render would otherwise do, done ahead while the person is still on the
    * step before (called when the element is idle after prefetching this module): e.g. the country
-   * list sorted for the locale, so arriving has no long task. It may hand back more work, each
-   * piece then run in an idle callback of its own (one long task split in several short ones).
+   * list sorted for the locale, so arriving has no long task.
    */
-  readonly prepare?: (locale: string) => void | readonly (() => void)[];
+  readonly prepare?: (locale: string) => void;
 }
 
 /**

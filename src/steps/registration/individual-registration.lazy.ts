@@ -4,6 +4,7 @@
  */
 import { html } from 'lit';
 import { countryOptions } from '../../localization/countries.js';
+import { whenIdle } from '../../flow/idle.js';
 import type { RenderContext } from '../../flow/definitions.js';
 import {
   validateIndividualRegistration,
@@ -31,7 +32,7 @@ export const render = (c: RenderContext<RegistrationSlice<IndividualRegistration
  * idle callback of its own) the form's schema built and run once, so neither arriving nor the
  * first field left builds them.
  */
-export const prepare = (locale: string) => [
-  () => void countryOptions(locale),
-  () => void validateIndividualRegistration({}, { locale }),
-];
+export const prepare = (locale: string) => {
+  countryOptions(locale);
+  whenIdle(() => void validateIndividualRegistration({}, { locale }));
+};
