@@ -992,7 +992,7 @@ async function main(): Promise<void> {
       "  A task in the window may include the bench's own click or typing and the browser's work",
       '  (style, layout, paint, GC). Goal: no task over 50 ms on a transition, under 1 ms a keystroke.',
       "  Since 1585d4a the click runs in a task of its own, as a person's does; before, it ran at the",
-      "  end of the task in which the bench filled the form, and that task counted (people →",
+      '  end of the task in which the bench filled the form, and that task counted (people →',
       '  verification: 194.6 ms, nearly all of it the bench adding three people). `BENCH_TASKS=1`',
       '  prints what ran in each long task (`=js` with JS samples).',
       '- (a) `fetchToken` answers at once with a token fetched before the clock starts; the clock runs',
