@@ -10,7 +10,8 @@
  * BENCH_TRACE=<file.json> records a Chrome trace of the first individual flow and
  * prints what ran in each long task of the 10 MB upload (events and JS self time).
  * BENCH_ONLY=layout runs only (g), forced synchronous layouts, and prints it; BENCH_STACK=N
- * shows N frames of each.
+ * shows N frames of each. BENCH_TASKS=1 prints what ran in each long task of each transition in
+ * (h)'s trace; BENCH_TASKS=js adds JS samples to that trace (slower: the numbers grow).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -391,14 +392,18 @@ interface TraceEvent {
 
 /** Prints, for each main-thread task over 50 ms between the driver's upload marks, its events
  * (nested, 5 ms and longer) and the JS functions with the most self time in it. */
-function summarizeTrace(file: string): void {
+function summarizeTrace(
+  file: string,
+  startMark = 'bench-upload-start',
+  endMark = 'bench-upload-end',
+): void {
   const events = (JSON.parse(readFileSync(file, 'utf8')) as { traceEvents: TraceEvent[] })
     .traceEvents;
   const mark = (name: string) => events.find((e) => e.name === name && e.ph !== 'M');
-  const start = mark('bench-upload-start');
-  const end = mark('bench-upload-end');
+  const start = mark(startMark);
+  const end = mark(endMark);
   if (!start || !end) {
-    console.log('trace: no upload marks');
+    console.log(`trace: no marks ${startMark} … ${endMark}`);
     return;
   }
   const pid = start.pid;
@@ -412,7 +417,11 @@ function summarizeTrace(file: string): void {
   const tid = main?.tid ?? start.tid;
   const onMain = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
   const tasks = onMain.filter(
-    (e) => e.name === 'RunTask' && e.ts >= start.ts && e.ts <= end.ts && (e.dur ?? 0) > 50_000,
+    (e) =>
+      e.name === 'RunTask' &&
+      e.ts + (e.dur ?? 0) >= start.ts &&
+      e.ts <= end.ts &&
+      (e.dur ?? 0) > 50_000,
   );
   // CPU samples (ProfileChunk events of this renderer, any thread id: they come from the sampler).
   const nodes = new Map<number, { parent?: number; label: string }>();
@@ -448,7 +457,7 @@ function summarizeTrace(file: string): void {
     }
     return parts.join(' < ');
   };
-  console.log(`trace: ${tasks.length} main-thread tasks over 50 ms during the upload`);
+  console.log(`trace: ${tasks.length} main-thread tasks over 50 ms in ${startMark} … ${endMark}`);
   for (const task of tasks) {
     const t0 = task.ts;
     const t1 = task.ts + (task.dur ?? 0);
@@ -860,7 +869,12 @@ async function main(): Promise<void> {
       // (h) one more run, traced for main-thread tasks only (no stacks: less overhead)
       const traced = await openBench(browser, origin);
       const taskFile = join(os.tmpdir(), `finhub-bench-tasks-${process.pid}.json`);
-      await traced.page.tracing.start({ path: taskFile, categories: TASK_CATEGORIES });
+      // BENCH_TASKS=1: what ran in each long task of each transition; =js with JS samples too.
+      const detail = Boolean(process.env.BENCH_TASKS);
+      await traced.page.tracing.start({
+        path: taskFile,
+        categories: process.env.BENCH_TASKS === 'js' ? TRACE_CATEGORIES : TASK_CATEGORIES,
+      });
       const keys = await traced.page.evaluate(
         async (name, bigBytes) => {
           const w = window as unknown as {
@@ -878,6 +892,14 @@ async function main(): Promise<void> {
       await traced.page.tracing.stop();
       await traced.page.close();
       const longest = longestTasks(taskFile);
+      if (detail) {
+        for (const name of longest.transitions.keys())
+          summarizeTrace(
+            taskFile,
+            `bench-transition-start:${name}`,
+            `bench-transition-end:${name}`,
+          );
+      }
       rmSync(taskFile, { force: true });
       for (const [name, value] of longest.transitions) {
         const goal = value <= 50 ? 'ok' : 'over the 50 ms goal';
@@ -969,6 +991,10 @@ async function main(): Promise<void> {
       '  character per task in registration (each keystroke: an input event, validation, the render).',
       "  A task in the window may include the bench's own click or typing and the browser's work",
       '  (style, layout, paint, GC). Goal: no task over 50 ms on a transition, under 1 ms a keystroke.',
+      "  Since 1585d4a the click runs in a task of its own, as a person's does; before, it ran at the",
+      '  end of the task in which the bench filled the form, and that task counted (people →',
+      '  verification: 194.6 ms, nearly all of it the bench adding three people). `BENCH_TASKS=1`',
+      '  prints what ran in each long task (`=js` with JS samples).',
       '- (a) `fetchToken` answers at once with a token fetched before the clock starts; the clock runs',
       '  from `append()` until the categorization step shows its radio buttons (polled without timer',
       '  clamping). The first mount in a page includes loading the API chunk and the hierarchy request.',
@@ -998,6 +1024,10 @@ async function main(): Promise<void> {
       '  main-thread task of 40-300 ms): 5 long tasks, longest 657 ms, 891 ms blocking (897e30f, busy',
       '  machine); 2, longest 365 ms, 486 ms blocking, 894.5 ms choose → uploaded on the machine above.',
       '  `BENCH_ONLY=upload BENCH_TRACE=trace.json npm run bench` prints what runs in each long task.',
+      '  Since 895b560 the base64 is made in a worker (src/steps/documents/encode-worker.ts); what',
+      '  is left on the page is receiving its 13 MB string (one deserialization task, ~160 ms on a',
+      '  loaded machine), slicing it into the body, and paint/GC. Before (16 long tasks, longest',
+      '  198 ms, 453 ms blocking, 4680.5 ms, fab7fcc).',
       '- (g) One more run of each flow (not in the medians) under a Chrome trace: every `Layout` and',
       '  `UpdateLayoutTree` (style) event on the main thread that carries a JS stack ran',
       '  synchronously inside a script (forced). "ours" have a frame of dist/cdn in that stack; the',

@@ -2,16 +2,13 @@
 import type { FlowBackend } from '../flow/backend.js';
 import type { StepModule, StepView } from '../flow/definitions.js';
 import { defineOnce } from './define-once.js';
+import { whenIdle } from '../flow/idle.js';
 
 /** A loaded view: a step's lazy module (with its `render`), or the progress view. */
 export type Loaded = Awaited<ReturnType<StepView['load']>> &
   Partial<Pick<StepModule<object, never, FlowBackend>, 'render' | 'renderDone' | 'prepare'>>;
 
-/** `task` when the page is idle (soon after, where there is no requestIdleCallback). */
-export const whenIdle = (task: () => void) =>
-  typeof requestIdleCallback === 'function'
-    ? requestIdleCallback(task, { timeout: 2000 })
-    : setTimeout(task, 50);
+export { whenIdle };
 
 /**
  * Loads a step's lazy module and registers its element once; a failed load can be tried again.

@@ -31,6 +31,9 @@ export interface CountryOption {
 
 const cache = new Map<string, readonly CountryOption[]>();
 
+/** Whether the list for `locale` is built already (asking for it then costs nothing). */
+export const countryOptionsReady = (locale: string): boolean => cache.has(locale);
+
 /** Every country, named in `locale` and sorted by that locale's collation. */
 export function countryOptions(locale: string): readonly CountryOption[] {
   const cached = cache.get(locale);

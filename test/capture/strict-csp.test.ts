@@ -2,12 +2,14 @@
  * The photo check's worker under a strict Content-Security-Policy: with the README's policy
  * (`default-src 'self'`) it loads from its own file, with no `blob:` and no violation; where the
  * host forbids workers (`worker-src 'none'`), the check runs on the page instead and still passes.
+ * The same for the document upload's base64 worker.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 
 interface Framed extends Window {
   cspViolations: Array<{ directive: string; blocked: string }>;
   photoCheck?: { ok: boolean; checkedIn: string; bytes: number };
+  documentEncode?: { base64: string; encodedIn: string };
 }
 
 async function load(page: string): Promise<{ frame: HTMLIFrameElement; win: Framed }> {
@@ -17,7 +19,7 @@ async function load(page: string): Promise<{ frame: HTMLIFrameElement; win: Fram
   document.body.append(frame);
   await loaded;
   const win = frame.contentWindow as Framed;
-  await waitUntil(() => win.photoCheck, 'the framed page never finished its check', {
+  await waitUntil(() => win.documentEncode, 'the framed page never finished its checks', {
     timeout: 60_000,
   });
   return { frame, win };
@@ -34,6 +36,10 @@ describe('photo check under a strict CSP', function () {
     const policy = page.frame.contentDocument!.querySelector('meta[http-equiv]')!;
     expect(policy.getAttribute('content')).to.contain("default-src 'self'");
     expect(page.win.photoCheck).to.deep.include({ ok: true, checkedIn: 'worker' });
+    expect(page.win.documentEncode).to.deep.equal({
+      base64: btoa('%PDF-1.4\n'),
+      encodedIn: 'worker',
+    });
     expect(page.win.cspViolations).to.deep.equal([]);
   });
 
@@ -41,6 +47,13 @@ describe('photo check under a strict CSP', function () {
     const page = await load('strict-csp-no-workers.html');
     frame = page.frame;
     expect(page.win.photoCheck).to.deep.include({ ok: true, checkedIn: 'page' });
-    expect(page.win.cspViolations.map((v) => v.directive)).to.deep.equal(['worker-src']);
+    expect(page.win.documentEncode).to.deep.equal({
+      base64: btoa('%PDF-1.4\n'),
+      encodedIn: 'page',
+    });
+    expect(page.win.cspViolations.map((v) => v.directive)).to.deep.equal([
+      'worker-src',
+      'worker-src',
+    ]);
   });
 });

@@ -126,7 +126,8 @@ async function settle(el: FinHubDocumentsStep): Promise<void> {
 async function upload(el: FinHubDocumentsStep, calls: Call[], label: string, file: File) {
   const before = calls.length;
   choose(fileInput(card(el, label)), file);
-  await waitUntil(() => calls.length > before, `uploader called for ${label}`);
+  // Encoding starts a worker (on a busy machine the test server transforms its script first).
+  await waitUntil(() => calls.length > before, `uploader called for ${label}`, { timeout: 10000 });
   await el.updateComplete;
   return calls[calls.length - 1]!;
 }
@@ -248,7 +249,7 @@ describe('documents step', () => {
     const drop = new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true });
     zone.dispatchEvent(drop);
     expect(drop.defaultPrevented, 'the browser does not open the file').to.equal(true);
-    await waitUntil(() => calls.length === 1, 'uploader called');
+    await waitUntil(() => calls.length === 1, 'uploader called', { timeout: 10000 });
     expect(calls[0]!.upload).to.include({
       documentType: 'PROOF_OF_ADDRESS',
       fileName: 'bill.png',
@@ -325,7 +326,7 @@ describe('documents step', () => {
     const retry = action(failed, 'Retry');
     retry.click();
     retry.click(); // a second click while the first retry runs starts nothing
-    await waitUntil(() => calls.length >= 2, 'retried');
+    await waitUntil(() => calls.length >= 2, 'retried', { timeout: 10000 });
     await settle(el);
     expect(calls).to.have.length(2);
     expect(calls[1]!.upload, 'the same file with the same docId').to.deep.equal(first.upload);

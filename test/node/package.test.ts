@@ -123,14 +123,25 @@ describe('npm pack, installed into a fresh folder', { timeout: 120_000 }, () => 
     assert.deepEqual(stray, []);
   });
 
-  it('loads the photo check worker relative to the chunk, so it resolves on a CDN or a sub-path', () => {
+  it('loads the workers relative to the chunk, so they resolve on a CDN or a sub-path', () => {
     for (const dir of ['dist/chunks', 'dist/cdn/chunks']) {
-      const chunk = packed.find((file) => file.startsWith(`${dir}/camera-capture-`));
-      assert.ok(chunk, `no camera chunk in ${dir}`);
-      const code = readFileSync(join(installed, chunk), 'utf8');
-      const worker = /["'`]([^"'`]*quality-worker-[\w-]+\.js)["'`]/.exec(code)?.[1] ?? '';
-      assert.ok(worker.startsWith('../assets/'), `${chunk} loads the worker from ${worker}`);
-      assert.ok(packed.includes(join(dir, worker).replace(/\\/g, '/')), `${worker} is not shipped`);
+      for (const name of ['quality-worker', 'encode-worker']) {
+        const pattern = new RegExp(`["'\`]([^"'\`]*${name}-[\\w-]+\\.js)["'\`]`);
+        const chunk = packed.find(
+          (file) =>
+            file.startsWith(`${dir}/`) &&
+            file.endsWith('.js') &&
+            pattern.test(readFileSync(join(installed, file), 'utf8')),
+        );
+        assert.ok(chunk, `no chunk in ${dir} starts the ${name}`);
+        const code = readFileSync(join(installed, chunk), 'utf8');
+        const worker = pattern.exec(code)?.[1] ?? '';
+        assert.ok(worker.startsWith('../assets/'), `${chunk} loads the worker from ${worker}`);
+        assert.ok(
+          packed.includes(join(dir, worker).replace(/\\/g, '/')),
+          `${worker} is not shipped`,
+        );
+      }
     }
   });
 

@@ -46,7 +46,8 @@ export class FormController<
   attempted = new Set<F>();
   /** FinHub's errors, by field: shown until the person changes the field. */
   server: FieldErrors<F> = {};
-  #errors: FieldErrors<F> = {};
+  /** The schema's errors for the values of this update; undefined until a field asks for them. */
+  #errors: FieldErrors<F> | undefined;
   /** Fields typed in (a blur on one shows its error even if it is empty again). */
   #typed = new Set<F>();
   /** What the summary lists: the fields of the last failed submit, and messages on no field. */
@@ -59,9 +60,13 @@ export class FormController<
     host.addController(this);
   }
 
-  /** Validates before each render, so the errors shown match the values. */
+  /**
+   * Before each render the errors are forgotten, so those shown match the values; they are
+   * worked out again once a field that may show one asks. A form nobody has touched yet (a step
+   * just arrived) never runs its schema: its first build and run is the costliest part of arriving.
+   */
   hostUpdate(): void {
-    this.#errors = this.#options.validate(this.values).errors;
+    this.#errors = undefined;
   }
 
   /** The messages to show for `field` now: FinHub's, else the schema's once touched or tried. */
@@ -69,6 +74,7 @@ export class FormController<
     const server = this.server[field];
     if (server?.length) return server;
     if (!this.attempted.has(field) && !this.touched.has(field)) return [];
+    this.#errors ??= this.#options.validate(this.values).errors;
     return this.#errors[field] ?? [];
   }
 
@@ -80,12 +86,14 @@ export class FormController<
       if (value !== undefined && !except?.(field)) next[field] = value as D[F]; // the field's own kind
     }
     this.values = next;
+    this.#errors = undefined;
     this.#host.requestUpdate();
   }
 
   /** The person changed `field`: FinHub's verdict on it no longer applies. */
   set(field: F, value: D[F], touch = false): void {
     this.values = { ...this.values, [field]: value };
+    this.#errors = undefined;
     this.#typed.add(field);
     if (this.server[field]) {
       const rest = { ...this.server };
@@ -162,6 +170,7 @@ export class FormController<
   /** Forgets everything typed (a row form that closes). */
   clear(values: D = this.#options.empty()): void {
     this.values = values;
+    this.#errors = undefined;
     this.touched = new Set();
     this.attempted = new Set();
     this.#typed = new Set();

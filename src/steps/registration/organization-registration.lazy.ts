@@ -4,8 +4,12 @@
  */
 import { html } from 'lit';
 import { countryOptions } from '../../localization/countries.js';
+import { whenIdle } from '../../flow/idle.js';
 import type { RenderContext } from '../../flow/definitions.js';
-import type { OrganizationRegistrationDraft } from './organization-registration.schema.js';
+import {
+  validateOrganizationRegistration,
+  type OrganizationRegistrationDraft,
+} from './organization-registration.schema.js';
 import { startValues, type RegistrationSlice } from './registration.js';
 
 export { FinHubOrganizationRegistrationStep as view } from './organization-registration-view.js';
@@ -22,5 +26,12 @@ export const render = (c: RenderContext<RegistrationSlice<OrganizationRegistrati
     locale=${c.locale}
   ></finhub-step-organization-registration>`;
 
-/** The country lists sorted for the locale while the person is on the step before. */
-export const prepare = (locale: string) => void countryOptions(locale);
+/**
+ * While the person is on the step before: the country lists sorted for the locale, then (in an
+ * idle callback of its own) the form's schema built and run once, so neither arriving nor the
+ * first field left builds them.
+ */
+export const prepare = (locale: string) => {
+  countryOptions(locale);
+  whenIdle(() => void validateOrganizationRegistration({}));
+};

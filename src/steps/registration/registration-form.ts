@@ -10,7 +10,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { property, state } from 'lit/decorators.js';
 import { msg, str } from '@lit/localize';
 import type { FieldError } from '../../api/api-error.js';
-import { countryOptions } from '../../localization/countries.js';
+import { countryOptions, countryOptionsReady } from '../../localization/countries.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { FormController } from '../common/form-controller.js';
 import { summaryStyles } from '../common/error-summary.js';
@@ -255,8 +255,34 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
     });
   }
 
+  /**
+   * The country choices. Where the list was not prepared ahead (`prepare` in the step's lazy
+   * module; a person who moves on at once), it is built in a task after the form's first render
+   * rather than in it: naming and sorting 249 countries (the page's first `Intl` use) would make
+   * arriving one long task. `updateComplete` waits for it.
+   */
   protected countries(): ChoiceOption[] {
-    return countryOptions(this.locale).map((c) => ({ value: c.code, label: c.name }));
+    const locale = this.locale;
+    if (!countryOptionsReady(locale)) {
+      this.#countriesBuilt ??= new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
+        countryOptions(locale);
+        this.#countriesBuilt = undefined;
+        this.requestUpdate();
+      });
+      return [];
+    }
+    return countryOptions(locale).map((c) => ({ value: c.code, label: c.name }));
+  }
+
+  #countriesBuilt: Promise<void> | undefined;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let done = await super.getUpdateComplete();
+    while (this.#countriesBuilt) {
+      await this.#countriesBuilt;
+      done = await super.getUpdateComplete();
+    }
+    return done;
   }
 
   /** The street, town, postal code and country (a page of their own, under its heading). */

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { encodeBase64 } from '../../../src/steps/documents/encode.js';
+import { encodeBase64, encodeFile } from '../../../src/steps/documents/encode.js';
 
 function randomBytes(size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
@@ -63,7 +63,8 @@ describe('encodeBase64', () => {
     const descriptor = Object.getOwnPropertyDescriptor(Uint8Array.prototype, 'toBase64');
     if (descriptor) delete (Uint8Array.prototype as { toBase64?: unknown }).toBase64;
     try {
-      const fallback = await encodeBase64(new Blob([original]));
+      // On the page: a worker has its own Uint8Array.
+      const fallback = await encodeBase64(new Blob([original]), { worker: false });
       expect(fallback === native).to.equal(true);
       expect(equalBytes(decode(fallback), original)).to.equal(true);
     } finally {
@@ -97,5 +98,65 @@ describe('encodeBase64', () => {
       (e: unknown) => e,
     );
     expect((error as DOMException).name).to.equal('AbortError');
+  });
+
+  describe('where it runs', () => {
+    const realWorker = globalThis.Worker;
+    afterEach(() => {
+      globalThis.Worker = realWorker;
+    });
+
+    it('encodes in a worker where one starts, to the same bytes as on the page', async () => {
+      const original = randomBytes(2 * 1024 * 1024 + 1);
+      const seen: number[] = [];
+      const worker = await encodeFile(new Blob([original]), {
+        onProgress: (fraction) => seen.push(fraction),
+      });
+      const page = await encodeFile(new Blob([original]), { worker: false });
+      expect(worker.encodedIn).to.equal('worker');
+      expect(page.encodedIn).to.equal('page');
+      expect(worker.base64 === page.base64, 'worker and page give the same text').to.equal(true);
+      expect(equalBytes(decode(worker.base64), original)).to.equal(true);
+      expect(seen.length).to.be.greaterThan(1);
+      expect(seen.at(-1)).to.equal(1);
+    });
+
+    it('encodes on the page where the worker is refused (CSP, no module workers)', async () => {
+      globalThis.Worker = class {
+        constructor() {
+          throw new DOMException('refused by worker-src', 'SecurityError');
+        }
+      } as unknown as typeof Worker;
+      const original = randomBytes(1024 * 1024 + 2);
+      const { base64, encodedIn } = await encodeFile(new Blob([original]));
+      expect(encodedIn).to.equal('page');
+      expect(equalBytes(decode(base64), original)).to.equal(true);
+    });
+
+    it('encodes on the page where the worker script fails to load', async () => {
+      // A worker whose script is not there: the browser fires `error` on it.
+      globalThis.Worker = class extends realWorker {
+        constructor(_url: string | URL, options?: WorkerOptions) {
+          super(new URL('/no-such-encode-worker.js', location.href), options);
+        }
+      };
+      const original = randomBytes(100_000);
+      const { base64, encodedIn } = await encodeFile(new Blob([original]));
+      expect(encodedIn).to.equal('page');
+      expect(equalBytes(decode(base64), original)).to.equal(true);
+    });
+
+    it('stops the worker when aborted, with the abort reason', async () => {
+      const controller = new AbortController();
+      const encoding = encodeFile(new Blob([randomBytes(4 * 1024 * 1024)]), {
+        signal: controller.signal,
+        onProgress: () => controller.abort(new DOMException('cancelled', 'AbortError')),
+      });
+      const error = await encoding.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect((error as DOMException).message).to.equal('cancelled');
+    });
   });
 });
