@@ -15,13 +15,13 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { AnyBackend } from '../../src/flow/backend.js';
 import { calls, createApiSession } from '../../src/flows/individual-api.js';
-import { createOnboardingHandler } from '../../src/server/index.js';
 import type { FinHubErrorDetail } from '../../src/events/finhub-error.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 import { createSandbox } from '../../sandbox/index.js';
 import { hierarchyFor } from '../../sandbox/hierarchy-data.js';
 import { buttonNamed, fillRegistration, root } from './helpers.js';
 import { PASSWORD, container, inside, step, uniqueEmail } from '../flow-individual/helpers.js';
+import { relayOnSandbox } from '../server/helpers.js';
 
 type Hierarchy = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -50,17 +50,7 @@ interface Setup {
 /** The element on a relay + sandbox in this page; the element's hierarchy requests are held. */
 async function inPage({ tokens, overrides }: Setup) {
   const sandbox = createSandbox({ hierarchy: tiered });
-  const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
-  const relay = createOnboardingHandler({
-    finhubBaseUrl: 'http://finhub.sandbox.invalid',
-    tenantId,
-    tenantKey,
-    tenantSecret,
-    admin,
-    signingSecret: 'in-page-signing-secret-0123456789abcdef',
-    prefix: '/onboarding',
-    fetch: (request) => sandbox.fetch(request),
-  });
+  const relay = relayOnSandbox(sandbox);
   const asked: string[] = [];
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));

@@ -12,7 +12,6 @@ import { expect, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { AnyBackend } from '../../src/flow/backend.js';
 import { calls, createApiSession } from '../../src/flows/individual-api.js';
-import { createOnboardingHandler } from '../../src/server/index.js';
 import type { FinHubErrorDetail } from '../../src/events/finhub-error.js';
 import type { FinHubOnboarding } from '../../src/index.js';
 import { createSandbox, type Sandbox } from '../../sandbox/index.js';
@@ -27,6 +26,7 @@ import {
   step,
   uniqueEmail,
 } from '../flow-individual/helpers.js';
+import { relayOnSandbox } from '../server/helpers.js';
 
 type Hierarchy = Record<string, Record<string, Record<string, unknown>>>;
 
@@ -67,17 +67,7 @@ async function inPage(
   attributes: Record<string, string> = {},
 ): Promise<InPage> {
   const sandbox = createSandbox({ hierarchy });
-  const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
-  const relay = createOnboardingHandler({
-    finhubBaseUrl: 'http://finhub.sandbox.invalid',
-    tenantId,
-    tenantKey,
-    tenantSecret,
-    admin,
-    signingSecret: 'in-page-signing-secret-0123456789abcdef',
-    prefix: '/onboarding',
-    fetch: (request) => sandbox.fetch(request),
-  });
+  const relay = relayOnSandbox(sandbox);
   const el = document.createElement('finhub-onboarding');
   for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
   // This page runs only the individual flow: its calls are all the element needs.

@@ -5,12 +5,11 @@
  * code it reaches nothing at all. Relay and sandbox share one clock.
  */
 import { expect } from '@open-wc/testing';
-import { createOnboardingHandler } from '../../src/server/index.js';
 import type { HandoffSession } from '../../src/api/handoff-protocol.js';
 import { createSandbox, type JournalEntry } from '../../sandbox/index.js';
 import { PASSWORD, documentBody, fakeClock, individualBody } from '../sandbox/helpers.js';
 import { organizationBody } from '../sandbox/org-helpers.js';
-import { RELAY, buildRequest, errorOf } from './helpers.js';
+import { RELAY, buildRequest, errorOf, relayOnSandbox } from './helpers.js';
 import { PHONE, handoff } from './handoff-helpers.js';
 
 const BROWSER = { platform: 'web', 'X-Forwarded-From': 'web-app' };
@@ -18,15 +17,7 @@ const BROWSER = { platform: 'web', 'X-Forwarded-From': 'web-app' };
 function setup() {
   const clock = fakeClock();
   const sandbox = createSandbox({ verificationDelayMs: 60_000, now: clock.now });
-  const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
-  const relay = createOnboardingHandler({
-    finhubBaseUrl: 'http://finhub.sandbox.invalid',
-    tenantId,
-    tenantKey,
-    tenantSecret,
-    admin,
-    signingSecret: 'handoff-sandbox-test-signing-secret-0123',
-    fetch: (request) => sandbox.fetch(request),
+  const relay = relayOnSandbox(sandbox, {
     now: clock.now,
   });
   /** One browser's call: the computer's (its own device id) or the phone's. */

@@ -4,6 +4,7 @@
  * helpers that build browser-like requests.
  */
 import { createOnboardingHandler } from '../../src/server/index.js';
+import type { Sandbox } from '../../sandbox/index.js';
 import type {
   ConnectionInfo,
   OnboardingHandler,
@@ -329,3 +330,25 @@ export const refusal = async (response: Response) => ({
   status: response.status,
   error: await errorOf(response),
 });
+
+/**
+ * The relay in front of an in-memory sandbox, called in this page (no network): the sandbox's
+ * tenant credentials and admin, a test signing secret, the /onboarding prefix; `overrides` win.
+ */
+export function relayOnSandbox(
+  sandbox: Sandbox,
+  overrides: Partial<OnboardingHandlerOptions> = {},
+): OnboardingHandler {
+  const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
+  return createOnboardingHandler({
+    finhubBaseUrl: 'http://finhub.sandbox.invalid',
+    tenantId,
+    tenantKey,
+    tenantSecret,
+    admin,
+    signingSecret: 'in-page-signing-secret-0123456789abcdef',
+    prefix: '/onboarding',
+    fetch: (request) => sandbox.fetch(request),
+    ...overrides,
+  });
+}

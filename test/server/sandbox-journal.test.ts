@@ -4,26 +4,16 @@
  * password, bearer token or tenant secret.
  */
 import { expect } from '@open-wc/testing';
-import { createOnboardingHandler } from '../../src/server/index.js';
 import { createSandbox, type JournalEntry } from '../../sandbox/index.js';
 import { PASSWORD, documentBody, individualBody } from '../sandbox/helpers.js';
-import { RELAY, buildRequest } from './helpers.js';
+import { RELAY, buildRequest, relayOnSandbox } from './helpers.js';
 
 const DEVICE = 'device-journal-test';
 const BROWSER_HEADERS = { deviceId: DEVICE, platform: 'web', 'X-Forwarded-From': 'web-app' };
 
 function setup() {
   const sandbox = createSandbox({ verificationDelayMs: 60_000 });
-  const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
-  const relay = createOnboardingHandler({
-    finhubBaseUrl: 'http://finhub.sandbox.invalid',
-    tenantId,
-    tenantKey,
-    tenantSecret,
-    admin,
-    signingSecret: 'journal-test-signing-secret-0123456789',
-    fetch: (request) => sandbox.fetch(request),
-  });
+  const relay = relayOnSandbox(sandbox);
   const call = async (method: string, path: string, token: string, body?: unknown) => {
     const response = await relay(
       buildRequest(method, `${RELAY}/api/v2.1${path}`, { token, body, headers: BROWSER_HEADERS }),

@@ -7,26 +7,17 @@
 import { expect } from '@open-wc/testing';
 import { createApiSession } from '../../src/api/api-session.js';
 import { readCategories } from '../../src/flows/category-options.js';
-import { createOnboardingHandler } from '../../src/server/index.js';
 import type { OnboardingHandlerOptions } from '../../src/server/types.js';
 import { createSandbox } from '../../sandbox/index.js';
+import { relayOnSandbox } from './helpers.js';
 
 const RELAY_DEVICE = 'finhub-onboarding-relay';
 
 function setup(extra: Partial<OnboardingHandlerOptions> = {}) {
   const sandbox = createSandbox({});
-  const { tenantId, tenantKey, tenantSecret, admin } = sandbox.credentials;
   let now = Date.now();
   const logs: { level: string; event: string }[] = [];
-  const relay = createOnboardingHandler({
-    finhubBaseUrl: 'http://finhub.sandbox.invalid',
-    tenantId,
-    tenantKey,
-    tenantSecret,
-    admin,
-    signingSecret: 'in-page-signing-secret-0123456789abcdef',
-    prefix: '/onboarding',
-    fetch: (request) => sandbox.fetch(request),
+  const relay = relayOnSandbox(sandbox, {
     now: () => now,
     logger: (entry) => logs.push(entry),
     ...extra,
