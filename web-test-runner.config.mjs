@@ -3,11 +3,13 @@
 // loopback HTTP requests to /onboarding/* exactly as a partner page would.
 import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { createDevStack, createVariantStacks } from './dev/stack.ts';
 import { koaMiddleware } from './dev/node-adapter.ts';
 import { crossOriginRelay } from './dev/cross-origin.ts';
 import { bundledDepsPlugin } from './scripts/wtr-bundled-deps.mjs';
+import { timingReporter } from './scripts/wtr-timing-reporter.mjs';
 import { fakeCameraFile } from './test/capture/fake-camera.mjs';
 
 const chromePath = [
@@ -63,8 +65,11 @@ const crossOrigin = crossOriginRelay(stack);
 export default {
   // test/node/ runs in Node (`npm run test:node`); everything else here, in Chromium.
   files: ['test/**/*.test.ts', '!test/node/**'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // Lit's production build, as shipped (its dev mode's checks roughly double the render cost, and
+  // the suite is CPU-bound on a 2-core machine).
+  nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 2,
+  reporters: [defaultReporter(), ...(process.env.TEST_TIMINGS ? [timingReporter()] : [])],
   testsFinishTimeout: 10 * 60 * 1000,
   testFramework: { config: { timeout: 20000 } },
   // test/setup/short-nodes.ts first: a failed comparison of two DOM nodes reports, not freezes.

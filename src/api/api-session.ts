@@ -29,6 +29,8 @@ export interface ApiSessionOptions {
   tokens?: TokenSource;
   /** Test seam: the fetch both the token provider and the client use. */
   fetch?: typeof fetch;
+  /** When a request's time is up (default `AbortSignal.timeout`): the element's clock. */
+  timeoutSignal?: (ms: number) => AbortSignal;
 }
 
 export interface ApiSession {
@@ -59,11 +61,12 @@ export function createApiSession(options: ApiSessionOptions): ApiSession | undef
 
   const tokens: TokenSource =
     options.tokens ??
-    createTokenProvider(
-      options.fetchToken
+    createTokenProvider({
+      ...(options.fetchToken
         ? { fetchToken: options.fetchToken }
-        : { tokenUrl: tokenUrl!, ...(options.fetch ? { fetch: options.fetch } : {}) },
-    );
+        : { tokenUrl: tokenUrl!, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+      ...(options.timeoutSignal ? { timeoutSignal: options.timeoutSignal } : {}),
+    });
   const tenantId = () => options.tenantId?.() || tokens.tenantId;
   const clientOptions: FinHubClientOptions = {
     apiBase,
@@ -71,6 +74,7 @@ export function createApiSession(options: ApiSessionOptions): ApiSession | undef
     tokens,
     device: resolveDeviceHints(options.deviceId ? { deviceId: options.deviceId } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timeoutSignal ? { timeoutSignal: options.timeoutSignal } : {}),
   };
   // The hierarchy's reader loads with the analysis (src/flows/category-options.ts), only when the
   // token came without the categories (docs/architecture.md#categories-with-the-token).

@@ -38,6 +38,11 @@ export interface TransportOptions {
   tokens: TokenSource;
   device: DeviceHints;
   timeoutMs?: number;
+  /**
+   * The signal that fires when a call's time is up (default `AbortSignal.timeout`): the element's
+   * clock, so a test moves time instead of waiting for it.
+   */
+  timeoutSignal?: (ms: number) => AbortSignal;
   fetch?: typeof fetch;
 }
 
@@ -98,7 +103,9 @@ export class HttpTransport {
     const caller = call.signal;
     if (caller?.aborted) throw abortedError(endpoint, caller.reason);
 
-    const timeout = AbortSignal.timeout(this.#timeoutMs(call.timeoutMs));
+    const timeout = (this.#options.timeoutSignal ?? AbortSignal.timeout)(
+      this.#timeoutMs(call.timeoutMs),
+    );
     const signal = caller ? AbortSignal.any([caller, timeout]) : timeout;
     const fail = (phase: Phase, cause: unknown): FinHubApiError => {
       if (caller?.aborted) return abortedError(endpoint, cause);

@@ -60,6 +60,11 @@ export interface TokenProviderOptions {
   refreshAt?: number;
   /** Abandon a token request after this many ms. Default 15000. */
   timeoutMs?: number;
+  /**
+   * The signal that fires when a request's time is up (default `AbortSignal.timeout`): the
+   * element's clock, so a test moves time instead of waiting for it.
+   */
+  timeoutSignal?: (ms: number) => AbortSignal;
   /** Cancel a token request this many ms after its last caller gave up. Default 250. */
   orphanGraceMs?: number;
   /** Clock in epoch ms (tests). */
@@ -261,9 +266,10 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
   /** One token request; `cancelled` fires when no caller waits for it any more. */
   async function fetchOnce(cancelled: AbortSignal): Promise<Fetched> {
     const controller = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = (options.timeoutSignal ?? AbortSignal.timeout)(timeoutMs);
+    let onExpired: (() => void) | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
+      onExpired = () => {
         const reason = new DOMException('Token request timed out', 'TimeoutError');
         controller.abort(reason);
         reject(
@@ -271,7 +277,9 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
             cause: reason,
           }),
         );
-      }, timeoutMs);
+      };
+      if (expired.aborted) onExpired();
+      else expired.addEventListener('abort', onExpired, { once: true });
       // Cancelled: settle now even if a fetchToken() ignores its signal.
       cancelled.addEventListener(
         'abort',
@@ -307,7 +315,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
         categories: parsed.data.categories ?? undefined,
       };
     } finally {
-      clearTimeout(timer);
+      expired.removeEventListener('abort', onExpired!);
     }
   }
 

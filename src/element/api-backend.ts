@@ -6,6 +6,7 @@
 import type { ApiSession } from '../api/api-session.js';
 import type { CategorizationOverrides } from '../api/categorization.js';
 import type { FlowBackend } from '../flow/backend.js';
+import type { Clock } from '../flow/clock.js';
 import type { FlowDefinition } from '../flow/definitions.js';
 import type { FinHubFetchToken } from './public-types.js';
 
@@ -17,6 +18,8 @@ export interface ApiHost {
   readonly tenantId: string;
   readonly fetchToken: FinHubFetchToken | undefined;
   readonly categorizationOverrides: CategorizationOverrides | undefined;
+  /** The flow's clock (tests drive it): request timeouts run on it too. */
+  readonly clock: Clock | undefined;
 }
 
 interface Made {
@@ -57,6 +60,7 @@ export function apiBackends(
             tenantId: () => host.tenantId || undefined,
             deviceId,
             categorizationOverrides: () => host.categorizationOverrides,
+            timeoutSignal: (ms: number) => host.clock?.timeout(ms) ?? AbortSignal.timeout(ms),
           });
           current.sessions.set(maker, made);
         }

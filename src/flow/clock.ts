@@ -1,6 +1,7 @@
 /**
- * Time for the flow: one clock for every wait (polling backoff, Retry-After), so tests can drive
- * it (the element's internal `clock` property) instead of waiting on the wall clock.
+ * Time for the flow: one clock for every wait (polling backoff, Retry-After, a request's timeout),
+ * so tests can drive it (the element's internal `clock` property) instead of waiting on the wall
+ * clock.
  */
 import { abortedError } from '../api/abort.js';
 
@@ -9,6 +10,8 @@ export interface Clock {
   now(): number;
   /** Resolves after about `ms` (a timer may fire early), or rejects `aborted` when `signal` fires. */
   sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** A signal that fires (a `TimeoutError`) once `ms` have passed, as `AbortSignal.timeout`. */
+  timeout(ms: number): AbortSignal;
 }
 
 /** Resolves after `ms`, or rejects with `aborted` when `signal` fires first. */
@@ -27,7 +30,11 @@ export function wait(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export const systemClock: Clock = { now: () => Date.now(), sleep: wait };
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: wait,
+  timeout: (ms) => AbortSignal.timeout(ms),
+};
 
 /**
  * Resolves once `clock.now()` has reached `deadline`. A timer may fire before its time (clock
