@@ -1,14 +1,12 @@
 // `npm test`: builds dist/ when it is missing or stale, runs the Node tests (test/node: package,
-// SSR imports) beside the browser tests (everything else, headless Chromium), and ends with one
-// pass/fail summary. The Node tests mostly wait on child processes (builds, Redis servers), so
-// they run while the browser tests do; their output is held and printed in one block after.
+// SSR imports) and then the browser tests (everything else, headless Chromium), and ends with one
+// pass/fail summary.
 //
 //   npm test                                   everything
 //   npm test -- --files 'test/api/**/*.test.ts'  only those browser tests (other runner flags too)
 //   npm test -- --files test/node/ssr.test.ts  only those Node tests
 //   npm run test:node / npm run test:browser   one runner
 import { spawn } from 'node:child_process';
-import { setPriority } from 'node:os';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ensureBuild } from './ensure-build.mjs';
@@ -60,30 +58,20 @@ if (patterns.length > 0) {
   runBrowser &&= browserPatterns.length > 0;
 }
 
-/**
- * Runs a command, passing its output through (or, `held`, keeping all of it for later) and
- * collecting the last lines to find counts.
- */
-function run(command, commandArgs, { held = false } = {}) {
+/** Runs a command, passing its output through and collecting the last lines to find counts. */
+function run(command, commandArgs) {
   return new Promise((resolve) => {
     const child = spawn(command, commandArgs, {
       cwd: root,
       stdio: ['inherit', 'pipe', 'inherit'],
       env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
     });
-    // Held output runs beside the browser tests: at the lowest priority (its builds and servers
-    // inherit it), so it takes only the CPU the browser run leaves idle.
-    if (held && child.pid) setPriority(child.pid, 19);
     let tail = '';
-    const kept = [];
     child.stdout.on('data', (chunk) => {
-      if (held) kept.push(chunk);
-      else process.stdout.write(chunk);
+      process.stdout.write(chunk);
       tail = (tail + chunk.toString()).slice(-20_000);
     });
-    child.on('close', (code, signal) =>
-      resolve({ ok: code === 0, code: code ?? signal, tail, output: Buffer.concat(kept) }),
-    );
+    child.on('close', (code, signal) => resolve({ ok: code === 0, code: code ?? signal, tail }));
   });
 }
 
@@ -112,21 +100,22 @@ const results = [];
 if (wantsBuild && !ensureBuild()) {
   results.push({ name: 'build', ok: false, detail: '`npm run build` failed' });
 } else {
-  const nodeFiles = (nodePatterns.length > 0 ? nodePatterns : [NODE_TESTS]).flatMap(expand);
-  const nodeTitle = `\n== Node tests (${nodePatterns.join(' ') || NODE_TESTS})\n`;
-  if (runNode && !runBrowser) console.log(nodeTitle);
-  const node = runNode
-    ? run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeFiles], {
-        held: runBrowser,
-      })
-    : undefined;
-  let browser;
+  if (runNode) {
+    console.log(`\n== Node tests (${nodePatterns.join(' ') || NODE_TESTS})`);
+    const files = (nodePatterns.length > 0 ? nodePatterns : [NODE_TESTS]).flatMap(expand);
+    const result = await run(process.execPath, [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      ...files,
+    ]);
+    results.push({ name: 'Node tests', ok: result.ok, detail: nodeCounts(result.tail) });
+  }
   if (runBrowser) {
-    console.log(
-      `\n== Browser tests (headless Chromium)${runNode ? ', the Node tests beside them' : ''}`,
-    );
+    console.log(`\n== Browser tests (headless Chromium)`);
     const files = browserPatterns.length > 0 ? ['--files', ...browserPatterns] : [];
-    browser = await run(process.execPath, [
+    const result = await run(process.execPath, [
       '--import',
       'tsx',
       './node_modules/@web/test-runner/dist/bin.js',
@@ -135,14 +124,7 @@ if (wantsBuild && !ensureBuild()) {
       ...files,
       ...browserArgs,
     ]);
-  }
-  if (node) {
-    const result = await node;
-    if (runBrowser) process.stdout.write(nodeTitle + result.output.toString());
-    results.push({ name: 'Node tests', ok: result.ok, detail: nodeCounts(result.tail) });
-  }
-  if (browser) {
-    results.push({ name: 'Browser tests', ok: browser.ok, detail: browserCounts(browser.tail) });
+    results.push({ name: 'Browser tests', ok: result.ok, detail: browserCounts(result.tail) });
   }
 }
 

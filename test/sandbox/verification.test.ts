@@ -236,7 +236,9 @@ describe('sandbox: B2B document caps (docs/finhub-contract.md#document-upload pe
   const sandbox = createSandbox();
   const client = new Client(sandbox);
 
-  it('applies 5 MB incorporation, 10 MB articles, 20 MB financial statements, 5 MB others', async () => {
+  it('applies 5 MB incorporation, 10 MB articles, 20 MB financial statements, 5 MB others', async function () {
+    // 86 MB of base64 through JSON both ways: seconds of CPU, more on a busy machine.
+    this.timeout(60_000);
     const admin = await client.adminToken();
     const org = await registerOrganization(client, admin);
     const kyb = await client.call('POST', `/customer/organization/${org.organizationId}/verify`, {
