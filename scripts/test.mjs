@@ -107,6 +107,9 @@ if (wantsBuild && !ensureBuild()) {
       '--import',
       'tsx',
       '--test',
+      // Two files at a time (Node's default is one per core less one): they mostly wait on child
+      // processes (builds, Redis servers, the localization analysis).
+      '--test-concurrency=2',
       '--test-reporter=spec',
       ...files,
     ]);
