@@ -875,16 +875,17 @@ async function main(): Promise<void> {
         path: taskFile,
         categories: process.env.BENCH_TASKS === 'js' ? TRACE_CATEGORIES : TASK_CATEGORIES,
       });
-      const keys = await traced.page.evaluate(
+      const { count: keys, ours: keyMs } = await traced.page.evaluate(
         async (name, bigBytes) => {
           const w = window as unknown as {
             bench: Record<string, (o: unknown) => Promise<unknown>>;
             benchKeys?: number;
+            benchKeyMs?: number[];
           };
           await w.bench[name === 'individual' ? 'individualFlow' : 'organizationFlow']!({
             bigBytes,
           });
-          return w.benchKeys ?? 0;
+          return { count: w.benchKeys ?? 0, ours: w.benchKeyMs ?? [] };
         },
         flow,
         BIG_BYTES,
@@ -909,7 +910,12 @@ async function main(): Promise<void> {
         log(
           `(h) longest task per keystroke, ${flow} registration`,
           ms(longest.keys),
-          `${keys} keystrokes in two fields, each an input event and its render (the task includes the bench's own typing); goal < 1 ms of ours`,
+          `${keys} keystrokes in two fields, each an input event and its render (the task includes the bench's own typing, style, layout and paint)`,
+        );
+        log(
+          `(h) ours per keystroke, ${flow} registration: median / longest`,
+          `${ms(median(keyMs))} / ${ms(Math.max(...keyMs))}`,
+          `input event → the step's updateComplete (our handlers and render only), same traced run; goal < 1 ms`,
         );
       }
     }

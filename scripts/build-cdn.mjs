@@ -18,6 +18,7 @@
 // dist/cdn/.vite/manifest.json is the chunk graph `npm run size` (scripts/check-size.mjs) reads.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { transform as minifyCss } from 'lightningcss';
 import { parseAst } from 'rolldown/parseAst';
 import { build } from 'vite';
@@ -59,7 +60,7 @@ const ORGANIZATION =
 // element loads this only for a token endpoint that does not, or for host overrides; the later
 // steps' full client builds on it.
 const CATEGORIES =
-  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|response-shapes|types))\.ts$/;
+  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|errors|response-shapes|types))\.ts$/;
 // The hand-off's client and wire format stay in the shared chunk: as files of their own they import
 // from it and the phone's calls in it import them, a cycle that broke the built bundle.
 const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
@@ -160,22 +161,32 @@ const templatePlugin = {
   },
 };
 
-/** `FINHUB_CDN_MODULES=1 npm run build:cdn`: what each chunk holds, module by module (minified bytes). */
+/**
+ * `FINHUB_CDN_MODULES=1 npm run build:cdn`: what each chunk holds, module by module: its bytes as
+ * rendered and what the chunk's gzip -9 loses without it (gzip-weighted), largest first.
+ */
 const modulesReport = {
   name: 'finhub-modules-report',
   generateBundle(_options, output) {
     if (!process.env.FINHUB_CDN_MODULES) return;
     for (const chunk of Object.values(output)) {
       if (chunk.type !== 'chunk') continue;
+      // Gzip-weighted: what the chunk's gzip loses without the module (its code as rendered).
+      const codes = Object.entries(chunk.modules).map(([id, info]) => [id, info.code ?? '']);
+      const gz = (text) => gzipSync(text, { level: 9 }).length;
+      const whole = gz(codes.map(([, code]) => code).join('\n'));
       const rows = Object.entries(chunk.modules)
         .map(([id, info]) => [
           info.renderedLength,
+          whole - gz(codes.filter(([other]) => other !== id).map(([, code]) => code).join('\n')),
           id.replace(root, '').replace(/.*node_modules\//, ''),
         ])
         .filter(([bytes]) => bytes > 0)
-        .sort((a, b) => b[0] - a[0]);
-      console.log(`\n${chunk.fileName} (${chunk.code.length} bytes)`);
-      for (const [bytes, id] of rows) console.log(`${String(bytes).padStart(8)}  ${id}`);
+        .sort((a, b) => b[1] - a[1]);
+      console.log(`\n${chunk.fileName} (${chunk.code.length} bytes, ${gz(chunk.code)} gzip)`);
+      for (const [bytes, gzip, id] of rows) {
+        console.log(`${String(bytes).padStart(8)} ${String(gzip).padStart(7)}  ${id}`);
+      }
     }
   },
 };

@@ -24,7 +24,9 @@
  * - `adopt()` wins over a request already in flight: callers waiting on that request receive the
  *   adopted (bound) token, and the fetched one is dropped.
  */
-import { FinHubApiError } from './errors.js';
+// From its own module, not the errors barrel: the barrel's response mapping would ride along into
+// the first step's chunk (issue 17: 2.2 kB gz).
+import { FinHubApiError } from './api-error.js';
 import { REQUEST_HEADER as H } from './headers.js';
 import { ORPHAN_GRACE_MS, SharedRequest } from './shared-request.js';
 import type { TokenSource } from './types.js';
