@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
 import { FinHubErrorEvent } from '../events/finhub-error.js';
@@ -207,8 +207,6 @@ export class FinHubOnboarding extends LitElement {
   @state() private _alert = '';
   @state() private _locale = 'en';
 
-  @query('#step-heading') private _heading!: HTMLElement | null;
-
   /** The API calls of a flow for the current attributes. */
   readonly #apiBackend = apiBackends(this);
   #localeLoading: Promise<void> | undefined;
@@ -350,9 +348,12 @@ export class FinHubOnboarding extends LitElement {
       this.#prefetchWanted = false;
       whenIdle(() => this.#prefetchNext());
     }
-    if (this.#focusHeading && this._heading) {
+    // Looked up here rather than with @query: the decorator is bytes the first step does without.
+    const heading =
+      this.#focusHeading && this.renderRoot.querySelector<HTMLElement>('#step-heading');
+    if (heading) {
       this.#focusHeading = false;
-      this._heading.focus();
+      heading.focus();
     }
   }
 
