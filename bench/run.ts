@@ -912,6 +912,7 @@ async function main(): Promise<void> {
           ms(longest.keys),
           `${keys} keystrokes in two fields, each an input event and its render (the task includes the bench's own typing, style, layout and paint)`,
         );
+        if (detail) console.log(`ours per keystroke (ms): ${keyMs.map((v) => v.toFixed(1)).join(' ')}`);
         log(
           `(h) ours per keystroke, ${flow} registration: median / longest`,
           `${ms(median(keyMs))} / ${ms(Math.max(...keyMs))}`,
