@@ -254,7 +254,8 @@ async function bundle() {
       emptyOutDir: false,
       target: 'es2022',
       minify: true,
-      sourcemap: false,
+      // FINHUB_CDN_SOURCEMAP=1: maps beside the chunks, to attribute a profile's time to modules.
+      sourcemap: Boolean(process.env.FINHUB_CDN_SOURCEMAP),
       reportCompressedSize: false,
       manifest: true,
       // The chunk graph is the point of the split build; no <link rel=modulepreload> polyfill.
