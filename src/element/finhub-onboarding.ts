@@ -14,7 +14,12 @@ import { FlowDriver } from '../flow/driver.js';
 import type { FlowKind, ResumeState } from '../flow/types.js';
 import { flowFor } from '../flows/index.js';
 import { errorText } from '../localization/error-messages.js';
-import { activeLocale, applyLocale, resolveLocale } from '../localization/localization.js';
+import {
+  activeLocale,
+  applyLocale,
+  completeLocale,
+  resolveLocale,
+} from '../localization/localization.js';
 import { PROGRESS_VIEW } from '../steps/common/progress.js';
 import {
   StepAnnounceEvent,
@@ -253,8 +258,10 @@ export class FinHubOnboarding extends LitElement {
     this.#viewWanted = view;
     this.#viewFailed = false;
     if (this.#viewsReady.has(view)) return;
-    loadView(view).then(
-      (module) => {
+    // Any step but the flow's first shows words from the rest of a split catalogue.
+    const first = view === this.#driver.step(this.#driver.machine.steps[0]!.id);
+    Promise.all([loadView(view), first ? undefined : completeLocale()]).then(
+      ([module]) => {
         this.#viewsReady.set(view, module);
         if (this.#viewWanted === view) this.requestUpdate();
         this.#prefetchWanted = true; // once this step's own work is done (updated())
@@ -276,6 +283,7 @@ export class FinHubOnboarding extends LitElement {
     const driver = this.#driver;
     const steps = driver.machine.steps;
     void loadView(PROGRESS_VIEW).catch(() => undefined);
+    void completeLocale().catch(() => undefined);
     for (
       let i = steps.findIndex((step) => step.id === driver.machine.current) + 1;
       i < steps.length;
