@@ -65,7 +65,8 @@ const CATEGORIES =
   /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|errors|device|random-uuid|response-shapes|types))\.ts$/;
 // The hand-off's client and wire format stay in the shared chunk: as files of their own they import
 // from it and the phone's calls in it import them, a cycle that broke the built bundle.
-const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
+const OWN_FILE =
+  /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/(lean-qr\/|@lit\/reactive-element\/decorators\/query\.js$)/;
 
 const entryPlugin = () => ({
   name: 'finhub-cdn-entry',

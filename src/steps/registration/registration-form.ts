@@ -7,7 +7,8 @@
  * the last one sending the registration (once). Each form adds its own fields and pages.
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { msg, str } from '@lit/localize';
 import type { FieldError } from '../../api/api-error.js';
 import {
