@@ -16,11 +16,14 @@
 // Both do nothing when evaluated without a DOM (server rendering, Node): the loader only imports
 // the core inside the guard.
 // dist/cdn/.vite/manifest.json is the chunk graph `npm run size` (scripts/check-size.mjs) reads.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { transform as minifyCss } from 'lightningcss';
 import { parseAst } from 'rolldown/parseAst';
 import { build } from 'vite';
+import { generateMsgId } from '@lit/localize/internal/id-generation.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = 'dist/cdn';
@@ -59,10 +62,11 @@ const ORGANIZATION =
 // element loads this only for a token endpoint that does not, or for host overrides; the later
 // steps' full client builds on it.
 const CATEGORIES =
-  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|response-shapes|types))\.ts$/;
+  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|errors|device|random-uuid|response-shapes|types))\.ts$/;
 // The hand-off's client and wire format stay in the shared chunk: as files of their own they import
 // from it and the phone's calls in it import them, a cycle that broke the built bundle.
-const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
+const OWN_FILE =
+  /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/(lean-qr\/|@lit\/reactive-element\/decorators\/query\.js$)/;
 
 const entryPlugin = () => ({
   name: 'finhub-cdn-entry',
@@ -160,22 +164,164 @@ const templatePlugin = {
   },
 };
 
-/** `FINHUB_CDN_MODULES=1 npm run build:cdn`: what each chunk holds, module by module (minified bytes). */
+// -- the first step's messages ---------------------------------------------------------------
+// A locale's catalogue (src/localization/locales/<locale>.ts) is split in two: what the first
+// step's chunk can show (every msg() in the modules of FIRST_SCREEN and their static imports) stays
+// in the catalogue the locale loader imports; the rest becomes a chunk of its own, which
+// src/localization/localization.ts loads after the first step (`rest`; issue 17: the Lithuanian
+// first step loaded the whole 9.8 kB catalogue). Other builds (npm, tests) keep one catalogue.
+
+const LOCALES_DIR = `${root}src/localization/locales/`;
+const REST = '\0finhub-locale-rest:';
+
+/** The TS modules `file` imports statically (`import`/`export … from`, not `import type`). */
+function staticImports(file) {
+  const source = readFileSync(file, 'utf8');
+  const found = [];
+  for (const [, kind, spec] of source.matchAll(
+    /^(?:import|export)\s+(type\s+)?(?:[^;'"]*?\sfrom\s+)?'(\.[^']+)';/gms,
+  )) {
+    if (kind) continue;
+    const path = resolvePath(dirname(file), spec.replace(/\.js$/, '.ts'));
+    if (existsSync(path)) found.push(path);
+  }
+  return found;
+}
+
+/** FIRST_SCREEN and everything it imports statically, from src/. */
+function firstScreenModules() {
+  const seen = new Set();
+  const todo = FIRST_SCREEN.filter((id) => id.startsWith(`${root}src/`));
+  while (todo.length) {
+    const file = todo.pop();
+    if (seen.has(file)) continue;
+    seen.add(file);
+    todo.push(...staticImports(file));
+  }
+  return seen;
+}
+
+/** The static text of a template literal's parts (a message id hashes them). */
+const cooked = (quasi) => quasi.quasis.map((part) => part.value.cooked);
+
+/** The message ids of the msg() calls in `file`, as @lit/localize computes them at runtime. */
+function messageIds(file) {
+  const code = readFileSync(file, 'utf8');
+  if (!/\bmsg\(/.test(code)) return [];
+  const ids = [];
+  walk(parseAst(code, { lang: 'ts', sourceType: 'module' }, file), (node) => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') return;
+    if (node.callee.name !== 'msg') return;
+    const [template, options] = node.arguments;
+    const explicit = options?.properties?.find((prop) => prop.key?.name === 'id');
+    if (explicit) ids.push(explicit.value.value);
+    else if (template?.type === 'Literal') ids.push(generateMsgId(template.value, false));
+    else if (template?.type === 'TemplateLiteral') {
+      ids.push(generateMsgId(cooked(template).join(''), false));
+    } else if (template?.type === 'TaggedTemplateExpression') {
+      ids.push(generateMsgId(cooked(template.quasi), template.tag.name === 'html'));
+    } else throw new Error(`${file}: a msg() whose id this build cannot work out`);
+  });
+  return ids;
+}
+
+/** The catalogue's entries as source text, with their keys (the generated module's `templates`). */
+function catalogueEntries(code, file) {
+  const entries = [];
+  walk(parseAst(code, { lang: 'ts', sourceType: 'module' }, file), (node) => {
+    if (node.type !== 'VariableDeclarator' || node.id.name !== 'templates') return;
+    for (const prop of node.init.properties) {
+      entries.push({
+        key: prop.key.name ?? prop.key.value,
+        text: code.slice(prop.start, prop.end),
+      });
+    }
+  });
+  return entries;
+}
+
+function localeSplitPlugin() {
+  /** @type {Set<string>} */
+  let firstIds = new Set();
+  /** @type {Set<string>} */
+  let firstModules = new Set();
+  const split = (file) => {
+    const code = readFileSync(file, 'utf8');
+    const length = Number(/export const hashLength = (\d+)/.exec(code)?.[1] ?? 16);
+    const shortId = (id) => (/^[sh][0-9a-f]{16}$/.test(id) ? id.slice(0, 1 + length) : id);
+    const wanted = new Set([...firstIds].map(shortId));
+    const entries = catalogueEntries(code, file);
+    const missing = [...wanted].filter((key) => !entries.some((entry) => entry.key === key));
+    // Every message is translated (npm run localize:check): an id not found is one misread here.
+    if (missing.length) throw new Error(`${file}: no entry for the first step's ${missing}`);
+    const module = (list) =>
+      `import { str } from '@lit/localize';\nexport const templates = {\n${list.map((entry) => entry.text).join(',\n')}\n};\n`;
+    return {
+      first:
+        `${module(entries.filter((entry) => wanted.has(entry.key)))}` +
+        `export const hashLength = ${length};\n` +
+        `export const rest = () => import(${JSON.stringify(REST + file)});\n`,
+      rest: module(entries.filter((entry) => !wanted.has(entry.key))),
+    };
+  };
+  return {
+    name: 'finhub-locale-split',
+    enforce: 'pre',
+    buildStart() {
+      firstModules = firstScreenModules();
+      firstIds = new Set([...firstModules].flatMap(messageIds));
+    },
+    resolveId: (id) => (id.startsWith(REST) ? id : undefined),
+    load(id) {
+      if (id.startsWith(REST)) return split(id.slice(REST.length)).rest;
+      if (id.startsWith(LOCALES_DIR) && id.endsWith('.ts')) return split(id).first;
+      return undefined;
+    },
+    generateBundle(_options, output) {
+      // The walk above must have seen every module the bundler put in the first step's chunk.
+      const core = Object.values(output).find((chunk) => chunk.name === 'core');
+      const unseen = (core?.moduleIds ?? []).filter(
+        (id) => id.startsWith(`${root}src/`) && !firstModules.has(id),
+      );
+      if (!core || unseen.length) {
+        throw new Error(`finhub-locale-split: the core chunk holds unscanned ${unseen.join(', ')}`);
+      }
+    },
+  };
+}
+
+/**
+ * `FINHUB_CDN_MODULES=1 npm run build:cdn`: what each chunk holds, module by module: its bytes as
+ * rendered and what the chunk's gzip -9 loses without it (gzip-weighted), largest first.
+ */
 const modulesReport = {
   name: 'finhub-modules-report',
   generateBundle(_options, output) {
     if (!process.env.FINHUB_CDN_MODULES) return;
     for (const chunk of Object.values(output)) {
       if (chunk.type !== 'chunk') continue;
+      // Gzip-weighted: what the chunk's gzip loses without the module (its code as rendered).
+      const codes = Object.entries(chunk.modules).map(([id, info]) => [id, info.code ?? '']);
+      const gz = (text) => gzipSync(text, { level: 9 }).length;
+      const whole = gz(codes.map(([, code]) => code).join('\n'));
       const rows = Object.entries(chunk.modules)
         .map(([id, info]) => [
           info.renderedLength,
+          whole -
+            gz(
+              codes
+                .filter(([other]) => other !== id)
+                .map(([, code]) => code)
+                .join('\n'),
+            ),
           id.replace(root, '').replace(/.*node_modules\//, ''),
         ])
         .filter(([bytes]) => bytes > 0)
-        .sort((a, b) => b[0] - a[0]);
-      console.log(`\n${chunk.fileName} (${chunk.code.length} bytes)`);
-      for (const [bytes, id] of rows) console.log(`${String(bytes).padStart(8)}  ${id}`);
+        .sort((a, b) => b[1] - a[1]);
+      console.log(`\n${chunk.fileName} (${chunk.code.length} bytes, ${gz(chunk.code)} gzip)`);
+      for (const [bytes, gzip, id] of rows) {
+        console.log(`${String(bytes).padStart(8)} ${String(gzip).padStart(7)}  ${id}`);
+      }
     }
   },
 };
@@ -237,13 +383,14 @@ async function bundle() {
     logLevel: 'warn',
     publicDir: false,
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    plugins: [entryPlugin(), templatePlugin, modulesReport, moduleGraph],
+    plugins: [entryPlugin(), localeSplitPlugin(), templatePlugin, modulesReport, moduleGraph],
     build: {
       outDir,
       emptyOutDir: false,
       target: 'es2022',
       minify: true,
-      sourcemap: false,
+      // FINHUB_CDN_SOURCEMAP=1: maps beside the chunks, to attribute a profile's time to modules.
+      sourcemap: Boolean(process.env.FINHUB_CDN_SOURCEMAP),
       reportCompressedSize: false,
       manifest: true,
       // The chunk graph is the point of the split build; no <link rel=modulepreload> polyfill.
@@ -256,7 +403,9 @@ async function bundle() {
           // Vite keeps whitespace in `es` library builds (for the host's bundler); these are final.
           minify: true,
           // Names as `[\w-]+` (a lazy module's `consents.lazy` becomes `consents-lazy`).
-          chunkFileNames: (chunk) => `chunks/${chunk.name.replace(/[^\w-]/g, '-')}-[hash].js`,
+          // The rest of a locale's catalogue: `lt-rest`.
+          chunkFileNames: (chunk) =>
+            `chunks/${chunk.name.replace(/[^\w-]/g, '-')}${chunk.facadeModuleId?.startsWith(REST) ? '-rest' : ''}-[hash].js`,
           codeSplitting: {
             // A shared module stays in the shared chunk rather than following a flow's module
             // into that flow's chunk (the core group asks for its dependencies explicitly).

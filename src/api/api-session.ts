@@ -7,7 +7,6 @@ import type { CategorizationOverrides } from './categorization.js';
 import type { CategorizationHierarchy } from './hierarchy.js';
 import { abortedError } from './abort.js';
 import type { FinHubClientBase, FinHubClientOptions } from './client-base.js';
-import { resolveDeviceHints } from './device.js';
 import { ORPHAN_GRACE_MS, SharedRequest } from './shared-request.js';
 import { createTokenProvider, type TokenProviderOptions } from './token-provider.js';
 import type { TokenSource } from './types.js';
@@ -72,7 +71,8 @@ export function createApiSession(options: ApiSessionOptions): ApiSession | undef
     apiBase,
     tenantId,
     tokens,
-    device: resolveDeviceHints(options.deviceId ? { deviceId: options.deviceId } : {}),
+    // The device hints are resolved by the client (src/api/http.ts), not before the first step.
+    ...(options.deviceId ? { deviceId: options.deviceId } : {}),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutSignal ? { timeoutSignal: options.timeoutSignal } : {}),
   };

@@ -15,6 +15,8 @@ export {
 import { FinHubApiError, type FieldError } from './api-error.js';
 
 export { abortedError } from './abort.js';
+export { parseRetryAfter } from './retry-after.js';
+import { parseRetryAfter } from './retry-after.js';
 
 // ---------------------------------------------------------------------------------------------
 // Mapping helpers: HTTP responses and transport failures → FinHubApiError
@@ -41,22 +43,6 @@ const isObject = (value: unknown): value is Json =>
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-
-/**
- * Seconds to wait from a `Retry-After` header: delta-seconds or an HTTP date (RFC 9110 §10.2.3).
- * Undefined when absent or unreadable.
- */
-export function parseRetryAfter(
-  value: string | null | undefined,
-  now = Date.now(),
-): number | undefined {
-  const raw = value?.trim();
-  if (!raw) return undefined;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  const at = Date.parse(raw);
-  if (Number.isNaN(at)) return undefined;
-  return Math.max(0, Math.ceil((at - now) / 1000));
-}
 
 function wrongCredentialsMessage(attemptsLeft: number | undefined): string {
   if (attemptsLeft === 1) {

@@ -16,6 +16,7 @@ import {
   tokenUnavailableError,
 } from './errors.js';
 import { REQUEST_HEADER as H } from './headers.js';
+import { resolveDeviceHints } from './device.js';
 import { untilAborted } from './abort.js';
 import type { UserContext } from './requests.js';
 import { unwrapEnvelope, type Envelope } from './envelope.js';
@@ -36,7 +37,12 @@ export interface TransportOptions {
   /** Falls back to `tokens.tenantId` when empty. */
   tenantId: string | (() => string | undefined);
   tokens: TokenSource;
-  device: DeviceHints;
+  /**
+   * FinHub's device headers. Without them, this browser's (device.ts), with `deviceId` when given:
+   * resolved here, with the first client, so device.ts stays out of the first step's chunk.
+   */
+  device?: DeviceHints;
+  deviceId?: string;
   timeoutMs?: number;
   /**
    * The signal that fires when a call's time is up (default `AbortSignal.timeout`): the element's
@@ -94,8 +100,12 @@ type Phase = 'token' | 'fetch';
 export class HttpTransport {
   readonly #options: TransportOptions;
 
+  readonly #device: DeviceHints;
+
   constructor(options: TransportOptions) {
     this.#options = options;
+    this.#device =
+      options.device ?? resolveDeviceHints(options.deviceId ? { deviceId: options.deviceId } : {});
   }
 
   async send(spec: RequestSpec, call: UploadCallOptions = {}): Promise<TransportResult> {
@@ -201,7 +211,7 @@ export class HttpTransport {
    * relay sets `X-Forwarded-For` from the connection.
    */
   #headers(token: string, tenantId: string, hasBody: boolean, user?: UserContext): Headers {
-    const { device } = this.#options;
+    const device = this.#device;
     const headers = new Headers({
       [H.authorization]: `Bearer ${token}`,
       [H.tenantId]: tenantId,

@@ -24,8 +24,11 @@
  * - `adopt()` wins over a request already in flight: callers waiting on that request receive the
  *   adopted (bound) token, and the fetched one is dropped.
  */
-import { FinHubApiError } from './errors.js';
+// From its own module, not the errors barrel: the barrel's response mapping would ride along into
+// the first step's chunk (issue 17: 2.2 kB gz).
+import { FinHubApiError } from './api-error.js';
 import { REQUEST_HEADER as H } from './headers.js';
+import { parseRetryAfter } from './retry-after.js';
 import { ORPHAN_GRACE_MS, SharedRequest } from './shared-request.js';
 import type { TokenSource } from './types.js';
 
@@ -151,15 +154,6 @@ const aborted = (reason: unknown) =>
     message: 'The request was cancelled.',
   });
 
-/** `Retry-After` as seconds (delta-seconds or HTTP date), undefined when absent or unreadable. */
-function retryAfterSeconds(value: string | null, now: number): number | undefined {
-  const raw = value?.trim();
-  if (!raw) return undefined;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
 /** Lifetime in ms from a parsed response, or a string describing why it is unusable. */
 function lifetimeOf(
   expiresIn: number | null | undefined,
@@ -244,7 +238,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
       const transient = status === 408 || status === 429 || status >= 500;
       const retryAfter =
         status === 429 || status === 503
-          ? retryAfterSeconds(response.headers.get('Retry-After'), now())
+          ? parseRetryAfter(response.headers.get('Retry-After'), now())
           : undefined;
       throw unavailable(transient ? 'transient' : 'rejected', `token endpoint answered ${status}`, {
         status,

@@ -1,5 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { query } from 'lit/decorators/query.js';
+import { state } from 'lit/decorators/state.js';
 import { localized, msg, str } from '@lit/localize';
 import { openCamera, stopStream, type CameraResult, type CameraUnavailable } from './camera.js';
 import { CaptureCancelEvent, CaptureResultEvent, type CapturedPhoto } from './capture-events.js';

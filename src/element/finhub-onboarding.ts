@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { localized, msg } from '@lit/localize';
 import { FinHubCompleteEvent } from '../events/finhub-complete.js';
 import { FinHubErrorEvent } from '../events/finhub-error.js';
@@ -14,7 +15,12 @@ import { FlowDriver } from '../flow/driver.js';
 import type { FlowKind, ResumeState } from '../flow/types.js';
 import { flowFor } from '../flows/index.js';
 import { errorText } from '../localization/error-messages.js';
-import { activeLocale, applyLocale, resolveLocale } from '../localization/localization.js';
+import {
+  activeLocale,
+  applyLocale,
+  completeLocale,
+  resolveLocale,
+} from '../localization/localization.js';
 import { PROGRESS_VIEW } from '../steps/common/progress.js';
 import {
   StepAnnounceEvent,
@@ -207,8 +213,6 @@ export class FinHubOnboarding extends LitElement {
   @state() private _alert = '';
   @state() private _locale = 'en';
 
-  @query('#step-heading') private _heading!: HTMLElement | null;
-
   /** The API calls of a flow for the current attributes. */
   readonly #apiBackend = apiBackends(this);
   #localeLoading: Promise<void> | undefined;
@@ -255,8 +259,10 @@ export class FinHubOnboarding extends LitElement {
     this.#viewWanted = view;
     this.#viewFailed = false;
     if (this.#viewsReady.has(view)) return;
-    loadView(view).then(
-      (module) => {
+    // Any step but the flow's first shows words from the rest of a split catalogue.
+    const first = view === this.#driver.step(this.#driver.machine.steps[0]!.id);
+    Promise.all([loadView(view), first ? undefined : completeLocale()]).then(
+      ([module]) => {
         this.#viewsReady.set(view, module);
         if (this.#viewWanted === view) this.requestUpdate();
         this.#prefetchWanted = true; // once this step's own work is done (updated())
@@ -278,6 +284,7 @@ export class FinHubOnboarding extends LitElement {
     const driver = this.#driver;
     const steps = driver.machine.steps;
     void loadView(PROGRESS_VIEW).catch(() => undefined);
+    void completeLocale().catch(() => undefined);
     for (
       let i = steps.findIndex((step) => step.id === driver.machine.current) + 1;
       i < steps.length;
@@ -350,9 +357,12 @@ export class FinHubOnboarding extends LitElement {
       this.#prefetchWanted = false;
       whenIdle(() => this.#prefetchNext());
     }
-    if (this.#focusHeading && this._heading) {
+    // Looked up here rather than with @query: the decorator is bytes the first step does without.
+    const heading =
+      this.#focusHeading && this.renderRoot.querySelector<HTMLElement>('#step-heading');
+    if (heading) {
       this.#focusHeading = false;
-      this._heading.focus();
+      heading.focus();
     }
   }
 

@@ -14,7 +14,15 @@ type TargetLocale = (typeof targetLocales)[number];
 interface Catalogue {
   templates: LocaleModule['templates'];
   hashLength: number;
+  /**
+   * The script-tag build splits each catalogue (scripts/build-cdn.mjs): these templates are what
+   * the first step shows, `rest` loads the others (`completeLocale`).
+   */
+  rest?: () => Promise<Pick<Catalogue, 'templates'>>;
 }
+
+/** The rest of each split catalogue by locale: how to load it, then its load. */
+const rests = new Map<string, { load: () => Promise<void>; loading?: Promise<void> }>();
 
 const HASHED_ID = /^[sh][0-9a-f]{16}$/;
 
@@ -23,8 +31,14 @@ const HASHED_ID = /^[sh][0-9a-f]{16}$/;
  * about 5 kB less per locale, as the ids are random and do not compress); @lit/localize looks
  * templates up by the full id, so the lookup cuts it the same way. Explicit ids pass as they are.
  */
-function withShortIds({ templates, hashLength }: Catalogue): LocaleModule {
+function withShortIds(locale: string, { templates, hashLength, rest }: Catalogue): LocaleModule {
   const short = templates as Record<string, unknown>;
+  if (rest && !rests.has(locale)) {
+    // Merged into the same table: messages rendered after it has loaded find their words.
+    rests.set(locale, {
+      load: () => rest().then((more) => void Object.assign(short, more.templates)),
+    });
+  }
   const lookup = new Proxy(short, {
     get: (target, id) =>
       typeof id === 'string'
@@ -35,12 +49,14 @@ function withShortIds({ templates, hashLength }: Catalogue): LocaleModule {
 }
 
 const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
-  lt: () => import('./locales/lt.js').then(withShortIds),
+  lt: () => import('./locales/lt.js').then((catalogue) => withShortIds('lt', catalogue)),
 };
 
 type LocalizationControls = ReturnType<typeof configureLocalization>;
 
 let controls: LocalizationControls | null | undefined;
+/** The last `applyLocale`'s switch (settled either way). */
+let applying: Promise<unknown> = Promise.resolve();
 
 function controlsOnce(): LocalizationControls | null {
   if (controls === undefined) {
@@ -83,6 +99,24 @@ export async function applyLocale(requested: string | null | undefined): Promise
   const target = resolveLocale(requested);
   const active = controlsOnce();
   if (!active) return target;
-  await active.setLocale(target);
+  const setting = active.setLocale(target);
+  applying = setting.catch(() => undefined);
+  await setting;
   return active.getLocale();
+}
+
+/**
+ * Resolves once every message of the active locale is loaded: the rest of a split catalogue loads
+ * now if it has not yet (the first step needs only the part `applyLocale` loads). A failed load
+ * rejects, and the next call tries again.
+ */
+export async function completeLocale(): Promise<void> {
+  await applying;
+  const rest = rests.get(activeLocale());
+  if (!rest) return;
+  rest.loading ??= rest.load().catch((error: unknown) => {
+    rest.loading = undefined;
+    throw error;
+  });
+  await rest.loading;
 }

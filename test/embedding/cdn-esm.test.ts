@@ -59,4 +59,43 @@ describe('script tag: ES module bundle', () => {
       fromDist.filter((path) => path !== BUNDLE && !/^\/dist\/cdn\/chunks\/[\w-]+\.js$/.test(path)),
     ).to.deep.equal([]);
   });
+
+  // Last: the locale is the page's (one @lit/localize configuration per page).
+  it('in Lithuanian, the first step shows from its part of the catalogue, the next step from the rest', async () => {
+    const el = document.createElement('finhub-onboarding');
+    el.setAttribute('token-url', RELAY.tokenUrl);
+    el.setAttribute('api-base', RELAY.apiBase);
+    el.setAttribute('device-id', uniqueDeviceId('cdn-esm-lt'));
+    el.setAttribute('locale', 'lt');
+    document.body.append(el);
+    const scope = (tag: string) => el.shadowRoot?.querySelector(tag)?.shadowRoot;
+    const buttonNamed = (root: ShadowRoot | null | undefined, text: string) =>
+      [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === text);
+    try {
+      const first = 'finhub-step-categorization';
+      await waitUntil(() => buttonNamed(scope(first), 'Tęsti'), 'no Lithuanian first step', {
+        timeout: 10000,
+      });
+      scope(first)!.querySelector<HTMLInputElement>('input[type="radio"]')!.click();
+      buttonNamed(scope(first), 'Tęsti')!.click();
+      const registration = 'finhub-step-individual-registration';
+      await waitUntil(() => scope(registration)?.querySelector('label'), 'no registration', {
+        timeout: 10000,
+      });
+      const labels = [...scope(registration)!.querySelectorAll('label')].map((label) =>
+        label.textContent?.trim(),
+      );
+      expect(labels).to.include('Vardas'); // "First name": a message of the catalogue's rest
+      const catalogues = performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => /\/chunks\/lt-/.test(path));
+      expect(catalogues.map((path) => path.replace(/-[\w-]{8}\.js$/, ''))).to.have.members([
+        '/dist/cdn/chunks/lt',
+        '/dist/cdn/chunks/lt-rest',
+      ]);
+    } finally {
+      el.remove();
+    }
+  });
 });

@@ -4,7 +4,8 @@
  * customer). Rendered by the activation step's `renderDone` once the flow is done.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { localized, msg } from '@lit/localize';
 import type { FlowKind } from '../../flow/types.js';
 import { checkIcon, copyIcon } from '../../styles/icons.js';

@@ -1,5 +1,5 @@
 import { css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { msg, str } from '@lit/localize';
 import type { FlowKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';

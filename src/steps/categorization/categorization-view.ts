@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { msg } from '@lit/localize';
 import type { CategoryOption, FlowKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';

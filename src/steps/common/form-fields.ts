@@ -6,6 +6,7 @@
  * The step owns the state (values, touched, errors); these only render it.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
 import { msg } from '@lit/localize';
 
@@ -157,12 +158,18 @@ export const selectField = (config: SelectConfig): TemplateResult =>
       @blur=${config.onBlur ?? nothing}
     >
       <option value="" ?selected=${config.value === ''}>${msg('Choose…')}</option>
-      ${config.options.map(
-        (option) =>
-          html`<option value=${option.value} ?selected=${option.value === config.value}>
-            ${option.label}
-          </option>`,
-      )}
+      ${
+        // Rendered again only when the list or the choice changes: a keystroke elsewhere in the
+        // form would otherwise walk all 249 countries (issue 17: under 1 ms a keystroke).
+        guard([config.options, config.value], () =>
+          config.options.map(
+            (option) =>
+              html`<option value=${option.value} ?selected=${option.value === config.value}>
+                ${option.label}
+              </option>`,
+          ),
+        )
+      }
     </select>`,
   );
 

@@ -4,7 +4,7 @@
  * render, and the events a step sends the shell (submit, back, announce).
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { localized, msg } from '@lit/localize';
 import type { FormHost } from './form-controller.js';
 import { StepAnnounceEvent, StepBackEvent, StepSubmitEvent } from './step-events.js';

@@ -1,5 +1,5 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { msg, str } from '@lit/localize';
 import {
   DEFAULT_CONSENT_DOCUMENTS,

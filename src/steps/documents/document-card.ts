@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { localized, msg, str } from '@lit/localize';
 import { FinHubApiError } from '../../api/api-error.js';
 import { randomUuid } from '../../api/random-uuid.js';

@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { msg, str } from '@lit/localize';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { defineOnce } from '../../element/define-once.js';

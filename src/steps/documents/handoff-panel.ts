@@ -9,7 +9,8 @@
  * @internal
  */
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { localized, msg, str } from '@lit/localize';
 import { isFinHubApiError } from '../../api/api-error.js';
 import type { HandoffStatus } from '../../api/handoff-protocol.js';

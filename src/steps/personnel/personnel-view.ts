@@ -1,5 +1,5 @@
 import { html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { msg } from '@lit/localize';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { fieldStyles } from '../common/form-fields.js';

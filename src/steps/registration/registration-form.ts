@@ -7,10 +7,15 @@
  * the last one sending the registration (once). Each form adds its own fields and pages.
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { msg, str } from '@lit/localize';
 import type { FieldError } from '../../api/api-error.js';
-import { countryOptions, countryOptionsReady } from '../../localization/countries.js';
+import {
+  countryOptions,
+  countryOptionsReady,
+  type CountryOption,
+} from '../../localization/countries.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { FormController } from '../common/form-controller.js';
 import { summaryStyles } from '../common/error-summary.js';
@@ -34,6 +39,9 @@ export type SharedField =
   'street' | 'city' | 'postalCode' | 'country' | 'email' | 'password' | 'matchingPassword';
 
 const PASSWORDS: readonly string[] = ['password', 'matchingPassword'];
+
+/** Each locale's country list as choices, made once (`countryOptions` keeps one list a locale). */
+const CHOICES = new WeakMap<readonly CountryOption[], ChoiceOption[]>();
 
 export const PHONE_HINT = () =>
   msg('In international format with the country code, e.g. +37060012345.');
@@ -271,7 +279,13 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
       });
       return [];
     }
-    return countryOptions(locale).map((c) => ({ value: c.code, label: c.name }));
+    const countries = countryOptions(locale);
+    let choices = CHOICES.get(countries);
+    if (!choices) {
+      choices = countries.map((c) => ({ value: c.code, label: c.name }));
+      CHOICES.set(countries, choices); // the same array each render: the select skips its options
+    }
+    return choices;
   }
 
   #countriesBuilt: Promise<void> | undefined;

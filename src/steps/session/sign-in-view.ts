@@ -1,5 +1,6 @@
 import { html, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { msg } from '@lit/localize';
 import type { SessionCredentials } from '../../flow/backend.js';
 import { lockIcon } from '../../styles/icons.js';

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
 import { msg } from '@lit/localize';
 import type { FlowKind } from '../../flow/types.js';
 import { documentIcon } from '../../styles/icons.js';
