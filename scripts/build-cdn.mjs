@@ -17,13 +17,16 @@
 // the core inside the guard.
 // dist/cdn/.vite/manifest.json is the chunk graph `npm run size` (scripts/check-size.mjs) reads.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform as minifyCss } from 'lightningcss';
 import { parseAst } from 'rolldown/parseAst';
 import { build } from 'vite';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = 'dist/cdn';
+// `npm run size:attribute` builds into a temp dir with source maps (scripts/size-attribution.mjs).
+const outDir = process.env.FINHUB_CDN_OUT ?? 'dist/cdn';
+const sourcemap = Boolean(process.env.FINHUB_CDN_SOURCEMAP);
 const ES_FILE = 'finhub-onboarding.js';
 const IIFE_FILE = 'finhub-onboarding.iife.js';
 const ENTRY = 'virtual:finhub-cdn-entry';
@@ -243,7 +246,7 @@ async function bundle() {
       emptyOutDir: false,
       target: 'es2022',
       minify: true,
-      sourcemap: false,
+      sourcemap,
       reportCompressedSize: false,
       manifest: true,
       // The chunk graph is the point of the split build; no <link rel=modulepreload> polyfill.
@@ -284,7 +287,7 @@ async function bundle() {
       },
     },
   });
-  const file = `${root}${outDir}/${ES_FILE}`;
+  const file = `${resolve(root, outDir)}/${ES_FILE}`;
   const built = readFileSync(file, 'utf8').trim();
   if (/^\s*(import|export)[\s{*]/m.test(built) || !built.startsWith(GUARD.replaceAll('"', '`'))) {
     throw new Error(`${ES_FILE}: expected a guarded loader without static imports or exports`);
@@ -297,17 +300,17 @@ async function bundle() {
   // as the core, not after it has arrived and been parsed: the first step in one round trip after
   // the loader (a modulepreload, without a polyfill).
   /** @type {Record<string, {imports: string[]}>} */
-  const chunks = JSON.parse(readFileSync(`${root}${outDir}/.vite/graph.json`, 'utf8')).chunks;
+  const chunks = JSON.parse(readFileSync(`${resolve(root, outDir)}/.vite/graph.json`, 'utf8')).chunks;
   const early = (chunks[loads[1]]?.imports ?? []).map((dep) => `import(\`./${dep}\`),`).join('');
   const code = built.replace(loads[0], `(${early}${loads[0]})`);
   writeFileSync(file, `/*! finhub-onboarding | MIT */${code}\n`);
   // The classic script: the same loader in a function (no top-level names on the page). Its
   // relative import()s resolve against the script's URL, as the module's do.
   writeFileSync(
-    `${root}${outDir}/${IIFE_FILE}`,
+    `${resolve(root, outDir)}/${IIFE_FILE}`,
     `/*! finhub-onboarding | MIT */(function(){${code}})();\n`,
   );
 }
 
-rmSync(`${root}${outDir}`, { recursive: true, force: true }); // no stale chunks
+rmSync(`${resolve(root, outDir)}`, { recursive: true, force: true }); // no stale chunks
 await bundle();

@@ -23,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const cdn = join(root, 'dist/cdn');
+// FINHUB_CDN_DIR: another build of it (scripts/size-attribution.mjs builds one with source maps).
+const cdn = process.env.FINHUB_CDN_DIR ?? join(root, 'dist/cdn');
 const KB = 1000;
 
 export const FLOWS = ['individual', 'organization'];
