@@ -57,12 +57,18 @@ const INDIVIDUAL =
   /\/src\/(steps\/registration\/individual-registration(-view|\.lazy)\.ts|flows\/individual-calls\.ts)$/;
 const ORGANIZATION =
   /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
-// Reading and analysing the categorization hierarchy, with the transport it needs: the relay hands
-// the categories over with the token (docs/architecture.md#categories-with-the-token), so the
-// element loads this only for a token endpoint that does not, or for host overrides; the later
-// steps' full client builds on it.
+// The transport every later call needs (fetch with the token, envelopes, response shapes) and the
+// hierarchy's reader: the later steps' full client builds on it, and so does the element's own read
+// of the hierarchy when the token came without the categories. A chunk of its own so that fallback
+// (in the first step) does not load the later steps' chunk.
+const TRANSPORT =
+  /\/src\/api\/(hierarchy|hierarchy-lists|client-base|http|envelope|response-shapes|types)\.ts$/;
+// Analysing the hierarchy: the relay hands the categories over with the token, each with what
+// registration sends for it (docs/architecture.md#categories-with-the-token), so the element loads
+// this only for a token endpoint that does not, for host overrides, or to explain FinHub refusing a
+// category at registration.
 const CATEGORIES =
-  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|response-shapes|types))\.ts$/;
+  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules))\.ts$/;
 // The hand-off's client and wire format stay in the shared chunk: as files of their own they import
 // from it and the phone's calls in it import them, a cycle that broke the built bundle.
 const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
@@ -200,13 +206,21 @@ const moduleGraph = {
       for (const id of chunk.moduleIds) chunkOf.set(id, chunk.fileName);
       chunks[chunk.fileName] = { imports: chunk.imports };
     }
-    // The categories chunk is the first step's fallback (a token without categories): it may need
-    // only the first screen's chunk. Importing a later one would load it too, and one that imports
-    // it back evaluates first ("Class extends value undefined" in the browser).
+    // The categories and transport chunks are the first step's fallback (a token without
+    // categories): they may need only the first screen's chunk (and categories the transport).
+    // Importing a later one would load it too, and one that imports it back evaluates first
+    // ("Class extends value undefined" in the browser).
     for (const [name, { imports }] of Object.entries(chunks)) {
-      const later = imports.filter((file) => !/\/(core|rolldown-runtime)-/.test(file));
-      if (name.startsWith('chunks/categories-') && later.length) {
-        throw new Error(`${name} imports ${later.join(', ')}: put what it needs in CATEGORIES`);
+      const fallback = /^chunks\/(categories|transport)-/.exec(name);
+      const allowed =
+        fallback?.[1] === 'categories'
+          ? /\/(core|rolldown-runtime|transport)-/
+          : /\/(core|rolldown-runtime)-/;
+      const later = imports.filter((file) => !allowed.test(file));
+      if (fallback && later.length) {
+        throw new Error(
+          `${name} imports ${later.join(', ')}: put what it needs in ${fallback[1].toUpperCase()}`,
+        );
       }
     }
     /** @type {Record<string, {chunk?: string, imports: string[], dynamicImports: string[]}>} */
@@ -273,6 +287,7 @@ async function bundle() {
                 includeDependenciesRecursively: true,
                 priority: 2,
               },
+              { name: 'transport', test: TRANSPORT, priority: 1 },
               { name: 'categories', test: CATEGORIES, priority: 1 },
               { name: 'individual', test: INDIVIDUAL, priority: 1 },
               { name: 'organization', test: ORGANIZATION, priority: 1 },
@@ -300,7 +315,9 @@ async function bundle() {
   // as the core, not after it has arrived and been parsed: the first step in one round trip after
   // the loader (a modulepreload, without a polyfill).
   /** @type {Record<string, {imports: string[]}>} */
-  const chunks = JSON.parse(readFileSync(`${resolve(root, outDir)}/.vite/graph.json`, 'utf8')).chunks;
+  const chunks = JSON.parse(
+    readFileSync(`${resolve(root, outDir)}/.vite/graph.json`, 'utf8'),
+  ).chunks;
   const early = (chunks[loads[1]]?.imports ?? []).map((dep) => `import(\`./${dep}\`),`).join('');
   const code = built.replace(loads[0], `(${early}${loads[0]})`);
   writeFileSync(file, `/*! finhub-onboarding | MIT */${code}\n`);

@@ -70,6 +70,10 @@ const IIFE_FILE = 'finhub-onboarding.iife.js';
 const REGISTRY = 'src/flows/index.ts';
 const LOCALE_DIR = 'src/localization/locales/';
 const OPTIONAL = /^src\/(capture|handoff)\//;
+// The element's own analysis of the hierarchy: the relay's token answer carries the categories and
+// what registration sends for each (README "Token endpoint"), so it loads only for a token endpoint
+// that leaves them out, for host overrides, or to explain FinHub refusing a category. Counted apart.
+const FALLBACK = /^src\/(flows\/category-options|api\/categorization)\.ts$/;
 const json = process.argv.includes('--json');
 
 function fail(message) {
@@ -129,14 +133,19 @@ function filesOf(reached) {
 const isLocale = (id) => id.startsWith(LOCALE_DIR);
 const localeOf = (id) => id.slice(LOCALE_DIR.length).replace(/\.ts$/, '');
 
-/** Everything one person loads to finish `flow` in `locale` (optional extras on request). */
-function finishing(flow, locale, { optional = false } = {}) {
+/**
+ * Everything one person loads to finish `flow` in `locale` (optional extras, or the hierarchy
+ * analysis of a token without categories, on request).
+ */
+function finishing(flow, locale, { optional = false, fallback = false } = {}) {
   const own = flowModule(flow);
   return filesOf(
     walk([graph.entry], {
       registry: (imported) => imported === own,
       dynamic: (_from, to) =>
-        (!isLocale(to) || localeOf(to) === locale) && (optional || !OPTIONAL.test(to)),
+        (!isLocale(to) || localeOf(to) === locale) &&
+        (optional || !OPTIONAL.test(to)) &&
+        (fallback || !FALLBACK.test(to)),
     }),
   );
 }
@@ -191,7 +200,7 @@ const iifeFiles = [IIFE_FILE];
 
 /** @type {{name: string, files: Set<string>, size: ReturnType<typeof sum>, limit: number, requests?: number, goal?: string}[]} */
 const checks = [];
-const measures = { firstStep: {}, flow: {}, optional: {} };
+const measures = { firstStep: {}, flow: {}, optional: {}, fallback: {} };
 for (const locale of LOCALES) {
   for (const flow of FLOWS) {
     const files = firstStep(flow, locale);
@@ -217,6 +226,9 @@ for (const locale of LOCALES) {
     );
     measures.flow[key] = { ...size, fileList: [...files].sort() };
     measures.optional[key] = extra;
+    measures.fallback[key] = sum(
+      [...finishing(flow, locale, { fallback: true })].filter((f) => !files.has(f)),
+    );
     const goal = GOAL[flow] + (locale === 'en' ? 0 : GOAL.secondLocale);
     checks.push({ name: key, files, size, limit: BUDGET.flow[key], goal: kb(goal) });
   }
@@ -305,6 +317,15 @@ const extras = Object.entries(measures.optional).filter(([, size]) => size.files
 if (extras.length) {
   console.log('\noptional extras (camera capture, phone hand-off), loaded only when used:');
   for (const [key, size] of extras)
+    console.log(`  ${key}: +${kb(size.gzip)} in ${size.files} files`);
+}
+
+const fallbacks = Object.entries(measures.fallback).filter(([, size]) => size.files);
+if (fallbacks.length) {
+  console.log(
+    '\nthe hierarchy analysis, loaded only for a token without categories, host overrides or a refused category:',
+  );
+  for (const [key, size] of fallbacks)
     console.log(`  ${key}: +${kb(size.gzip)} in ${size.files} files`);
 }
 

@@ -132,11 +132,20 @@ function feature(module) {
   if (module.startsWith('npm:')) return module.slice(4);
   if (/^src\/localization\/locales\//.test(module)) return 'Lithuanian catalogue';
   if (/^src\/(api\/errors|localization\/error-messages)/.test(module)) return 'error catalogues';
-  if (/\.schema\.ts$|^src\/api\/(schemas|response-shapes)|^src\/steps\/common\/(rules|validate)/.test(module))
+  if (
+    /\.schema\.ts$|^src\/api\/(schemas|response-shapes)|^src\/steps\/common\/(rules|validate)/.test(
+      module,
+    )
+  )
     return 'schemas (forms + responses)';
-  if (/^src\/api\/(categorization|categorization-rules|hierarchy|hierarchy-lists)|category-options/.test(module))
+  if (
+    /^src\/api\/(categorization|categorization-rules|hierarchy|hierarchy-lists)|category-options/.test(
+      module,
+    )
+  )
     return 'hierarchy reader + analysis';
-  if (/^src\/(api|flows\/[\w-]+-(api|calls|common|first))/.test(module)) return 'API client + calls';
+  if (/^src\/(api|flows\/[\w-]+-(api|calls|common|first))/.test(module))
+    return 'API client + calls';
   if (/^src\/steps\/common\/|^src\/styles\//.test(module)) return 'step base, forms, styles';
   const step = /^src\/steps\/([\w-]+)\//.exec(module);
   if (step) return `step: ${step[1]}`;
