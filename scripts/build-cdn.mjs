@@ -69,8 +69,11 @@ const TRANSPORT =
 // category at registration.
 const CATEGORIES =
   /\/src\/(flows\/category-options|api\/(categorization|categorization-rules))\.ts$/;
-// The hand-off's client and wire format stay in the shared chunk: as files of their own they import
-// from it and the phone's calls in it import them, a cycle that broke the built bundle.
+// The hand-off client (the computer loads it when the person presses "Use my phone") and the
+// phone's side of the hand-off (its flow's calls and its documents step, only on the partner's
+// hand-off page): neither is in the later steps' chunk, which imports neither (no cycle).
+const HANDOFF = /\/src\/api\/handoff\.ts$/;
+const PHONE = /\/src\/(flows\/phone-api|steps\/documents\/phone-documents\.(lazy|work))\.ts$/;
 const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
 
 const entryPlugin = () => ({
@@ -290,6 +293,8 @@ async function bundle() {
               { name: 'transport', test: TRANSPORT, priority: 1 },
               { name: 'categories', test: CATEGORIES, priority: 1 },
               { name: 'individual', test: INDIVIDUAL, priority: 1 },
+              { name: 'handoff', test: HANDOFF, priority: 1 },
+              { name: 'phone', test: PHONE, priority: 1 },
               { name: 'organization', test: ORGANIZATION, priority: 1 },
               {
                 name: 'steps',

@@ -12,7 +12,7 @@
 //                                import only where this person's path takes it (the flow registry
 //                                src/flows/index.ts leads to this flow only, the locale loader to
 //                                this locale only). Optional extras a person may skip (camera
-//                                capture, the phone hand-off; src/capture/, src/handoff/) are
+//                                capture, the phone hand-off; src/capture/, src/handoff/, src/api/handoff.ts) are
 //                                counted separately.
 //   total (ES)                   every JS file of the ES build.
 //   iife                         the classic-script loader (it loads the ES chunks, lazily, as the
@@ -69,7 +69,7 @@ const ENTRY_FILE = 'finhub-onboarding.js';
 const IIFE_FILE = 'finhub-onboarding.iife.js';
 const REGISTRY = 'src/flows/index.ts';
 const LOCALE_DIR = 'src/localization/locales/';
-const OPTIONAL = /^src\/(capture|handoff)\//;
+const OPTIONAL = /^src\/(capture|handoff)\/|^src\/api\/handoff\.ts$/;
 // The element's own analysis of the hierarchy: the relay's token answer carries the categories and
 // what registration sends for each (README "Token endpoint"), so it loads only for a token endpoint
 // that leaves them out, for host overrides, or to explain FinHub refusing a category. Counted apart.
