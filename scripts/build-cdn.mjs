@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { transform as minifyCss } from 'lightningcss';
 import { parseAst } from 'rolldown/parseAst';
 import { build } from 'vite';
+import { INDIVIDUAL, MESSAGE_PARTS, ORGANIZATION, PHONE, partOfFile } from './chunk-groups.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // `npm run size:attribute` builds into a temp dir with source maps (scripts/size-attribution.mjs).
@@ -53,10 +54,7 @@ const FIRST_SCREEN = [
 // share after the first step (the later steps, the full API client, zod and the form schemas). The
 // locale catalogues and the optional extras (camera capture, the phone hand-off's QR code) stay
 // files of their own, loaded only when asked for.
-const INDIVIDUAL =
-  /\/src\/(steps\/registration\/individual-registration(-view|\.lazy)\.ts|flows\/individual-calls\.ts)$/;
-const ORGANIZATION =
-  /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
+// (INDIVIDUAL, ORGANIZATION and PHONE are in scripts/chunk-groups.mjs: the catalogue split uses them.)
 // The transport every later call needs (fetch with the token, envelopes, response shapes) and the
 // hierarchy's reader: the later steps' full client builds on it, and so does the element's own read
 // of the hierarchy when the token came without the categories. A chunk of its own so that fallback
@@ -73,7 +71,6 @@ const CATEGORIES =
 // phone's side of the hand-off (its flow's calls and its documents step, only on the partner's
 // hand-off page): neither is in the later steps' chunk, which imports neither (no cycle).
 const HANDOFF = /\/src\/api\/handoff\.ts$/;
-const PHONE = /\/src\/(flows\/phone-api|steps\/documents\/phone-documents\.(lazy|work))\.ts$/;
 const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
 
 const entryPlugin = () => ({
@@ -223,6 +220,15 @@ const moduleGraph = {
       if (fallback && later.length) {
         throw new Error(
           `${name} imports ${later.join(', ')}: put what it needs in ${fallback[1].toUpperCase()}`,
+        );
+      }
+    }
+    // A catalogue part loads with its chunk (scripts/split-catalogue.mjs): its files must be there.
+    for (const [id, file] of chunkOf) {
+      const part = partOfFile(id);
+      if (part && !file.startsWith(`chunks/${MESSAGE_PARTS[part].chunk}-`)) {
+        throw new Error(
+          `${rel(id)} is in ${file}, but its messages load with ${part}: see chunk-groups.mjs`,
         );
       }
     }

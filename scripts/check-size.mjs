@@ -69,7 +69,9 @@ const ENTRY_FILE = 'finhub-onboarding.js';
 const IIFE_FILE = 'finhub-onboarding.iife.js';
 const REGISTRY = 'src/flows/index.ts';
 const LOCALE_DIR = 'src/localization/locales/';
-const OPTIONAL = /^src\/(capture|handoff)\/|^src\/api\/handoff\.ts$/;
+// (the camera's catalogue part too: scripts/split-catalogue.mjs)
+const OPTIONAL =
+  /^src\/(capture|handoff)\/|^src\/api\/handoff\.ts$|^src\/localization\/locales\/[\w-]+\.camera\.ts$/;
 // The element's own analysis of the hierarchy: the relay's token answer carries the categories and
 // what registration sends for each (README "Token endpoint"), so it loads only for a token endpoint
 // that leaves them out, for host overrides, or to explain FinHub refusing a category. Counted apart.
@@ -131,7 +133,9 @@ function filesOf(reached) {
 }
 
 const isLocale = (id) => id.startsWith(LOCALE_DIR);
-const localeOf = (id) => id.slice(LOCALE_DIR.length).replace(/\.ts$/, '');
+// `lt.ts` is Lithuanian's main catalogue, `lt.organization.ts` a part loaded with that flow's chunk.
+const localeOf = (id) => id.slice(LOCALE_DIR.length).replace(/\..*$/, '');
+const isMainCatalogue = (id) => /^[\w-]+\.ts$/.test(id.slice(LOCALE_DIR.length));
 
 /**
  * Everything one person loads to finish `flow` in `locale` (optional extras, or the hierarchy
@@ -160,7 +164,8 @@ function firstStep(flow, locale) {
   return filesOf(
     walk([graph.entry], {
       registry: (imported) => imported === own,
-      dynamic: (from, to) => always.has(from) || (isLocale(to) && localeOf(to) === locale),
+      dynamic: (from, to) =>
+        always.has(from) || (isLocale(to) && isMainCatalogue(to) && localeOf(to) === locale),
     }),
   );
 }

@@ -34,9 +34,60 @@ function withShortIds({ templates, hashLength }: Catalogue): LocaleModule {
   return { templates: lookup as LocaleModule['templates'] };
 }
 
+/**
+ * A catalogue part (scripts/split-catalogue.mjs): the messages of one flow's or extra's chunk, per
+ * target locale, loaded with that chunk (`withMessages`), so a person loads only their flow's
+ * strings. One module per part (src/localization/parts/), imported only where its chunk loads.
+ */
+export type MessagePart = Record<TargetLocale, () => Promise<Catalogue>>;
+
+/** Every part the page has needed so far: a locale loaded later loads them too. */
+const needed = new Set<MessagePart>();
+/** Each target locale loaded (or loading) so far: its templates, merged as parts arrive. */
+const loaded = new Map<TargetLocale, { catalogue: Catalogue; parts: Set<MessagePart> }>();
+
+/** Merges `part` into `locale`'s templates (once; a failed load is tried again next time). */
+async function addPart(locale: TargetLocale, part: MessagePart): Promise<void> {
+  const entry = loaded.get(locale);
+  if (!entry || entry.parts.has(part)) return;
+  entry.parts.add(part);
+  try {
+    Object.assign(entry.catalogue.templates, (await part[locale]()).templates);
+  } catch (error) {
+    entry.parts.delete(part);
+    throw error;
+  }
+}
+
+/** A locale's main catalogue, then every part needed so far, all in one mutable template map. */
+async function loadCatalogue(
+  locale: TargetLocale,
+  main: () => Promise<Catalogue>,
+): Promise<LocaleModule> {
+  const { templates, hashLength } = await main();
+  const catalogue = { templates: { ...templates }, hashLength };
+  loaded.set(locale, { catalogue, parts: new Set() });
+  await Promise.all([...needed].map((part) => addPart(locale, part)));
+  return withShortIds(catalogue);
+}
+
 const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
-  lt: () => import('./locales/lt.js').then(withShortIds),
+  lt: () => loadCatalogue('lt', () => import('./locales/lt.js')),
 };
+
+/**
+ * `module` (a chunk's lazy module) once `part`'s messages are in every locale loaded so far, so
+ * what it renders first is in the person's language; a locale loaded later brings them itself.
+ * In English (no target locale loaded) it loads nothing.
+ */
+export async function withMessages<T>(module: Promise<T>, part: MessagePart): Promise<T> {
+  needed.add(part);
+  const [loadedModule] = await Promise.all([
+    module,
+    ...[...loaded.keys()].map((locale) => addPart(locale, part)),
+  ]);
+  return loadedModule;
+}
 
 type LocalizationControls = ReturnType<typeof configureLocalization>;
 
