@@ -41,52 +41,43 @@ function withShortIds({ templates, hashLength }: Catalogue): LocaleModule {
  */
 export type MessagePart = Record<TargetLocale, () => Promise<Catalogue>>;
 
-/** Every part the page has needed so far: a locale loaded later loads them too. */
-const needed = new Set<MessagePart>();
-/** Each target locale loaded (or loading) so far: its templates, merged as parts arrive. */
-const loaded = new Map<TargetLocale, { catalogue: Catalogue; parts: Set<MessagePart> }>();
+/** Each target locale loaded (or loading) so far: its templates, parts merged in as they arrive. */
+const loaded = new Map<TargetLocale, Catalogue['templates']>();
+/** Every part the page has needed so far, with its merge into the locales loaded by then. */
+const needed = new Map<MessagePart, Promise<unknown>>();
 
-/** Merges `part` into `locale`'s templates (once; a failed load is tried again next time). */
-async function addPart(locale: TargetLocale, part: MessagePart): Promise<void> {
-  const entry = loaded.get(locale);
-  if (!entry || entry.parts.has(part)) return;
-  entry.parts.add(part);
-  try {
-    Object.assign(entry.catalogue.templates, (await part[locale]()).templates);
-  } catch (error) {
-    entry.parts.delete(part);
-    throw error;
-  }
-}
+const merge = (locale: TargetLocale, part: MessagePart) =>
+  part[locale]().then(({ templates }) => Object.assign(loaded.get(locale)!, templates));
 
-/** A locale's main catalogue, then every part needed so far, all in one mutable template map. */
+/** A locale's main catalogue, then every part needed so far, in one mutable template map. */
 async function loadCatalogue(
   locale: TargetLocale,
-  main: () => Promise<Catalogue>,
+  main: Promise<Catalogue>,
 ): Promise<LocaleModule> {
-  const { templates, hashLength } = await main();
-  const catalogue = { templates: { ...templates }, hashLength };
-  loaded.set(locale, { catalogue, parts: new Set() });
-  await Promise.all([...needed].map((part) => addPart(locale, part)));
-  return withShortIds(catalogue);
+  const { templates, hashLength } = await main;
+  loaded.set(locale, { ...templates });
+  await Promise.all([...needed.keys()].map((part) => merge(locale, part)));
+  return withShortIds({ templates: loaded.get(locale)!, hashLength });
 }
 
 const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
-  lt: () => loadCatalogue('lt', () => import('./locales/lt.js')),
+  lt: () => loadCatalogue('lt', import('./locales/lt.js')),
 };
 
 /**
  * `module` (a chunk's lazy module) once `part`'s messages are in every locale loaded so far, so
- * what it renders first is in the person's language; a locale loaded later brings them itself.
- * In English (no target locale loaded) it loads nothing.
+ * what it renders first is in the person's language (a second call, e.g. the step's prefetch then
+ * its arrival, waits for the same merge); a locale loaded later brings them itself. In English (no
+ * target locale loaded) it loads nothing. A failed load is tried again on the next call.
  */
 export async function withMessages<T>(module: Promise<T>, part: MessagePart): Promise<T> {
-  needed.add(part);
-  const [loadedModule] = await Promise.all([
-    module,
-    ...[...loaded.keys()].map((locale) => addPart(locale, part)),
-  ]);
-  return loadedModule;
+  let merging = needed.get(part);
+  if (!merging) {
+    merging = Promise.all([...loaded.keys()].map((locale) => merge(locale, part)));
+    needed.set(part, merging);
+    merging.catch(() => needed.delete(part));
+  }
+  return (await Promise.all([module, merging]))[0];
 }
 
 type LocalizationControls = ReturnType<typeof configureLocalization>;
