@@ -6,7 +6,7 @@
 
 /** What only a person needs: their registration, their calls. */
 export const INDIVIDUAL =
-  /\/src\/(steps\/registration\/individual-registration(-view|\.lazy)\.ts|flows\/individual-calls\.ts)$/;
+  /\/src\/(steps\/registration\/individual-registration(-view|-fields|\.lazy|\.schema)\.ts|flows\/individual-calls\.ts)$/;
 /** What only a company needs: its registration, the people step, its calls. */
 export const ORGANIZATION =
   /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
