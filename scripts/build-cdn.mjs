@@ -67,10 +67,11 @@ const TRANSPORT =
 // category at registration.
 const CATEGORIES =
   /\/src\/(flows\/category-options|api\/(categorization|categorization-rules))\.ts$/;
-// The hand-off client (the computer loads it when the person presses "Use my phone") and the
-// phone's side of the hand-off (its flow's calls and its documents step, only on the partner's
-// hand-off page): neither is in the later steps' chunk, which imports neither (no cycle).
-const HANDOFF = /\/src\/api\/handoff\.ts$/;
+// "Use my phone" on the computer (the panel and the hand-off client: loaded when the person presses
+// it) and the phone's side of the hand-off (its flow's calls and its documents step, only on the
+// partner's hand-off page: PHONE in chunk-groups.mjs): neither is in the later steps' chunk, which
+// imports neither statically (no cycle).
+const HANDOFF = /\/src\/(api\/handoff|steps\/documents\/handoff-panel)\.ts$/;
 const OWN_FILE = /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/lean-qr\//;
 
 const entryPlugin = () => ({

@@ -12,7 +12,7 @@
 //                                import only where this person's path takes it (the flow registry
 //                                src/flows/index.ts leads to this flow only, the locale loader to
 //                                this locale only). Optional extras a person may skip (camera
-//                                capture, the phone hand-off; src/capture/, src/handoff/, src/api/handoff.ts) are
+//                                capture, the phone hand-off; src/capture/, src/handoff/, the hand-off panel and client) are
 //                                counted separately.
 //   total (ES)                   every JS file of the ES build.
 //   iife                         the classic-script loader (it loads the ES chunks, lazily, as the
@@ -71,7 +71,7 @@ const REGISTRY = 'src/flows/index.ts';
 const LOCALE_DIR = 'src/localization/locales/';
 // (the camera's catalogue part too: scripts/split-catalogue.mjs)
 const OPTIONAL =
-  /^src\/(capture|handoff)\/|^src\/api\/handoff\.ts$|^src\/localization\/locales\/[\w-]+\.camera\.ts$/;
+  /^src\/(capture|handoff)\/|^src\/(api\/handoff|steps\/documents\/handoff-panel)\.ts$|^src\/localization\/locales\/[\w-]+\.camera\.ts$/;
 // The element's own analysis of the hierarchy: the relay's token answer carries the categories and
 // what registration sends for each (README "Token endpoint"), so it loads only for a token endpoint
 // that leaves them out, for host overrides, or to explain FinHub refusing a category. Counted apart.

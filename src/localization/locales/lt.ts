@@ -236,6 +236,7 @@ export const templates = {
   sd1f44f: `El. paštas`,
   sd219e2: `Aktyvuojame jūsų sąskaitą…`,
   sd42c30: `Akcininkų sąrašas`,
+  sd6adec: `Telefono šiuo metu naudoti negalima. Įkelkite dokumentus čia.`,
   sd88636: `Pasas arba asmens tapatybės kortelė`,
   sd8f159: `Įmonės sąskaita aktyvi.`,
   sdae388: str`${0}: pašalinta. Norėdami tęsti, įkelkite failą.`,
