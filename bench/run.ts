@@ -139,12 +139,10 @@ const CONSENTS = ['terms', 'privacy', 'data-processing'];
  * docs/finhub-contract.md#individual-flow (browser side; the admin token and KYC approval are
  * server/admin calls).
  */
+// No hierarchy read from the browser: the relay's token answer carries the categories, each with
+// what registration sends for it (docs/architecture.md#categories-with-the-token); one the browser
+// sends counts as beyond the minimum.
 const individualMinimum = (documents: number): MinimumCall[] => [
-  {
-    what: 'hierarchy (docs/finhub-contract.md#categorization-hierarchy)',
-    route: /^GET \/customer\/individual\/categorization\/hierarchy\/:id$/,
-    times: 1,
-  },
   {
     what: 'registration (docs/finhub-contract.md#individual-registration)',
     route: /^POST \/customer\/individual\/registration$/,
@@ -186,11 +184,6 @@ const individualMinimum = (documents: number): MinimumCall[] => [
  * as optional, as for the individual flow.
  */
 const organizationMinimum = (documents: number): MinimumCall[] => [
-  {
-    what: 'hierarchy (docs/finhub-contract.md#categorization-hierarchy)',
-    route: /^GET \/customer\/individual\/categorization\/hierarchy\/:id$/,
-    times: 1,
-  },
   {
     what: 'registration (docs/finhub-contract.md#organization-registration)',
     route: /^POST \/customer\/organization\/registration$/,

@@ -17,16 +17,19 @@
 // the core inside the guard.
 // dist/cdn/.vite/manifest.json is the chunk graph `npm run size` (scripts/check-size.mjs) reads.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { transform as minifyCss } from 'lightningcss';
 import { parseAst } from 'rolldown/parseAst';
 import { build } from 'vite';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
+import { INDIVIDUAL, MESSAGE_PARTS, ORGANIZATION, PHONE, partOfFile } from './chunk-groups.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const outDir = 'dist/cdn';
+// `npm run size:attribute` builds into a temp dir with source maps (scripts/size-attribution.mjs).
+const outDir = process.env.FINHUB_CDN_OUT ?? 'dist/cdn';
+const sourcemap = Boolean(process.env.FINHUB_CDN_SOURCEMAP);
 const ES_FILE = 'finhub-onboarding.js';
 const IIFE_FILE = 'finhub-onboarding.iife.js';
 const ENTRY = 'virtual:finhub-cdn-entry';
@@ -53,18 +56,24 @@ const FIRST_SCREEN = [
 // share after the first step (the later steps, the full API client, zod and the form schemas). The
 // locale catalogues and the optional extras (camera capture, the phone hand-off's QR code) stay
 // files of their own, loaded only when asked for.
-const INDIVIDUAL =
-  /\/src\/(steps\/registration\/individual-registration(-view|\.lazy)\.ts|flows\/individual-calls\.ts)$/;
-const ORGANIZATION =
-  /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
-// Reading and analysing the categorization hierarchy, with the transport it needs: the relay hands
-// the categories over with the token (docs/architecture.md#categories-with-the-token), so the
-// element loads this only for a token endpoint that does not, or for host overrides; the later
-// steps' full client builds on it.
+// (INDIVIDUAL, ORGANIZATION and PHONE are in scripts/chunk-groups.mjs: the catalogue split uses them.)
+// The transport every later call needs (fetch with the token, envelopes, response shapes) and the
+// hierarchy's reader: the later steps' full client builds on it, and so does the element's own read
+// of the hierarchy when the token came without the categories. A chunk of its own so that fallback
+// (in the first step) does not load the later steps' chunk.
+const TRANSPORT =
+  /\/src\/api\/(hierarchy|hierarchy-lists|client-base|http|envelope|errors|device|random-uuid|response-shapes|types)\.ts$/;
+// Analysing the hierarchy: the relay hands the categories over with the token, each with what
+// registration sends for it (docs/architecture.md#categories-with-the-token), so the element loads
+// this only for a token endpoint that does not, for host overrides, or to explain FinHub refusing a
+// category at registration.
 const CATEGORIES =
-  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists|client-base|http|envelope|errors|device|random-uuid|response-shapes|types))\.ts$/;
-// The hand-off's client and wire format stay in the shared chunk: as files of their own they import
-// from it and the phone's calls in it import them, a cycle that broke the built bundle.
+  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules))\.ts$/;
+// "Use my phone" on the computer (the panel and the hand-off client: loaded when the person presses
+// it) and the phone's side of the hand-off (its flow's calls and its documents step, only on the
+// partner's hand-off page: PHONE in chunk-groups.mjs): neither is in the later steps' chunk, which
+// imports neither statically (no cycle).
+const HANDOFF = /\/src\/(api\/handoff|steps\/documents\/handoff-panel)\.ts$/;
 const OWN_FILE =
   /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/(lean-qr\/|@lit\/reactive-element\/decorators\/query\.js$)/;
 
@@ -182,7 +191,7 @@ function staticImports(file) {
     /^(?:import|export)\s+(type\s+)?(?:[^;'"]*?\sfrom\s+)?'(\.[^']+)';/gms,
   )) {
     if (kind) continue;
-    const path = resolvePath(dirname(file), spec.replace(/\.js$/, '.ts'));
+    const path = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
     if (existsSync(path)) found.push(path);
   }
   return found;
@@ -274,7 +283,10 @@ function localeSplitPlugin() {
     resolveId: (id) => (id.startsWith(REST) ? id : undefined),
     load(id) {
       if (id.startsWith(REST)) return split(id.slice(REST.length)).rest;
-      if (id.startsWith(LOCALES_DIR) && id.endsWith('.ts')) return split(id).first;
+      // A locale's main catalogue (lt.ts), not a flow's part (lt.individual.ts: loaded with its chunk).
+      if (id.startsWith(LOCALES_DIR) && /^[^.]+\.ts$/.test(id.slice(LOCALES_DIR.length))) {
+        return split(id).first;
+      }
       return undefined;
     },
     generateBundle(_options, output) {
@@ -343,13 +355,30 @@ const moduleGraph = {
       for (const id of chunk.moduleIds) chunkOf.set(id, chunk.fileName);
       chunks[chunk.fileName] = { imports: chunk.imports };
     }
-    // The categories chunk is the first step's fallback (a token without categories): it may need
-    // only the first screen's chunk. Importing a later one would load it too, and one that imports
-    // it back evaluates first ("Class extends value undefined" in the browser).
+    // The categories and transport chunks are the first step's fallback (a token without
+    // categories): they may need only the first screen's chunk (and categories the transport).
+    // Importing a later one would load it too, and one that imports it back evaluates first
+    // ("Class extends value undefined" in the browser).
     for (const [name, { imports }] of Object.entries(chunks)) {
-      const later = imports.filter((file) => !/\/(core|rolldown-runtime)-/.test(file));
-      if (name.startsWith('chunks/categories-') && later.length) {
-        throw new Error(`${name} imports ${later.join(', ')}: put what it needs in CATEGORIES`);
+      const fallback = /^chunks\/(categories|transport)-/.exec(name);
+      const allowed =
+        fallback?.[1] === 'categories'
+          ? /\/(core|rolldown-runtime|transport)-/
+          : /\/(core|rolldown-runtime)-/;
+      const later = imports.filter((file) => !allowed.test(file));
+      if (fallback && later.length) {
+        throw new Error(
+          `${name} imports ${later.join(', ')}: put what it needs in ${fallback[1].toUpperCase()}`,
+        );
+      }
+    }
+    // A catalogue part loads with its chunk (scripts/split-catalogue.mjs): its files must be there.
+    for (const [id, file] of chunkOf) {
+      const part = partOfFile(id);
+      if (part && !file.startsWith(`chunks/${MESSAGE_PARTS[part].chunk}-`)) {
+        throw new Error(
+          `${rel(id)} is in ${file}, but its messages load with ${part}: see chunk-groups.mjs`,
+        );
       }
     }
     /** @type {Record<string, {chunk?: string, imports: string[], dynamicImports: string[]}>} */
@@ -390,7 +419,7 @@ async function bundle() {
       target: 'es2022',
       minify: true,
       // FINHUB_CDN_SOURCEMAP=1: maps beside the chunks, to attribute a profile's time to modules.
-      sourcemap: Boolean(process.env.FINHUB_CDN_SOURCEMAP),
+      sourcemap,
       reportCompressedSize: false,
       manifest: true,
       // The chunk graph is the point of the split build; no <link rel=modulepreload> polyfill.
@@ -419,8 +448,11 @@ async function bundle() {
                 includeDependenciesRecursively: true,
                 priority: 2,
               },
+              { name: 'transport', test: TRANSPORT, priority: 1 },
               { name: 'categories', test: CATEGORIES, priority: 1 },
               { name: 'individual', test: INDIVIDUAL, priority: 1 },
+              { name: 'handoff', test: HANDOFF, priority: 1 },
+              { name: 'phone', test: PHONE, priority: 1 },
               { name: 'organization', test: ORGANIZATION, priority: 1 },
               {
                 name: 'steps',
@@ -433,7 +465,7 @@ async function bundle() {
       },
     },
   });
-  const file = `${root}${outDir}/${ES_FILE}`;
+  const file = `${resolve(root, outDir)}/${ES_FILE}`;
   const built = readFileSync(file, 'utf8').trim();
   if (/^\s*(import|export)[\s{*]/m.test(built) || !built.startsWith(GUARD.replaceAll('"', '`'))) {
     throw new Error(`${ES_FILE}: expected a guarded loader without static imports or exports`);
@@ -446,17 +478,19 @@ async function bundle() {
   // as the core, not after it has arrived and been parsed: the first step in one round trip after
   // the loader (a modulepreload, without a polyfill).
   /** @type {Record<string, {imports: string[]}>} */
-  const chunks = JSON.parse(readFileSync(`${root}${outDir}/.vite/graph.json`, 'utf8')).chunks;
+  const chunks = JSON.parse(
+    readFileSync(`${resolve(root, outDir)}/.vite/graph.json`, 'utf8'),
+  ).chunks;
   const early = (chunks[loads[1]]?.imports ?? []).map((dep) => `import(\`./${dep}\`),`).join('');
   const code = built.replace(loads[0], `(${early}${loads[0]})`);
   writeFileSync(file, `/*! finhub-onboarding | MIT */${code}\n`);
   // The classic script: the same loader in a function (no top-level names on the page). Its
   // relative import()s resolve against the script's URL, as the module's do.
   writeFileSync(
-    `${root}${outDir}/${IIFE_FILE}`,
+    `${resolve(root, outDir)}/${IIFE_FILE}`,
     `/*! finhub-onboarding | MIT */(function(){${code}})();\n`,
   );
 }
 
-rmSync(`${root}${outDir}`, { recursive: true, force: true }); // no stale chunks
+rmSync(`${resolve(root, outDir)}`, { recursive: true, force: true }); // no stale chunks
 await bundle();

@@ -1,6 +1,7 @@
 // Fails when a msg() string in src/ has no Lithuanian translation, when xliff/lt.xlf holds a
-// translation of older English text, or when src/localization/locales/lt.ts is not what
-// `npm run localize:build` makes from xliff/lt.xlf.
+// translation of older English text, or when src/localization/locales/lt.ts (and its parts,
+// lt.<part>.ts: scripts/split-catalogue.mjs) is not what `npm run localize:build` makes from
+// xliff/lt.xlf.
 //
 //   node scripts/check-translations.mjs     (also run by `npm run analyze:check` and `localize:check`)
 //
@@ -9,11 +10,12 @@
 // Fix: `npm run localize:extract`, translate the new <trans-unit>s in xliff/lt.xlf (add a
 // <target> to each), then `npm run localize:build`.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { hashLength, shortenCatalogue, sourceIds } from './shorten-msg-ids.mjs';
+import { catalogueFile, messageParts, shortKeyParts, splitCatalogue } from './split-catalogue.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'node_modules', '@lit', 'localize-tools', 'bin', 'lit-localize.js');
@@ -126,21 +128,24 @@ export async function checkTranslations({ extraInputs = [] } = {}) {
     const prettier = await import(
       pathToFileURL(join(root, 'node_modules/prettier/index.mjs')).href
     );
+    const length = hashLength(sourceIds(absolute(config.interchange.xliffDir)));
+    const partOf = shortKeyParts(await messageParts(), length);
     for (const locale of config.targetLocales) {
-      const committedPath = join(absolute(config.output.outputDir), `${locale}.ts`);
-      const options = { ...(await prettier.resolveConfig(committedPath)), filepath: committedPath };
-      const expected = await prettier.format(
-        shortenCatalogue(
-          readFileSync(join(built, 'out', `${locale}.ts`), 'utf8'),
-          hashLength(sourceIds(absolute(config.interchange.xliffDir))),
-        ),
-        options,
-      );
-      const committed = readFileSync(committedPath, 'utf8');
-      if (committed !== expected) {
-        problems.push(
-          `${locale}: ${config.output.outputDir}/${locale}.ts is not the build of the catalogue`,
-        );
+      const raw = readFileSync(join(built, 'out', `${locale}.ts`), 'utf8');
+      for (const [part, text] of splitCatalogue(shortenCatalogue(raw, length), partOf)) {
+        const file = catalogueFile(locale, part);
+        const committedPath = join(absolute(config.output.outputDir), file);
+        const options = {
+          ...(await prettier.resolveConfig(committedPath)),
+          filepath: committedPath,
+        };
+        const expected = await prettier.format(text, options);
+        const committed = existsSync(committedPath) ? readFileSync(committedPath, 'utf8') : '';
+        if (committed !== expected) {
+          problems.push(
+            `${locale}: ${config.output.outputDir}/${file} is not the build of the catalogue`,
+          );
+        }
       }
     }
     return problems;

@@ -10,6 +10,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { catalogueFile, messageParts, shortKeyParts, splitCatalogue } from './split-catalogue.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const HASHED = /^[sh][0-9a-f]{16}$/;
@@ -49,12 +50,19 @@ export function shortenCatalogue(source, length) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const length = hashLength(sourceIds());
+  const partOf = shortKeyParts(await messageParts(), length);
   const dir = join(root, 'src/localization/locales');
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+  // The locales' main catalogues as lit-localize wrote them (`lt.ts`; `lt.organization.ts` is a part).
+  for (const file of readdirSync(dir).filter((name) => /^[\w-]+\.ts$/.test(name))) {
     const path = join(dir, file);
     const text = readFileSync(path, 'utf8');
-    if (/export const hashLength/.test(text)) continue; // already shortened
-    writeFileSync(path, shortenCatalogue(text, length));
+    if (/export const hashLength/.test(text)) continue; // already shortened and split
+    const locale = file.replace(/\.ts$/, '');
+    for (const [part, catalogue] of splitCatalogue(shortenCatalogue(text, length), partOf)) {
+      writeFileSync(join(dir, catalogueFile(locale, part)), catalogue);
+    }
   }
-  console.log(`message ids: ${1 + length} characters`);
+  console.log(
+    `message ids: ${1 + length} characters; catalogues split by flow (split-catalogue.mjs)`,
+  );
 }

@@ -3,7 +3,7 @@
  * and the data every step can read. One type per concept: the API layer, the flow, the steps and
  * the public events use these.
  */
-import type { CategorizationDetails } from '../api/categorization.js';
+import type { CategorizationDetails, CategorizationSelection } from '../api/categorization.js';
 
 export type FlowKind = 'individual' | 'organization';
 
@@ -59,6 +59,12 @@ export interface CategoryOption {
    * offered to the person; the host hears why in `finhub-error`.
    */
   unavailable?: CategorizationDetails;
+  /**
+   * What registration sends for it (`customerCategory`, `categorization`), analysed without host
+   * overrides; the relay's token answer carries it, so registration reads no hierarchy
+   * (docs/architecture.md#categories-with-the-token). Absent when it is unavailable.
+   */
+  selection?: CategorizationSelection;
 }
 
 export { CONSENT_KINDS, type ConsentKind, type Gender } from '../api/vocabulary.js';

@@ -3,7 +3,7 @@
  * with the chosen category, and the client's answers in the flow's vocabulary.
  */
 import type { ApiSession } from '../api/api-session.js';
-import { buildCategorization, explainRejection } from '../api/categorization.js';
+import type { CategorizationSelection } from '../api/categorization.js';
 import type { ActivationCheckResult, ActivationResult, CallOptions } from '../api/client.js';
 import { isFinHubApiError } from '../api/errors.js';
 import {
@@ -13,7 +13,7 @@ import {
   type CallContext,
 } from '../flow/backend.js';
 import { consentKindOf } from '../flow/resume.js';
-import type { ConsentKind } from '../flow/types.js';
+import type { ConsentKind, FlowData } from '../flow/types.js';
 
 export const call = (context: CallContext): CallOptions => ({ signal: context.signal });
 
@@ -26,27 +26,60 @@ export const need = (value: string | undefined, what: string): string => {
 /**
  * Sends a registration with the chosen category and the smart categorization for it
  * (docs/finhub-contract.md#smart-categorization,
- * docs/finhub-contract.md#categorization-at-registration). FinHub refusing the categorization
- * (docs/finhub-contract.md#individual-registration `categorization_invalid`) is explained: the same
- * category would fail the same way, so the error names the feature and key, for the flow to stop
- * offering it and the host to learn which override would help.
+ * docs/finhub-contract.md#categorization-at-registration): the selection the token's categories
+ * carry when the host sets no overrides (docs/architecture.md#categories-with-the-token), else
+ * built from the hierarchy with the host's overrides as they are now (the analysis loads then).
+ * FinHub refusing the categorization (docs/finhub-contract.md#individual-registration
+ * `categorization_invalid`) is explained from the hierarchy: the same category would fail the same
+ * way, so the error names the feature and key, for the flow to stop offering it and the host to
+ * learn which override would help.
  */
 export async function registerWithCategory<T>(
   api: ApiSession,
   context: CallContext,
-  send: (category: ReturnType<typeof buildCategorization>) => Promise<T>,
+  send: (category: CategorizationSelection) => Promise<T>,
 ): Promise<T> {
-  const loaded = await api.hierarchy(context.signal);
   const key = need(context.data.categoryKey, 'category');
-  const category = buildCategorization(loaded, key, { overrides: api.categorizationOverrides() });
+  const overrides = api.categorizationOverrides();
+  const plain = !overrides || Object.keys(overrides).length === 0;
+  const category =
+    (plain && handedSelection(context.data.categories, key)) ||
+    (await import('../api/categorization.js')).buildCategorization(
+      await api.hierarchy(context.signal),
+      key,
+      { overrides },
+    );
   try {
     return await send(category);
   } catch (error) {
     if (isFinHubApiError(error) && error.code === 'categorization_invalid') {
+      const [{ explainRejection }, loaded] = await Promise.all([
+        import('../api/categorization.js'),
+        api.hierarchy(context.signal),
+      ]);
       throw explainRejection(loaded, key, error);
     }
     throw error;
   }
+}
+
+/**
+ * The chosen category's selection as the token's categories carried it, when it has the shape
+ * registration sends (a host's own token endpoint may send anything); undefined otherwise.
+ */
+function handedSelection(
+  categories: FlowData['categories'],
+  key: string,
+): CategorizationSelection | undefined {
+  const option = categories?.find((c) => c.key === key || c.aliases?.includes(key));
+  const selection = option?.selection;
+  const { id, name } = selection?.customerCategory ?? {};
+  return typeof id === 'string' &&
+    typeof name === 'string' &&
+    typeof selection?.categorization === 'object' &&
+    selection.categorization !== null
+    ? selection
+    : undefined;
 }
 
 export function toActivationCheck(

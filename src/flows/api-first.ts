@@ -26,9 +26,12 @@ export async function categoriesFor(
   const given =
     overrides && Object.keys(overrides).length ? undefined : handed(api.tokens.categories, kind);
   if (!given) return (await import('./category-options.js')).readCategories(api, kind, context);
-  // Registration builds the chosen category's objects from the hierarchy: read it once the first
-  // step is on screen (a macrotask later), while the person reads it.
-  setTimeout(() => api.hierarchy(context.signal).catch(() => undefined), 0);
+  // Each category carries what registration sends for it. A token endpoint that leaves that out:
+  // registration builds it from the hierarchy, read once the first step is on screen (a macrotask
+  // later), while the person reads it.
+  if (given.some((option) => !option.unavailable && !option.selection)) {
+    setTimeout(() => api.hierarchy(context.signal).catch(() => undefined), 0);
+  }
   return given;
 }
 

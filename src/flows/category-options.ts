@@ -28,6 +28,9 @@ export function categoryOptions(
   overrides?: CategorizationOverrides,
 ): CategoryOption[] {
   const analyses = analyzeHierarchy(hierarchy, kind, overrides);
+  // Registration uses a category's selection only while the host sets no overrides: one built with
+  // overrides would go stale when the host changes them.
+  const plain = !overrides || Object.keys(overrides).length === 0;
   const preferred = pickDefault(analyses.filter((a) => a.satisfiable))?.key;
   return analyses.map((analysis) => ({
     key: analysis.key,
@@ -38,6 +41,7 @@ export function categoryOptions(
     ...(analysis.satisfiable
       ? {}
       : { unavailable: categorizationDetails(analysis.problems, analysis.overridesNeeded) }),
+    ...(plain && analysis.selection ? { selection: analysis.selection } : {}),
   }));
 }
 

@@ -48,9 +48,57 @@ function withShortIds(locale: string, { templates, hashLength, rest }: Catalogue
   return { templates: lookup as LocaleModule['templates'] };
 }
 
+/**
+ * A catalogue part (scripts/split-catalogue.mjs): the messages of one flow's or extra's chunk, per
+ * target locale, loaded with that chunk (`withMessages`), so a person loads only their flow's
+ * strings. One module per part (src/localization/parts/), imported only where its chunk loads.
+ */
+export type MessagePart = Record<TargetLocale, () => Promise<Catalogue>>;
+
+/** Each target locale loaded (or loading) so far: its templates, parts merged in as they arrive. */
+const loaded = new Map<TargetLocale, Catalogue['templates']>();
+/** Every part the page has needed so far, with its merge into the locales loaded by then. */
+const needed = new Map<MessagePart, Promise<unknown>>();
+
+const merge = (locale: TargetLocale, part: MessagePart) =>
+  part[locale]().then(({ templates }) => Object.assign(loaded.get(locale)!, templates));
+
+/** A locale's main catalogue, then every part needed so far, in one mutable template map. */
+async function loadCatalogue(
+  locale: TargetLocale,
+  main: Promise<Catalogue>,
+): Promise<LocaleModule> {
+  const { templates, hashLength, rest } = await main;
+  // One table per locale for the page's life: switching away and back (@lit/localize loads the
+  // locale again) keeps the parts and the rest of the catalogue merged into it so far.
+  if (!loaded.has(locale)) loaded.set(locale, { ...templates });
+  await Promise.all([...needed.keys()].map((part) => merge(locale, part)));
+  return withShortIds(locale, {
+    templates: loaded.get(locale)!,
+    hashLength,
+    ...(rest ? { rest } : {}),
+  });
+}
+
 const loaders: Record<TargetLocale, () => Promise<LocaleModule>> = {
-  lt: () => import('./locales/lt.js').then((catalogue) => withShortIds('lt', catalogue)),
+  lt: () => loadCatalogue('lt', import('./locales/lt.js')),
 };
+
+/**
+ * `module` (a chunk's lazy module) once `part`'s messages are in every locale loaded so far, so
+ * what it renders first is in the person's language (a second call, e.g. the step's prefetch then
+ * its arrival, waits for the same merge); a locale loaded later brings them itself. In English (no
+ * target locale loaded) it loads nothing. A failed load is tried again on the next call.
+ */
+export async function withMessages<T>(module: Promise<T>, part: MessagePart): Promise<T> {
+  let merging = needed.get(part);
+  if (!merging) {
+    merging = Promise.all([...loaded.keys()].map((locale) => merge(locale, part)));
+    needed.set(part, merging);
+    merging.catch(() => needed.delete(part));
+  }
+  return (await Promise.all([module, merging]))[0];
+}
 
 type LocalizationControls = ReturnType<typeof configureLocalization>;
 

@@ -18,6 +18,7 @@ import {
 import { OUTPUT_LIMITS } from '../../src/capture/quality-limits.js';
 import { captureLayout, type CaptureSide } from '../../src/capture/sides.js';
 import { applyLocale } from '../../src/localization/localization.js';
+import { loadCameraCapture } from '../../src/capture/load.js';
 import { documentPhoto } from './images.js';
 
 defineOnce('finhub-camera-capture', FinHubCameraCapture);
@@ -348,6 +349,8 @@ describe('<finhub-camera-capture>', function () {
   it('speaks Lithuanian when the locale is lt', async () => {
     await applyLocale('lt');
     try {
+      // Loaded as the documents step loads it: with the camera's part of the catalogue.
+      await loadCameraCapture();
       const { el } = await mount(captureLayout('NATIONAL_ID').sides);
       await preview(el);
       expect(title(el)).to.equal('Kortelės priekinė pusė (1 iš 2)');

@@ -41,9 +41,10 @@ function tiered(tenantId: string): unknown {
 interface Setup {
   /**
    * `relay`: the token URL of the relay; `own`: a host's fetchToken that drops `categories`;
-   * `odd`: one that sends `categories` in a shape the element does not know.
+   * `odd`: one that sends `categories` in a shape the element does not know; `bare`: one that sends
+   * them without what registration sends for each (`selection`).
    */
-  tokens: 'relay' | 'own' | 'odd';
+  tokens: 'relay' | 'own' | 'odd' | 'bare';
   overrides?: Record<string, Record<string, string>>;
 }
 
@@ -80,6 +81,8 @@ async function inPage({ tokens, overrides }: Setup) {
               const rest = await answer.json();
               if (tokens === 'odd') {
                 rest.categories = { individual: [{ key: 'X', name: 'X', aliases: 'X' }] };
+              } else if (tokens === 'bare') {
+                for (const option of rest.categories.individual) delete option.selection;
               } else delete rest.categories;
               return rest;
             },
@@ -126,7 +129,7 @@ const EVENT = {
 };
 
 describe('categories handed along with the token', () => {
-  it('from the relay: the first step shows them with no hierarchy request answered', async () => {
+  it('from the relay: the first step and registration go through with no hierarchy request', async () => {
     const page = await inPage({ tokens: 'relay' });
     const categorization = await step(page.el, 'finhub-step-categorization');
     // Every hierarchy request of the element is held: the step shows without one.
@@ -145,7 +148,20 @@ describe('categories handed along with the token', () => {
     expect(page.errors[0]).to.deep.include(EVENT);
     expect(page.asked[0]).to.equal('POST /onboarding/token');
 
-    // Registration still builds the category's objects from the hierarchy, read in the background.
+    // Each category came with what registration sends for it: registration goes through with
+    // every hierarchy request still held, and the element asked for none.
+    await register(page.el, categorization);
+    expect(page.registrations().map((r) => r.customerCategory.name)).to.deep.equal([
+      'Low Risk Individual Customer',
+    ]);
+    expect(page.hierarchyAsked()).to.equal(0);
+  });
+
+  it('without what registration sends for each: the first step shows them, the hierarchy is read in the background for registration', async () => {
+    const page = await inPage({ tokens: 'bare' });
+    const categorization = await step(page.el, 'finhub-step-categorization');
+    await inside(categorization, 'input[type="radio"]', 'categories');
+    expect(optionNames(categorization)).to.deep.equal(['Basic account', 'Extended account']);
     await waitUntil(() => page.hierarchyAsked() === 1, 'no background hierarchy read', {
       timeout: 8000,
     });

@@ -41,7 +41,7 @@ describe('script tag: classic-script (IIFE) bundle', () => {
     try {
       const radios = await firstScreen(el);
       expect(radios.length).to.be.greaterThan(0);
-      expect(await hierarchyReads(deviceId)).to.have.length(1);
+      expect(await hierarchyReads(deviceId)).to.have.length(0);
     } finally {
       el.remove();
     }

@@ -57,18 +57,11 @@ export const hierarchyRequests = (entries: JournalEntry[]): JournalEntry[] =>
   entries.filter((entry) => entry.method === 'GET' && entry.path.includes('/hierarchy'));
 
 /**
- * This device's hierarchy requests once one has reached FinHub: with the relay's token bringing
- * the categories, the element reads the hierarchy (for registration) only after the first step is
- * on screen (docs/architecture.md#categories-with-the-token).
+ * This device's hierarchy requests so far: none, with the relay's token bringing the categories,
+ * each with what registration sends for it (docs/architecture.md#categories-with-the-token).
  */
 export async function hierarchyReads(deviceId: string): Promise<JournalEntry[]> {
-  let found: JournalEntry[] = [];
-  await waitUntil(
-    async () => (found = hierarchyRequests(await sandboxRequests(deviceId))).length > 0,
-    'no hierarchy request reached FinHub',
-    { timeout: 8000 },
-  );
-  return found;
+  return hierarchyRequests(await sandboxRequests(deviceId));
 }
 
 /** Radio buttons of the categorization step once its categories have arrived. */

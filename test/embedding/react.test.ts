@@ -1,8 +1,8 @@
 /**
  * React 19 under `<StrictMode>` (development build: effects and refs run twice), against the real
  * relay and sandbox: the `finhub-onboarding/react` wrapper, and the bare tag without it. Either
- * way one onboarding token, one categorization hierarchy and one `finhub-ready`, and the event
- * props receive the typed events.
+ * way one onboarding token, no hierarchy request (the categories come with it) and one
+ * `finhub-ready`, and the event props receive the typed events.
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { StrictMode, createElement } from 'react';
@@ -64,7 +64,7 @@ describe('React 19 in StrictMode', () => {
     await firstScreen(el);
     await settle();
     expect(fetches.count(RELAY.tokenUrl), 'token requests').to.equal(1);
-    expect(await hierarchyReads(deviceId), 'hierarchy requests reaching FinHub').to.have.length(1);
+    expect(await hierarchyReads(deviceId), 'hierarchy requests reaching FinHub').to.have.length(0);
     expect(events.ready, 'finhub-ready events').to.have.length(1);
     expect(events.ready[0]!.detail).to.deep.equal({ flow: 'individual', step: 'categorization' });
   }
@@ -104,7 +104,7 @@ describe('React 19 in StrictMode', () => {
       expect(el.getAttribute('flow'), 'reflected').to.equal('organization');
     });
 
-    it('makes one token and one hierarchy request and fires finhub-ready once', async () => {
+    it('makes one token request, no hierarchy request, and fires finhub-ready once', async () => {
       const deviceId = uniqueDeviceId('react-wrapper');
       const events = received();
       const el = mount(
@@ -123,7 +123,7 @@ describe('React 19 in StrictMode', () => {
   });
 
   describe('with the bare <finhub-onboarding> tag (React 19 custom element support)', () => {
-    it('makes one token and one hierarchy request and events reach on<event-name> props', async () => {
+    it('makes one token request, no hierarchy request, and events reach on<event-name> props', async () => {
       const deviceId = uniqueDeviceId('react-bare');
       const events = received();
       // React 19: hyphenated names become attributes, `on` + the exact event name a listener.

@@ -118,13 +118,13 @@ describe('individual flow through relay + sandbox', () => {
     expect(root(root(el).querySelector('finhub-account-ready')!).textContent).to.contain('EUR');
     await expect(el).to.be.accessible();
 
-    // What reached FinHub, in order: one hierarchy request, one registration, FinHub's order.
+    // What reached FinHub, in order: no hierarchy request (the token brought the categories,
+    // each with what registration sends), one registration, FinHub's order.
     const seen = await journal(deviceId);
     const paths = seen.map(route);
-    expect(paths.filter((p) => p.includes('/hierarchy/'))).to.have.length(1);
+    expect(paths.filter((p) => p.includes('/hierarchy/'))).to.have.length(0);
     expect(paths.filter((p) => p.endsWith('/registration'))).to.have.length(1);
     const order = [
-      'GET /customer/individual/categorization/hierarchy/:id',
       'POST /customer/individual/registration',
       'POST /customer/individual/:id/users/:id/sessions',
       'POST /customer/individual/:id/verification',

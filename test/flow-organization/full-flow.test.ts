@@ -132,11 +132,12 @@ describe('organization flow through relay + sandbox', () => {
     expect(iban).to.match(/^LT\d{18}$/);
     await expect(el).to.be.accessible();
 
-    // What reached FinHub, in FinHub's order (docs/finhub-contract.md#organization-flow).
+    // What reached FinHub, in FinHub's order (docs/finhub-contract.md#organization-flow); no
+    // hierarchy request: the token brought the categories, each with what registration sends.
     const seen = await journal(deviceId);
     const paths = seen.map(route);
+    expect(paths.filter((p) => p.includes('/hierarchy'))).to.have.length(0);
     const order = [
-      'GET /customer/individual/categorization/hierarchy/:id',
       'POST /customer/organization/registration',
       'POST /customer/organization/:id/employee',
       'POST /customer/organization/:id/director',

@@ -7,7 +7,7 @@ import {
 import {
   mapRegistrationServerErrors,
   registrationFieldFor,
-} from '../../src/steps/registration/server-fields.js';
+} from '../../src/steps/registration/individual-registration-fields.js';
 import { validIndividualForm } from './schemas/form-values.js';
 
 const today = new Date(2026, 2, 15); // 15 March 2026, local time

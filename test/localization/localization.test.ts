@@ -4,7 +4,11 @@ import '../../src/define.js';
 import { createLocalBackend } from '../doubles/local-backend.js';
 import { latestBirthDate } from '../../src/steps/registration/individual-registration.schema.js';
 import type { FinHubErrorEvent, FinHubOnboarding } from '../../src/index.js';
-import { templates } from '../../src/localization/locales/lt.js';
+import { templates as main } from '../../src/localization/locales/lt.js';
+import { templates as camera } from '../../src/localization/locales/lt.camera.js';
+import { templates as individual } from '../../src/localization/locales/lt.individual.js';
+import { templates as organization } from '../../src/localization/locales/lt.organization.js';
+import { templates as phone } from '../../src/localization/locales/lt.phone.js';
 import {
   apiError,
   buttonNamed,
@@ -120,6 +124,29 @@ describe('localization: locale="lt" at run time', () => {
     expect(buttonNamed(scope, 'Continue')).to.exist;
   });
 
+  it('loads a flow’s own messages with its steps, and again when the locale changes there', async () => {
+    el = await fixture<FinHubOnboarding>(
+      html`<finhub-onboarding
+        flow="organization"
+        .backend=${createLocalBackend()}
+        locale="lt"
+      ></finhub-onboarding>`,
+    );
+    buttonNamed(root(await categories(el)), 'Tęsti').click();
+    const registration = await stepOf(el, 'finhub-step-organization-registration');
+    const scope = root(registration);
+    // The company's registration, from the organization part, on its first render.
+    expect(text(scope.getElementById('page-heading')!)).to.contain('Apie įmonę');
+    expect(labels(scope)).to.include('Teisinis pavadinimas');
+
+    // English, then Lithuanian loaded again: the part comes with it.
+    await switchTo(el, 'en');
+    expect(text(scope.getElementById('page-heading')!)).to.contain('About the company');
+    await switchTo(el, 'lt');
+    expect(text(scope.getElementById('page-heading')!)).to.contain('Apie įmonę');
+    expect(labels(scope)).to.include('Teisinis pavadinimas');
+  });
+
   it('names countries through Intl.DisplayNames in the active locale, sorted for it', async () => {
     el = await fixture<FinHubOnboarding>(
       html`<finhub-onboarding .backend=${createLocalBackend()} locale="lt"></finhub-onboarding>`,
@@ -227,7 +254,13 @@ describe('localization: locale="lt" at run time', () => {
   });
 
   it('ships a non-empty Lithuanian text for every message it has', () => {
-    const entries = Object.entries(templates);
+    const entries = Object.entries({
+      ...main,
+      ...camera,
+      ...individual,
+      ...organization,
+      ...phone,
+    } as Record<string, string | { strings: readonly string[] }>);
     expect(entries.length).to.be.greaterThan(400);
     const empty = entries.filter(([, value]) => {
       const strings = typeof value === 'string' ? [value] : [...value.strings];

@@ -68,13 +68,6 @@ describe('faults: the token endpoint', () => {
     await inside(categorization, 'input[type="radio"]', 'categories');
     expectNoBanner(el);
     expect(tokenRequests()).to.have.length(3);
-    // One hierarchy request: the categories came with the token, so the element reads the
-    // hierarchy (for registration) in the background once the first step shows.
-    let reads: unknown[] = [];
-    await waitUntil(async () => (reads = await hits(deviceId, '', 'GET')).length > 0, 'no read', {
-      timeout: 5000,
-    });
-    expect(reads).to.have.length(1);
   });
 
   it('slow (answers when the test says): the person waits on a progress indicator, one token request', async () => {

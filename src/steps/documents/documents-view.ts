@@ -17,7 +17,8 @@ import { CAMERA_CAPTURE_TAG, loadCameraCapture } from '../../capture/load.js';
 import { CaptureCancelEvent, CaptureResultEvent } from '../../capture/capture-events.js';
 import { captureLayout } from '../../capture/sides.js';
 import { documentCardStyles } from './document-card.styles.js';
-import { FinHubHandoffPanel, HandoffPanelEvent } from './handoff-panel.js';
+import type { FinHubHandoffPanel } from './handoff-panel.js';
+import { HandoffPanelEvent } from './handoff-panel-event.js';
 import type { HandoffControl } from './handoff.work.js';
 import type { DocumentRequirement, DocumentUpload, DocumentUploader } from './requirements.js';
 
@@ -137,7 +138,6 @@ export class FinHubDocumentsStep extends StepElement {
   override connectedCallback(): void {
     super.connectedCallback();
     defineOnce(CARD, FinHubDocumentCard); // internal elements, registered once they are needed
-    defineOnce(PANEL, FinHubHandoffPanel);
   }
 
   /** The documents uploaded so far, as Continue would send them. */
@@ -341,14 +341,25 @@ export class FinHubDocumentsStep extends StepElement {
   /** The requirements the open panel asked the phone for (fixed while it is open). */
   #panelRequirements: DocumentRequirement[] = [];
 
-  #openPanel = (): void => {
-    if (this.busy || this.#cards().some((card) => card.working) || !this.handoff) return;
-    this.#panelRequirements = this.#missing();
+  #openPanel = async (): Promise<void> => {
+    const blocked = () => this.busy || this.#cards().some((card) => card.working) || !this.handoff;
+    if (blocked()) return;
     this._attention = '';
+    try {
+      // The panel (and with it the QR code and the hand-off client) loads when the person asks.
+      defineOnce(PANEL, (await import('./handoff-panel.js')).FinHubHandoffPanel);
+    } catch {
+      this._attention = msg(
+        'Using your phone is not available right now. Upload the documents here instead.',
+      );
+      this.focusAfterRender('documents-attention');
+      return;
+    }
+    if (blocked()) return; // an upload started while it loaded
+    this.#panelRequirements = this.#missing();
     this._phone = true;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<FinHubHandoffPanel>(PANEL)?.focusHeading(),
-    );
+    await this.updateComplete;
+    this.renderRoot.querySelector<FinHubHandoffPanel>(PANEL)?.focusHeading();
   };
 
   #onPanel = (event: Event): void => {

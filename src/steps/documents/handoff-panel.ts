@@ -19,24 +19,13 @@ import { errorText } from '../../localization/error-messages.js';
 import { StepAnnounceEvent } from '../common/step-events.js';
 import type { HandoffControl, StartedHandoff } from './handoff.work.js';
 import type { DocumentRequirement } from './requirements.js';
+import { HandoffPanelEvent } from './handoff-panel-event.js';
+
+export { HandoffPanelEvent };
 
 type Phase = 'starting' | 'waiting' | 'ended' | 'failed' | 'complete';
 
 type QrModule = typeof import('../../handoff/qr.js');
-
-/** What the panel tells the documents step. */
-export class HandoffPanelEvent extends Event {
-  static readonly eventName = 'finhub-handoff-panel';
-
-  constructor(
-    readonly change:
-      | { kind: 'started'; expiresAt: string; documents: number }
-      | { kind: 'complete'; status: HandoffStatus }
-      | { kind: 'closed' },
-  ) {
-    super(HandoffPanelEvent.eventName, { bubbles: true, composed: false });
-  }
-}
 
 /** How many of `requirements` the phone has sent (a card's front and back count once). */
 export function receivedCount(requirements: DocumentRequirement[], status: HandoffStatus): number {

@@ -8,6 +8,8 @@ import type { PhoneHandoff } from '../../flow/backend.js';
 import { defineStep } from '../../flow/definitions.js';
 import type { DocumentsSlice } from './documents.step.js';
 import type { DocumentsStepValue } from './documents-view.js';
+import { withMessages } from '../../localization/localization.js';
+import { phoneMessages } from '../../localization/parts/phone.js';
 
 export interface PhoneDocumentsSlice extends DocumentsSlice {
   /** The exchanged hand-off (ids and the documents asked for; its token stays in the backend). */
@@ -20,7 +22,7 @@ export const phoneDocuments = defineStep<PhoneDocumentsSlice, DocumentsStepValue
   id: 'documents',
   title: () => msg('Documents'),
   tag: 'finhub-step-phone-documents',
-  load: () => import('./phone-documents.lazy.js'),
+  load: () => withMessages(import('./phone-documents.lazy.js'), phoneMessages),
   slice: () => ({ uploaded: {}, unsure: new Set() }),
   entry: (_data, slice) => !slice.handoff && !slice.refused && 'busy',
 });

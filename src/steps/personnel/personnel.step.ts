@@ -13,6 +13,8 @@ import type {
   PersonnelValues,
   SavedPersonnel,
 } from './personnel.schema.js';
+import { withMessages } from '../../localization/localization.js';
+import { organizationMessages } from '../../localization/parts/organization.js';
 
 /** How many new rows of each section FinHub now holds after a failed save. */
 export type PersonnelSentCounts = Record<PersonnelSection, number>;
@@ -36,7 +38,7 @@ export const personnel = defineStep<PersonnelSlice, PersonnelValues, Organizatio
   id: 'personnel',
   title: () => msg('People'),
   tag: 'finhub-step-personnel',
-  load: () => import('./personnel.lazy.js'),
+  load: () => withMessages(import('./personnel.lazy.js'), organizationMessages),
   slice: () => ({
     saved: { employees: [], directors: [], shareholders: [] },
     rowErrors: [],

@@ -14,7 +14,7 @@ import {
   sharedFieldLabel,
   type SharedField,
 } from './registration-form.js';
-import { mapRegistrationServerErrors } from './server-fields.js';
+import { mapRegistrationServerErrors } from './individual-registration-fields.js';
 
 type Field = IndividualRegistrationField;
 

@@ -7,6 +7,8 @@ import type {
   IndividualRegistrationValues,
 } from './individual-registration.schema.js';
 import { registrationSlice, type RegistrationSlice } from './registration.js';
+import { withMessages } from '../../localization/localization.js';
+import { individualMessages } from '../../localization/parts/individual.js';
 
 export const individualRegistration = defineStep<
   RegistrationSlice<IndividualRegistrationDraft>,
@@ -21,6 +23,6 @@ export const individualRegistration = defineStep<
   canGoBack: true,
   title: () => msg('Your details'),
   tag: 'finhub-step-individual-registration',
-  load: () => import('./individual-registration.lazy.js'),
+  load: () => withMessages(import('./individual-registration.lazy.js'), individualMessages),
   slice: registrationSlice,
 });

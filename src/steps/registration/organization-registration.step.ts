@@ -10,6 +10,8 @@ import type {
   OrganizationRegistrationValues,
 } from './organization-registration.schema.js';
 import { registrationSlice, type RegistrationSlice } from './registration.js';
+import { withMessages } from '../../localization/localization.js';
+import { organizationMessages } from '../../localization/parts/organization.js';
 
 export const organizationRegistration = defineStep<
   RegistrationSlice<OrganizationRegistrationDraft>,
@@ -20,6 +22,6 @@ export const organizationRegistration = defineStep<
   canGoBack: true,
   title: () => msg('Company details'),
   tag: 'finhub-step-organization-registration',
-  load: () => import('./organization-registration.lazy.js'),
+  load: () => withMessages(import('./organization-registration.lazy.js'), organizationMessages),
   slice: registrationSlice,
 });
