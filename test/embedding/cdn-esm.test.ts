@@ -90,9 +90,11 @@ describe('script tag: ES module bundle', () => {
         .getEntriesByType('resource')
         .map((entry) => new URL(entry.name).pathname)
         .filter((path) => /\/chunks\/lt-/.test(path));
+      // The main catalogue (the first step's part), its rest, and the individual flow's part.
       expect(catalogues.map((path) => path.replace(/-[\w-]{8}\.js$/, ''))).to.have.members([
         '/dist/cdn/chunks/lt',
         '/dist/cdn/chunks/lt-rest',
+        '/dist/cdn/chunks/lt-individual',
       ]);
     } finally {
       el.remove();
