@@ -4,6 +4,7 @@
  */
 import type { ApiSession } from '../api/api-session.js';
 import type { CategorizationSelection } from '../api/categorization.js';
+import { hasOverrides } from '../api/overrides.js';
 import type { ActivationCheckResult, ActivationResult, CallOptions } from '../api/client.js';
 import { isFinHubApiError } from '../api/errors.js';
 import {
@@ -41,9 +42,8 @@ export async function registerWithCategory<T>(
 ): Promise<T> {
   const key = need(context.data.categoryKey, 'category');
   const overrides = api.categorizationOverrides();
-  const plain = !overrides || Object.keys(overrides).length === 0;
   const category =
-    (plain && handedSelection(context.data.categories, key)) ||
+    (!hasOverrides(overrides) && handedSelection(context.data.categories, key)) ||
     (await import('../api/categorization.js')).buildCategorization(
       await api.hierarchy(context.signal),
       key,

@@ -5,6 +5,7 @@
  * (docs/architecture.md#loading-on-demand).
  */
 import type { ApiSession } from '../api/api-session.js';
+import { hasOverrides } from '../api/overrides.js';
 import { FlowError, type CallContext } from '../flow/backend.js';
 import type { CategoryOption, FlowKind } from '../flow/types.js';
 
@@ -22,9 +23,9 @@ export async function categoriesFor(
   context: CallContext,
 ): Promise<CategoryOption[]> {
   await api.tokens.getToken(context.signal);
-  const overrides = api.categorizationOverrides();
-  const given =
-    overrides && Object.keys(overrides).length ? undefined : handed(api.tokens.categories, kind);
+  const given = hasOverrides(api.categorizationOverrides())
+    ? undefined
+    : handed(api.tokens.categories, kind);
   if (!given) return (await import('./category-options.js')).readCategories(api, kind, context);
   // Each category carries what registration sends for it. A token endpoint that leaves that out:
   // registration builds it from the hierarchy, read once the first step is on screen (a macrotask

@@ -15,6 +15,7 @@ import {
   type CustomerKind,
 } from '../api/categorization.js';
 import type { CategorizationHierarchy } from '../api/hierarchy.js';
+import { hasOverrides } from '../api/overrides.js';
 import type { CategoryOption } from '../flow/types.js';
 
 /**
@@ -28,9 +29,7 @@ export function categoryOptions(
   overrides?: CategorizationOverrides,
 ): CategoryOption[] {
   const analyses = analyzeHierarchy(hierarchy, kind, overrides);
-  // Registration uses a category's selection only while the host sets no overrides: one built with
-  // overrides would go stale when the host changes them.
-  const plain = !overrides || Object.keys(overrides).length === 0;
+  const plain = !hasOverrides(overrides);
   const preferred = pickDefault(analyses.filter((a) => a.satisfiable))?.key;
   return analyses.map((analysis) => ({
     key: analysis.key,
