@@ -65,18 +65,62 @@ const PAGES: Record<string, string> = {
     '<script type="module" src="/bench/driver.js"></script><body></body>',
 };
 
-function serveFile(res: ServerResponse, file: string): void {
+// As a CDN serves them: gzip -9 (the size `npm run size` and (a0) count), compressed once.
+const gzipped = new Map<string, Buffer>();
+
+function serve(req: IncomingMessage, res: ServerResponse, key: string, read: () => Buffer): void {
+  const type = `${TYPES[extname(key.split(':')[0]!)] ?? 'application/octet-stream'}; charset=utf-8`;
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  let body = gzip ? gzipped.get(key) : read();
+  if (!body) gzipped.set(key, (body = gzipSync(read(), { level: 9 })));
   res.writeHead(200, {
-    'Content-Type': `${TYPES[extname(file)] ?? 'application/octet-stream'}; charset=utf-8`,
-    'Content-Length': String(statSync(file).size),
+    'Content-Type': type,
+    'Content-Length': String(body.length),
     'Cache-Control': 'no-cache',
+    Vary: 'Accept-Encoding',
+    ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
   });
-  createReadStream(file).pipe(res);
+  res.end(body);
+}
+
+const serveFile = (req: IncomingMessage, res: ServerResponse, file: string) =>
+  serve(req, res, `${file}:${statSync(file).mtimeMs}`, () => readFileSync(file));
+
+// bench/lit-floor.js as dist/cdn is built (Lit's production build, minified), in memory.
+let litFloorCode: Buffer | undefined;
+const litFloor = (): Buffer => {
+  if (!litFloorCode) throw new Error('bench: the Lit floor is not built');
+  return litFloorCode;
+};
+
+async function buildLitFloor(): Promise<void> {
+  const { build } = await import('vite');
+  const result = await build({
+    configFile: false,
+    logLevel: 'warn',
+    root,
+    resolve: { conditions: ['browser', 'production'] },
+    build: {
+      write: false,
+      minify: true,
+      lib: {
+        entry: join(root, 'bench/lit-floor.js'),
+        formats: ['es'],
+        fileName: () => 'lit-floor.js',
+      },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result) as { output: { code?: string }[] };
+  litFloorCode = Buffer.from(output.output[0]!.code ?? '');
 }
 
 const server = createServer((req: IncomingMessage, res: ServerResponse) => {
   const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
   relay(req, res, () => {
+    if (path === '/bench/lit-floor.js') {
+      serve(req, res, path, litFloor);
+      return;
+    }
     if (PAGES[path]) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(PAGES[path]);
@@ -88,7 +132,7 @@ const server = createServer((req: IncomingMessage, res: ServerResponse) => {
         : undefined;
     const file = base && resolve(base, `.${path}`);
     if (file && file.startsWith(root) && !file.endsWith(sep) && existsSync(file)) {
-      serveFile(res, file);
+      serveFile(req, res, file);
       return;
     }
     res.writeHead(404).end('not found');
@@ -531,7 +575,7 @@ interface StackFrame {
 // -- (a0) cold first step, side by side with the floor --------------------------------------------
 
 /** (a0) in a fresh page: bench/cold.js times `kind` from import to its first control on screen. */
-async function coldFirstStep(page: Page, kind: 'ours' | 'floor'): Promise<Cold> {
+async function coldFirstStep(page: Page, kind: 'ours' | 'floor' | 'lit'): Promise<Cold> {
   await page.waitForFunction(() => (window as unknown as { cold?: unknown }).cold);
   return page.evaluate(
     (kind) => (window as unknown as { cold(kind: string): Promise<Cold> }).cold(kind),
@@ -626,6 +670,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(root, 'dist/cdn/finhub-onboarding.js'))) {
     throw new Error('dist/cdn is not built: run `npm run build`');
   }
+  if (!ONLY || ONLY === 'first') await buildLitFloor();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await puppeteer.launch({
@@ -644,17 +689,19 @@ async function main(): Promise<void> {
     // (a0) cold page → first step interactive, ours and the floor interleaved in one run
     const coldOurs: number[] = [];
     const coldFloor: number[] = [];
-    const phases: Record<'ours' | 'floor', { loading: number[]; running: number[] }> = {
+    const coldLit: number[] = [];
+    const phases: Record<'ours' | 'floor' | 'lit', { loading: number[]; running: number[] }> = {
       ours: { loading: [], running: [] },
       floor: { loading: [], running: [] },
+      lit: { loading: [], running: [] },
     };
     const firstFiles: { files: number; gzip: number }[] = [];
     for (let run = 0; run < (!ONLY || ONLY === 'first' ? RUNS : 0); run++) {
-      for (const kind of ['ours', 'floor'] as const) {
+      for (const kind of ['ours', 'floor', 'lit'] as const) {
         const page = await browser.newPage();
         await page.goto(`${origin}/cold.html`);
         const cold = await coldFirstStep(page, kind);
-        (kind === 'ours' ? coldOurs : coldFloor).push(cold.ms);
+        (kind === 'ours' ? coldOurs : kind === 'lit' ? coldLit : coldFloor).push(cold.ms);
         phases[kind].loading.push(cold.loading);
         phases[kind].running.push(cold.running);
         if (kind === 'ours') {
@@ -669,21 +716,27 @@ async function main(): Promise<void> {
     }
     if (!ONLY || ONLY === 'first') {
       // Medians of each part (they need not add up to the median of the whole).
-      const split = (kind: 'ours' | 'floor') =>
+      const split = (kind: 'ours' | 'floor' | 'lit') =>
         `until the last file arrived ${ms(median(phases[kind].loading))}, then running ${ms(median(phases[kind].running))}`;
       const ours = median(coldOurs);
       const floor = median(coldFloor);
+      const lit = median(coldLit);
       const bytes = median(firstFiles.map((f) => f.gzip));
       const files = median(firstFiles.map((f) => f.files));
       log(
         '(a0) empty page → first step interactive: finhub-onboarding (instant token)',
         ms(ours),
-        `${RUNS} runs, interleaved with the floor; ${(ours / floor).toFixed(1)}× the floor (goal ≤ 3×); ${split('ours')}`,
+        `${RUNS} runs, interleaved with both floors; ${(ours / floor).toFixed(1)}× the floor (goal ≤ 3×), ${(ours / lit).toFixed(1)}× the Lit floor; ${split('ours')}`,
       );
       log(
         '(a0) the same: floor, a bare custom element with 4 fields (bench/floor.js)',
         ms(floor),
         `${RUNS} runs; ${(gzipOf('/bench/floor.js') / 1000).toFixed(1)} kB gz, 1 file; ${split('floor')}`,
+      );
+      log(
+        '(a0) the same: Lit floor, those 4 fields as a Lit element (bench/lit-floor.js)',
+        ms(lit),
+        `${RUNS} runs; ${(gzipSync(litFloor()).length / 1000).toFixed(1)} kB gz, 1 file (Lit's production build, minified); ${(lit / floor).toFixed(1)}× the floor; ${split('lit')}`,
       );
       log(
         '(a0) bytes fetched from dist/ before the first step is interactive',
