@@ -129,20 +129,16 @@ function unavailable(
   detail: string,
   init: { status?: number; retryAfter?: number; cause?: unknown } = {},
 ): FinHubApiError {
-  const message =
-    kind === 'invalid'
-      ? 'We could not start a secure session because the server sent an answer we do not understand. Please try again later or contact support.'
-      : kind === 'rejected'
-        ? 'We could not start a secure session. Reload the page and try again, or contact support if this keeps happening.'
-        : 'We could not start a secure session. Check your connection and try again.';
-  // The developer-facing detail goes into `cause`; it never contains the token itself.
+  // For the host's developer (the person reads src/localization/error-messages.ts's wording for
+  // `token_unavailable`): what went wrong and whether trying again can help. Never the token.
   return new FinHubApiError({
     code: 'token_unavailable',
     endpoint: ENDPOINT,
-    message,
+    message:
+      kind === 'rejected' ? `${detail} (refused: check the endpoint and the session)` : detail,
     status: init.status,
     retryAfter: init.retryAfter,
-    cause: init.cause === undefined ? new Error(detail) : new Error(detail, { cause: init.cause }),
+    cause: init.cause,
   });
 }
 
@@ -181,16 +177,14 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
   const hasUrl = typeof tokenUrl === 'string' && tokenUrl.trim() !== '';
   const hasFn = typeof fetchToken === 'function';
   if (hasUrl === hasFn) {
-    throw new TypeError(
-      'createTokenProvider: give exactly one of `tokenUrl` (the partner token endpoint) or `fetchToken` (a function returning { accessToken, expiresIn }).',
-    );
+    throw new TypeError('createTokenProvider: give exactly one of tokenUrl or fetchToken.');
   }
   const refreshAt = options.refreshAt ?? 0.8;
   if (!(refreshAt > 0 && refreshAt <= 1)) {
-    throw new TypeError('createTokenProvider: `refreshAt` must be a fraction in (0, 1].');
+    throw new TypeError('createTokenProvider: refreshAt must be in (0, 1].');
   }
   const timeoutMs = options.timeoutMs ?? 15000;
-  if (!(timeoutMs > 0)) throw new TypeError('createTokenProvider: `timeoutMs` must be positive.');
+  if (!(timeoutMs > 0)) throw new TypeError('createTokenProvider: timeoutMs must be positive.');
   const orphanGraceMs = options.orphanGraceMs ?? ORPHAN_GRACE_MS;
   const now = options.now ?? (() => Date.now());
 
@@ -365,7 +359,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
 
     adopt(accessToken: string, expiresInSeconds?: number): void {
       if (typeof accessToken !== 'string' || accessToken === '') {
-        throw new TypeError('adopt: the access token must be a non-empty string.');
+        throw new TypeError('adopt: empty access token.');
       }
       const seconds =
         typeof expiresInSeconds === 'number' &&

@@ -126,16 +126,11 @@ export const baseStyles = css`
   }
 `;
 
+/** A form's frame and messages: all the categorization step's choice needs (issue 17: the first step's chunk carries no more). */
 export const formStyles = css`
   form {
     display: grid;
     gap: var(--_spacing, 1rem);
-  }
-
-  .grid {
-    display: grid;
-    gap: var(--_spacing, 1rem);
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
   }
 
   fieldset {
@@ -151,12 +146,6 @@ export const formStyles = css`
     font-weight: 600;
   }
 
-  .field {
-    display: grid;
-    gap: 0.375rem;
-    align-content: start;
-  }
-
   label {
     font-weight: 600;
   }
@@ -165,23 +154,6 @@ export const formStyles = css`
     color: var(--_color-muted, #4b5563);
     font-size: 0.9375em;
     margin: 0;
-  }
-
-  input,
-  select {
-    width: 100%;
-    min-height: var(--_control-height, 2.75rem);
-    padding: 0 0.75rem;
-    border: 1px solid var(--_color-border, #6b7280);
-    border-radius: var(--_radius, 0.375rem);
-    background: var(--_color-surface, #ffffff);
-    color: var(--_color-text, #1f2937);
-    font: inherit;
-  }
-
-  input[aria-invalid='true'],
-  select[aria-invalid='true'] {
-    border: 2px solid var(--_color-error, #b91c1c);
   }
 
   .field-error {
@@ -206,10 +178,5 @@ export const formStyles = css`
     font-weight: 700;
     line-height: 1;
     vertical-align: 0.1em;
-  }
-
-  .error-summary {
-    border-inline-start: 4px solid var(--_color-error, #b91c1c);
-    padding: 0.5rem 0.75rem;
   }
 `;

@@ -236,34 +236,65 @@ describe('createTokenProvider', () => {
   });
 
   describe('failures become token_unavailable', () => {
-    const cases: Array<[string, () => Response | Promise<Response>]> = [
-      ['a network error', () => Promise.reject(new TypeError('Failed to fetch'))],
-      ['HTTP 500', () => json({ code: 500, message: 'boom' }, 500)],
-      ['malformed JSON', () => new Response('<html>oops', { status: 200 })],
-      ['a response without accessToken', () => json({ token: 'x', expiresIn: 60 })],
-      ['an unreadable expiresAt', () => json({ accessToken: 'secret-abc', expiresAt: 'soon' })],
-      ['a negative expiresIn', () => json({ accessToken: 'secret-abc', expiresIn: -5 })],
+    // The message is for the host's developer (the person reads the catalogue's wording for
+    // token_unavailable): it names what went wrong, never the token.
+    const cases: Array<[string, () => Response | Promise<Response>, string]> = [
+      [
+        'a network error',
+        () => Promise.reject(new TypeError('Failed to fetch')),
+        'token request failed (network error or timeout)',
+      ],
+      ['HTTP 500', () => json({ code: 500, message: 'boom' }, 500), 'token endpoint answered 500'],
+      [
+        'malformed JSON',
+        () => new Response('<html>oops', { status: 200 }),
+        'token endpoint did not return JSON',
+      ],
+      [
+        'a response without accessToken',
+        () => json({ token: 'x', expiresIn: 60 }),
+        'token response invalid at: accessToken',
+      ],
+      [
+        'an unreadable expiresAt',
+        () => json({ accessToken: 'secret-abc', expiresAt: 'soon' }),
+        'token response: expiresAt is not a date',
+      ],
+      [
+        'a negative expiresIn',
+        () => json({ accessToken: 'secret-abc', expiresIn: -5 }),
+        'token response invalid at: expiresIn',
+      ],
     ];
-    for (const [label, responder] of cases) {
+    for (const [label, responder, message] of cases) {
       it(`on ${label}`, async () => {
         const f = fakeFetch(responder);
         const provider = createTokenProvider({ tokenUrl: '/t', fetch: f.fetch });
         const error = await rejection(provider.getToken());
         expect(error.code).to.equal('token_unavailable');
-        expect(error.message).to.match(/could not start a secure session/i);
+        expect(error.message).to.equal(message);
         expect(error.message).not.to.contain('secret-abc');
         expect(error.retryable).to.equal(true);
       });
     }
 
-    it('keeps the status and tells the person to check the connection on a 5xx', async () => {
+    it('keeps the status of a 5xx', async () => {
       const f = fakeFetch(() => json({}, 502));
       const error = await rejection(
         createTokenProvider({ tokenUrl: '/t', fetch: f.fetch }).getToken(),
       );
       expect(error.status).to.equal(502);
+      expect(error.message).to.equal('token endpoint answered 502');
+    });
+
+    it('tells the developer a 4xx is a refusal, not a glitch', async () => {
+      const f = fakeFetch(() => json({}, 403));
+      const error = await rejection(
+        createTokenProvider({ tokenUrl: '/t', fetch: f.fetch }).getToken(),
+      );
+      expect(error.status).to.equal(403);
       expect(error.message).to.equal(
-        'We could not start a secure session. Check your connection and try again.',
+        'token endpoint answered 403 (refused: check the endpoint and the session)',
       );
     });
 

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { createFlowMachine, FlowMachine, type FlowTransition } from '../../src/flow/machine.js';
 import type { FlowData, StepId } from '../../src/flow/types.js';
 import { FLOWS } from '../../src/flows/index.js';
+import { PHONE_FLOWS } from '../../src/flows/phone.js';
 
 const INDIVIDUAL_STEPS = FLOWS.individual.steps;
 const ORGANIZATION_STEPS = FLOWS.organization.steps;
@@ -29,6 +30,17 @@ describe('FlowMachine', () => {
       'consents',
       'activation',
     ]);
+  });
+
+  it("gives every flow, the phone's included, at least one step and each step id once", () => {
+    // The machine trusts its definitions (no check in the shipped code): this is the check.
+    const flows = [...Object.values(FLOWS), ...Object.values(PHONE_FLOWS)];
+    expect(flows).to.have.length(4);
+    for (const flow of flows) {
+      const stepIds = flow.steps.map((step) => step.id);
+      expect(stepIds).to.not.be.empty;
+      expect(new Set(stepIds).size, stepIds.join(', ')).to.equal(stepIds.length);
+    }
   });
 
   it('walks forward, completing each step, and tells listeners {from, to}', () => {

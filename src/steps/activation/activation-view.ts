@@ -3,6 +3,7 @@ import { property } from 'lit/decorators/property.js';
 import { msg, str } from '@lit/localize';
 import type { FlowKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
+import { inputStyles } from '../../styles/input-styles.js';
 import { FormController } from '../common/form-controller.js';
 import { summaryStyles } from '../common/error-summary.js';
 import { inputField } from '../common/form-fields.js';
@@ -30,6 +31,7 @@ export class FinHubActivationStep extends StepElement {
   static override styles = [
     baseStyles,
     formStyles,
+    inputStyles,
     summaryStyles,
     css`
       .pending,

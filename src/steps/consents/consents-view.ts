@@ -9,6 +9,7 @@ import {
 import { validateConsents, type ConsentValues } from './consents.schema.js';
 import { CONSENT_KINDS, type ConsentKind } from '../../flow/types.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
+import { inputStyles } from '../../styles/input-styles.js';
 import { FormController } from '../common/form-controller.js';
 import { summaryStyles } from '../common/error-summary.js';
 import { StepElement } from '../common/step-element.js';
@@ -24,6 +25,7 @@ export class FinHubConsentsStep extends StepElement {
   static override styles = [
     baseStyles,
     formStyles,
+    inputStyles,
     summaryStyles,
     css`
       .consent {

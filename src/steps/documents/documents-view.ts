@@ -3,6 +3,7 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { msg, str } from '@lit/localize';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
+import { inputStyles } from '../../styles/input-styles.js';
 import { defineOnce } from '../../element/define-once.js';
 import type { HandoffReceived } from '../../api/handoff-protocol.js';
 import {
@@ -60,6 +61,7 @@ export class FinHubDocumentsStep extends StepElement {
   static override styles = [
     baseStyles,
     formStyles,
+    inputStyles,
     documentCardStyles,
     css`
       .cards {

@@ -2,6 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators/property.js';
 import { msg } from '@lit/localize';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
+import { inputStyles } from '../../styles/input-styles.js';
 import { fieldStyles } from '../common/form-fields.js';
 import { summaryStyles } from '../common/error-summary.js';
 import { StepElement } from '../common/step-element.js';
@@ -41,7 +42,14 @@ const NONE: SavedPersonnel = { employees: [], directors: [], shareholders: [] };
  * @internal
  */
 export class FinHubPersonnelStep extends StepElement implements SectionHost {
-  static override styles = [baseStyles, formStyles, fieldStyles, summaryStyles, personnelStyles];
+  static override styles = [
+    baseStyles,
+    formStyles,
+    inputStyles,
+    fieldStyles,
+    summaryStyles,
+    personnelStyles,
+  ];
 
   /** What FinHub already holds: shown as saved, not editable or removable. */
   @property({ attribute: false }) saved: SavedPersonnel = NONE;

@@ -17,6 +17,7 @@ import {
   type CountryOption,
 } from '../../localization/countries.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
+import { inputStyles } from '../../styles/input-styles.js';
 import { FormController } from '../common/form-controller.js';
 import { summaryStyles } from '../common/error-summary.js';
 import type { ValidationResult } from '../common/validate.js';
@@ -88,6 +89,7 @@ export abstract class RegistrationForm<F extends string, V> extends StepElement 
   static override styles = [
     baseStyles,
     formStyles,
+    inputStyles,
     fieldStyles,
     summaryStyles,
     css`

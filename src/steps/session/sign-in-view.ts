@@ -5,6 +5,7 @@ import { msg } from '@lit/localize';
 import type { SessionCredentials } from '../../flow/backend.js';
 import { lockIcon } from '../../styles/icons.js';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
+import { inputStyles } from '../../styles/input-styles.js';
 import { FormController } from '../common/form-controller.js';
 import { summaryStyles } from '../common/error-summary.js';
 import { fieldStyles, inputField, passwordToggle } from '../common/form-fields.js';
@@ -24,7 +25,7 @@ import {
  * @internal
  */
 export class FinHubSignInStep extends StepElement {
-  static override styles = [baseStyles, formStyles, fieldStyles, summaryStyles];
+  static override styles = [baseStyles, formStyles, inputStyles, fieldStyles, summaryStyles];
 
   /** The email to start from (what the person registered with, when known). */
   @property() email = '';
