@@ -74,7 +74,8 @@ async function cold(kind) {
     .getEntriesByType('resource')
     .filter(
       (entry) =>
-        entry.startTime <= end && /^\/(dist\/|bench\/(lit-)?floor)/.test(new URL(entry.name).pathname),
+        entry.startTime <= end &&
+        /^\/(dist\/|bench\/(lit-)?floor)/.test(new URL(entry.name).pathname),
     );
   const files = fetched
     .map((entry) => new URL(entry.name).pathname)

@@ -22,7 +22,8 @@ class BenchLitFloor extends LitElement {
     return html`<form>
       ${FIELDS.map(
         (text, index) =>
-          html`<label for=${`f${index}`}>${text}</label><input id=${`f${index}`} name=${`f${index}`} />`,
+          html`<label for=${`f${index}`}>${text}</label
+            ><input id=${`f${index}`} name=${`f${index}`} />`,
       )}
       <button>Continue</button>
     </form>`;

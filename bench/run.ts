@@ -14,14 +14,7 @@
  * (h)'s trace; BENCH_TASKS=js adds JS samples to that trace (slower: the numbers grow).
  */
 import { execFileSync } from 'node:child_process';
-import {
-  createReadStream,
-  existsSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
