@@ -20,9 +20,11 @@ import { parseRetryAfter } from './retry-after.js';
 
 // ---------------------------------------------------------------------------------------------
 // Mapping helpers: HTTP responses and transport failures → FinHubApiError
-// (docs/finhub-contract.md#errors). Messages are English, for developers and logs: the person reads
-// the error catalogue's text for the code (src/localization/error-messages.ts). FinHub's own text
-// is kept in `serverMessage`. No message ever contains a request body, password or token.
+// (docs/finhub-contract.md#errors). Messages are short English facts for developers and logs
+// (what was refused, which fields, how long to wait), not a second wording for the person: the
+// person reads the error catalogue's text for the code (src/localization/error-messages.ts), the
+// one catalogue (issue 17). FinHub's own text is kept in `serverMessage`. No message ever contains
+// a request body, a field's value, a password or a token.
 // ---------------------------------------------------------------------------------------------
 
 export interface ErrorContext {
@@ -44,16 +46,6 @@ const isObject = (value: unknown): value is Json =>
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
-function wrongCredentialsMessage(attemptsLeft: number | undefined): string {
-  if (attemptsLeft === 1) {
-    return 'The email or password is incorrect. Check them and try again (1 attempt left).';
-  }
-  if (attemptsLeft !== undefined && attemptsLeft > 1) {
-    return `The email or password is incorrect. Check them and try again (${attemptsLeft} attempts left).`;
-  }
-  return 'The email or password is incorrect. Check them and try again.';
-}
-
 /** `lockoutDuration: "30 minutes"` (docs/finhub-contract.md#customer-session) → seconds. */
 function parseDuration(value: unknown): number | undefined {
   const match = text(value)?.match(/^(\d+)\s*(second|sec|s|minute|min|m|hour|h)/i);
@@ -63,16 +55,9 @@ function parseDuration(value: unknown): number | undefined {
   return Number(match[1]) * factor;
 }
 
-function rateLimitedMessage(seconds: number | undefined): string {
-  if (seconds === undefined || seconds <= 1) {
-    return 'Too many requests. Please wait a moment and try again.';
-  }
-  if (seconds < 120) {
-    return `Too many requests. Please wait ${seconds} seconds and try again.`;
-  }
-  const minutes = Math.ceil(seconds / 60);
-  return `Too many requests. Please wait ${minutes} minutes and try again.`;
-}
+/** ` (retry after 30 s)`: the wait FinHub asked for, in a developer's message. */
+const after = (seconds: number | undefined) =>
+  seconds === undefined ? '' : ` (retry after ${seconds} s)`;
 
 /** FinHub's own words: the envelope message plus `data.error` / `data.details` when they add something. */
 function serverMessageOf(body: unknown): string | undefined {
@@ -162,8 +147,7 @@ export function errorFromResponse(
         code: 'categorization_invalid',
         missingKeys,
         invalidValues,
-        message:
-          'The selected customer category could not be applied. Choose another category or contact support.',
+        message: `category refused: ${[...missingKeys, ...Object.keys(invalidValues)].join(', ')}`,
       });
     }
     const fieldErrors = fieldErrorsOf(data);
@@ -172,14 +156,10 @@ export function errorFromResponse(
         ...base,
         code: 'validation_failed',
         fieldErrors,
-        message: 'Some details are not valid. Check the marked fields and try again.',
+        message: `invalid fields: ${fieldErrors.map((error) => error.field).join(', ')}`,
       });
     }
-    return new FinHubApiError({
-      ...base,
-      code: 'bad_request',
-      message: 'The request was not accepted. Check your details and try again.',
-    });
+    return new FinHubApiError({ ...base, code: 'bad_request', message: 'request refused (400)' });
   }
 
   if (status === 401) {
@@ -193,10 +173,7 @@ export function errorFromResponse(
         ...base,
         code: 'account_locked',
         retryAfter,
-        message:
-          retryAfter !== undefined
-            ? `Too many failed sign-in attempts. This account is locked for ${Math.max(1, Math.ceil(retryAfter / 60))} minutes.`
-            : 'Too many failed sign-in attempts. This account is locked for now. Try again later.',
+        message: `sign-in locked${after(retryAfter)}`,
       });
     }
     if (context.credentials) {
@@ -210,13 +187,13 @@ export function errorFromResponse(
         ...base,
         code: 'unauthorized',
         attemptsLeft: left,
-        message: wrongCredentialsMessage(left),
+        message: `wrong email or password${left === undefined ? '' : ` (attempts left: ${left})`}`,
       });
     }
     return new FinHubApiError({
       ...base,
       code: 'unauthorized',
-      message: 'Your session has expired. Reload the page to start again.',
+      message: 'token refused (expired or not valid)',
     });
   }
 
@@ -224,7 +201,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'forbidden',
-      message: 'You are not allowed to do this. Contact support if you think this is wrong.',
+      message: 'forbidden (403)',
     });
   }
 
@@ -232,7 +209,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'not_found',
-      message: 'We could not find this record. Start the onboarding again or contact support.',
+      message: 'not found (404)',
     });
   }
 
@@ -242,14 +219,13 @@ export function errorFromResponse(
         ...base,
         code: 'duplicate_email',
         fieldErrors: [{ field: 'email', message: text(data['error']) ?? base.serverMessage ?? '' }],
-        message: 'This email address is already registered. Sign in to continue.',
+        message: 'email already registered',
       });
     }
     return new FinHubApiError({
       ...base,
       code: 'conflict',
-      message:
-        'This was already submitted or conflicts with existing details. Check them and try again.',
+      message: 'conflict (409)',
     });
   }
 
@@ -257,8 +233,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'unprocessable',
-      message:
-        'This step cannot be completed yet. Check that the earlier steps are finished and try again.',
+      message: 'refused by a business rule (422)',
     });
   }
 
@@ -268,7 +243,7 @@ export function errorFromResponse(
       ...base,
       code: 'rate_limited',
       retryAfter,
-      message: rateLimitedMessage(retryAfter),
+      message: `rate limited${after(retryAfter)}`,
     });
   }
 
@@ -276,7 +251,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'server_error',
-      message: 'The service is having a problem right now. Please try again in a few minutes.',
+      message: `server error (${status})`,
     });
   }
 
@@ -284,7 +259,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'bad_request',
-      message: 'The file is too large. Choose a smaller file and try again.',
+      message: 'body too large (413)',
     });
   }
 
@@ -292,7 +267,7 @@ export function errorFromResponse(
     return new FinHubApiError({
       ...base,
       code: 'bad_request',
-      message: 'The request was not accepted. Check your details and try again.',
+      message: `request refused (${status})`,
     });
   }
 
@@ -319,8 +294,7 @@ export const invalidResponseError = (
     endpoint,
     cause,
     field,
-    message:
-      'The server sent a response we could not understand. Please try again later or contact support.',
+    message: field === undefined ? 'unreadable response' : `unreadable response at ${field}`,
   });
 
 export const networkError = (endpoint?: string, cause?: unknown) =>
@@ -328,7 +302,7 @@ export const networkError = (endpoint?: string, cause?: unknown) =>
     code: 'network_error',
     endpoint,
     cause,
-    message: 'Could not reach the server. Check your internet connection and try again.',
+    message: 'network error',
   });
 
 export const timeoutError = (endpoint?: string, cause?: unknown) =>
@@ -336,7 +310,7 @@ export const timeoutError = (endpoint?: string, cause?: unknown) =>
     code: 'timeout',
     endpoint,
     cause,
-    message: 'The server took too long to answer. Please try again.',
+    message: 'timed out',
   });
 
 export const tokenUnavailableError = (endpoint?: string, cause?: unknown) =>
@@ -344,7 +318,7 @@ export const tokenUnavailableError = (endpoint?: string, cause?: unknown) =>
     code: 'token_unavailable',
     endpoint,
     cause,
-    message: 'Could not start a secure session. Please try again in a moment.',
+    message: 'no onboarding token',
   });
 
 /**
@@ -355,5 +329,5 @@ export const missingTenantError = (endpoint?: string) =>
   new FinHubApiError({
     code: 'bad_request',
     endpoint,
-    message: 'Onboarding is not set up correctly (no tenant id). Contact support.',
+    message: 'no tenant id: set tenant-id, or have the token endpoint return tenantId',
   });

@@ -263,9 +263,7 @@ describe('FinHubClient', () => {
       );
       const error = await rejection(client.registerIndividual(input));
       expect(error.code).to.equal('duplicate_email');
-      expect(error.message).to.equal(
-        'This email address is already registered. Sign in to continue.',
-      );
+      expect(error.message).to.equal('email already registered');
       expect(error.serverMessage).to.contain('Customer with email already exists');
       expect(error.message).not.to.contain('SecurePass123!');
     });
@@ -344,8 +342,8 @@ describe('FinHubClient', () => {
         }),
       );
       expect(error.code).to.equal('unauthorized');
-      expect(error.message).to.contain('email or password is incorrect');
-      expect(error.message).to.contain('2 attempts left');
+      expect(error.message).to.contain('wrong email or password');
+      expect(error.message).to.contain('(attempts left: 2)');
       expect(tokens.refreshCalls).to.equal(0);
       expect(requests).to.have.length(1);
     });
@@ -373,7 +371,7 @@ describe('FinHubClient', () => {
       );
       expect(error.code).to.equal('account_locked');
       expect(error.retryAfter).to.equal(1800);
-      expect(error.message).to.contain('locked for 30 minutes');
+      expect(error.message).to.contain('sign-in locked (retry after 1800 s)');
     });
 
     it('treats a 2xx with data.success:false as a failed sign-in', async () => {

@@ -40,7 +40,7 @@ describe('errorFromResponse', () => {
     ]);
     expect(error.serverMessage).to.equal('Request validation failed');
     expect(error.message).to.equal(
-      'Some details are not valid. Check the marked fields and try again.',
+      'invalid fields: matchingPassword, individualCustomer.person.email',
     );
     expect(error.retryable).to.equal(false);
   });
@@ -90,7 +90,7 @@ describe('errorFromResponse', () => {
   it('401 → unauthorized (token) or wrong-credentials wording for sign-ins', () => {
     const token = errorFromResponse(401, noHeaders, { code: 401, message: 'Invalid token' }, EP);
     expect(token.code).to.equal('unauthorized');
-    expect(token.message).to.equal('Your session has expired. Reload the page to start again.');
+    expect(token.message).to.equal('token refused (expired or not valid)');
     const login = errorFromResponse(
       401,
       noHeaders,
@@ -101,9 +101,7 @@ describe('errorFromResponse', () => {
       },
     );
     expect(login.code).to.equal('unauthorized');
-    expect(login.message).to.equal(
-      'The email or password is incorrect. Check them and try again (1 attempt left).',
-    );
+    expect(login.message).to.equal('wrong email or password (attempts left: 1)');
   });
 
   it('401 with data.lockoutTime → account_locked (retryAfter from lockoutTime when no duration)', () => {
@@ -117,9 +115,7 @@ describe('errorFromResponse', () => {
     );
     expect(error.code).to.equal('account_locked');
     expect(error.retryAfter).to.equal(600);
-    expect(error.message).to.equal(
-      'Too many failed sign-in attempts. This account is locked for 10 minutes.',
-    );
+    expect(error.message).to.equal('sign-in locked (retry after 600 s)');
   });
 
   it('403 → forbidden, 404 → not_found, 422 → unprocessable', () => {
@@ -158,9 +154,7 @@ describe('errorFromResponse', () => {
       it(`→ duplicate_email when the ${name}`, () => {
         const error = errorFromResponse(409, noHeaders, body, EP);
         expect(error.code).to.equal('duplicate_email');
-        expect(error.message).to.equal(
-          'This email address is already registered. Sign in to continue.',
-        );
+        expect(error.message).to.equal('email already registered');
         expect(error.fieldErrors[0]!.field).to.equal('email');
       });
     }
@@ -182,7 +176,7 @@ describe('errorFromResponse', () => {
       const error = errorFromResponse(429, new Headers({ 'Retry-After': '30' }), undefined, EP);
       expect(error.code).to.equal('rate_limited');
       expect(error.retryAfter).to.equal(30);
-      expect(error.message).to.equal('Too many requests. Please wait 30 seconds and try again.');
+      expect(error.message).to.equal('rate limited (retry after 30 s)');
       expect(error.retryable).to.equal(true);
     });
 
@@ -196,13 +190,13 @@ describe('errorFromResponse', () => {
         { now },
       );
       expect(error.retryAfter).to.equal(300);
-      expect(error.message).to.equal('Too many requests. Please wait 5 minutes and try again.');
+      expect(error.message).to.equal('rate limited (retry after 300 s)');
     });
 
     it('→ rate_limited without Retry-After', () => {
       const error = errorFromResponse(429, noHeaders, { code: 429 }, EP);
       expect(error.retryAfter).to.equal(undefined);
-      expect(error.message).to.equal('Too many requests. Please wait a moment and try again.');
+      expect(error.message).to.equal('rate limited');
     });
   });
 

@@ -72,9 +72,7 @@ describe('HttpTransport (via FinHubClient)', () => {
       const { client } = makeClient(() => Promise.reject(new TypeError('Failed to fetch')));
       const error = await rejection(client.acceptIndividualConsent(CUSTOMER, 'terms', consent));
       expect(error.code).to.equal('network_error');
-      expect(error.message).to.equal(
-        'Could not reach the server. Check your internet connection and try again.',
-      );
+      expect(error.message).to.equal('network error');
       expect(error.cause).to.be.instanceOf(TypeError);
     });
 
@@ -172,7 +170,7 @@ describe('HttpTransport (via FinHubClient)', () => {
       const error = await rejection(client.listDirectors('org-1'));
       expect(error.code).to.equal('unauthorized');
       expect(error.status).to.equal(401);
-      expect(error.message).to.equal('Your session has expired. Reload the page to start again.');
+      expect(error.message).to.equal('token refused (expired or not valid)');
       expect(tokens.refreshCalls).to.equal(1);
       expect(requests).to.have.length(2);
     });
@@ -191,9 +189,7 @@ describe('HttpTransport (via FinHubClient)', () => {
         }),
       );
       expect(error.code).to.equal('unauthorized');
-      expect(error.message).to.equal(
-        'The email or password is incorrect. Check them and try again.',
-      );
+      expect(error.message).to.equal('wrong email or password');
       expect(tokens.refreshCalls).to.equal(0);
       expect(requests).to.have.length(1);
     });
