@@ -7,16 +7,16 @@
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const templates = {
-  s0165a4: `Siųsti į kompiuterį`,
-  s01955f: `Šis perdavimas atšauktas kompiuteryje. Tęskite ten arba nuskenuokite naują kodą.`,
-  s0c7666: `Šis kodas jau panaudotas. Kompiuteryje pasirinkite „Rodyti naują kodą“ ir nuskenuokite jį dar kartą.`,
-  s4c2a19: `Viskas atlikta, grįžkite prie kompiuterio.`,
-  s576423: `Atidaromi jūsų dokumentai…`,
-  s9d63d8: `Ši nuoroda negalioja. Dar kartą nuskenuokite QR kodą kompiuteryje.`,
-  sb462c0: `Jūsų dokumentai jau išsiųsti. Grįžkite prie kompiuterio.`,
-  sb7c240: `Šio kodo galiojimas baigėsi. Kompiuteryje pasirinkite „Rodyti naują kodą“ ir nuskenuokite jį dar kartą.`,
-  secb620: `Jūsų dokumentai pridėti prie paraiškos. Šį puslapį galite uždaryti.`,
+  s0165a: `Siųsti į kompiuterį`,
+  s01955: `Šis perdavimas atšauktas kompiuteryje. Tęskite ten arba nuskenuokite naują kodą.`,
+  s0c766: `Šis kodas jau panaudotas. Kompiuteryje pasirinkite „Rodyti naują kodą“ ir nuskenuokite jį dar kartą.`,
+  s4c2a1: `Viskas atlikta, grįžkite prie kompiuterio.`,
+  s57642: `Atidaromi jūsų dokumentai…`,
+  s9d63d: `Ši nuoroda negalioja. Dar kartą nuskenuokite QR kodą kompiuteryje.`,
+  sb462c: `Jūsų dokumentai jau išsiųsti. Grįžkite prie kompiuterio.`,
+  sb7c24: `Šio kodo galiojimas baigėsi. Kompiuteryje pasirinkite „Rodyti naują kodą“ ir nuskenuokite jį dar kartą.`,
+  secb62: `Jūsų dokumentai pridėti prie paraiškos. Šį puslapį galite uždaryti.`,
 };
 
 /** Characters of each hashed id's hash the keys keep (scripts/shorten-msg-ids.mjs). */
-export const hashLength = 6;
+export const hashLength = 5;
