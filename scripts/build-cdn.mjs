@@ -24,7 +24,14 @@ import { transform as minifyCss } from 'lightningcss';
 import { parseAst } from 'rolldown/parseAst';
 import { build } from 'vite';
 import { generateMsgId } from '@lit/localize/internal/id-generation.js';
-import { INDIVIDUAL, MESSAGE_PARTS, ORGANIZATION, PHONE, partOfFile } from './chunk-groups.mjs';
+import {
+  HANDOFF,
+  INDIVIDUAL,
+  MESSAGE_PARTS,
+  ORGANIZATION,
+  PHONE,
+  partOfFile,
+} from './chunk-groups.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // `npm run size:attribute` builds into a temp dir with source maps (scripts/size-attribution.mjs).
@@ -73,7 +80,6 @@ const CATEGORIES =
 // it) and the phone's side of the hand-off (its flow's calls and its documents step, only on the
 // partner's hand-off page: PHONE in chunk-groups.mjs): neither is in the later steps' chunk, which
 // imports neither statically (no cycle).
-const HANDOFF = /\/src\/(api\/handoff|steps\/documents\/handoff-panel)\.ts$/;
 const OWN_FILE =
   /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/(lean-qr\/|@lit\/reactive-element\/decorators\/query\.js$)/;
 

@@ -70,9 +70,9 @@ const ENTRY_FILE = 'finhub-onboarding.js';
 const IIFE_FILE = 'finhub-onboarding.iife.js';
 const REGISTRY = 'src/flows/index.ts';
 const LOCALE_DIR = 'src/localization/locales/';
-// (the camera's catalogue part too: scripts/split-catalogue.mjs)
+// (the camera's and the hand-off panel's catalogue parts too: scripts/split-catalogue.mjs)
 const OPTIONAL =
-  /^src\/(capture|handoff)\/|^src\/(api\/handoff|steps\/documents\/handoff-panel)\.ts$|^src\/localization\/locales\/[\w-]+\.camera\.ts$/;
+  /^src\/(capture|handoff)\/|^src\/(api\/handoff|steps\/documents\/handoff-panel)\.ts$|^src\/localization\/locales\/[\w-]+\.(camera|handoff)\.ts$/;
 // The element's own analysis of the hierarchy: the relay's token answer carries the categories and
 // what registration sends for each (README "Token endpoint"), so it loads only for a token endpoint
 // that leaves them out, for host overrides, or to explain FinHub refusing a category. Counted apart.

@@ -13,6 +13,8 @@ export const ORGANIZATION =
 /** The phone's side of the hand-off: its flow's calls and its documents step. */
 export const PHONE =
   /\/src\/(flows\/phone-api|steps\/documents\/phone-documents\.(lazy|work))\.ts$/;
+/** "Use my phone" on the computer: its panel and the hand-off client, loaded when pressed. */
+export const HANDOFF = /\/src\/(api\/handoff|steps\/documents\/handoff-panel)\.ts$/;
 /** The camera capture (src/capture/load.ts imports it when the person opens the camera). */
 export const CAMERA = /\/src\/capture\/(camera-capture|camera|capture-messages|quality[\w-]*)\.ts$/;
 
@@ -21,6 +23,7 @@ export const MESSAGE_PARTS = {
   individual: { files: INDIVIDUAL, chunk: 'individual' },
   organization: { files: ORGANIZATION, chunk: 'organization' },
   phone: { files: PHONE, chunk: 'phone' },
+  handoff: { files: HANDOFF, chunk: 'handoff' },
   camera: { files: CAMERA, chunk: 'camera-capture' },
 };
 

@@ -14,20 +14,41 @@ import { MESSAGE_PARTS, partOfFile } from './chunk-groups.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Message id (full, as msg() makes it) → catalogue part, for every msg() in the sources. */
+/**
+ * Message id (full, as msg() makes it) → catalogue part, for every msg() in the sources. Every
+ * call counts: lit-localize's own extraction keeps one file per message, so a string used in a
+ * part's file and elsewhere ("Try again") would land in that part and be missing elsewhere.
+ */
 export async function messageParts() {
   const { readConfigFileAndWriteSchema } = await import('@lit/localize-tools/lib/config.js');
   const { RuntimeLitLocalizer } = await import('@lit/localize-tools/lib/modes/runtime.js');
+  const analysis = await import('@lit/localize-tools/lib/program-analysis.js');
+  const { default: ts } = await import('typescript');
   const config = /** @type {any} lit-localize.json is a runtime-mode config */ (
     readConfigFileAndWriteSchema(join(root, 'lit-localize.json'))
   );
-  const localizer = new RuntimeLitLocalizer(config);
+  const { program } = new RuntimeLitLocalizer(config);
+  const checker = program.getTypeChecker();
   const parts = new Map();
-  for (const message of localizer.extractSourceMessages().messages) {
-    const part = partOfFile(message.file.fileName);
-    // A message used in two places belongs to the main catalogue unless both are in one part.
-    if (!parts.has(message.name)) parts.set(message.name, part);
-    else if (parts.get(message.name) !== part) parts.set(message.name, undefined);
+  const visit = (file, node) => {
+    if (analysis.isMsgCall(node, checker)) {
+      const [templateArg, optionsArg] = node.arguments;
+      const template = analysis.extractTemplate(templateArg, file, checker).result;
+      const options = analysis.extractOptions(optionsArg, file).result;
+      if (template && options) {
+        const id =
+          options.id ??
+          analysis.generateMsgIdFromAstNode(template.template, template.tag === 'html');
+        const part = partOfFile(file.fileName);
+        // A message used in two places belongs to the main catalogue unless both are in one part.
+        if (!parts.has(id)) parts.set(id, part);
+        else if (parts.get(id) !== part) parts.set(id, undefined);
+      }
+    }
+    ts.forEachChild(node, (child) => visit(file, child));
+  };
+  for (const file of program.getSourceFiles()) {
+    if (!file.isDeclarationFile) visit(file, file);
   }
   return parts;
 }

@@ -9,6 +9,7 @@ import { templates as camera } from '../../src/localization/locales/lt.camera.js
 import { templates as individual } from '../../src/localization/locales/lt.individual.js';
 import { templates as organization } from '../../src/localization/locales/lt.organization.js';
 import { templates as phone } from '../../src/localization/locales/lt.phone.js';
+import { templates as handoff } from '../../src/localization/locales/lt.handoff.js';
 import {
   apiError,
   buttonNamed,
@@ -260,6 +261,7 @@ describe('localization: locale="lt" at run time', () => {
       ...individual,
       ...organization,
       ...phone,
+      ...handoff,
     } as Record<string, string | { strings: readonly string[] }>);
     expect(entries.length).to.be.greaterThan(400);
     const empty = entries.filter(([, value]) => {

@@ -5,6 +5,8 @@ import { msg, str } from '@lit/localize';
 import { baseStyles, formStyles } from '../../styles/shared-styles.js';
 import { inputStyles } from '../../styles/input-styles.js';
 import { defineOnce } from '../../element/define-once.js';
+import { withMessages } from '../../localization/localization.js';
+import { handoffMessages } from '../../localization/parts/handoff.js';
 import type { HandoffReceived } from '../../api/handoff-protocol.js';
 import {
   FinHubHandoffCompleteEvent,
@@ -349,7 +351,8 @@ export class FinHubDocumentsStep extends StepElement {
     this._attention = '';
     try {
       // The panel (and with it the QR code and the hand-off client) loads when the person asks.
-      defineOnce(PANEL, (await import('./handoff-panel.js')).FinHubHandoffPanel);
+      const panel = await withMessages(import('./handoff-panel.js'), handoffMessages);
+      defineOnce(PANEL, panel.FinHubHandoffPanel);
     } catch {
       this._attention = msg(
         'Using your phone is not available right now. Upload the documents here instead.',
