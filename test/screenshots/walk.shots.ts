@@ -13,6 +13,7 @@ import {
   byLabel,
   enter,
   fillRegistration,
+  fillPages,
   root,
   uploadEveryDocument,
 } from '../components/helpers.js';
@@ -80,10 +81,11 @@ describe('screenshots', function () {
 
     const registration = await step(el, 'finhub-step-individual-registration');
     await screens(el, 'your-details');
-    buttonNamed(root(registration), 'Create account').click();
+    // The form is paged: Continue on the empty first page shows its errors.
+    buttonNamed(root(registration), 'Continue').click();
     await registration.updateComplete;
     await screens(el, 'your-details-errors');
-    fillRegistration(root(registration), {
+    await fillRegistration(root(registration), {
       Email: email,
       'Create a password': PASSWORD,
       'Repeat the password': PASSWORD,
@@ -136,14 +138,12 @@ describe('screenshots', function () {
     buttonNamed(root(categorization), 'Continue').click();
     const registration = await step(el, 'finhub-step-organization-registration');
     await screens(el, 'company-details');
-    buttonNamed(root(registration), 'Register company').click();
+    buttonNamed(root(registration), 'Continue').click();
     await registration.updateComplete;
     await screens(el, 'company-details-errors');
 
     const values = companyValues();
-    for (const [label, value] of Object.entries(values)) {
-      enter(byLabel(root(registration), label), value);
-    }
+    await fillPages(root(registration), values);
     buttonNamed(root(registration), 'Register company').click();
     const email = values['Admin email']!;
     const people = await step(el, 'finhub-step-personnel');
