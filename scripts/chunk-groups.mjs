@@ -6,10 +6,10 @@
 
 /** What only a person needs: their registration, their calls and their API client's endpoints. */
 export const INDIVIDUAL =
-  /\/src\/(steps\/registration\/individual-registration(-view|-fields|\.lazy|\.schema)|flows\/individual-calls|api\/individual-(client|requests|schemas))\.ts$/;
+  /\/src\/(steps\/registration\/individual-registration(-view|-fields|\.lazy|\.schema)|flows\/individual-calls|api\/individual-(client|endpoints|requests|schemas))\.ts$/;
 /** What only a company needs: its registration, the people step, its calls and client. */
 export const ORGANIZATION =
-  /\/src\/(steps\/personnel\/|steps\/registration\/organization-|(flows\/organization-calls|api\/organization-(client|requests|schemas))\.ts$)/;
+  /\/src\/(steps\/personnel\/|steps\/registration\/organization-|(flows\/organization-calls|api\/organization-(client|endpoints|requests|schemas))\.ts$)/;
 /** The phone's side of the hand-off: its flow's calls and its documents step. */
 export const PHONE =
   /\/src\/(flows\/phone-api|steps\/documents\/phone-documents\.(lazy|work))\.ts$/;

@@ -14,7 +14,7 @@ import {
   type RequestSpec,
   type TransportOptions,
 } from './http.js';
-import { ENDPOINTS } from './response-shapes.js';
+import { SHARED_ENDPOINTS } from './response-shapes.js';
 
 export type FinHubClientOptions = TransportOptions;
 
@@ -78,11 +78,11 @@ export class FinHubClientBase {
     };
     return this.firstServed('hierarchy', [
       () =>
-        read(ENDPOINTS.hierarchy, (tenant) => ({
+        read(SHARED_ENDPOINTS.hierarchy, (tenant) => ({
           path: `${IND}/categorization/hierarchy/${seg(tenantId || tenant)}`,
         })),
       () =>
-        read(ENDPOINTS.hierarchyShared, () => ({
+        read(SHARED_ENDPOINTS.hierarchyShared, () => ({
           path: '/v2.1/customer/categorization/hierarchy',
         })),
     ]);

@@ -22,7 +22,7 @@ import {
   type SessionCredentials,
   type UploadDocumentRequest,
 } from './requests.js';
-import { ENDPOINTS } from './response-shapes.js';
+import { SHARED_ENDPOINTS } from './response-shapes.js';
 import {
   toConsentResult,
   toDocumentUploadResult,
@@ -46,7 +46,7 @@ export class FlowClient extends FinHubClientBase {
     input: CreateVerificationRequest,
     options?: CallOptions,
   ): Promise<VerificationResult> {
-    const endpoint = ENDPOINTS.createVerification;
+    const endpoint = SHARED_ENDPOINTS.createVerification;
     const { envelope } = await this.post(
       endpoint,
       (tenant) => ({
@@ -67,7 +67,7 @@ export class FlowClient extends FinHubClientBase {
     input: UploadDocumentRequest,
     options?: UploadCallOptions,
   ): Promise<DocumentUploadResult> {
-    const endpoint = ENDPOINTS.uploadDocument;
+    const endpoint = SHARED_ENDPOINTS.uploadDocument;
     const { envelope } = await this.http.send(
       {
         method: 'POST',

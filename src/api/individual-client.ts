@@ -6,6 +6,7 @@
  */
 import { FinHubApiError } from './errors.js';
 import { IND, seg } from './client-base.js';
+import { INDIVIDUAL_ENDPOINTS } from './individual-endpoints.js';
 import { FlowClient, type CallOptions } from './client.js';
 import {
   buildIndividualRegistrationBody,
@@ -21,7 +22,6 @@ import {
   type RegisterIndividualResult,
 } from './individual-schemas.js';
 import type { ConsentKind, ConsentRequest, SessionCredentials } from './requests.js';
-import { ENDPOINTS } from './response-shapes.js';
 import {
   toActivationCheckResult,
   toActivationResult,
@@ -43,7 +43,7 @@ export class IndividualClient extends FlowClient {
     input: RegisterIndividualRequest,
     options?: CallOptions,
   ): Promise<RegisterIndividualResult> {
-    const endpoint = ENDPOINTS.registerIndividual;
+    const endpoint = INDIVIDUAL_ENDPOINTS.registerIndividual;
     if (!isIso2(input.nationality)) {
       throw new FinHubApiError({
         code: 'validation_failed',
@@ -79,7 +79,7 @@ export class IndividualClient extends FlowClient {
     options?: CallOptions,
   ): Promise<SessionResult> {
     return this.signIn(
-      ENDPOINTS.customerSession,
+      INDIVIDUAL_ENDPOINTS.customerSession,
       () => `${IND}/${seg(customerId)}/users/${seg(userId)}/sessions`,
       userId,
       credentials,
@@ -106,8 +106,8 @@ export class IndividualClient extends FlowClient {
       return toVerificationResult(envelope, endpoint);
     };
     return this.firstServed('individualVerification', [
-      () => create(ENDPOINTS.individualVerification, ''),
-      () => create(ENDPOINTS.individualVerificationInitiate, '/initiate'),
+      () => create(INDIVIDUAL_ENDPOINTS.individualVerification, ''),
+      () => create(INDIVIDUAL_ENDPOINTS.individualVerificationInitiate, '/initiate'),
     ]);
   }
 
@@ -120,7 +120,7 @@ export class IndividualClient extends FlowClient {
     customerId: string,
     options?: CallOptions,
   ): Promise<ListedDocument[]> {
-    const endpoint = ENDPOINTS.listIndividualDocuments;
+    const endpoint = INDIVIDUAL_ENDPOINTS.listIndividualDocuments;
     const { envelope } = await this.get(endpoint, `${IND}/${seg(customerId)}/documents`, options);
     return toDocumentList(envelope, endpoint);
   }
@@ -133,7 +133,7 @@ export class IndividualClient extends FlowClient {
     options?: CallOptions,
   ): Promise<ConsentResult> {
     return this.consent(
-      ENDPOINTS.individualConsent,
+      INDIVIDUAL_ENDPOINTS.individualConsent,
       () => `${IND}/${seg(customerId)}/consents/${seg(type)}`,
       input,
       options,
@@ -146,7 +146,7 @@ export class IndividualClient extends FlowClient {
     ownerTenantId: string,
     options?: CallOptions,
   ): Promise<ActivationCheckResult> {
-    const endpoint = ENDPOINTS.individualReadiness;
+    const endpoint = INDIVIDUAL_ENDPOINTS.individualReadiness;
     const { envelope } = await this.get(
       endpoint,
       `${IND}/${seg(customerId)}/owner/${seg(ownerTenantId)}/activation/check`,
@@ -164,7 +164,7 @@ export class IndividualClient extends FlowClient {
     input: IndividualActivationRequest,
     options?: CallOptions,
   ): Promise<ActivationResult> {
-    const endpoint = ENDPOINTS.activateIndividual;
+    const endpoint = INDIVIDUAL_ENDPOINTS.activateIndividual;
     const { envelope } = await this.post(
       endpoint,
       () => ({

@@ -6,6 +6,7 @@
  */
 import { FinHubApiError } from './errors.js';
 import { ORG, seg } from './client-base.js';
+import { ORGANIZATION_ENDPOINTS } from './organization-endpoints.js';
 import { FlowClient, type CallOptions } from './client.js';
 import {
   buildDirectorBody,
@@ -31,7 +32,7 @@ import {
   type ShareholderResult,
 } from './organization-schemas.js';
 import type { ConsentKind, ConsentRequest, SessionCredentials, UserContext } from './requests.js';
-import { ENDPOINTS, findText } from './response-shapes.js';
+import { findText } from './response-shapes.js';
 import {
   toActivationCheckResult,
   toActivationResult,
@@ -58,7 +59,7 @@ export class OrganizationClient extends FlowClient {
     input: RegisterOrganizationRequest,
     options?: CallOptions,
   ): Promise<RegisterOrganizationResult> {
-    const endpoint = ENDPOINTS.registerOrganization;
+    const endpoint = ORGANIZATION_ENDPOINTS.registerOrganization;
     const { envelope } = await this.post(
       endpoint,
       (tenant) => ({
@@ -76,7 +77,7 @@ export class OrganizationClient extends FlowClient {
     input: AddEmployeeRequest,
     options?: CallOptions,
   ): Promise<EmployeeResult> {
-    const endpoint = ENDPOINTS.addEmployee;
+    const endpoint = ORGANIZATION_ENDPOINTS.addEmployee;
     const { envelope } = await this.post(
       endpoint,
       () => ({ path: `${ORG}/${seg(organizationId)}/employee`, body: input }),
@@ -106,14 +107,14 @@ export class OrganizationClient extends FlowClient {
       return toAddDirectorResult(envelope);
     };
     return this.firstServed('addDirector', [
-      () => add(ENDPOINTS.addDirector, 'director'),
-      () => add(ENDPOINTS.addDirectorPlural, 'directors'),
+      () => add(ORGANIZATION_ENDPOINTS.addDirector, 'director'),
+      () => add(ORGANIZATION_ENDPOINTS.addDirectorPlural, 'directors'),
     ]);
   }
 
   /** docs/finhub-contract.md#directors list: `{success, data: {directors: []}}`. */
   async listDirectors(organizationId: string, options?: CallOptions): Promise<DirectorResult[]> {
-    const endpoint = ENDPOINTS.listDirectors;
+    const endpoint = ORGANIZATION_ENDPOINTS.listDirectors;
     const { envelope } = await this.get(
       endpoint,
       `${ORG}/${seg(organizationId)}/directors`,
@@ -131,7 +132,7 @@ export class OrganizationClient extends FlowClient {
     input: AddShareholderRequest,
     options?: CallOptions,
   ): Promise<ShareholderResult> {
-    const endpoint = ENDPOINTS.addShareholder;
+    const endpoint = ORGANIZATION_ENDPOINTS.addShareholder;
     const { envelope } = await this.post(
       endpoint,
       () => ({ path: `${ORG}/${seg(organizationId)}/shareholders`, body: input }),
@@ -151,7 +152,7 @@ export class OrganizationClient extends FlowClient {
     options?: CallOptions,
   ): Promise<SessionResult> {
     return this.signIn(
-      ENDPOINTS.organizationSession,
+      ORGANIZATION_ENDPOINTS.organizationSession,
       () => `${ORG}/${seg(organizationId)}/users/${seg(userId)}/sessions`,
       userId,
       credentials,
@@ -168,7 +169,7 @@ export class OrganizationClient extends FlowClient {
     input: OrganizationVerificationRequest,
     options: UserCallOptions,
   ): Promise<VerificationResult> {
-    const endpoint = ENDPOINTS.verifyOrganization;
+    const endpoint = ORGANIZATION_ENDPOINTS.verifyOrganization;
     requireUserContext(options, endpoint);
     const { envelope } = await this.post(
       endpoint,
@@ -189,7 +190,7 @@ export class OrganizationClient extends FlowClient {
     options?: CallOptions,
   ): Promise<ConsentResult> {
     return this.consent(
-      ENDPOINTS.organizationConsent,
+      ORGANIZATION_ENDPOINTS.organizationConsent,
       () => `${ORG}/${seg(organizationId)}/consents/${seg(type)}`,
       input,
       options,
@@ -205,7 +206,7 @@ export class OrganizationClient extends FlowClient {
     input: OrganizationActivationRequest,
     options: UserCallOptions,
   ): Promise<ActivationResult> {
-    const endpoint = ENDPOINTS.activateOrganization;
+    const endpoint = ORGANIZATION_ENDPOINTS.activateOrganization;
     requireUserContext(options, endpoint);
     const { envelope } = await this.post(
       endpoint,
@@ -229,7 +230,7 @@ export class OrganizationClient extends FlowClient {
     organizationId: string,
     options?: CallOptions,
   ): Promise<ActivationCheckResult & { status?: string }> {
-    const endpoint = ENDPOINTS.organizationReadiness;
+    const endpoint = ORGANIZATION_ENDPOINTS.organizationReadiness;
     const { envelope } = await this.get(
       endpoint,
       `${ORG}/${seg(organizationId)}/activation/readiness`,
@@ -248,7 +249,7 @@ export class OrganizationClient extends FlowClient {
     organizationId: string,
     options?: CallOptions,
   ): Promise<ActivationResult> {
-    const endpoint = ENDPOINTS.walletStatus;
+    const endpoint = ORGANIZATION_ENDPOINTS.walletStatus;
     const { envelope } = await this.get(
       endpoint,
       `${ORG}/${seg(organizationId)}/wallet-status`,

@@ -7,7 +7,7 @@
  * examples (docs/finhub-contract.md#contradictions).
  */
 import { expect } from '@open-wc/testing';
-import { describeShape } from '../../src/api/response-shapes.js';
+import { describeShape } from '../../src/api/shape-description.js';
 import {
   TENANT,
   json,
