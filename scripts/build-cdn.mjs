@@ -58,11 +58,12 @@ const FIRST_SCREEN = [
   `${root}src/flows/organization-api.ts`,
 ];
 // Everything after the first step, in few files (per-file gzip and requests cost; issue 17 measured
-// 20+ files per flow): what only a person needs (their registration, their calls), what only a
-// company needs (its registration, the people step, its calls), and one chunk for what both flows
-// share after the first step (the later steps, the full API client, zod and the form schemas). The
-// locale catalogues and the optional extras (camera capture, the phone hand-off's QR code) stay
-// files of their own, loaded only when asked for.
+// 20+ files per flow): what only a person needs (their registration, their calls and their API
+// client's endpoints), what only a company needs (its registration, the people step, its calls and
+// client), and one chunk for what both flows share after the first step (the later steps, the API
+// client's shared part, zod and the form schemas). The locale catalogues and the optional extras
+// (camera capture, the phone hand-off's QR code) stay files of their own, loaded only when asked
+// for.
 // (INDIVIDUAL, ORGANIZATION and PHONE are in scripts/chunk-groups.mjs: the catalogue split uses them.)
 // The transport every later call needs (fetch with the token, envelopes, response shapes) and the
 // hierarchy's reader: the later steps' full client builds on it, and so does the element's own read

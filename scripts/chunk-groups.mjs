@@ -4,12 +4,12 @@
 // loads with it (issue 17: a person loads only their flow's strings). A step's definition
 // (`*.step.ts`) is always in the first screen's chunk, whatever its folder.
 
-/** What only a person needs: their registration, their calls. */
+/** What only a person needs: their registration, their calls and their API client's endpoints. */
 export const INDIVIDUAL =
-  /\/src\/(steps\/registration\/individual-registration(-view|-fields|\.lazy|\.schema)\.ts|flows\/individual-calls\.ts)$/;
-/** What only a company needs: its registration, the people step, its calls. */
+  /\/src\/(steps\/registration\/individual-registration(-view|-fields|\.lazy|\.schema)|flows\/individual-calls|api\/individual-(client|endpoints|requests|schemas))\.ts$/;
+/** What only a company needs: its registration, the people step, its calls and client. */
 export const ORGANIZATION =
-  /\/src\/(steps\/personnel\/|steps\/registration\/organization-|flows\/organization-calls\.ts$)/;
+  /\/src\/(steps\/personnel\/|steps\/registration\/organization-|(flows\/organization-calls|api\/organization-(client|endpoints|requests|schemas))\.ts$)/;
 /** The phone's side of the hand-off: its flow's calls and its documents step. */
 export const PHONE =
   /\/src\/(flows\/phone-api|steps\/documents\/phone-documents\.(lazy|work))\.ts$/;

@@ -133,7 +133,7 @@ function feature(module) {
   if (/^src\/localization\/locales\//.test(module)) return 'Lithuanian catalogue';
   if (/^src\/(api\/errors|localization\/error-messages)/.test(module)) return 'error catalogues';
   if (
-    /\.schema\.ts$|^src\/api\/(schemas|response-shapes)|^src\/steps\/common\/(rules|validate)/.test(
+    /\.schema\.ts$|^src\/api\/((individual-|organization-)?schemas|response-shapes)|^src\/steps\/common\/(rules|validate)/.test(
       module,
     )
   )

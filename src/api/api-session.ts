@@ -34,8 +34,9 @@ export interface ApiSessionOptions {
 
 export interface ApiSession {
   /**
-   * What the full client (`new FinHubClient(clientOptions)`, client.ts) is built from: the flows'
-   * later calls load it, the first step needs only the hierarchy below.
+   * What each flow's client (`new IndividualClient(clientOptions)` or `OrganizationClient`,
+   * individual-client.ts / organization-client.ts) is built from: the flows' later calls load it,
+   * the first step needs only the hierarchy below.
    */
   readonly clientOptions: FinHubClientOptions;
   /** The relay's API base (`{api-base}`): the hand-off lives at `{api-base}/handoff`. */

@@ -1,8 +1,10 @@
 /**
  * The part of the FinHub client the first step needs: the transport, documented alternative
  * paths, and the categorization hierarchy (docs/finhub-contract.md#categorization-hierarchy).
- * `FinHubClient` (client.ts) extends it with every later endpoint, loaded with the later steps'
- * calls so their request builders and response readers stay out of the first screen (issue 17).
+ * `FlowClient` (client.ts) extends it with what both flows call later, and each flow's client
+ * (individual-client.ts, organization-client.ts) with that flow's own endpoints, loaded with the
+ * later steps' calls so their request builders and response readers stay out of the first screen
+ * and out of the other flow (issue 17).
  */
 import { FinHubApiError } from './errors.js';
 import { readHierarchy, type CategorizationHierarchy } from './hierarchy.js';
@@ -12,7 +14,7 @@ import {
   type RequestSpec,
   type TransportOptions,
 } from './http.js';
-import { ENDPOINTS } from './response-shapes.js';
+import { SHARED_ENDPOINTS } from './response-shapes.js';
 
 export type FinHubClientOptions = TransportOptions;
 
@@ -76,11 +78,11 @@ export class FinHubClientBase {
     };
     return this.firstServed('hierarchy', [
       () =>
-        read(ENDPOINTS.hierarchy, (tenant) => ({
+        read(SHARED_ENDPOINTS.hierarchy, (tenant) => ({
           path: `${IND}/categorization/hierarchy/${seg(tenantId || tenant)}`,
         })),
       () =>
-        read(ENDPOINTS.hierarchyShared, () => ({
+        read(SHARED_ENDPOINTS.hierarchyShared, () => ({
           path: '/v2.1/customer/categorization/hierarchy',
         })),
     ]);

@@ -4,8 +4,11 @@
  * per field covering every documented generation (docs/finhub-contract.md#contradictions).
  * Unknown fields are ignored; only the fields a flow cannot continue without are required, every
  * other field is read softly (a wrong type or `null` becomes `undefined`) so a change on FinHub's
- * side that the element does not depend on never breaks onboarding. A required field that is missing or unreadable is an `invalid_response` naming the
- * endpoint and the field's path in the body (never its value).
+ * side that the element does not depend on never breaks onboarding. A required field that is
+ * missing or unreadable is an `invalid_response` naming the endpoint and the field's path in the
+ * body (never its value). This module reads what both flows' calls answer; each flow's own answers
+ * are read in `individual-schemas.ts` / `organization-schemas.ts`, loaded only with that flow
+ * (issue 17).
  *
  * Session tokens are never copied into results (docs/architecture.md#relay: the relay keeps
  * customer tokens).
@@ -27,28 +30,28 @@ import {
 export { unwrapEnvelope, type Envelope } from './envelope.js';
 
 /** The id for `role` in the answer's data, or `invalid_response` naming its documented path. */
-function requireId(env: Envelope, role: IdRole, endpoint: string): string {
+export function requireId(env: Envelope, role: IdRole, endpoint: string): string {
   const found = findId(env.data, ID_PATHS[role]);
   if (found) return found.value;
   const field = env.kind === 'unreadable' ? 'body' : `${env.prefix}${ID_PATHS[role][0]}`;
   throw invalidResponseError(endpoint, undefined, undefined, field);
 }
 
-const optionalId = (env: Envelope, role: IdRole) => findId(env.data, ID_PATHS[role])?.value;
-const text = (data: unknown, path: string) => {
+export const optionalId = (env: Envelope, role: IdRole) => findId(env.data, ID_PATHS[role])?.value;
+export const text = (data: unknown, path: string) => {
   const value = valueAt(data, path);
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 };
 
 /** A list answer: `data` itself, or `data[key]` (docs/finhub-contract.md#document-list, #directors). */
-function listOf(env: Envelope, key: string, endpoint: string): unknown[] {
+export function listOf(env: Envelope, key: string, endpoint: string): unknown[] {
   const list = Array.isArray(env.data) ? env.data : valueAt(env.data, key);
   if (Array.isArray(list)) return list;
   throw invalidResponseError(endpoint, undefined, undefined, `${env.prefix}${key}`);
 }
 
 /** The answer's data must be an object (or absent) to be read field by field. */
-function objectData(env: Envelope, endpoint: string): Record<string, unknown> {
+export function objectData(env: Envelope, endpoint: string): Record<string, unknown> {
   if (isObject(env.data)) return env.data;
   throw invalidResponseError(endpoint, undefined, undefined, env.prefix ? 'data' : 'body');
 }
@@ -64,64 +67,6 @@ function codes(value: unknown): string[] {
         : undefined;
     return code?.trim() ? [code.trim()] : [];
   });
-}
-
-// -- registration (docs/finhub-contract.md#individual-registration, #organization-registration) ---
-
-export interface RegisterIndividualResult {
-  customerId: string;
-  /**
-   * `data.user.id` (or a flat `userId`): the `{userId}` of the session path
-   * (docs/finhub-contract.md#user-id).
-   */
-  userId: string;
-  tenantId?: string;
-  customerStatus?: string;
-  userStatus?: string;
-  redirectUrl?: string;
-  message?: string;
-}
-
-export function toRegisterIndividualResult(
-  env: Envelope,
-  endpoint: string,
-): RegisterIndividualResult {
-  const data = objectData(env, endpoint);
-  return {
-    customerId: requireId(env, 'customerId', endpoint),
-    userId: requireId(env, 'userId', endpoint),
-    tenantId: text(data, 'tenantId'),
-    customerStatus: findText(data, STATUS_PATHS.customer)?.value,
-    userStatus: text(data, 'user.status'),
-    redirectUrl: env.redirectUrl ?? text(data, 'redirectUrl'),
-    message: env.message,
-  };
-}
-
-export interface RegisterOrganizationResult {
-  organizationId: string;
-  tenantId?: string;
-  customerStatus?: string;
-  /**
-   * The default admin's user id when FinHub already returns it
-   * (docs/finhub-contract.md#organization-registration says it is created async).
-   */
-  adminUserId?: string;
-  message?: string;
-}
-
-export function toRegisterOrganizationResult(
-  env: Envelope,
-  endpoint: string,
-): RegisterOrganizationResult {
-  const data = objectData(env, endpoint);
-  return {
-    organizationId: requireId(env, 'organizationId', endpoint),
-    tenantId: text(data, 'tenantId'),
-    customerStatus: findText(data, STATUS_PATHS.customer)?.value,
-    adminUserId: optionalId(env, 'adminUserId'),
-    message: env.message,
-  };
 }
 
 // -- sessions (docs/finhub-contract.md#customer-session, #organization-user-session) --------------
@@ -203,27 +148,6 @@ export interface DocumentUploadResult {
   documentType?: string;
   fileName?: string;
   status?: string;
-}
-
-/** One item of docs/finhub-contract.md#document-list's document list. */
-export interface ListedDocument extends DocumentUploadResult {
-  /** The client's id (docs/finhub-contract.md#document-upload `docId`) when FinHub echoes it. */
-  docId?: string;
-}
-
-// docs/finhub-contract.md#document-list documents no response: the list may be `data` itself or
-// under `data.documents`.
-export function toDocumentList(env: Envelope, endpoint: string): ListedDocument[] {
-  return listOf(env, 'documents', endpoint).flatMap((item) => {
-    const documentId = findId(item, ID_PATHS.documentId)?.value;
-    if (!documentId) return [];
-    const listed: ListedDocument = { documentId };
-    for (const key of ['docId', 'documentType', 'fileName', 'status'] as const) {
-      const value = text(item, key);
-      if (value) listed[key] = value;
-    }
-    return [listed];
-  });
 }
 
 /**
@@ -362,78 +286,5 @@ export function toActivationResult(env: Envelope): ActivationResult {
       ? warnings.filter((w): w is string => typeof w === 'string')
       : [],
     message: text(data, 'activation.message') ?? env.message,
-  };
-}
-
-// -- personnel (docs/finhub-contract.md#employees, #directors, #shareholders) ---------------------
-
-/** The generated password FinHub may return for the new person is deliberately not copied. */
-export interface EmployeeResult {
-  /**
-   * The employee's user id: the `{userId}` of the org-user session
-   * (docs/finhub-contract.md#organization-user-session), when FinHub names it.
-   */
-  userId?: string;
-  email?: string;
-  username?: string;
-  employeeId?: string;
-}
-
-export function toEmployeeResult(env: Envelope): EmployeeResult {
-  const data = isObject(env.data) ? env.data : {};
-  return {
-    userId: optionalId(env, 'employeeUserId'),
-    email: text(data, 'individual.email') ?? text(data, 'email'),
-    username: text(data, 'individual.username') ?? text(data, 'username'),
-    employeeId: optionalId(env, 'employeeId'),
-  };
-}
-
-export interface DirectorResult {
-  directorId?: string;
-  userId?: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  role?: string;
-  appointedDate?: string;
-  status?: string;
-}
-
-const toDirector = (item: unknown): DirectorResult => ({
-  directorId: findId(item, ID_PATHS.directorId)?.value,
-  userId: text(item, 'userId') ?? text(item, 'individual.userId'),
-  firstName: text(item, 'firstName'),
-  lastName: text(item, 'lastName'),
-  email: text(item, 'email'),
-  role: text(item, 'role'),
-  appointedDate: text(item, 'appointedDate'),
-  status: text(item, 'status'),
-});
-
-/**
- * The add-director response is not documented (docs/finhub-contract.md#contradictions): whatever
- * ids it carries, if any.
- */
-export function toAddDirectorResult(env: Envelope): DirectorResult {
-  return isObject(env.data) ? toDirector(env.data) : {};
-}
-
-export function toDirectorList(env: Envelope, endpoint: string): DirectorResult[] {
-  return listOf(env, 'directors', endpoint).filter(isObject).map(toDirector);
-}
-
-export interface ShareholderResult {
-  shareholderId?: string;
-  status?: string;
-  createdAt?: string;
-}
-
-export function toShareholderResult(env: Envelope): ShareholderResult {
-  const data = isObject(env.data) ? env.data : {};
-  return {
-    shareholderId: optionalId(env, 'shareholderId'),
-    status: text(data, 'status'),
-    createdAt: text(data, 'createdAt'),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Which documented response variant a body matched (docs/finhub-contract.md#envelopes), read by the
- * API client's `describeShape` (src/api/response-shapes.ts), plus the doctor's own reading of
+ * API client's `describeShape` (src/api/shape-description.ts), plus the doctor's own reading of
  * refusals and FinHub's messages.
  */
-import { classifyEnvelope, describeShape as describeApiShape } from '../api/response-shapes.js';
+import { classifyEnvelope } from '../api/response-shapes.js';
+import { describeShape as describeApiShape } from '../api/shape-description.js';
 
 export interface ShapeDescription {
   /** The envelope, in plain words, for the report. */

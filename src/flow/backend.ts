@@ -8,8 +8,8 @@ import type {
   AddDirectorRequest,
   AddEmployeeRequest,
   AddShareholderRequest,
-  SessionCredentials,
-} from '../api/requests.js';
+} from '../api/organization-requests.js';
+import type { SessionCredentials } from '../api/requests.js';
 import type { FinHubErrorEventCode } from '../events/finhub-error.js';
 import type {
   HandoffCreateBody,

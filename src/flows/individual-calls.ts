@@ -3,7 +3,8 @@
  * customer session, identity verification, documents, consents and activation.
  */
 import type { ApiSession } from '../api/api-session.js';
-import { FinHubClient, type VerificationResult } from '../api/client.js';
+import type { VerificationResult } from '../api/client.js';
+import { IndividualClient } from '../api/individual-client.js';
 import { isFinHubApiError } from '../api/errors.js';
 import type { IndividualBackend } from '../flow/backend.js';
 import {
@@ -17,7 +18,7 @@ import {
 
 /** The individual flow's calls on the session after its first step (loaded behind `individual-api.ts`). */
 export function calls(api: ApiSession): Omit<IndividualBackend, 'loadCategories'> {
-  const client = new FinHubClient(api.clientOptions);
+  const client = new IndividualClient(api.clientOptions);
   return {
     async registerIndividual(values, context) {
       // docs/finhub-contract.md#smart-categorization smart selection: every mandatory feature key

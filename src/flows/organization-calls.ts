@@ -4,7 +4,8 @@
  * and the wallet.
  */
 import type { ApiSession } from '../api/api-session.js';
-import { FinHubClient, type UserCallOptions, type VerificationResult } from '../api/client.js';
+import type { VerificationResult } from '../api/client.js';
+import { OrganizationClient, type UserCallOptions } from '../api/organization-client.js';
 import type { CallContext, OrganizationBackend } from '../flow/backend.js';
 // With the company form's schema, which its step loads too (these calls load after the first step).
 import { toRegisterOrganizationRequest } from '../steps/registration/organization-registration.schema.js';
@@ -28,7 +29,7 @@ export const ORGANIZATION_ADMIN_ROLES: readonly string[] = ['ADMIN_USER'];
 
 /** The organization flow's calls on the session after its first step (loaded behind `organization-api.ts`). */
 export function calls(api: ApiSession): Omit<OrganizationBackend, 'loadCategories'> {
-  const client = new FinHubClient(api.clientOptions);
+  const client = new OrganizationClient(api.clientOptions);
   const organizationOf = (context: CallContext) =>
     need(context.data.ids.organizationId, 'organization id');
   /**

@@ -9,7 +9,7 @@
  * reads the hierarchy itself.
  */
 import { readHierarchy, type CategorizationHierarchy } from '../api/hierarchy.js';
-import { ENDPOINTS, classifyEnvelope } from '../api/response-shapes.js';
+import { SHARED_ENDPOINTS, classifyEnvelope } from '../api/response-shapes.js';
 import { categoryOptions } from '../flows/category-options.js';
 import { sendWithCredentials, type AdminSession } from './admin-session.js';
 import { callUpstream, type UpstreamFetch } from './forward.js';
@@ -24,11 +24,11 @@ export const CATEGORIES_WAIT_MS = 2_000;
 /** The hierarchy's documented paths, in the element's order (client-base.ts). */
 const PATHS = [
   [
-    ENDPOINTS.hierarchy,
+    SHARED_ENDPOINTS.hierarchy,
     (tenant: string) =>
       `/customer/individual/categorization/hierarchy/${encodeURIComponent(tenant)}`,
   ],
-  [ENDPOINTS.hierarchyShared, () => '/customer/categorization/hierarchy'],
+  [SHARED_ENDPOINTS.hierarchyShared, () => '/customer/categorization/hierarchy'],
 ] as const;
 
 export function createTokenCategories(options: {

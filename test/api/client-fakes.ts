@@ -1,7 +1,9 @@
 /** Small fakes for the API client tests: a recording fetch, a token source and device hints. */
 import { expect } from '@open-wc/testing';
-import { FinHubClient, type FinHubClientOptions } from '../../src/api/client.js';
+import type { FinHubClientOptions } from '../../src/api/client.js';
 import { FinHubApiError } from '../../src/api/errors.js';
+import { IndividualClient } from '../../src/api/individual-client.js';
+import { OrganizationClient } from '../../src/api/organization-client.js';
 import type { DeviceHints, TokenSource } from '../../src/api/types.js';
 
 export const TENANT = '97e7ff29-15f3-49ef-9681-3bbfcce4f6cd';
@@ -65,10 +67,18 @@ export const hangingFetch = (request: Request): Promise<Response> =>
     request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
   });
 
-export function makeClient(responder: Responder, overrides: Partial<FinHubClientOptions> = {}) {
+/**
+ * A flow's client (the person's by default, which also has the endpoints both flows call and the
+ * hierarchy) on a recording fetch and fake tokens.
+ */
+export function makeClient<C extends IndividualClient | OrganizationClient = IndividualClient>(
+  responder: Responder,
+  overrides: Partial<FinHubClientOptions> = {},
+  Client: new (options: FinHubClientOptions) => C = IndividualClient as never,
+) {
   const tokens = new FakeTokens();
   const recorder = recordingFetch(responder);
-  const client = new FinHubClient({
+  const client = new Client({
     apiBase: '/onboarding/api',
     tenantId: TENANT,
     tokens,
@@ -78,6 +88,12 @@ export function makeClient(responder: Responder, overrides: Partial<FinHubClient
   });
   return { client, tokens, requests: recorder.requests };
 }
+
+/** The company's client, as `makeClient` makes the person's. */
+export const makeOrganizationClient = (
+  responder: Responder,
+  overrides: Partial<FinHubClientOptions> = {},
+) => makeClient(responder, overrides, OrganizationClient);
 
 export interface Sent {
   method: string;

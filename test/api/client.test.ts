@@ -1,15 +1,21 @@
 /**
- * FinHubClient, one block per endpoint: the request it sends (method, exact path, headers, JSON
+ * The flows' API clients (IndividualClient, OrganizationClient and what both share), one block
+ * per endpoint: the request it sends (method, exact path, headers, JSON
  * body) and what it makes of responses shaped like FinHub's documented examples (both envelopes:
  * docs/finhub-contract.md#envelopes).
  */
 import { expect } from '@open-wc/testing';
-import type {
-  RegisterIndividualRequest,
-  RegisterOrganizationRequest,
-  UserContext,
-} from '../../src/api/client.js';
-import { TENANT, json, makeClient, sent, rejection } from './client-fakes.js';
+import type { UserContext } from '../../src/api/client.js';
+import type { RegisterIndividualRequest } from '../../src/api/individual-client.js';
+import type { RegisterOrganizationRequest } from '../../src/api/organization-client.js';
+import {
+  TENANT,
+  json,
+  makeClient,
+  makeOrganizationClient,
+  sent,
+  rejection,
+} from './client-fakes.js';
 
 const IND = '/onboarding/api/v2.1/customer/individual';
 const ORG = '/onboarding/api/v2.1/customer/organization';
@@ -38,7 +44,7 @@ function expectHeaders(h: Headers, opts: { body: boolean; user?: UserContext }) 
   expect(h.get('X-User-Roles')).to.equal(opts.user ? opts.user.roles.join(',') : null);
 }
 
-describe('FinHubClient', () => {
+describe('the API clients', () => {
   describe('getCategorizationHierarchy (docs/finhub-contract.md#categorization-hierarchy)', () => {
     const hierarchy = {
       tenantId: TENANT,
@@ -764,7 +770,7 @@ describe('FinHubClient', () => {
     };
 
     it('POSTs the nested organizationCustomer body and reads the [N] response', async () => {
-      const { client, requests } = makeClient(() =>
+      const { client, requests } = makeOrganizationClient(() =>
         json({
           code: 200,
           message:
@@ -835,7 +841,9 @@ describe('FinHubClient', () => {
     });
 
     it('throws invalid_response without an organization id', async () => {
-      const { client } = makeClient(() => json({ code: 200, data: { organization: true } }));
+      const { client } = makeOrganizationClient(() =>
+        json({ code: 200, data: { organization: true } }),
+      );
       expect((await rejection(client.registerOrganization(input))).code).to.equal(
         'invalid_response',
       );
@@ -856,7 +864,7 @@ describe('FinHubClient', () => {
     };
 
     it('POSTs the employee and returns the new user id', async () => {
-      const { client, requests } = makeClient(() =>
+      const { client, requests } = makeOrganizationClient(() =>
         json({
           code: 200,
           data: {
@@ -883,7 +891,7 @@ describe('FinHubClient', () => {
     });
 
     it('maps the missing ADMIN_USER 400 to bad_request', async () => {
-      const { client } = makeClient(() =>
+      const { client } = makeOrganizationClient(() =>
         json(
           {
             code: 400,
@@ -901,7 +909,9 @@ describe('FinHubClient', () => {
     });
 
     it('an answer without a user id is not fatal (only the admin’s id is needed, docs/finhub-contract.md#organization-registration)', async () => {
-      const { client } = makeClient(() => json({ code: 200, data: { individual: {} } }));
+      const { client } = makeOrganizationClient(() =>
+        json({ code: 200, data: { individual: {} } }),
+      );
       expect(await client.addEmployee(ORG_ID, employee)).to.deep.equal({
         userId: undefined,
         email: undefined,
@@ -913,7 +923,7 @@ describe('FinHubClient', () => {
 
   describe('addDirector / listDirectors (docs/finhub-contract.md#directors)', () => {
     it('POSTs singular /director with nested person + role and the flat fields', async () => {
-      const { client, requests } = makeClient(() =>
+      const { client, requests } = makeOrganizationClient(() =>
         json({ code: 200, data: { directorId: 'dir-1', status: 'ACTIVE' } }),
       );
       const result = await client.addDirector(ORG_ID, {
@@ -952,7 +962,7 @@ describe('FinHubClient', () => {
     });
 
     it('GETs /directors and reads {success, data: {directors}}', async () => {
-      const { client, requests } = makeClient(() =>
+      const { client, requests } = makeOrganizationClient(() =>
         json({
           success: true,
           data: {
@@ -985,14 +995,14 @@ describe('FinHubClient', () => {
     });
 
     it('throws invalid_response when the directors list is missing', async () => {
-      const { client } = makeClient(() => json({ success: true, data: { count: 1 } }));
+      const { client } = makeOrganizationClient(() => json({ success: true, data: { count: 1 } }));
       expect((await rejection(client.listDirectors(ORG_ID))).code).to.equal('invalid_response');
     });
   });
 
   describe('addShareholder (docs/finhub-contract.md#shareholders)', () => {
     it('POSTs to /shareholders and returns id and status', async () => {
-      const { client, requests } = makeClient(() =>
+      const { client, requests } = makeOrganizationClient(() =>
         json({
           success: true,
           data: {
@@ -1026,7 +1036,7 @@ describe('FinHubClient', () => {
 
   describe('createOrganizationUserSession (docs/finhub-contract.md#organization-user-session)', () => {
     it('POSTs org-user credentials, returns ids only', async () => {
-      const { client, requests } = makeClient(() =>
+      const { client, requests } = makeOrganizationClient(() =>
         json({
           sessionId: 'org-sess',
           userId: USER,
@@ -1057,7 +1067,7 @@ describe('FinHubClient', () => {
     });
 
     it('an answer without a session id is not fatal (the relay keeps the session)', async () => {
-      const { client } = makeClient(() => json({ code: 200, data: { success: true } }));
+      const { client } = makeOrganizationClient(() => json({ code: 200, data: { success: true } }));
       const result = await client.createOrganizationUserSession(ORG_ID, USER, {
         username: 'a@b.c',
         password: 'p',
@@ -1068,7 +1078,7 @@ describe('FinHubClient', () => {
 
   describe('verifyOrganization (docs/finhub-contract.md#kyb-verification)', () => {
     it('POSTs /verify with X-User-ID / X-User-Roles and the KYB body', async () => {
-      const { client, requests } = makeClient(() =>
+      const { client, requests } = makeOrganizationClient(() =>
         json({
           code: 200,
           data: {
@@ -1103,7 +1113,7 @@ describe('FinHubClient', () => {
     });
 
     it('refuses to send without a user context', async () => {
-      const { client, requests } = makeClient(() => json({ code: 200, data: {} }));
+      const { client, requests } = makeOrganizationClient(() => json({ code: 200, data: {} }));
       const error = await rejection(
         client.verifyOrganization(
           ORG_ID,
@@ -1118,7 +1128,9 @@ describe('FinHubClient', () => {
 
   describe('acceptOrganizationConsent (docs/finhub-contract.md#consents)', () => {
     it('POSTs {accepted:true, version} and tolerates the data-less [R] response', async () => {
-      const { client, requests } = makeClient(() => json({ code: 200, message: 'Success' }));
+      const { client, requests } = makeOrganizationClient(() =>
+        json({ code: 200, message: 'Success' }),
+      );
       const result = await client.acceptOrganizationConsent(ORG_ID, 'data-processing', {
         version: '2.0',
       });
@@ -1138,7 +1150,7 @@ describe('FinHubClient', () => {
 
   describe('activateOrganization (docs/finhub-contract.md#organization-activation)', () => {
     it('POSTs the activation body with user context; normalises the [O] ACTIVATING response', async () => {
-      const { client, requests } = makeClient(() =>
+      const { client, requests } = makeOrganizationClient(() =>
         json({
           code: 200,
           data: {
@@ -1176,7 +1188,7 @@ describe('FinHubClient', () => {
     });
 
     it('normalises the [N] ACTIVE response with iban and wallet', async () => {
-      const { client } = makeClient(() =>
+      const { client } = makeOrganizationClient(() =>
         json({
           code: 200,
           data: {

@@ -1,17 +1,25 @@
 /**
- * Transport behaviour through FinHubClient: timeout, abort, network failure, unreadable bodies,
+ * Transport behaviour through the flows' API clients: timeout, abort, network failure, unreadable bodies,
  * the single 401 refresh-and-retry, re-issued token adoption and tenant id resolution.
  */
 import { expect } from '@open-wc/testing';
 import { FinHubApiError } from '../../src/api/errors.js';
 import { REISSUED_TOKEN_EXPIRES_HEADER, REISSUED_TOKEN_HEADER } from '../../src/api/types.js';
-import { TENANT, hangingFetch, json, makeClient, sent, rejection } from './client-fakes.js';
+import {
+  TENANT,
+  hangingFetch,
+  json,
+  makeClient,
+  makeOrganizationClient,
+  sent,
+  rejection,
+} from './client-fakes.js';
 
 const CUSTOMER = 'cust-1';
 const consent = { version: '1.0' };
 const ok = () => json({ code: 200, data: { status: 'ACCEPTED' }, message: 'Success' });
 
-describe('HttpTransport (via FinHubClient)', () => {
+describe('HttpTransport (via the API clients)', () => {
   describe('timeout and abort', () => {
     it('maps its own timeout to `timeout` (client default)', async () => {
       const { client } = makeClient(hangingFetch, { timeoutMs: 40 });
@@ -34,7 +42,7 @@ describe('HttpTransport (via FinHubClient)', () => {
     });
 
     it('times out even when a custom fetch ignores the signal', async () => {
-      const { client } = makeClient(() => new Promise<Response>(() => undefined), {
+      const { client } = makeOrganizationClient(() => new Promise<Response>(() => undefined), {
         timeoutMs: 30,
       });
       expect((await rejection(client.listDirectors('org-1'))).code).to.equal('timeout');
@@ -90,7 +98,7 @@ describe('HttpTransport (via FinHubClient)', () => {
     });
 
     it('maps a non-JSON 502 page by status', async () => {
-      const { client } = makeClient(
+      const { client } = makeOrganizationClient(
         () => new Response('<html>Bad gateway</html>', { status: 502 }),
       );
       const error = await rejection(client.listDirectors('org-1'));
@@ -164,7 +172,7 @@ describe('HttpTransport (via FinHubClient)', () => {
     });
 
     it('throws unauthorized on a second 401 without a third attempt', async () => {
-      const { client, tokens, requests } = makeClient(() =>
+      const { client, tokens, requests } = makeOrganizationClient(() =>
         json({ code: 401, message: 'Unauthorized' }, 401),
       );
       const error = await rejection(client.listDirectors('org-1'));
@@ -176,7 +184,7 @@ describe('HttpTransport (via FinHubClient)', () => {
     });
 
     it('does not refresh-and-retry a 401 from org-user session creation', async () => {
-      const { client, tokens, requests } = makeClient(() =>
+      const { client, tokens, requests } = makeOrganizationClient(() =>
         json(
           { code: 401, message: 'Authentication failed', data: { errorType: 'AUTHENTICATION' } },
           401,
@@ -218,7 +226,9 @@ describe('HttpTransport (via FinHubClient)', () => {
     });
 
     it('never retries other failures (a 500 on registration is sent once)', async () => {
-      const { client, requests } = makeClient(() => json({ code: 500, message: 'boom' }, 500));
+      const { client, requests } = makeOrganizationClient(() =>
+        json({ code: 500, message: 'boom' }, 500),
+      );
       const error = await rejection(
         client.registerOrganization({
           email: 'a@b.c',

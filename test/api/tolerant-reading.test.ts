@@ -7,8 +7,15 @@
  * examples (docs/finhub-contract.md#contradictions).
  */
 import { expect } from '@open-wc/testing';
-import { describeShape } from '../../src/api/response-shapes.js';
-import { TENANT, json, makeClient, sent, rejection } from './client-fakes.js';
+import { describeShape } from '../../src/api/shape-description.js';
+import {
+  TENANT,
+  json,
+  makeClient,
+  makeOrganizationClient,
+  sent,
+  rejection,
+} from './client-fakes.js';
 
 const CUSTOMER = 'cus_6r1k1hw6npq';
 const ORG_ID = 'org_5tq2x8m1pbn';
@@ -143,7 +150,7 @@ describe('tolerant reading of FinHub answers', () => {
           { organizationId: ORG_ID, adminUserId: undefined },
         ],
       ] as const) {
-        const { client } = makeClient(() => json(body));
+        const { client } = makeOrganizationClient(() => json(body));
         const result = await client.registerOrganization({
           email: 'admin@acme.example',
           password: 'Correct-Horse-42!',
@@ -471,7 +478,7 @@ describe('tolerant reading of FinHub answers', () => {
 
   describe('people (docs/finhub-contract.md#employees, #directors, #shareholders)', () => {
     it('a tenant without POST /director: the older page’s POST /directors', async () => {
-      const { client, requests } = makeClient((request) =>
+      const { client, requests } = makeOrganizationClient((request) =>
         request.url.endsWith('/directors')
           ? json({ success: true, data: { directorId: 'dir_1' } }, 201)
           : json({ code: 405, message: 'Method not allowed', data: {} }, 405),
@@ -499,10 +506,10 @@ describe('tolerant reading of FinHub answers', () => {
         [{ userId: 'u-n', employeeId: 'e-1' }, 'u-n'],
         [{ user: { id: 'u-o' } }, 'u-o'],
       ] as const) {
-        const { client } = makeClient(() => json({ success: true, data }, 201));
+        const { client } = makeOrganizationClient(() => json({ success: true, data }, 201));
         expect((await client.addEmployee(ORG_ID, employee)).userId).to.equal(userId);
       }
-      const { client } = makeClient(() =>
+      const { client } = makeOrganizationClient(() =>
         json({ success: true, data: { id: 'sh_11111', status: 'PENDING_VERIFICATION' } }),
       );
       expect(

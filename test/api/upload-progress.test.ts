@@ -5,7 +5,7 @@
  * for the details, and one real upload over loopback through the relay and the sandbox.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { FinHubClient } from '../../src/api/client.js';
+import { IndividualClient } from '../../src/api/individual-client.js';
 import { resolveDeviceHints } from '../../src/api/device.js';
 import { buildCategorization, pickDefaultCategory } from '../../src/api/categorization.js';
 import { createTokenProvider } from '../../src/api/token-provider.js';
@@ -300,7 +300,7 @@ describe('document upload progress over loopback (relay + sandbox)', () => {
   it('uploads a 2 MB PDF through a real XMLHttpRequest with progress up to 1', async () => {
     const tokens = createTokenProvider({ tokenUrl: '/onboarding/token' });
     const device = resolveDeviceHints({ deviceId: crypto.randomUUID() }, { storage: null });
-    const client = new FinHubClient({
+    const client = new IndividualClient({
       apiBase: '/onboarding/api',
       tenantId: () => tokens.tenantId,
       tokens,

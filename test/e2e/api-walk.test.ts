@@ -4,7 +4,9 @@
  * The sandbox's request journal shows what actually reached "FinHub".
  */
 import { expect } from '@open-wc/testing';
-import { FinHubClient } from '../../src/api/client.js';
+import type { FinHubClientBase, FinHubClientOptions } from '../../src/api/client-base.js';
+import { IndividualClient } from '../../src/api/individual-client.js';
+import { OrganizationClient } from '../../src/api/organization-client.js';
 import { createTokenProvider } from '../../src/api/token-provider.js';
 import { resolveDeviceHints } from '../../src/api/device.js';
 import { buildCategorization, pickDefaultCategory } from '../../src/api/categorization.js';
@@ -22,10 +24,13 @@ interface JournalEntry {
   body: unknown;
 }
 
-function setup(): { client: FinHubClient; tokens: TokenSource; device: DeviceHints } {
+/** A flow's client as the element builds it (the person's unless `Client` says otherwise). */
+function setup<C extends FinHubClientBase = IndividualClient>(
+  Client: new (options: FinHubClientOptions) => C = IndividualClient as never,
+): { client: C; tokens: TokenSource; device: DeviceHints } {
   const tokens = createTokenProvider({ tokenUrl: '/onboarding/token' });
   const device = resolveDeviceHints({ deviceId: crypto.randomUUID() }, { storage: null });
-  const client = new FinHubClient({
+  const client = new Client({
     apiBase: '/onboarding/api',
     tenantId: () => tokens.tenantId,
     tokens,
@@ -203,7 +208,7 @@ describe('end to end through relay + sandbox: individual (B2C)', () => {
 
 describe('end to end through relay + sandbox: organization (B2B)', () => {
   it('walks categorization → registration → personnel → session → KYB → documents → consents → activation', async () => {
-    const { client, tokens, device } = setup();
+    const { client, tokens, device } = setup(OrganizationClient);
     await tokens.getToken();
     const hierarchy = await client.getCategorizationHierarchy();
     const category = pickDefaultCategory(hierarchy, 'organization')!;

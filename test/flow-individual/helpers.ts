@@ -7,7 +7,8 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../src/define.js';
 import { buildCategorization, pickDefaultCategory } from '../../src/api/categorization.js';
-import { FinHubClient } from '../../src/api/client.js';
+import type { FinHubClientBase, FinHubClientOptions } from '../../src/api/client-base.js';
+import { IndividualClient } from '../../src/api/individual-client.js';
 import { resolveDeviceHints } from '../../src/api/device.js';
 import { createTokenProvider } from '../../src/api/token-provider.js';
 import type { TokenSource } from '../../src/api/types.js';
@@ -162,7 +163,7 @@ export async function inside(scope: LitElement, selector: string, what = selecto
 }
 
 export interface ApiSetup {
-  client: FinHubClient;
+  client: IndividualClient;
   tokens: TokenSource;
   deviceId: string;
   email: string;
@@ -170,10 +171,16 @@ export interface ApiSetup {
   userId: string;
 }
 
-/** The API client as the element builds it, on the relay of the test server, for `deviceId`. */
-export function relayClient(deviceId: string): { client: FinHubClient; tokens: TokenSource } {
+/**
+ * A flow's API client as the element builds it (the person's unless `Client` says otherwise), on
+ * the relay of the test server, for `deviceId`.
+ */
+export function relayClient<C extends FinHubClientBase = IndividualClient>(
+  deviceId: string,
+  Client: new (options: FinHubClientOptions) => C = IndividualClient as never,
+): { client: C; tokens: TokenSource } {
   const tokens = createTokenProvider({ tokenUrl: '/onboarding/token' });
-  const client = new FinHubClient({
+  const client = new Client({
     apiBase: '/onboarding/api',
     tenantId: () => tokens.tenantId,
     tokens,
@@ -184,7 +191,7 @@ export function relayClient(deviceId: string): { client: FinHubClient; tokens: T
 
 /** The tenant's smart-default category for `flow`, with the categorization FinHub wants for it. */
 export async function defaultCategorization(
-  client: FinHubClient,
+  client: FinHubClientBase,
   flow: 'individual' | 'organization',
 ) {
   const hierarchy = await client.getCategorizationHierarchy();

@@ -7,7 +7,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
 import '../../src/define.js';
-import type { FinHubClient } from '../../src/api/client.js';
+import { OrganizationClient } from '../../src/api/organization-client.js';
 import type { FinHubOnboarding, FinHubResume } from '../../src/index.js';
 import { buttonNamed, enter, fillPages, root, type Control } from '../components/helpers.js';
 import {
@@ -234,7 +234,7 @@ export const sequence = (events: Recorded[]) =>
   });
 
 export interface OrganizationSetup {
-  client: FinHubClient;
+  client: OrganizationClient;
   deviceId: string;
   email: string;
   organizationId: string;
@@ -249,7 +249,7 @@ export async function registerOrganizationViaApi(
   options: { people?: boolean; deviceId?: string } = {},
 ): Promise<OrganizationSetup> {
   const deviceId = options.deviceId ?? crypto.randomUUID();
-  const { client } = relayClient(deviceId);
+  const { client } = relayClient(deviceId, OrganizationClient);
   const { customerCategory, categorization } = await defaultCategorization(client, 'organization');
   const email = uniqueEmail('earlier-admin');
   const registered = await client.registerOrganization({

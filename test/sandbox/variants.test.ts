@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { createSandbox, VARIANTS } from '../../sandbox/index.js';
-import { describeShape } from '../../src/api/response-shapes.js';
+import { describeShape } from '../../src/api/shape-description.js';
 import {
   Client,
   categorization,

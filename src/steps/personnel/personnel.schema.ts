@@ -14,7 +14,7 @@ import type {
   AddDirectorRequest,
   AddEmployeeRequest,
   AddShareholderRequest,
-} from '../../api/requests.js';
+} from '../../api/organization-requests.js';
 import { isCountryCode } from '../../localization/countries.js';
 import {
   completeInput,

@@ -9,7 +9,7 @@ import type {
   AddDirectorRequest,
   AddEmployeeRequest,
   AddShareholderRequest,
-} from '../../api/requests.js';
+} from '../../api/organization-requests.js';
 import { countryName } from '../../localization/countries.js';
 import type { ValidationResult } from '../common/validate.js';
 import { personDetails, type KnownPerson } from './people.js';

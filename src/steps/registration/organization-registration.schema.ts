@@ -12,11 +12,8 @@
 import * as z from 'zod/mini';
 import { msg } from '@lit/localize';
 import type { FieldError } from '../../api/errors.js';
-import type {
-  CustomerCategoryRef,
-  RegisterOrganizationRequest,
-  RegistrationCategorization,
-} from '../../api/requests.js';
+import type { RegisterOrganizationRequest } from '../../api/organization-requests.js';
+import type { CustomerCategoryRef, RegistrationCategorization } from '../../api/requests.js';
 import { isCountryCode } from '../../localization/countries.js';
 import {
   completeInput,

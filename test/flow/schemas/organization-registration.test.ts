@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { buildOrganizationRegistrationBody } from '../../../src/api/requests.js';
+import { buildOrganizationRegistrationBody } from '../../../src/api/organization-requests.js';
 import {
   mapOrganizationRegistrationServerErrors,
   normalizeWebsite,
