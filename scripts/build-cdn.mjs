@@ -65,18 +65,18 @@ const FIRST_SCREEN = [
 // (camera capture, the phone hand-off's QR code) stay files of their own, loaded only when asked
 // for.
 // (INDIVIDUAL, ORGANIZATION and PHONE are in scripts/chunk-groups.mjs: the catalogue split uses them.)
-// The transport every later call needs (fetch with the token, envelopes, response shapes) and the
-// hierarchy's reader: the later steps' full client builds on it, and so does the element's own read
-// of the hierarchy when the token came without the categories. A chunk of its own so that fallback
-// (in the first step) does not load the later steps' chunk.
+// The transport every later call needs (fetch with the token, envelopes, response shapes): the
+// later steps' clients build on it, and so does the element's own read of the hierarchy when the
+// token came without the categories. A chunk of its own so that fallback (in the first step) does
+// not load the later steps' chunk.
 const TRANSPORT =
-  /\/src\/api\/(hierarchy|hierarchy-lists|client-base|http|envelope|errors|device|random-uuid|response-shapes|types)\.ts$/;
-// Analysing the hierarchy: the relay hands the categories over with the token, each with what
-// registration sends for it (docs/architecture.md#categories-with-the-token), so the element loads
-// this only for a token endpoint that does not, for host overrides, or to explain FinHub refusing a
-// category at registration.
+  /\/src\/api\/(client-base|http|envelope|errors|device|random-uuid|response-shapes|types)\.ts$/;
+// Reading and analysing the hierarchy: the relay hands the categories over with the token, each with
+// what registration sends for it (docs/architecture.md#categories-with-the-token), so the element
+// loads this only for a token endpoint that does not, for host overrides, or to explain FinHub
+// refusing a category at registration.
 const CATEGORIES =
-  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules))\.ts$/;
+  /\/src\/(flows\/category-options|api\/(categorization|categorization-rules|hierarchy|hierarchy-lists))\.ts$/;
 // "Use my phone" on the computer (the panel and the hand-off client: loaded when the person presses
 // it) and the phone's side of the hand-off (its flow's calls and its documents step, only on the
 // partner's hand-off page: PHONE in chunk-groups.mjs): neither is in the later steps' chunk, which

@@ -77,10 +77,11 @@ const LOCALE_DIR = 'src/localization/locales/';
 // (the camera's and the hand-off panel's catalogue parts too: scripts/split-catalogue.mjs)
 const OPTIONAL =
   /^src\/(capture|handoff)\/|^src\/(api\/handoff|steps\/documents\/handoff-panel)\.ts$|^src\/localization\/locales\/[\w-]+\.(camera|handoff)\.ts$/;
-// The element's own analysis of the hierarchy: the relay's token answer carries the categories and
-// what registration sends for each (README "Token endpoint"), so it loads only for a token endpoint
-// that leaves them out, for host overrides, or to explain FinHub refusing a category. Counted apart.
-const FALLBACK = /^src\/(flows\/category-options|api\/categorization)\.ts$/;
+// The element's own read and analysis of the hierarchy: the relay's token answer carries the
+// categories and what registration sends for each (README "Token endpoint"), so they load only for
+// a token endpoint that leaves them out, for host overrides, or to explain FinHub refusing a
+// category. Counted apart.
+const FALLBACK = /^src\/(flows\/category-options|api\/(categorization|hierarchy))\.ts$/;
 const json = process.argv.includes('--json');
 
 function fail(message) {

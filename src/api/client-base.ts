@@ -7,7 +7,7 @@
  * and out of the other flow (issue 17).
  */
 import { FinHubApiError } from './errors.js';
-import { readHierarchy, type CategorizationHierarchy } from './hierarchy.js';
+import type { CategorizationHierarchy } from './hierarchy.js';
 import {
   HttpTransport,
   type CallOptions,
@@ -72,9 +72,13 @@ export class FinHubClientBase {
     tenantId?: string,
     options?: CallOptions,
   ): Promise<CategorizationHierarchy> {
+    // The reader loads with the hierarchy's analysis (the categories chunk): a flow whose token
+    // brought the categories never reads the hierarchy (docs/architecture.md#categories-with-the-token).
+    const reader = import('./hierarchy.js');
+    reader.catch(() => undefined); // observed below, after the request
     const read = async (endpoint: string, build: RequestSpec['build']) => {
       const { envelope } = await this.http.send({ method: 'GET', endpoint, build }, options);
-      return readHierarchy(envelope.data, endpoint, envelope.prefix);
+      return (await reader).readHierarchy(envelope.data, endpoint, envelope.prefix);
     };
     return this.firstServed('hierarchy', [
       () =>

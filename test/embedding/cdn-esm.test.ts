@@ -48,6 +48,31 @@ describe('script tag: ES module bundle', () => {
     }
   });
 
+  it('reads the hierarchy itself when the host’s token comes without the categories', async () => {
+    // The reader and the analysis are a chunk of their own (a token endpoint that sends the
+    // categories never loads them): the built bundle must still find and run them.
+    const deviceId = uniqueDeviceId('cdn-esm-hierarchy');
+    const el = document.createElement('finhub-onboarding') as HTMLElement & {
+      fetchToken?: () => Promise<unknown>;
+    };
+    el.fetchToken = async () => {
+      const response = await fetch(RELAY.tokenUrl, { method: 'POST' });
+      const token = (await response.json()) as Record<string, unknown>;
+      delete token['categories'];
+      return token;
+    };
+    el.setAttribute('api-base', RELAY.apiBase);
+    el.setAttribute('device-id', deviceId);
+    document.body.append(el);
+    try {
+      const radios = await firstScreen(el);
+      expect(radios.length).to.be.greaterThan(0);
+      expect(await hierarchyReads(deviceId)).to.have.length(1);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('is self-contained: only the bundle and its own chunks (dist/cdn/chunks/) were fetched', () => {
     const fromDist = performance
       .getEntriesByType('resource')
