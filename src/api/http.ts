@@ -140,13 +140,7 @@ export class HttpTransport {
     }
     const { path, body } = spec.build(tenantId);
     const url = `${this.#options.apiBase.replace(/\/+$/, '')}${path}`;
-    const json = body === undefined ? undefined : stringifyBody(body);
-    // A body with a large string (a docs/finhub-contract.md#document-upload document's base64) goes
-    // as a Blob built a slice per task.
-    const payload =
-      json === undefined || json.large.length === 0
-        ? json?.text
-        : await guarded('fetch', () => assembleBody(json, signal));
+    const payload = body === undefined ? undefined : jsonBody(body);
     const progress = call.onUploadProgress ? progressReporter(call.onUploadProgress) : undefined;
     const fetchImpl: FetchLike =
       this.#options.fetch ??
@@ -330,79 +324,23 @@ function xhrFetch(
 }
 
 /**
- * Strings longer than this are not put into the body as part of one JSON string: turning a 13 MB
- * string into request bytes (XHR `send`, `new Request`, `new Blob`) is one main-thread task of
- * 100-300 ms. They go into a Blob in slices of `BODY_SLICE` characters, one task each.
+ * `JSON.stringify(body)` (the same field order, `toJSON` and errors), where a Blob value stands for
+ * a JSON string whose characters are the Blob's bytes: ASCII that needs no escaping, a document's
+ * base64 (docs/finhub-contract.md#document-upload, src/steps/documents/encode.ts). Such a body goes
+ * as a Blob of the JSON around it and the Blob itself, by reference: the same 13 MB as a string
+ * cost the page a task of 100-300 ms to become request bytes (`new Request`, XHR `send`).
  */
-const LARGE_STRING = 256 * 1024;
-const BODY_SLICE = 512 * 1024;
-
-interface JsonBody {
-  /** `JSON.stringify(body)`, with each large string replaced by `marker(index)`. */
-  text: string;
-  large: string[];
-  marker: (index: number) => string;
-}
-
-/** `JSON.stringify(body)` (so the same errors, field order and `toJSON`), large strings set aside. */
-function stringifyBody(body: unknown): JsonBody {
-  const large: string[] = [];
-  // NUL is written as `\u0000` in JSON, and the random part cannot be guessed by field values.
-  const tag = `\u0000finhub-large-${Math.random().toString(36).slice(2)}-`;
-  const marker = (index: number) => `${tag}${index}`;
-  const text = JSON.stringify(body, (_key, value: unknown) => {
-    if (typeof value !== 'string' || value.length <= LARGE_STRING) return value;
-    large.push(value);
-    return marker(large.length - 1);
-  });
-  return { text, large, marker };
-}
-
-/**
- * The bytes `JSON.stringify(body)` would give, as a Blob of parts: the JSON around each large
- * string, and the string in slices, each JSON-escaped and turned into bytes in its own task. A
- * surrogate pair is never split, so the bytes are the same as for the whole string.
- */
-async function assembleBody(json: JsonBody, signal: AbortSignal): Promise<Blob> {
-  const { text, large, marker } = json;
-  const parts: BlobPart[] = [];
-  let from = 0;
-  for (const [index, value] of large.entries()) {
-    const placeholder = JSON.stringify(marker(index));
-    const at = text.indexOf(placeholder, from);
-    parts.push(`${text.slice(from, at)}"`);
-    for (let start = 0; start < value.length;) {
-      let end = Math.min(value.length, start + BODY_SLICE);
-      const last = value.charCodeAt(end - 1);
-      if (end < value.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
-      parts.push(new Blob([JSON.stringify(value.slice(start, end)).slice(1, -1)]));
-      start = end;
-      await yieldToPage();
-      signal.throwIfAborted();
-    }
-    parts.push('"');
-    from = at + placeholder.length;
-  }
-  parts.push(text.slice(from));
-  return new Blob(parts);
-}
-
-/**
- * Ends the task so input, rendering and timers can run between slices: a message on a fresh
- * channel (not clamped like nested timers, and not ahead of other tasks like `scheduler.yield`).
- */
-function yieldToPage(): Promise<void> {
-  if (typeof MessageChannel !== 'function') {
-    return new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  return new Promise((resolve) => {
-    const { port1, port2 } = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(undefined);
-  });
+function jsonBody(body: unknown): string | Blob {
+  const blobs: Blob[] = [];
+  // NUL is written `\u0000` in JSON, and no field value can guess the random part.
+  const tag = `\u0000blob-${Math.random().toString(36).slice(2)}`;
+  const text = JSON.stringify(body, (_key, value: unknown) =>
+    value instanceof Blob ? (blobs.push(value), tag) : value,
+  );
+  if (blobs.length === 0) return text;
+  // In the order written, each marker between the quotes its Blob's text goes in.
+  const pieces = text.split(JSON.stringify(tag).slice(1, -1));
+  return new Blob(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [blobs[i - 1]!, piece])));
 }
 
 function parseResponseHeaders(raw: string): Headers {

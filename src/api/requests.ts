@@ -128,8 +128,11 @@ export interface UploadDocumentRequest {
   /** `application/pdf`, `image/jpeg` or `image/png`. */
   mimeType: string;
   fileName: string;
-  /** Base64 file bytes (no `data:` prefix). */
-  fileContent: string;
+  /**
+   * Base64 file bytes (no `data:` prefix), or a Blob of that text: sent as the JSON string's
+   * content by reference, never copied through a string on the page (src/api/http.ts).
+   */
+  fileContent: string | Blob;
   customerId?: string;
   organizationId?: string;
   documentCategory?: string;

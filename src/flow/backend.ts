@@ -62,8 +62,12 @@ export interface DocumentUpload {
   documentType: string;
   fileName: string;
   mimeType: string;
-  /** Base64, no `data:` prefix. Never leaves the backend call (no events, no logs). */
-  fileContent: string;
+  /**
+   * The file's base64 (no `data:` prefix) as a Blob of that text, sent into the body as it is
+   * (src/api/http.ts), never one 13 MB string on the page. Never leaves the backend call (no
+   * events, no logs).
+   */
+  fileContent: Blob;
   /**
    * The element's id for this file (a UUID v4, docs/finhub-contract.md#document-upload `docId`),
    * the same on every attempt to send it: how a re-sent upload is recognised instead of stored

@@ -17,6 +17,6 @@ checker.dispose();
 };
 const encoded = await encodeFile(new Blob(['%PDF-1.4\n']));
 (window as unknown as { documentEncode: unknown }).documentEncode = {
-  base64: encoded.base64,
+  base64: await encoded.base64.text(),
   encodedIn: encoded.encodedIn,
 };

@@ -23,7 +23,9 @@ const equalBytes = (a: Uint8Array, b: Uint8Array) =>
 describe('encodeBase64', () => {
   it('round-trips a ~3 MB file exactly, without a data: prefix', async () => {
     const original = randomBytes(3 * 1024 * 1024 + 7); // not a multiple of 3: padding
-    const encoded = await encodeBase64(new Blob([original], { type: 'application/pdf' }));
+    const encoded = await (
+      await encodeBase64(new Blob([original], { type: 'application/pdf' }))
+    ).text();
     expect(encoded.startsWith('data:')).to.equal(false);
     expect(encoded).to.match(/^[A-Za-z0-9+/]+={0,2}$/);
     expect(equalBytes(decode(encoded), original)).to.equal(true);
@@ -59,12 +61,12 @@ describe('encodeBase64', () => {
 
   it('encodes the same where Uint8Array has no toBase64 (btoa fallback)', async () => {
     const original = randomBytes(2 * 1024 * 1024 + 2);
-    const native = await encodeBase64(new Blob([original]));
+    const native = await (await encodeBase64(new Blob([original]))).text();
     const descriptor = Object.getOwnPropertyDescriptor(Uint8Array.prototype, 'toBase64');
     if (descriptor) delete (Uint8Array.prototype as { toBase64?: unknown }).toBase64;
     try {
       // On the page: a worker has its own Uint8Array.
-      const fallback = await encodeBase64(new Blob([original]), { worker: false });
+      const fallback = await (await encodeBase64(new Blob([original]), { worker: false })).text();
       expect(fallback === native).to.equal(true);
       expect(equalBytes(decode(fallback), original)).to.equal(true);
     } finally {
@@ -73,7 +75,9 @@ describe('encodeBase64', () => {
   });
 
   it('encodes the bytes of a small text file like btoa', async () => {
-    expect(await encodeBase64(new Blob(['%PDF-1.4\n']))).to.equal(btoa('%PDF-1.4\n'));
+    expect(await (await encodeBase64(new Blob(['%PDF-1.4\n']))).text()).to.equal(
+      btoa('%PDF-1.4\n'),
+    );
   });
 
   it('stops when aborted, with the abort reason', async () => {
@@ -115,8 +119,9 @@ describe('encodeBase64', () => {
       const page = await encodeFile(new Blob([original]), { worker: false });
       expect(worker.encodedIn).to.equal('worker');
       expect(page.encodedIn).to.equal('page');
-      expect(worker.base64 === page.base64, 'worker and page give the same text').to.equal(true);
-      expect(equalBytes(decode(worker.base64), original)).to.equal(true);
+      const [fromWorker, fromPage] = await Promise.all([worker.base64.text(), page.base64.text()]);
+      expect(fromWorker === fromPage, 'worker and page give the same text').to.equal(true);
+      expect(equalBytes(decode(fromWorker), original)).to.equal(true);
       expect(seen.length).to.be.greaterThan(1);
       expect(seen.at(-1)).to.equal(1);
     });
@@ -130,7 +135,7 @@ describe('encodeBase64', () => {
       const original = randomBytes(1024 * 1024 + 2);
       const { base64, encodedIn } = await encodeFile(new Blob([original]));
       expect(encodedIn).to.equal('page');
-      expect(equalBytes(decode(base64), original)).to.equal(true);
+      expect(equalBytes(decode(await base64.text()), original)).to.equal(true);
     });
 
     it('encodes on the page where the worker script fails to load', async () => {
@@ -143,7 +148,7 @@ describe('encodeBase64', () => {
       const original = randomBytes(100_000);
       const { base64, encodedIn } = await encodeFile(new Blob([original]));
       expect(encodedIn).to.equal('page');
-      expect(equalBytes(decode(base64), original)).to.equal(true);
+      expect(equalBytes(decode(await base64.text()), original)).to.equal(true);
     });
 
     it('stops the worker when aborted, with the abort reason', async () => {
