@@ -55,18 +55,22 @@ export const BUDGET = {
   // later steps' chunk (−3.5 kB), the individual registration's mapping in its own chunk (−0.7 kB for
   // a company), the Lithuanian catalogue split per flow (−3.4 kB lt), one API client per flow
   // (src/api/individual-client.ts, organization-client.ts, with their endpoints, request builders
-  // and response readers: −1.1 kB a person, −0.7 kB a company).
-  firstStep: { en: 25.4 * KB, lt: 27.1 * KB },
+  // and response readers: −1.1 kB a person, −0.7 kB a company); then one error catalogue (the API
+  // layer's messages are developers' facts: −0.6 kB), no annotation comments in the output
+  // (−0.3 kB), the hierarchy reader with the analysis (−0.5 kB), the document's base64 as a Blob
+  // (−0.3 kB). The first step is held to issue 17's 25 kB, which it meets (text-field styles out of
+  // its chunk, the token's errors as developers' facts).
+  firstStep: { en: 25.0 * KB, lt: 26.7 * KB },
   firstStepRequests: { en: 3, lt: 4 },
   flow: {
-    'individual/en': 68.6 * KB,
-    'organization/en': 79.5 * KB,
-    'individual/lt': 75.7 * KB,
-    'organization/lt': 89.2 * KB,
+    'individual/en': 67.1 * KB,
+    'organization/en': 78.0 * KB,
+    'individual/lt': 73.6 * KB,
+    'organization/lt': 87.1 * KB,
   },
   // More, smaller files: every ES file, optional extras included. Raised 0.3 kB by the client per
   // flow: what both flows' clients share is now compressed in three files instead of one.
-  total: 115.7 * KB,
+  total: 114.6 * KB,
   iife: 1 * KB, // the loader alone: it loads the ES chunks like the module build
 };
 
