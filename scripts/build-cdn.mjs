@@ -81,8 +81,11 @@ const CATEGORIES =
 // it) and the phone's side of the hand-off (its flow's calls and its documents step, only on the
 // partner's hand-off page: PHONE in chunk-groups.mjs): neither is in the later steps' chunk, which
 // imports neither statically (no cycle).
+// The camera's own modules only: what the documents step imports from src/capture/ statically (the
+// photo layout, the capture events, the camera's loader) rides in the later steps' chunk rather
+// than a file of its own (one request and its import glue fewer a flow).
 const OWN_FILE =
-  /\/src\/(localization\/locales|capture|handoff)\/|\/node_modules\/(lean-qr\/|@lit\/reactive-element\/decorators\/query\.js$)/;
+  /\/src\/(localization\/locales|handoff)\/|\/src\/capture\/(camera-capture|camera|capture-messages|quality[\w-]*)(-styles)?\.ts$|\/node_modules\/(lean-qr\/|@lit\/reactive-element\/decorators\/query\.js$)/;
 
 const entryPlugin = () => ({
   name: 'finhub-cdn-entry',
