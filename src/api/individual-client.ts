@@ -54,7 +54,7 @@ export class IndividualClient extends FlowClient {
             message: 'Choose a country (two-letter code such as LT).',
           },
         ],
-        message: 'Some details are not valid. Check the marked fields and try again.',
+        message: 'invalid fields: nationality',
       });
     }
     const { envelope } = await this.post(
