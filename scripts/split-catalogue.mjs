@@ -27,7 +27,8 @@ export async function messageParts() {
   const config = /** @type {any} lit-localize.json is a runtime-mode config */ (
     readConfigFileAndWriteSchema(join(root, 'lit-localize.json'))
   );
-  const { program } = new RuntimeLitLocalizer(config);
+  // The localizer's TypeScript program (protected in its types; the extraction's own input).
+  const { program } = /** @type {any} */ (new RuntimeLitLocalizer(config));
   const checker = program.getTypeChecker();
   const parts = new Map();
   const visit = (file, node) => {
