@@ -94,8 +94,30 @@ const entryPlugin = () => ({
   resolveId: (id) => (id.endsWith(ENTRY) ? RESOLVED : undefined),
   load: (id) => {
     if (id !== RESOLVED) return undefined;
-    // Static imports cannot sit in an `if`, so the entry imports its core inside the guard.
-    return `if (${GUARD}) import(${JSON.stringify(DEFINE)});`;
+    // Static imports cannot sit in an `if`, so the entry imports its core inside the guard. Before
+    // that, each element already in the page with a `token-url` gets its token request sent, beside
+    // the core chunk instead of after it (issue 17); src/api/token-request.ts is the other half,
+    // and the request is the one src/api/token-provider.ts sends (test/embedding pins both).
+    return `if (${GUARD}) {
+  if (!customElements.get('finhub-onboarding')) {
+    for (const element of document.querySelectorAll('finhub-onboarding[token-url][api-base]')) {
+      const url = element.getAttribute('token-url').trim();
+      const key = Symbol.for('finhub-onboarding.token-request');
+      if (!url || element[key]) continue;
+      const controller = new AbortController();
+      const response = fetch(url, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
+        body: '{}',
+        signal: controller.signal,
+      });
+      response.catch(() => undefined);
+      element[key] = { url, controller, response };
+    }
+  }
+  import(${JSON.stringify(DEFINE)});
+}`;
   },
 });
 
@@ -480,7 +502,11 @@ async function bundle() {
   });
   const file = `${resolve(root, outDir)}/${ES_FILE}`;
   const built = readFileSync(file, 'utf8').trim();
-  if (/^\s*(import|export)[\s{*]/m.test(built) || !built.startsWith(GUARD.replaceAll('"', '`'))) {
+  const guarded = [GUARD, `if(${GUARD})`].map((start) => start.replaceAll('"', '`'));
+  if (
+    /^\s*(import|export)[\s{*]/m.test(built) ||
+    !guarded.some((start) => built.startsWith(start))
+  ) {
     throw new Error(`${ES_FILE}: expected a guarded loader without static imports or exports`);
   }
   const loads = /import\(`\.\/(chunks\/[\w-]+\.js)`\)/.exec(built);

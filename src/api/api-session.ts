@@ -9,6 +9,7 @@ import { abortedError } from './abort.js';
 import type { FinHubClientBase, FinHubClientOptions } from './client-base.js';
 import { ORPHAN_GRACE_MS, SharedRequest } from './shared-request.js';
 import { createTokenProvider, type TokenProviderOptions } from './token-provider.js';
+import type { StartedTokenRequest } from './token-request.js';
 import type { TokenSource } from './types.js';
 
 export interface ApiSessionOptions {
@@ -26,6 +27,8 @@ export interface ApiSessionOptions {
   categorizationOverrides?: () => CategorizationOverrides | undefined;
   /** A token source of the caller's instead of `tokenUrl`/`fetchToken` (the phone's hand-off). */
   tokens?: TokenSource;
+  /** The first token request, already sent by the script-tag loader (src/api/token-request.ts). */
+  startedTokenRequest?: StartedTokenRequest;
   /** Test seam: the fetch both the token provider and the client use. */
   fetch?: typeof fetch;
   /** When a request's time is up (default `AbortSignal.timeout`): the element's clock. */
@@ -64,7 +67,11 @@ export function createApiSession(options: ApiSessionOptions): ApiSession | undef
     createTokenProvider({
       ...(options.fetchToken
         ? { fetchToken: options.fetchToken }
-        : { tokenUrl: tokenUrl!, ...(options.fetch ? { fetch: options.fetch } : {}) }),
+        : {
+            tokenUrl: tokenUrl!,
+            ...(options.fetch ? { fetch: options.fetch } : {}),
+            ...(options.startedTokenRequest ? { started: options.startedTokenRequest } : {}),
+          }),
       ...(options.timeoutSignal ? { timeoutSignal: options.timeoutSignal } : {}),
     });
   const tenantId = () => options.tenantId?.() || tokens.tenantId;

@@ -30,6 +30,7 @@ import { FinHubApiError } from './api-error.js';
 import { REQUEST_HEADER as H } from './headers.js';
 import { parseRetryAfter } from './retry-after.js';
 import { ORPHAN_GRACE_MS, SharedRequest } from './shared-request.js';
+import type { StartedTokenRequest } from './token-request.js';
 import type { TokenSource } from './types.js';
 
 /** What the token endpoint (or a host's `fetchToken()`) returns. */
@@ -59,6 +60,11 @@ export interface TokenProviderOptions {
   fetchToken?: (signal: AbortSignal, context: { currentToken?: string }) => Promise<TokenResponse>;
   /** Fetch used for `tokenUrl` (tests, custom transports). Default: the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * The first request to `tokenUrl`, already sent by the script-tag loader (src/api/token-request.ts):
+   * used once, in place of sending one, when it went to the same URL.
+   */
+  started?: StartedTokenRequest;
   /** Fraction of the lifetime after which `getToken()` fetches a new token. Default 0.8. */
   refreshAt?: number;
   /** Abandon a token request after this many ms. Default 15000. */
@@ -187,6 +193,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
   if (!(timeoutMs > 0)) throw new TypeError('createTokenProvider: timeoutMs must be positive.');
   const orphanGraceMs = options.orphanGraceMs ?? ORPHAN_GRACE_MS;
   const now = options.now ?? (() => Date.now());
+  let started = options.started;
 
   let cache: CachedToken | undefined;
   let tenantId: string | undefined;
@@ -213,15 +220,24 @@ export function createTokenProvider(options: TokenProviderOptions): TokenSource 
     // Presenting the current token lets the relay renew a *bound* onboarding (one that already
     // registered a customer) instead of starting a new, unbound one.
     if (currentToken) headers[H.authorization] = `Bearer ${currentToken}`;
+    // The loader's request carries the same method, headers and body, without a current token.
+    const early = !currentToken && started?.url === url ? started : undefined;
+    if (started && !early) started.controller.abort(); // sent elsewhere: nobody will read it
+    started = undefined;
+    if (early) {
+      if (signal.aborted) early.controller.abort(signal.reason);
+      else signal.addEventListener('abort', () => early.controller.abort(signal.reason));
+    }
     let response: Response;
     try {
-      response = await doFetch(url, {
-        method: 'POST',
-        headers,
-        credentials: 'same-origin',
-        body: '{}',
-        signal,
-      });
+      response = await (early?.response ??
+        doFetch(url, {
+          method: 'POST',
+          headers,
+          credentials: 'same-origin',
+          body: '{}',
+          signal,
+        }));
     } catch (error) {
       throw unavailable('transient', 'token request failed (network error or timeout)', {
         cause: error,

@@ -8,6 +8,7 @@ import type { CategorizationOverrides } from '../api/categorization.js';
 import type { FlowBackend } from '../flow/backend.js';
 import type { Clock } from '../flow/clock.js';
 import type { FlowDefinition } from '../flow/definitions.js';
+import { takeStartedTokenRequest } from '../api/token-request.js';
 import type { FinHubFetchToken } from './public-types.js';
 
 /** What the calls read from the element (through it, so later changes are seen). */
@@ -47,6 +48,10 @@ export function apiBackends(
       (module) => {
         const maker = module.createApiSession;
         if (!current.sessions.has(maker)) {
+          // The token request the script-tag loader sent for this element, if any, is the
+          // session's first; with a host's fetchToken, or no session, nobody reads it.
+          const started = viaFunction ? undefined : takeStartedTokenRequest(host);
+          if (viaFunction) takeStartedTokenRequest(host)?.controller.abort();
           const made = maker({
             // Through the host so one that passes a new function each render (React) keeps the
             // same session and token.
@@ -55,13 +60,14 @@ export function apiBackends(
                   fetchToken: (signal: AbortSignal, context: { currentToken?: string }) =>
                     host.fetchToken!(signal, context),
                 }
-              : { tokenUrl }),
+              : { tokenUrl, ...(started ? { startedTokenRequest: started } : {}) }),
             apiBase,
             tenantId: () => host.tenantId || undefined,
             deviceId,
             categorizationOverrides: () => host.categorizationOverrides,
             timeoutSignal: (ms: number) => host.clock?.timeout(ms) ?? AbortSignal.timeout(ms),
           });
+          if (!made) started?.controller.abort();
           current.sessions.set(maker, made);
         }
         const made = current.sessions.get(maker);

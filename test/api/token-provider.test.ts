@@ -29,6 +29,12 @@ const json = (body: unknown, status = 200, headers: Record<string, string> = {})
     headers: { 'Content-Type': 'application/json', ...headers },
   });
 
+/** Resolves once `signal` has aborted. */
+const waitForAbort = (signal: AbortSignal) =>
+  signal.aborted
+    ? Promise.resolve()
+    : new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+
 /** Resolves after the microtask queue settles. */
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -233,6 +239,57 @@ describe('createTokenProvider', () => {
     gate.resolve(json({ accessToken: 'unbound', expiresIn: 600 }));
     expect(await waiting).to.equal('bound');
     expect(await provider.getToken()).to.equal('bound');
+  });
+
+  describe('a request the script-tag loader already sent (src/api/token-request.ts)', () => {
+    const startedAt = (url: string, response: Promise<Response>) => ({
+      url,
+      response,
+      controller: new AbortController(),
+    });
+
+    it('is the first request, once: the provider sends nothing of its own for it', async () => {
+      const f = fakeFetch(() => json({ accessToken: 'second', expiresIn: 60 }));
+      const started = startedAt(
+        '/t',
+        Promise.resolve(json({ accessToken: 'first', expiresIn: 60 })),
+      );
+      const provider = createTokenProvider({ tokenUrl: '/t', fetch: f.fetch, started });
+      expect(await provider.getToken()).to.equal('first');
+      expect(f.calls).to.have.length(0);
+      expect(await provider.refresh()).to.equal('second');
+      expect(f.calls).to.have.length(1);
+      expect(started.controller.signal.aborted).to.equal(false);
+    });
+
+    it('is not used, and is cancelled, when it went to another URL', async () => {
+      const f = fakeFetch(() => json({ accessToken: 'own', expiresIn: 60 }));
+      const started = startedAt(
+        '/elsewhere',
+        Promise.resolve(json({ accessToken: 'theirs', expiresIn: 60 })),
+      );
+      const provider = createTokenProvider({ tokenUrl: '/t', fetch: f.fetch, started });
+      expect(await provider.getToken()).to.equal('own');
+      expect(f.calls.map((call) => call.url)).to.deep.equal(['/t']);
+      expect(started.controller.signal.aborted).to.equal(true);
+    });
+
+    it('is cancelled when its caller gives up, and its failure maps as the provider’s own', async () => {
+      const answer = deferred<Response>();
+      const started = startedAt('/t', answer.promise);
+      const provider = createTokenProvider({ tokenUrl: '/t', orphanGraceMs: 0, started });
+      const caller = new AbortController();
+      const pending = rejection(provider.getToken(caller.signal));
+      caller.abort();
+      expect((await pending).code).to.equal('aborted');
+      await waitForAbort(started.controller.signal);
+
+      const failing = startedAt('/t', Promise.resolve(json({}, 503)));
+      const again = createTokenProvider({ tokenUrl: '/t', started: failing });
+      const error = await rejection(again.getToken());
+      expect(error.code).to.equal('token_unavailable');
+      expect(error.status).to.equal(503);
+    });
   });
 
   describe('failures become token_unavailable', () => {
