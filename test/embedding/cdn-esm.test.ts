@@ -4,14 +4,7 @@
  * screen on its own, with nothing else fetched from dist/.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import {
-  RELAY,
-  firstScreen,
-  loadScript,
-  requireBuilt,
-  hierarchyReads,
-  uniqueDeviceId,
-} from './helpers.js';
+import { RELAY, firstScreenOnRelay, loadScript, requireBuilt, uniqueDeviceId } from './helpers.js';
 
 const BUNDLE = '/dist/cdn/finhub-onboarding.js';
 
@@ -33,44 +26,22 @@ describe('script tag: ES module bundle', () => {
   });
 
   it('renders the first screen from attributes alone, talking to the relay', async () => {
-    const deviceId = uniqueDeviceId('cdn-esm');
-    const el = document.createElement('finhub-onboarding');
-    el.setAttribute('token-url', RELAY.tokenUrl);
-    el.setAttribute('api-base', RELAY.apiBase);
-    el.setAttribute('device-id', deviceId);
-    document.body.append(el);
-    try {
-      const radios = await firstScreen(el);
-      expect(radios.length).to.be.greaterThan(0);
-      expect(await hierarchyReads(deviceId)).to.have.length(0);
-    } finally {
-      el.remove();
-    }
+    const { radios, reads } = await firstScreenOnRelay('cdn-esm');
+    expect(radios.length).to.be.greaterThan(0);
+    expect(reads).to.have.length(0);
   });
 
   it('reads the hierarchy itself when the host’s token comes without the categories', async () => {
     // The reader and the analysis are a chunk of their own (a token endpoint that sends the
     // categories never loads them): the built bundle must still find and run them.
-    const deviceId = uniqueDeviceId('cdn-esm-hierarchy');
-    const el = document.createElement('finhub-onboarding') as HTMLElement & {
-      fetchToken?: () => Promise<unknown>;
-    };
-    el.fetchToken = async () => {
+    const { radios, reads } = await firstScreenOnRelay('cdn-esm-hierarchy', async () => {
       const response = await fetch(RELAY.tokenUrl, { method: 'POST' });
       const token = (await response.json()) as Record<string, unknown>;
       delete token['categories'];
       return token;
-    };
-    el.setAttribute('api-base', RELAY.apiBase);
-    el.setAttribute('device-id', deviceId);
-    document.body.append(el);
-    try {
-      const radios = await firstScreen(el);
-      expect(radios.length).to.be.greaterThan(0);
-      expect(await hierarchyReads(deviceId)).to.have.length(1);
-    } finally {
-      el.remove();
-    }
+    });
+    expect(radios.length).to.be.greaterThan(0);
+    expect(reads).to.have.length(1);
   });
 
   it('is self-contained: only the bundle and its own chunks (dist/cdn/chunks/) were fetched', () => {

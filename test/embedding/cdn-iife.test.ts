@@ -5,14 +5,7 @@
  * does (issue 17: lazy, not one file with everything).
  */
 import { expect } from '@open-wc/testing';
-import {
-  RELAY,
-  firstScreen,
-  loadScript,
-  requireBuilt,
-  hierarchyReads,
-  uniqueDeviceId,
-} from './helpers.js';
+import { firstScreenOnRelay, loadScript, requireBuilt } from './helpers.js';
 
 const BUNDLE = '/dist/cdn/finhub-onboarding.iife.js';
 
@@ -32,19 +25,9 @@ describe('script tag: classic-script (IIFE) bundle', () => {
   });
 
   it('renders the first screen from attributes alone, talking to the relay', async () => {
-    const deviceId = uniqueDeviceId('cdn-iife');
-    const el = document.createElement('finhub-onboarding');
-    el.setAttribute('token-url', RELAY.tokenUrl);
-    el.setAttribute('api-base', RELAY.apiBase);
-    el.setAttribute('device-id', deviceId);
-    document.body.append(el);
-    try {
-      const radios = await firstScreen(el);
-      expect(radios.length).to.be.greaterThan(0);
-      expect(await hierarchyReads(deviceId)).to.have.length(0);
-    } finally {
-      el.remove();
-    }
+    const { radios, reads } = await firstScreenOnRelay('cdn-iife');
+    expect(radios.length).to.be.greaterThan(0);
+    expect(reads).to.have.length(0);
   });
 
   it('loads the first step from its own folder, and not the other flow or locale', () => {

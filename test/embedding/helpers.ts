@@ -84,6 +84,32 @@ export async function firstScreen(el: Element, timeout = 10000): Promise<HTMLInp
   return categoryRadios(el);
 }
 
+/**
+ * A `<finhub-onboarding>` on the relay, set up from attributes (`token-url`, or the host's
+ * `fetchToken` when given), in the page until its first screen shows, then removed: the radios it
+ * showed and the hierarchy reads the sandbox saw from it.
+ */
+export async function firstScreenOnRelay(
+  label: string,
+  fetchToken?: () => Promise<unknown>,
+): Promise<{ radios: HTMLInputElement[]; reads: JournalEntry[] }> {
+  const deviceId = uniqueDeviceId(label);
+  const el = document.createElement('finhub-onboarding') as HTMLElement & {
+    fetchToken?: () => Promise<unknown>;
+  };
+  if (fetchToken) el.fetchToken = fetchToken;
+  else el.setAttribute('token-url', RELAY.tokenUrl);
+  el.setAttribute('api-base', RELAY.apiBase);
+  el.setAttribute('device-id', deviceId);
+  document.body.append(el);
+  try {
+    const radios = await firstScreen(el);
+    return { radios, reads: await hierarchyReads(deviceId) };
+  } finally {
+    el.remove();
+  }
+}
+
 /** Chooses the first category and presses Continue, as a person would. */
 export async function chooseCategoryAndContinue(el: Element): Promise<void> {
   const [radio] = await firstScreen(el);
